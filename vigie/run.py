@@ -1,0 +1,98 @@
+"""The extract job behind `vigie extract`: read inputs, extract, write, report failures."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress
+
+from vigie import output
+from vigie.article import Article
+from vigie.errors import Errors, VigieError
+from vigie.pipeline import extract_many, load
+from vigie.readers import Rejected, Warned, read_paths
+
+# Show a progress bar from this many inputs on (and only when stderr is a terminal).
+PROGRESS_FROM = 5
+
+
+def run_extract(
+    paths: list[str],
+    *,
+    out: Path | None,
+    fmt: str,
+    model: str,
+    published: str | None,
+    n_process: int,
+    max_bytes: int,
+    kb_files: tuple[Path, ...],
+) -> int:
+    """Extract every readable input and write its record; return the number of failed inputs."""
+    failures = 0
+    articles: list[Article] = []
+    for item in read_paths(paths, max_bytes=max_bytes):
+        if isinstance(item, Rejected):
+            output.error(item.source, item.reason)
+            failures += 1
+        elif isinstance(item, Warned):
+            output.warning(item.source, item.reason)
+        else:
+            if published:
+                item.published = published
+            articles.append(item)
+    if not articles:
+        return failures
+    try:
+        nlp = load(model, kb_files=kb_files)
+    except VigieError as exc:
+        output.error(model, str(exc))
+        return failures + len(articles)
+    with _sink(out) as stream:
+        records = extract_many(_progress(articles), nlp=nlp, n_process=n_process)
+        failures += _write(records, articles, fmt, stream)
+    return failures
+
+
+def _write(records, articles: list[Article], fmt: str, stream) -> int:
+    console = Console(file=stream, width=140)
+    collected = []
+    try:
+        for record in records:
+            if fmt == "jsonl":
+                stream.write(record.to_json() + "\n")
+            elif fmt == "json":
+                collected.append(record.model_dump(mode="json"))
+            else:
+                output.record_tables(record, console)
+    except Exception as exc:  # one bad article must not lose the records already written
+        output.error("extract", Errors.E030.format(reason=exc))
+        return 1
+    if fmt == "json":
+        data = collected[0] if len(collected) == 1 else collected
+        stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+@contextlib.contextmanager
+def _sink(out: Path | None) -> Iterator:
+    if out is None:
+        yield sys.stdout
+        return
+    with open(out, "w", encoding="utf-8") as stream:
+        yield stream
+
+
+def _progress(articles: list[Article]) -> Iterator[Article]:
+    if len(articles) < PROGRESS_FROM or not sys.stderr.isatty():
+        yield from articles
+        return
+    with Progress(console=Console(stderr=True)) as progress:
+        task = progress.add_task("extracting", total=len(articles))
+        for article in articles:
+            yield article
+            progress.advance(task)

@@ -1,0 +1,49 @@
+"""What every stage shares: Doc extensions and the article metadata on the Doc."""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Doc
+
+LOGGER = logging.getLogger(__name__)
+
+# Each stage writes its results to doc._.vigie_<stage>: a list of that stage's dataclasses.
+# Cross references between stages are list indices (an actor's index in doc._.vigie_actors);
+# record.from_doc turns them into ids (a1, p1, ...).
+EXTENSIONS = ["actors", "places", "times", "quotes", "figures", "events"]
+
+
+def register_extensions() -> None:
+    """Register vigie's Doc extensions once (idempotent)."""
+    for name in EXTENSIONS:
+        if not Doc.has_extension(f"vigie_{name}"):
+            Doc.set_extension(f"vigie_{name}", default=None)
+    # doc_id, title, published (ISO str or None), published_inferred, url, lang, meta: set by the
+    # pipeline before the components run; the times stage may infer `published`.
+    if not Doc.has_extension("vigie_article"):
+        Doc.set_extension("vigie_article", default=None)
+
+
+def article_of(doc: Doc) -> dict:
+    """The article metadata the pipeline put on the Doc (an empty dict when none)."""
+    if doc._.vigie_article is None:
+        doc._.vigie_article = {}
+    return doc._.vigie_article
+
+
+register_extensions()
+
+
+def guarded(doc: Doc, stage: str, find, default):
+    """Run one stage's `find()`; on failure log it with the article id and return `default`.
+
+    One bad article never stops a batch (the error is also noted in the record's meta.errors).
+    """
+    try:
+        return find()
+    except Exception as exc:  # noqa: BLE001 - any stage bug must stay local to this document
+        article = article_of(doc)
+        LOGGER.error("%s failed on %s: %r", stage, article.get("doc_id"), exc, exc_info=True)
+        article.setdefault("meta", {}).setdefault("errors", []).append(f"{stage}: {exc!r}")
+        return default
