@@ -1,0 +1,1 @@
+"""French language helpers shared by several stages."""
