@@ -25,7 +25,12 @@ test: install
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
 
 eval: install
-	$(BIN)/python -m vigie.cli eval $(CORPUS)/gold --articles $(CORPUS)/articles
+	@if [ -d $(CORPUS)/gold ]; then \
+	  $(BIN)/vigie eval $(CORPUS)/gold --articles $(CORPUS)/articles; \
+	else \
+	  echo "make eval: no development corpus at $(CORPUS) (set CORPUS=...); scoring the project's own gold set"; \
+	fi
+	$(BIN)/vigie eval tests/gold/gold
 
 bench: install
 	$(BIN)/python bench/throughput.py

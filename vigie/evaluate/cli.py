@@ -73,7 +73,36 @@ def eval_entities_command(
     Console().print(table)
 
 
+def eval_gate_command(
+    gold_dir: Annotated[Path, typer.Argument(help="The project's gold set.")] = Path("tests/gold/gold"),
+    floors: Annotated[Path, typer.Option(help="Pinned floors (JSON).")] = Path("tests/eval_floors.json"),
+    update: Annotated[bool, typer.Option("--update", help="Pin floors at measured minus margin.")] = False,
+    allow_regression: Annotated[bool, typer.Option(help="Allow --update to lower a floor.")] = False,
+) -> None:
+    """Check (or re-pin) the F1 floors of the CI regression gate.
+
+    Example: vigie eval-gate --update
+    """
+    from vigie.errors import VigieError
+    from vigie.evaluate import gate
+    from vigie.evaluate.runner import evaluate
+
+    measured = gate.measure(evaluate(gold_dir))
+    if update:
+        try:
+            gate.update(floors, gold_dir, measured, allow_regression=allow_regression)
+        except VigieError as exc:
+            typer.echo(f"error: {floors}: {exc}", err=True)
+            raise typer.Exit(1) from None
+    failures = gate.check(measured, gate.load_floors(floors)["floors"])
+    typer.echo(json.dumps(measured, indent=2))
+    for line in failures:
+        typer.echo(f"below floor: {line}", err=True)
+    raise typer.Exit(1 if failures else 0)
+
+
 def register(app: typer.Typer) -> None:
     """Add the evaluation commands to `app`."""
     app.command("eval")(eval_command)
     app.command("eval-entities")(eval_entities_command)
+    app.command("eval-gate")(eval_gate_command)
