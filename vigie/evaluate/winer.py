@@ -74,7 +74,8 @@ def score_winer(directory: str | Path, *, nlp, limit: int | None = None) -> dict
 
     Offsets of the annotations point into the whole file (title included), so the text is read whole.
     """
-    files = sorted(p for p in Path(directory).rglob("*.txt") if p.with_suffix(".ann").exists())[:limit]
+    files = sorted(p for p in Path(directory).rglob("*.txt")
+                   if p.with_suffix(".ann").exists() and "urls" not in p.stem)[:limit]
     texts = [p.read_text(encoding="utf-8") for p in files]
     golds = [read_brat(p.with_suffix(".ann")) for p in files]
     base = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"], exclude=["parser", "lemmatizer"])
