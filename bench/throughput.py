@@ -1,0 +1,120 @@
+"""Throughput benchmark (`make bench`): vigie's full extraction against a bare spaCy parse.
+
+Prints articles/s and words/s for both, with n_process 1 and 2, their ratio, the per-stage time
+breakdown, peak RSS, and the cold start of `vigie extract` on one article against loading the model.
+A script, not a test: figures depend on the machine.
+
+Usage: python bench/throughput.py [--n 1000] [--processes 1 2] [--stages-sample 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import spacy
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import ROOT, corpus  # noqa: E402
+
+import vigie  # noqa: E402
+from vigie.settings import DEFAULT_MODEL  # noqa: E402
+
+SAMPLE = ROOT / "vigie" / "samples" / "alep-2016-02.txt"
+
+
+def _rate(texts: list[str], seconds: float) -> tuple[float, float]:
+    words = sum(len(t.split()) for t in texts)
+    return len(texts) / seconds, words / seconds
+
+
+def bare(texts: list[str], n_process: int) -> float:
+    nlp = spacy.load(DEFAULT_MODEL)
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, n_process=n_process, batch_size=32):
+        pass
+    return time.perf_counter() - start
+
+
+def full(texts: list[str], n_process: int) -> float:
+    nlp = vigie.load()
+    start = time.perf_counter()
+    for _ in vigie.extract_many(texts, nlp=nlp, n_process=n_process, batch_size=32):
+        pass
+    return time.perf_counter() - start
+
+
+def stages(texts: list[str]) -> list[tuple[str, float]]:
+    """Seconds per pipeline component, piping all texts through one component at a time."""
+    nlp = vigie.load()
+    docs = [vigie.pipeline.make_doc(nlp, vigie.pipeline._as_article(t)) for t in texts]
+    timings = []
+    for name, proc in nlp.pipeline:
+        start = time.perf_counter()
+        docs = list(proc.pipe(docs, batch_size=32)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        timings.append((name, time.perf_counter() - start))
+    start = time.perf_counter()
+    for doc in docs:
+        vigie.record.from_doc(doc)
+    timings.append(("record.from_doc", time.perf_counter() - start))
+    return timings
+
+
+def cold_start() -> tuple[float, float]:
+    python = sys.executable
+    vigie_cli = str(Path(python).parent / "vigie")
+    load = [python, "-c", f"import spacy; spacy.load('{DEFAULT_MODEL}')"]
+    extract = [vigie_cli, "extract", str(SAMPLE), "-o", "/dev/null"]
+    return _best(load), _best(extract)
+
+
+def _best(command: list[str], runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def peak_rss_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000, help="articles (at least)")
+    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--stages-sample", type=int, default=200)
+    args = parser.parse_args()
+    texts = corpus(args.n)
+    words = sum(len(t.split()) for t in texts)
+    print(f"corpus: {len(texts)} articles, {words} words, model {DEFAULT_MODEL}")
+    print(f"{'run':<28}{'articles/s':>12}{'words/s':>12}{'seconds':>10}")
+    for n_process in args.processes:
+        base_s, full_s = bare(texts, n_process), full(texts, n_process)
+        for label, seconds in ((f"bare nlp.pipe n_process={n_process}", base_s),
+                               (f"vigie full  n_process={n_process}", full_s)):
+            arts, wps = _rate(texts, seconds)
+            print(f"{label:<28}{arts:>12.1f}{wps:>12.0f}{seconds:>10.1f}")
+        print(f"ratio vigie/bare (throughput) n_process={n_process}: {base_s / full_s:.2f}")
+    print(f"\nper-stage time on {args.stages_sample} articles:")
+    timings = stages(texts[: args.stages_sample])
+    total = sum(s for _, s in timings)
+    for name, seconds in timings:
+        print(f"  {name:<22}{seconds:>8.2f} s {100 * seconds / total:>6.1f} %")
+    own, children = peak_rss_mb()
+    print(f"\npeak RSS: {own:.0f} MB (this process), {children:.0f} MB (largest worker)")
+    load_s, extract_s = cold_start()
+    print(f"cold start: model load {load_s:.2f} s, `vigie extract` one article {extract_s:.2f} s "
+          f"(ratio {extract_s / load_s:.2f})")
+
+
+if __name__ == "__main__":
+    main()
