@@ -1,0 +1,222 @@
+"""Ingest: read articles, extract their records, store them in batched transactions.
+
+Idempotent (an article whose text is already stored is skipped before extraction, by content
+hash) and resumable (each batch is one transaction; a run killed at any moment loses only the
+batch in flight, which the next run redoes).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from vigie.article import Article, content_hash
+from vigie.errors import Errors, VigieError
+from vigie.readers import Rejected, Warned, read_paths
+from vigie.record import DocumentRecord
+from vigie.settings import Settings
+from vigie.store.progress import progress_bar
+from vigie.store.store import Store
+
+LOGGER = logging.getLogger(__name__)
+
+# report(kind, source, reason) with kind "error" or "warning": how the caller hears of bad inputs.
+Report = Callable[[str, str, str], None]
+
+
+@dataclass
+class Summary:
+    """What one ingest run did."""
+
+    added: int = 0
+    duplicates: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        """Articles (added or skipped) per second."""
+        return (self.added + self.duplicates) / self.seconds if self.seconds else 0.0
+
+    def lines(self) -> list[str]:
+        """The summary as printable lines."""
+        lines = [f"added {self.added}, duplicates skipped {self.duplicates}, "
+                 f"failed {len(self.failed)} ({self.seconds:.1f} s, {self.rate:.1f} articles/s)"]
+        return lines + [f"  failed: {source}: {reason}" for source, reason in self.failed]
+
+
+@dataclass
+class _Item:
+    source: str
+    digest: str
+    article: Article | None = None
+    record: DocumentRecord | None = None
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    *,
+    settings: Settings | None = None,
+    nlp=None,
+    records: bool = False,
+    published: str | None = None,
+    progress: bool = False,
+    report: Report | None = None,
+) -> Summary:
+    """Extract and store every article under `paths`.
+
+    Args:
+        paths: files, directories or `-`, as `vigie extract` reads them.
+        store: the store to fill.
+        settings: model, kb files, max_bytes, batch_size (articles per transaction), n_process.
+        nlp: an already loaded pipeline (else built from settings when needed).
+        records: the inputs are document-record JSONL (from `vigie extract`): no extraction.
+        published: publication date given to every article that has none.
+        progress: show a progress bar on stderr.
+        report: called as report(kind, source, reason) for each rejected input and warning.
+
+    Returns:
+        The run's Summary.
+    """
+    settings = settings or Settings()
+    summary, started = Summary(), time.perf_counter()
+    report = report or _log_report
+    reader = _read_records if records else _read_articles
+    items = reader(paths, settings, published, summary, report)
+    pending = _new_items(items, store, summary)
+    with progress_bar(len(pending), enabled=progress) as advance:
+        batch: list[DocumentRecord] = []
+        for item in _extracted(pending, settings, nlp, records, summary, report):
+            advance()
+            if item.record is None:
+                continue
+            batch.append(item.record)
+            if len(batch) >= settings.batch_size:
+                _commit(store, batch, summary)
+        _commit(store, batch, summary)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _log_report(kind: str, source: str, reason: str) -> None:
+    LOGGER.log(logging.ERROR if kind == "error" else logging.WARNING, "%s: %s", source, reason)
+
+
+def _read_articles(paths, settings: Settings, published, summary: Summary, report) -> list[_Item]:
+    items = []
+    for found in read_paths(paths, max_bytes=settings.max_bytes):
+        if isinstance(found, Rejected | Warned):
+            _note(found, summary, report)
+            continue
+        if published and not found.published:
+            found.published = published
+        items.append(_Item(found.source or found.doc_id, content_hash(found.text), article=found))
+    return items
+
+
+def _read_records(paths, settings: Settings, published, summary: Summary, report) -> list[_Item]:
+    items = []
+    for path in _files(paths, summary, report):
+        with open(path, encoding="utf-8") as lines:
+            for number, line in enumerate(lines, 1):
+                if not line.strip():
+                    continue
+                source = f"{path}:{number}"
+                try:
+                    record = DocumentRecord.from_json(line)
+                except ValidationError as exc:
+                    _note(Rejected(source, Errors.E009.format(fmt="record", reason=exc.errors()[0]
+                                                              ["msg"])), summary, report)
+                    continue
+                if published and not record.published:
+                    record.published = published
+                items.append(_Item(source, content_hash(record.text), record=record))
+    return items
+
+
+def _files(paths, summary: Summary, report) -> Iterator[Path]:
+    for path in map(Path, paths):
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*.jsonl") if p.is_file())
+        elif path.is_file():
+            yield path
+        else:
+            _note(Rejected(str(path), Errors.E006), summary, report)
+
+
+def _note(found: Rejected | Warned, summary: Summary, report) -> None:
+    if isinstance(found, Rejected):
+        summary.failed.append((found.source, found.reason))
+        report("error", found.source, found.reason)
+    else:
+        summary.warnings.append((found.source, found.reason))
+        report("warning", found.source, found.reason)
+
+
+def _new_items(items: list[_Item], store: Store, summary: Summary) -> list[_Item]:
+    """Drop items whose text is stored already or seen earlier in this run."""
+    known = store.known_hashes(item.digest for item in items)
+    pending = []
+    for item in items:
+        if item.digest in known:
+            summary.duplicates += 1
+            continue
+        known.add(item.digest)
+        pending.append(item)
+    return pending
+
+
+def _extracted(pending: list[_Item], settings: Settings, nlp, records: bool, summary: Summary,
+               report) -> Iterator[_Item]:
+    """Items with their records filled; a failed extraction is noted and the stream goes on."""
+    if records or not pending:
+        yield from pending
+        return
+    if nlp is None:
+        from vigie.pipeline import load
+
+        try:
+            nlp = load(settings.model, kb_files=settings.kb_files)
+        except VigieError as exc:
+            for item in pending:
+                _note(Rejected(item.source, str(exc)), summary, report)
+            return
+    yield from _stream(pending, nlp, settings, summary, report)
+
+
+def _stream(pending: list[_Item], nlp, settings: Settings, summary: Summary, report):
+    from vigie.pipeline import extract_many
+
+    start = 0
+    while start < len(pending):
+        done = start
+        articles = (item.article for item in pending[start:])
+        try:
+            for record in extract_many(articles, nlp=nlp, n_process=settings.n_process,
+                                       batch_size=settings.batch_size):
+                pending[done].record = record
+                yield pending[done]
+                done += 1
+            return
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
+            _note(Rejected(pending[done].source, Errors.E030.format(reason=repr(exc))),
+                  summary, report)
+            yield pending[done]
+            start = done + 1
+
+
+def _commit(store: Store, batch: list[DocumentRecord], summary: Summary) -> None:
+    if not batch:
+        return
+    ids = store.add_records(batch)
+    added = sum(1 for i in ids if i is not None)
+    summary.added += added
+    summary.duplicates += len(ids) - added  # stored meanwhile by a concurrent run
+    batch.clear()
