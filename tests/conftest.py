@@ -45,3 +45,76 @@ def extract(nlp):
         return vigie.extract(text, published=published, nlp=nlp, **kwargs)
 
     return run
+
+
+# --- store fixtures (vigie/store) ---
+
+STORE_PLACES = {  # name: (country, lat, lon)
+    "Idleb": ("SYR", 35.93, 36.63),
+    "Binnish": ("SYR", 35.96, 36.71),  # about 8 km from Idleb
+    "Hama": ("SYR", 35.13, 36.75),  # about 90 km from Idleb
+    "Goma": ("COD", -1.68, 29.22),
+}
+
+
+@pytest.fixture
+def store(tmp_path):
+    """A fresh SQLite store in a temporary file (migrated)."""
+    from vigie.store import Store
+
+    with Store(f"sqlite:///{tmp_path / 'store.db'}") as fresh:
+        yield fresh
+
+
+@pytest.fixture
+def pg_url():
+    """The PostgreSQL test server (env VIGIE_TEST_PG); skips, saying why, when unreachable."""
+    import os
+
+    import sqlalchemy
+
+    url = os.environ.get("VIGIE_TEST_PG")
+    if not url:
+        pytest.skip("PostgreSQL tests skipped: VIGIE_TEST_PG is not set")
+    try:
+        with sqlalchemy.create_engine(url).connect():
+            pass
+    except sqlalchemy.exc.OperationalError as exc:
+        pytest.skip(f"PostgreSQL tests skipped: cannot reach {url}: {exc.orig}")
+    return url
+
+
+@pytest.fixture
+def report_record():
+    """Build a one-event DocumentRecord: report_record(doc_id, published, place=..., killed=...)."""
+    from vigie.record import DocumentRecord
+
+    def build(doc_id, published, *, type="ASSAULT", mode="aerial", place="Idleb",
+              source=("Russie", "state", "RUS"), target=None, killed=None, claimant=None,
+              status="reported", when=None):
+        text = f"Selon {claimant or 'des témoins'}, une frappe a visé {place or 'la ville'}"
+        text += f" {when or 'hier'}, faisant {killed or 'des'} morts. ({doc_id})"
+        actors = [{"id": "a1", "name": source[0], "kind": source[1], "country": source[2]}]
+        if target:
+            actors.append({"id": "a2", "name": target[0], "kind": target[1], "country": target[2]})
+        if claimant:
+            actors.append({"id": "a3", "name": claimant, "kind": "organization"})
+        places = []
+        if place:
+            country, lat, lon = STORE_PLACES[place]
+            places = [{"id": "p1", "name": place, "country": country, "lat": lat, "lon": lon,
+                       "level": "city"}]
+        times = [{"id": "t1", "text": when, "start": text.index(when), "end":
+                  text.index(when) + len(when), "value": when, "precision": "day"}] if when else []
+        figures = [] if killed is None else [{
+            "id": "f1", "kind": "killed", "value": killed, "start": text.index(str(killed)),
+            "end": text.index(str(killed)) + len(str(killed)),
+            "source": "a3" if claimant else None}]
+        event = {"id": "e1", "type": type, "mode": mode, "source": "a1",
+                 "target": "a2" if target else None, "place": "p1" if place else None,
+                 "time": "t1" if when else None, "figures": ["f1"] if figures else [],
+                 "status": status, "trigger": "frappe", "start": 0, "end": len(text)}
+        return DocumentRecord(doc_id=doc_id, published=published, text=text, actors=actors,
+                              places=places, times=times, figures=figures, events=[event])
+
+    return build
