@@ -1,4 +1,9 @@
-"""Times: French temporal expressions, normalised against the publication date."""
+"""Times: French temporal expressions, normalised against the publication date.
+
+The grammar and resolvers live in vigie/french/time_*.py (pure text); this stage adds what
+needs the parse: the tense of the verb that governs each expression (which way a bare weekday
+points) and the publication date inferred when the input gives none. See docs/times.md.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,17 @@ import logging
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from vigie.stages.common import article_of
+from vigie.french.dates import FUTURE, NEAREST, PAST, parse_iso
+from vigie.french.time_published import infer_published
+from vigie.french.time_tagger import TimeExpr, tag_times
+from vigie.stages.common import article_of, guarded
 
 LOGGER = logging.getLogger(__name__)
+
+# How many syntactic heads to climb from a time expression to its governing verb.
+MAX_HEAD_STEPS = 4
 
 
 @dataclass
@@ -20,20 +31,123 @@ class TimeHit:
     end: int
     value: str | None = None
     end_value: str | None = None
-    precision: str | None = None  # day | week | month | year | part-of-day | ...
+    precision: str | None = None  # day | week | month | year | season (grain of value)
+    kind: str = "date"  # date | range | since | until | anchored
+    modifier: str | None = None  # start | mid | end ("début février" -> month, start)
+    part_of_day: str | None = None  # "soir" for "jeudi soir" (value stays the day)
+    clock: str | None = None  # "20:00"
+    tense: str | None = None  # past | future | nearest: the direction used to resolve it
 
 
 def find_times(doc: Doc, published: str | None) -> list[TimeHit]:
-    """Temporal expressions in the doc (filled in by the Times work)."""
-    return []
+    """Temporal expressions in the doc, resolved against `published` (ISO date or None).
+
+    Args:
+        doc: a parsed Doc.
+        published: publication date; relative expressions get no value when None.
+
+    Returns:
+        One TimeHit per expression, in text order.
+    """
+    directions: dict[tuple[int, int], str] = {}
+
+    def direction_at(start: int, end: int) -> str:
+        directions[start, end] = tense_direction(doc, start, end)
+        return directions[start, end]
+
+    exprs = tag_times(doc.text, parse_iso(published), direction_at)
+    return [_hit(doc.text, e, directions.get((e.start, e.end))) for e in exprs]
+
+
+def _hit(text: str, expr: TimeExpr, tense: str | None) -> TimeHit:
+    period = expr.period
+    return TimeHit(
+        text=text[expr.start:expr.end], start=expr.start, end=expr.end,
+        value=period.value() if period else None,
+        end_value=period.end_value() if period else None,
+        precision=period.precision if period else None,
+        kind=expr.kind, modifier=expr.modifier, part_of_day=expr.part_of_day,
+        clock=expr.clock, tense=tense,
+    )
+
+
+def tense_direction(doc: Doc, start: int, end: int) -> str:
+    """past, future or nearest, from the verb that governs the expression at text[start:end]."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return NEAREST
+    verb = _governing_verb(span.root)
+    return NEAREST if verb is None else verb_direction(verb)
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for _ in range(MAX_HEAD_STEPS):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "aux:tense", "aux:pass"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def verb_direction(verb: Token) -> str:
+    """Direction a verb's tense implies: past (passé composé, imparfait, passé simple, plus-que-
+    parfait), future (futur, conditionnel, "va" + infinitive), nearest (present, no tense)."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass")]
+    for aux in auxes:
+        if aux.lemma_ == "aller" and "Pres" in aux.morph.get("Tense"):
+            return FUTURE
+        if "Fut" in aux.morph.get("Tense") or "Cnd" in aux.morph.get("Mood"):
+            return FUTURE if "Fut" in aux.morph.get("Tense") else PAST
+    if "Part" in verb.morph.get("VerbForm") and auxes:
+        return PAST
+    if verb.morph.get("VerbForm") == ["Inf"] and verb.head is not verb:
+        return _infinitive_direction(verb)
+    return _finite_direction(verb)
+
+
+def _infinitive_direction(verb: Token) -> str:
+    head = verb.head
+    if head.lemma_ == "aller" and "Pres" in head.morph.get("Tense"):
+        return FUTURE
+    return verb_direction(head) if head.pos_ in ("VERB", "AUX") else NEAREST
+
+
+def _finite_direction(verb: Token) -> str:
+    tense, mood = verb.morph.get("Tense"), verb.morph.get("Mood")
+    if "Fut" in tense or "Cnd" in mood:
+        return FUTURE
+    if "Past" in tense or "Imp" in tense:
+        return PAST
+    return NEAREST
 
 
 def event_time(doc: Doc, start: int, end: int) -> int | None:
-    """Index in doc._.vigie_times of the time of the event in text[start:end]."""
+    """Index in doc._.vigie_times of the time that dates the event in text[start:end].
+
+    The most precise expression inside the clause wins (a day over a month or a year); among
+    equals, the first. None when the clause has no time expression.
+    """
+    best, best_rank = None, None
     for i, time in enumerate(doc._.vigie_times or []):
-        if start <= time.start < end:
-            return i
-    return None
+        if start <= time.start < end and time.value:
+            rank = _PRECISION_RANK.get(time.precision or "", 9)
+            if best_rank is None or rank < best_rank:
+                best, best_rank = i, rank
+    return best
+
+
+_PRECISION_RANK = {"day": 0, "week": 1, "season": 2, "month": 3, "quarter": 3, "year": 4}
+
+
+def _with_published(doc: Doc) -> list[TimeHit]:
+    article = article_of(doc)
+    if not article.get("published"):
+        inferred = infer_published(doc.text, lambda s, e: tense_direction(doc, s, e))
+        if inferred:
+            article["published"] = inferred.isoformat()
+            article["published_inferred"] = True
+    return find_times(doc, article.get("published"))
 
 
 class TimesComponent:
@@ -41,8 +155,7 @@ class TimesComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        article = article_of(doc)
-        doc._.vigie_times = find_times(doc, article.get("published"))
+        doc._.vigie_times = guarded(doc, self.name, lambda: _with_published(doc), [])
         return doc
 
 

@@ -1,0 +1,108 @@
+"""Publication date inferred from the text: dateline, latest explicit date, weekday agreement."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from datetime import date
+from functools import lru_cache
+
+from vigie.french.dates import FUTURE, PAST, make_date
+from vigie.french.time_grammar import _pieces, scan
+from vigie.french.time_tagger import resolve
+from vigie.french.time_words import time_words
+
+LOGGER = logging.getLogger(__name__)
+
+# A dateline sits in the first lines of a wire story ("BEYROUTH, 23 octobre (Reuters) -").
+DATELINE_WINDOW = 600
+# Explicit dates that may bound the publication date: day-precision absolute rules only.
+_ABSOLUTE = {"day", "numeric", "spaced", "range_dm"}
+
+
+@lru_cache(maxsize=1)
+def _dateline() -> re.Pattern:
+    p = _pieces(time_words())
+    agencies = time_words().alt(time_words().data["agencies"])
+    return re.compile(
+        rf"(?:^|\n)\s*[A-ZÀ-Ý][A-ZÀ-Ý'’. -]+(?:\s*\([^)\n]{{0,40}}\))?,\s*(?:{p['WD']}\s+)?"
+        rf"(?P<d>{p['D']})\s+(?P<m>{p['M']})(?:\s+(?P<y>{p['Y']}))?\s*\(\s*{agencies}[^)\n]{{0,30}}\)",
+        re.IGNORECASE)
+
+
+def infer_published(text: str, direction_at: Callable[[int, int], str] | None = None) -> date | None:
+    """The publication date the text supports, or None.
+
+    A dateline wins; otherwise the latest explicit date not in a future-tense clause. Dates
+    without a year take the latest explicit year of the text, or the year in which their
+    weekday agrees ("jeudi 11 février").
+
+    Args:
+        text: the article text.
+        direction_at: (start, end) -> past | future | nearest, from the verb tense.
+
+    Returns:
+        The inferred date, or None when nothing in the text supports one.
+    """
+    dates = _explicit_dates(text, direction_at)
+    line = _dateline().search(text[:DATELINE_WINDOW])
+    if line:
+        found = _dateline_date(line, dates + _years(text))
+        if found:
+            return found
+    return max(dates, default=None)
+
+
+def _dateline_date(line: re.Match, dates: list[date]) -> date | None:
+    w = time_words()
+    day, month = w.number(line["d"]), w.month(line["m"])
+    if line["y"]:
+        return make_date(int(line["y"]), month, day)
+    years = [d.year for d in dates]
+    return make_date(max(years), month, day) if years else None
+
+
+def _years(text: str) -> list[date]:
+    """1 January of every year the text names as a date ("en 2015")."""
+    return [date(int(m.groups["y"]), 1, 1) for m in scan(text) if m.rule in ("year", "month")
+            and "y" in m.groups]
+
+
+def _explicit_dates(text: str, direction_at) -> list[date]:
+    mentions = [m for m in scan(text) if m.rule in _ABSOLUTE and not _weekday_only(m)]
+    if direction_at:
+        mentions = [m for m in mentions if direction_at(m.start, m.end) != FUTURE]
+    full = [e.period.end for e in (resolve(text, m, None, PAST) for m in mentions) if e and e.period]
+    year = max((d.year for d in full), default=None) or _agreeing_year(mentions)
+    if year is None:
+        return full
+    ref = date(year, 12, 31)
+    dated = [resolve(text, m, ref, PAST) for m in mentions]
+    return [e.period.end for e in dated if e and e.period]
+
+
+def _weekday_only(mention) -> bool:
+    g = mention.groups
+    return not any(k in g for k in ("d", "d1", "d2", "d3"))
+
+
+def _agreeing_year(mentions) -> int | None:
+    """The latest year up to this one in which a "jeudi 11 février" falls on its weekday.
+
+    Depends on today's date: only used when the text names no year at all.
+    """
+    w = time_words()
+    for m in mentions:
+        g = m.groups
+        if {"wd", "d", "m"} <= g.keys():
+            weekday, day, month = w.weekdays[g["wd"].lower()], w.number(g["d"]), w.month(g["m"])
+            for year in range(date.today().year, date.today().year - AGREEMENT_YEARS, -1):
+                found = make_date(year, month, day)
+                if found and found.weekday() == weekday and found <= date.today():
+                    return year
+    return None
+
+
+# How far back weekday agreement looks for a year (a weekday/day pair recurs within 11 years).
+AGREEMENT_YEARS = 12
