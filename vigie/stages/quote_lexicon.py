@@ -1,0 +1,89 @@
+"""The cue lexicon of the Quotes stage, loaded once from knowledge/data/lexicons/cues.yaml."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from vigie.knowledge.base import DATA
+
+LOGGER = logging.getLogger(__name__)
+CUES_FILE = DATA / "lexicons" / "cues.yaml"
+
+# Endings generated for a regular -er verb: present 3sg/3pl, participle, passé simple,
+# imparfait, future, present participle.
+_ER_ENDINGS = ("e", "ent", "é", "a", "ait", "aient", "era", "ant")
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Indexes over the cue file: form -> lemma, and the word sets the finders test."""
+
+    lemmas: frozenset[str]
+    forms: dict[str, str] = field(hash=False)
+    continuations: tuple[tuple[str, ...], ...]
+    attributions: dict[str, str] = field(hash=False)
+    speaker_nouns: frozenset[str] = frozenset()
+    title_nouns: frozenset[str] = frozenset()
+    skip_after_cue: frozenset[str] = frozenset()
+    count_words: frozenset[str] = frozenset()
+
+    def lemma_of(self, token) -> str | None:
+        """The cue lemma a token spells (by form, or by the tagger's verb lemma), or None."""
+        lemma = self.forms.get(token.lower_)
+        if lemma is None and token.pos_ == "VERB" and token.lemma_.lower() in self.lemmas:
+            lemma = token.lemma_.lower()
+        return lemma
+
+
+def _bare(lemma: str) -> str:
+    """Drop the reflexive pronoun of "s'inquiéter"."""
+    return lemma[2:] if lemma.startswith("s'") else lemma
+
+
+def _forms(item: dict) -> dict[str, str]:
+    lemma = _bare(item["lemma"])
+    forms = {lemma: lemma}
+    if "forms" in item:
+        forms.update({f.lower(): lemma for f in item["forms"]})
+    elif lemma.endswith("er"):
+        stem = lemma[:-2]
+        # "juger" keeps its e before a/ait ("jugea"); the generated "jugea" is right as stem+e+a.
+        soft = stem + "e" if stem.endswith("g") else stem
+        for ending in _ER_ENDINGS:
+            forms[(soft if ending[0] in "ao" else stem) + ending] = lemma
+    return forms
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(text.lower().replace("'", "' ").replace("’", "' ").split())
+
+
+def build_lexicon(data: dict) -> CueLexicon:
+    """Index the parsed cue file."""
+    forms: dict[str, str] = {}
+    for item in data.get("verbs") or []:
+        forms.update(_forms(item))
+    return CueLexicon(
+        lemmas=frozenset(forms.values()),
+        forms=forms,
+        continuations=tuple(_phrase(p) for p in data.get("continuations") or []),
+        attributions={k.replace("’", "'"): v for k, v in (data.get("attributions") or {}).items()},
+        speaker_nouns=frozenset(data.get("speaker_nouns") or []),
+        title_nouns=frozenset(data.get("title_nouns") or []),
+        skip_after_cue=frozenset(data.get("skip_after_cue") or []),
+        count_words=frozenset(data.get("count_words") or []),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: str | Path = CUES_FILE) -> CueLexicon:
+    """Load and index the cue lexicon (cached: read once per process)."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    lexicon = build_lexicon(data)
+    LOGGER.debug("cue lexicon: %d lemmas, %d forms", len(lexicon.lemmas), len(lexicon.forms))
+    return lexicon

@@ -1,0 +1,210 @@
+"""Reported speech: "X a déclaré que ...", "..., a indiqué X", "selon X, ...", "Pour X, ...".
+
+Each finder returns Found candidates (direct=False) ranked below direct quotes; quotes.py keeps
+the best of overlapping candidates.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+
+from spacy.tokens import Doc, Token
+
+from vigie.stages.quote_marks import Marked
+from vigie.stages.quote_speaker import Ctx, Found, preverbal_subject, speaker_of
+
+LOGGER = logging.getLogger(__name__)
+
+RANK_VERB = 1  # "a déclaré que", "..., a indiqué X"
+RANK_SELON = 2
+RANK_POUR = 3
+# How far (tokens) "que" may follow its cue verb ("a déclaré vendredi lors d'une conférence que").
+QUE_WINDOW = 10
+# An inverted cue needs at least this many words before it to have a clause to report.
+MIN_CLAUSE_WORDS = 3
+# A carried-over speaker (for "il" with no other antecedent) must be this close (chars).
+CARRY_MAX_CHARS = 400
+_QUE = {"que", "qu'", "qu’"}
+_DIGIT = re.compile(r"\d")
+_LEADING = {"mais", "et", "or", "donc", "ainsi", "cependant", "toutefois", "enfin"}
+_STRIP = " \u00a0\u202f\n,;:.!?"
+
+
+def has_cue(doc: Doc, lexicon) -> bool:
+    """Whether any token is a cue verb or an attribution word (cheap pre-filter)."""
+    return any(lexicon.lemma_of(t) or t.lower_ in lexicon.attributions for t in doc)
+
+
+def _span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _STRIP:
+        start += 1
+    while end > start and text[end - 1] in _STRIP:
+        end -= 1
+    return start, end
+
+
+def _previous(direct: list[Found], pos: int) -> int | None:
+    """The speaker of the last direct quote ending shortly before `pos`."""
+    before = [f for f in direct if f.end <= pos and pos - f.end <= CARRY_MAX_CHARS]
+    return before[-1].speaker if before else None
+
+
+def _que_clause(ctx: Ctx, verb: Token, stop: int) -> tuple[int, int] | None:
+    """The clause "que ..." that a cue verb governs, as char bounds, or None."""
+    doc = ctx.doc
+    for tok in doc[verb.i + 1: min(stop, verb.i + 1 + QUE_WINDOW)]:
+        if tok.text in "«“\".;:" or (tok.pos_ == "VERB" and tok.dep_ != "fixed"):
+            return None
+        if tok.lower_ in _QUE:
+            head = tok.head
+            last = head.right_edge.i if head.i > tok.i and head.head.i == verb.i else stop - 1
+            last = min(last, stop - 1)
+            return _span(doc.text, tok.idx + len(tok.text), doc[last].idx + len(doc[last].text))
+    return None
+
+
+def _verb_que(ctx: Ctx, verb: Token, direct: list[Found]) -> Found | None:
+    stop = ctx.token_at(ctx.sentence_of(verb.idx)[1])
+    clause = _que_clause(ctx, verb, stop)
+    if clause is None or clause[1] <= clause[0]:
+        return None
+    subject = ctx.subject(verb, clause[0])
+    speaker = speaker_of(ctx.doc, subject, ctx.index, _previous(direct, verb.idx))
+    return Found(*clause, False, speaker, *ctx.cue(verb), rank=RANK_VERB)
+
+
+def _left_subject(verb: Token) -> bool:
+    subject = preverbal_subject(verb)
+    return subject is not None and subject.i < verb.i and not subject.lower_.startswith("-")
+
+
+def _finite(verb: Token, first: Token) -> bool:
+    """A conjugated cue ("juge", "a indiqué"), not "assurant" nor "ajouter"."""
+    if first.i != verb.i:
+        return True
+    return not verb.lower_.endswith("ant") and "Inf" not in verb.morph.get("VerbForm")
+
+
+def _inverted(ctx: Ctx, verb: Token, direct: list[Found]) -> Found | None:
+    """"<clause>, a indiqué X" / "<clause> juge X": the clause before an inverted cue."""
+    doc = ctx.doc
+    cue_start, cue_end = ctx.cue(verb)
+    first = doc[ctx.token_at(cue_start)]
+    if first.i == 0 or _left_subject(verb) or not _finite(verb, first):
+        return None
+    prev = doc[first.i - 1]
+    sent_start, sent_end = ctx.sentence_of(verb.idx)
+    subject = ctx.subject(verb, ctx.token_at(sent_end))
+    comma = prev.text == ","
+    if subject is None or not (comma or (prev.pos_ not in ("DET", "ADP", "PRON") and subject.pos_ == "PROPN")):
+        return None
+    if prev.text in "»”\"" or (comma and first.i > 1 and doc[first.i - 2].text in "»”\""):
+        return None  # the cue of a direct quote
+    start, end = _span(doc.text, sent_start, prev.idx + (0 if comma else len(prev.text)))
+    if len(ctx.doc.text[start:end].split()) < MIN_CLAUSE_WORDS:
+        return None
+    speaker = speaker_of(doc, subject, ctx.index, _previous(direct, start))
+    return Found(start, end, False, speaker, cue_start, cue_end, rank=RANK_VERB)
+
+
+def _is_count(ctx: Ctx, start: int, end: int) -> bool:
+    """Whether a clause is essentially a count ("51 000 personnes ont fui")."""
+    for tok in ctx.doc[ctx.token_at(start): ctx.token_at(end)]:
+        if _DIGIT.search(tok.text) or tok.lower_ in ctx.lexicon.count_words:
+            return True
+        if tok.like_num and tok.dep_ == "nummod":
+            return True
+    return False
+
+
+def _source(ctx: Ctx, prep: Token, direct: list[Found]) -> tuple[int | None, bool]:
+    """(speaker, whether the phrase names a source) of "selon X" / "pour X"."""
+    noun = prep.head if prep.head.i > prep.i else None
+    if noun is None:
+        return None, False
+    speaker = speaker_of(ctx.doc, noun, ctx.index, _previous(direct, prep.idx))
+    named = speaker is not None or noun.lemma_.lower() in ctx.lexicon.speaker_nouns
+    return speaker, named
+
+
+def _initial(ctx: Ctx, tok: Token, sent_start: int) -> bool:
+    """Whether a token opens its sentence (after "Mais", "Et"...)."""
+    words = ctx.doc[ctx.token_at(sent_start): tok.i]
+    return all(t.is_punct or t.lower_ in _LEADING for t in words)
+
+
+def _phrase_end(ctx: Ctx, prep: Token, sent_end: int) -> Token | None:
+    """The comma or final stop that ends "selon X" / "pour X" (the parse's subtree overruns)."""
+    for tok in ctx.doc[prep.i + 1: ctx.token_at(sent_end)]:
+        if tok.text in ",;.!?":
+            return tok
+    return None
+
+
+def _after_phrase(ctx: Ctx, prep: Token, sent_end: int) -> int | None:
+    """Offset where the clause starts after "selon X," / "pour X," (skipping an apposed name)."""
+    doc = ctx.doc
+    comma = _phrase_end(ctx, prep, sent_end)
+    if comma is None or comma.text != ",":
+        return None
+    nxt = comma.i + 1
+    names = [t for t in doc[nxt: nxt + 6] if t.text == ","]
+    if names and all(t.pos_ == "PROPN" or t.ent_type_ == "PER" for t in doc[nxt: names[0].i]):
+        return names[0].idx + 1
+    return comma.idx + 1
+
+
+def _attribution(ctx: Ctx, prep: Token, direct: list[Found]) -> Found | None:
+    """"selon X, <clause>" / "<clause>, selon X" / "Pour X, <clause>"."""
+    doc, word = ctx.doc, prep.lower_
+    where = "any" if word == "selon" else ctx.lexicon.attributions.get(
+        "d'après" if word == "après" else word)
+    sent_start, sent_end = ctx.sentence_of(prep.idx)
+    initial = _initial(ctx, doc[prep.i - 1] if word == "après" else prep, sent_start)
+    if where is None or (where == "initial" and not initial) or prep.dep_ != "case":
+        return None
+    speaker, named = _source(ctx, prep, direct)
+    if not named or (word == "pour" and speaker is None):
+        return None
+    cue_start = doc[prep.i - 1].idx if word == "après" else prep.idx
+    start, end = _bounds(ctx, prep, initial, cue_start, (sent_start, sent_end))
+    if end <= start or (word != "pour" and _is_count(ctx, start, end)):
+        return None
+    rank = RANK_POUR if word == "pour" else RANK_SELON
+    return Found(start, end, False, speaker, cue_start, prep.idx + len(prep.text), rank)
+
+
+def _bounds(ctx: Ctx, prep: Token, initial: bool, cue_start: int, sent) -> tuple[int, int]:
+    doc = ctx.doc
+    if initial:
+        start = _after_phrase(ctx, prep, sent[1])
+        return _span(doc.text, start, sent[1]) if start is not None else (0, 0)
+    end = _phrase_end(ctx, prep, sent[1])
+    if end is None or end.text in ".!?;":
+        return _span(doc.text, sent[0], cue_start)
+    return _span(doc.text, *sent)
+
+
+def _inside(marked: list[Marked], starts: list[int], char: int) -> bool:
+    i = bisect.bisect_right(starts, char) - 1
+    return i >= 0 and marked[i].start <= char < marked[i].end
+
+
+def find_reported(ctx: Ctx, marked: list[Marked], direct: list[Found]) -> list[Found]:
+    """Reported statements outside quote marks, from cue verbs and attribution phrases."""
+    found: list[Found] = []
+    starts = [m.start for m in marked]
+    for tok in ctx.doc:
+        if _inside(marked, starts, tok.idx):
+            continue
+        if tok.lower_ in ("selon", "après", "pour"):
+            hit = _attribution(ctx, tok, direct)
+        elif ctx.lexicon.lemma_of(tok) and tok.pos_ != "ADP":
+            hit = _verb_que(ctx, tok, direct) or _inverted(ctx, tok, direct)
+        else:
+            continue
+        if hit is not None:
+            found.append(hit)
+    return found

@@ -1,0 +1,219 @@
+"""Cue spans and speakers: who a cue verb's subject is, as an index into doc._.vigie_actors.
+
+Uses the Actors stage's `actor_at` and `resolve_pronoun` when it provides them, and a small
+fallback over ActorHit.mentions otherwise.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from vigie.stages import actors as actors_stage
+
+LOGGER = logging.getLogger(__name__)
+
+_ACTOR_AT = getattr(actors_stage, "actor_at", None)
+_RESOLVE_PRONOUN = getattr(actors_stage, "resolve_pronoun", None)
+
+PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux", "-il", "-elle", "-ils", "-elles"}
+IMPERSONAL = {"on", "-on", "-t-on"}
+_INVERSION = {"-t", "-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on"}
+_SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
+# Tokens allowed between an auxiliary and its participle ("a également souligné", "n'a pas dit").
+_BETWEEN_AUX = {"ADV", "PART"}
+# How far back (in tokens) an auxiliary may sit before its participle.
+AUX_WINDOW = 4
+# How far (in tokens) an inverted subject may follow its cue ("a affirmé samedi à l'AFP X").
+INVERTED_WINDOW = 12
+
+
+class ActorIndex:
+    """Actor mentions of one doc, sorted for offset lookups."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.actors = doc._.vigie_actors or []
+        spans = [(s, e, i) for i, a in enumerate(self.actors) for s, e in a.mentions]
+        self.spans = sorted(spans)
+        self.starts = [s for s, _, _ in self.spans]
+
+    def at(self, start: int, end: int) -> int | None:
+        """The actor with a mention overlapping text[start:end] (the earliest such mention)."""
+        if _ACTOR_AT is not None:
+            found = _ACTOR_AT(self.doc, start, end)
+            if found is not None:
+                return found
+        i = bisect.bisect_left(self.starts, start)
+        for s, e, idx in self.spans[max(0, i - 3):]:
+            if s >= end:
+                break
+            if e > start:
+                return idx
+        return None
+
+    def before(self, pos: int, *, kinds: tuple[str, ...] = ()) -> int | None:
+        """The actor of the last mention ending before `pos` (of one of `kinds` if given)."""
+        for s, e, idx in reversed(self.spans[: bisect.bisect_left(self.starts, pos)]):
+            if e <= pos and (not kinds or self.actors[idx].kind in kinds):
+                return idx
+        return None
+
+    def with_role(self, word: str, pos: int) -> int | None:
+        """The nearest actor before `pos` whose role mentions `word` ("le ministre")."""
+        for s, _, idx in reversed(self.spans[: bisect.bisect_left(self.starts, pos)]):
+            role = (self.actors[idx].role or "").lower()
+            if word in role.split():
+                return idx
+        return None
+
+
+def cue_start(doc: Doc, verb: Token) -> Token:
+    """The first token of the cue: the auxiliary before a participle ("a-t-il déclaré")."""
+    first = verb
+    for tok in reversed(doc[max(0, verb.i - AUX_WINDOW): verb.i]):
+        if tok.pos_ == "AUX" and tok.lemma_ in ("avoir", "être"):
+            first = tok
+            break
+        if tok.pos_ not in _BETWEEN_AUX and tok.lower_ not in _INVERSION and tok.lower_ not in ("n'", "ne"):
+            break
+    return first
+
+
+def cue_end(doc: Doc, verb: Token) -> Token:
+    """The last token of the cue: the verb, or the pronoun of "dit-il"."""
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in _INVERSION and nxt.idx == verb.idx + len(verb.text):
+        after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+        if after is not None and after.lower_ in _INVERSION and after.idx == nxt.idx + len(nxt.text):
+            return after
+        return nxt
+    return verb
+
+
+def _inversion_pronoun(doc: Doc, first: Token, last: Token) -> Token | None:
+    for tok in doc[first.i: last.i + 1]:
+        if tok.lower_ in _INVERSION and tok.lower_ not in ("-t",):
+            return tok
+    return None
+
+
+def _in_pp(tok: Token) -> bool:
+    """Whether a noun sits inside a prepositional phrase ("à l'AFP")."""
+    head = tok
+    while head.dep_ in ("flat:name", "flat", "compound", "amod", "det", "fixed") and head.head.i != head.i:
+        head = head.head
+    return any(c.dep_ == "case" for c in head.children) or tok.pos_ == "ADP"
+
+
+def inverted_subject(doc: Doc, last: Token, lexicon, stop: int) -> Token | None:
+    """The subject that follows its cue ("..., a indiqué le ministre"), or None."""
+    for tok in doc[last.i + 1: min(stop, last.i + 1 + INVERTED_WINDOW)]:
+        if tok.is_punct and tok.text != "-":
+            if tok.text in ",(" and tok.i == last.i + 1:
+                continue
+            return None
+        if tok.lower_ in lexicon.skip_after_cue or tok.pos_ in ("ADV", "NUM"):
+            continue
+        if tok.pos_ in ("NOUN", "PROPN", "PRON") and not _in_pp(tok):
+            return tok
+    return None
+
+
+def preverbal_subject(verb: Token) -> Token | None:
+    """The cue verb's own subject (nsubj), climbing through coordination and participles."""
+    head = verb
+    for _ in range(3):
+        subjects = [c for c in head.children if c.dep_ in _SUBJECT_DEPS and c.lower_ != "-t"]
+        if subjects:
+            return subjects[0]
+        if head.dep_ not in ("conj", "advcl", "xcomp") or head.head.i == head.i:
+            return None
+        head = head.head
+    return None
+
+
+def _candidates(tok: Token) -> list[Token]:
+    """The noun phrase's tokens, head first, then its names, then the rest in text order."""
+    names = [c for c in tok.children if c.dep_ in ("appos", "flat:name", "nmod") and c.pos_ == "PROPN"]
+    names += [c for c in tok.children if c.dep_ == "appos"]
+    rest = [t for t in tok.subtree if t.dep_ != "acl:relcl"]
+    return [tok, *names, *rest]
+
+
+def speaker_of(doc: Doc, tok: Token | None, index: ActorIndex, previous: int | None) -> int | None:
+    """The actor a subject token stands for: a named actor, a pronoun or a role resolved."""
+    if tok is None or tok.lower_ in IMPERSONAL:
+        return None
+    if tok.lower_ in PRONOUNS:
+        return _pronoun(doc, tok, index, previous)
+    for cand in _candidates(tok):
+        found = index.at(cand.idx, cand.idx + len(cand.text))
+        if found is not None:
+            return found
+    if tok.pos_ == "NOUN" and any(c.lower_ in ("le", "la", "l'", "les") for c in tok.children):
+        return index.with_role(tok.lemma_.lower(), tok.idx)
+    return None
+
+
+def _pronoun(doc: Doc, tok: Token, index: ActorIndex, previous: int | None) -> int | None:
+    if _RESOLVE_PRONOUN is not None:
+        found = _RESOLVE_PRONOUN(doc, tok.i)
+        if found is not None:
+            return found
+    if previous is not None:
+        return previous
+    plural = tok.lower_.endswith("s") or tok.lower_ == "eux"
+    kinds = ("organization", "state", "group", "population") if plural else ("person",)
+    return index.before(tok.idx, kinds=kinds)
+
+
+@dataclass
+class Found:
+    """A quote candidate before it becomes a QuoteHit; `rank` orders overlapping candidates."""
+
+    start: int
+    end: int
+    direct: bool
+    speaker: int | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    rank: int = 0
+
+
+class Ctx:
+    """What every finder of one doc needs: the doc, lexicon, actor index and sentence bounds."""
+
+    def __init__(self, doc: Doc, lexicon, sentences: list[tuple[int, int]]):
+        self.doc = doc
+        self.lexicon = lexicon
+        self.index = ActorIndex(doc)
+        self.sentences = sentences
+        self.sent_starts = [s for s, _ in sentences]
+        self.tok_starts = [t.idx for t in doc]
+
+    def token_at(self, char: int) -> int:
+        """Index of the token that starts at or first after `char` (len(doc) past the end)."""
+        return bisect.bisect_left(self.tok_starts, char)
+
+    def sentence_of(self, char: int) -> tuple[int, int]:
+        """The (start, end) char bounds of the sentence holding `char`."""
+        i = max(0, bisect.bisect_right(self.sent_starts, char) - 1)
+        return self.sentences[i] if self.sentences else (0, len(self.doc.text))
+
+    def cue(self, verb: Token) -> tuple[int, int]:
+        """Char span of the cue around a cue verb."""
+        first, last = cue_start(self.doc, verb), cue_end(self.doc, verb)
+        return first.idx, last.idx + len(last.text)
+
+    def subject(self, verb: Token, stop: int) -> Token | None:
+        """The cue verb's subject: inversion pronoun, preverbal subject, or inverted subject."""
+        first, last = cue_start(self.doc, verb), cue_end(self.doc, verb)
+        return (
+            _inversion_pronoun(self.doc, first, last)
+            or preverbal_subject(verb)
+            or inverted_subject(self.doc, last, self.lexicon, stop)
+        )
