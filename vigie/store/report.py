@@ -65,16 +65,19 @@ def claims(store: Store, *, story_id: int | None = None) -> list[Claim]:
     """Every figure attached to a story event, with its claimant and article."""
     F, L = schema.figures, schema.event_figures
     stmt = (select(E.c.story_id, S.c.type, F.c.kind, A.c.name, F.c.value, F.c.low, F.c.high,
-                   D.c.doc_id, D.c.published, F.c.start, F.c.end)
+                   D.c.doc_id, D.c.published, F.c.start, F.c.end, F.c.id)
             .join(L, L.c.event_id == E.c.id).join(F, F.c.id == L.c.figure_id)
             .join(S, S.c.id == E.c.story_id).join(D, D.c.id == F.c.document_id)
             .outerjoin(A, A.c.id == F.c.source_id)
-            .order_by(E.c.story_id, F.c.kind, D.c.published, F.c.id).distinct())
+            .order_by(E.c.story_id, F.c.kind, D.c.published, F.c.id))
     if story_id is not None:
         stmt = stmt.where(E.c.story_id == story_id)
     with store.reading() as conn:
-        return [Claim(row[0], row[1], row[2], row[3] or f"{row[7]} (unattributed)", *row[4:])
-                for row in conn.execute(stmt)]
+        rows = conn.execute(stmt).all()
+    # A figure linked to two mentions of one story is still one claim.
+    unique = {(row[0], row[-1]): row for row in rows}
+    return [Claim(row[0], row[1], row[2], row[3] or f"{row[7]} (unattributed)", *row[4:-1])
+            for row in unique.values()]
 
 
 def disputes(store: Store, *, story_id: int | None = None) -> list[Claim]:
