@@ -24,7 +24,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import synthetic  # noqa: E402
 
 import vigie  # noqa: E402
-from vigie.article import Article  # noqa: E402
 from vigie.record import DocumentRecord  # noqa: E402
 from vigie.settings import Settings  # noqa: E402
 from vigie.store import Filters, Store, ingest, query  # noqa: E402

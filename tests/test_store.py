@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy
 
-from vigie.store import Filters, Store, query
-from vigie.store import schema
+from vigie.store import Filters, Store, query, schema
 from vigie.store.store import normalize_url
 
 

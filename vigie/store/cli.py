@@ -13,6 +13,9 @@ from vigie import output
 from vigie.settings import DEFAULT_DB, DEFAULT_MAX_BYTES, DEFAULT_MODEL
 
 Db = Annotated[str, typer.Option("--db", envvar="VIGIE_DB", help="Store URL.")]
+Out = Annotated[Path | None, typer.Option("-o", "--output", help="Write here (a directory for "
+                                          "export parquet).")]
+Text = Annotated[str | None, typer.Option(help="Full-text search in articles and quotes.")]
 
 
 class QueryFormat(str, Enum):
@@ -20,6 +23,9 @@ class QueryFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+
+
+QFmt = Annotated[QueryFormat, typer.Option("--format", help="Output format.")]
 
 
 class ExportFormat(str, Enum):
@@ -40,7 +46,8 @@ def ingest(
     records: Annotated[bool, typer.Option(help="Inputs are record JSONL: no extraction.")] = False,
     published: Annotated[str | None, typer.Option(help="Date for articles without one.")] = None,
     model: Annotated[str, typer.Option(help="spaCy model package.")] = DEFAULT_MODEL,
-    max_bytes: Annotated[int, typer.Option(help="Refuse larger inputs.", min=1)] = DEFAULT_MAX_BYTES,
+    max_bytes: Annotated[int, typer.Option(help="Refuse larger inputs.", min=1)] = (
+        DEFAULT_MAX_BYTES),
     kb: Annotated[list[Path] | None, typer.Option(help="User knowledge-base file.")] = None,
 ) -> None:
     """Extract articles and store their records (idempotent, resumable).
@@ -72,15 +79,15 @@ def query(
     country: Annotated[str | None, typer.Option(help="ISO alpha-3 country.")] = None,
     place: Annotated[str | None, typer.Option(help="Place name (centre with --radius).")] = None,
     near: Annotated[str | None, typer.Option(help="LAT,LON centre for --radius.")] = None,
-    radius: Annotated[float | None, typer.Option(help="Radius in km around --place/--near.")] = None,
+    radius: Annotated[float | None, typer.Option(help="Radius (km) around --place/--near.")] = None,
     since: Annotated[str | None, typer.Option(help="From this ISO date.")] = None,
     until: Annotated[str | None, typer.Option(help="Up to this ISO date.")] = None,
     status: Annotated[str | None, typer.Option(help="reported, claimed, denied...")] = None,
     claimant: Annotated[str | None, typer.Option(help="Who claims it or gives a figure.")] = None,
-    text: Annotated[str | None, typer.Option(help="Full-text search in articles and quotes.")] = None,
+    text: Text = None,
     limit: Annotated[int, typer.Option(help="At most this many rows.", min=1)] = 100,
-    fmt: Annotated[QueryFormat, typer.Option("--format", help="Output format.")] = QueryFormat.table,
-    out: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
+    fmt: QFmt = QueryFormat.table,
+    out: Out = None,
 ) -> None:
     """List story events matching the filters.
 
@@ -128,8 +135,8 @@ def explain(
 def disputes(
     db: Db = DEFAULT_DB,
     story: Annotated[int | None, typer.Option(help="Only this story event.")] = None,
-    fmt: Annotated[QueryFormat, typer.Option("--format", help="Output format.")] = QueryFormat.table,
-    out: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
+    fmt: QFmt = QueryFormat.table,
+    out: Out = None,
 ) -> None:
     """List story events whose figures differ by claimant: claimant, value, article, date.
 
@@ -153,7 +160,7 @@ def disputes(
 def export(
     fmt: Annotated[ExportFormat, typer.Argument(help="plover, acled or parquet.")],
     db: Db = DEFAULT_DB,
-    out: Annotated[Path | None, typer.Option("-o", "--output", help="File (directory for parquet).")] = None,
+    out: Out = None,
 ) -> None:
     """Export all story events (PLOVER JSONL, ACLED-style CSV) or every table (Parquet).
 

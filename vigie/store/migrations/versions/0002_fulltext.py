@@ -23,7 +23,8 @@ _SQLITE_UP = [
     "CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN"
     " INSERT INTO documents_fts(rowid, text) VALUES (new.id, new.text); END",
     "CREATE TRIGGER documents_fts_ad AFTER DELETE ON documents BEGIN"
-    " INSERT INTO documents_fts(documents_fts, rowid, text) VALUES ('delete', old.id, old.text); END",
+    " INSERT INTO documents_fts(documents_fts, rowid, text)"
+    " VALUES ('delete', old.id, old.text); END",
     "CREATE TRIGGER quotes_fts_ai AFTER INSERT ON quotes BEGIN"
     " INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text); END",
     "CREATE TRIGGER quotes_fts_ad AFTER DELETE ON quotes BEGIN"
