@@ -30,11 +30,14 @@ class Mention:
 
 def _pieces(w: TimeWords) -> dict[str, str]:
     data = w.data
-    day_words = w.alt(list(w.numbers) + ["premier", "1er", "1re"])
+    # "un", "une", "quelques" count things; as a day number they would read "lundi un accord".
+    day_words = w.alt([n for n in w.numbers if n not in ("un", "une", "quelques")] + ["premier"])
+    full_months = [m for m in w.months if m in data["bare_months"]]
+    abbreviations = [m for m in w.months if m not in data["bare_months"]]
     ordinal = w.alt(list(w.ordinals) + [r"\d{1,2}(?:e|ème|eme|er)"])
     return {
         "D": rf"(?:{day_words}|(?:[12]\d|3[01]|0?[1-9])(?:er|re|e|ème|eme)?)(?![\d,.]\d)",
-        "M": w.alt(w.months) + r"\.?",
+        "M": "(?:" + w.alt(full_months) + "|" + w.alt(abbreviations) + r"\.?)",
         "MB": "(?-i:" + w.alt(data["bare_months"]) + ")",
         "Y": r"(?:1[5-9]\d\d|20\d\d)(?![\d,.]\d)",
         "WD": w.alt(w.weekdays),
@@ -54,9 +57,9 @@ def _pieces(w: TimeWords) -> dict[str, str]:
 # Rules in priority order (a tie in length goes to the earlier one). {X} are _pieces() names.
 _RULES = [
     ("range_dm", r"(?:(?:dans\s+)?la\s+nuit\s+)?(?P<pre>du|de|entre\s+les|entre\s+le|entre)?\s*"
-     r"(?:{WD}\s+)?(?P<d1>{D})(?:\s+(?P<m1>{M})(?:\s+(?P<y1>{Y}))?)?"
-     r"\s*(?:au|à|et(?:\s+le)?|jusqu{A}au|-|–)\s*(?:{WD}\s+)?(?P<d2>{D})\s+(?P<m2>{M})"
-     r"(?:\s+(?P<y2>{Y}))?"),
+     r"(?:(?P<wd1>{WD})\s+)?(?P<d1>{D})(?:\s+(?P<m1>{M})(?:\s+(?P<y1>{Y}))?)?"
+     r"\s*(?:au|à|et(?:\s+le)?|jusqu{A}au|-|–)\s*(?:(?P<wd>{WD})\s+)?(?P<d>{D})\s+(?P<m>{M})"
+     r"(?:\s+(?P<y>{Y}))?"),
     ("range_d", r"(?P<pre>du|entre\s+le)\s+(?P<d1>{D})\s+(?:au|et(?:\s+le)?)\s+(?P<d2>{D})"
      r"(?!\s*(?:[\w%]|\d))"),
     ("range_wd", r"(?:(?:dans\s+)?la\s+nuit\s+)?(?:du|de)\s+(?P<wd1>{WD})\s+(?:au|à)\s+(?P<wd2>{WD})"),

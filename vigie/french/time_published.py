@@ -74,7 +74,10 @@ def _explicit_dates(text: str, direction_at) -> list[date]:
     if direction_at:
         mentions = [m for m in mentions if direction_at(m.start, m.end) != FUTURE]
     full = [e.period.end for e in (resolve(text, m, None, PAST) for m in mentions) if e and e.period]
-    year = max((d.year for d in full), default=None) or _agreeing_year(mentions)
+    # Dates without a year take the latest full date's year ("4 et 11 février" after "1er février
+    # 2016"); a bare "en 2022" says nothing about the year of "26 janvier".
+    named = max((d.year for d in _years(text)), default=None)
+    year = max((d.year for d in full), default=None) or _agreeing_year(mentions, named)
     if year is None:
         return full
     ref = date(year, 12, 31)
@@ -87,19 +90,22 @@ def _weekday_only(mention) -> bool:
     return not any(k in g for k in ("d", "d1", "d2", "d3"))
 
 
-def _agreeing_year(mentions) -> int | None:
-    """The latest year up to this one in which a "jeudi 11 février" falls on its weekday.
+def _agreeing_year(mentions, named: int | None) -> int | None:
+    """The year in which a "jeudi 11 février" falls on its weekday.
 
-    Depends on today's date: only used when the text names no year at all.
+    The first such year from the latest year the text names (an article postdates the years it
+    names); with no year named, the latest one up to today (live news).
     """
     w = time_words()
+    today = date.today()
+    years = range(named, today.year + 1) if named else range(today.year, today.year - AGREEMENT_YEARS, -1)
     for m in mentions:
         g = m.groups
         if {"wd", "d", "m"} <= g.keys():
             weekday, day, month = w.weekdays[g["wd"].lower()], w.number(g["d"]), w.month(g["m"])
-            for year in range(date.today().year, date.today().year - AGREEMENT_YEARS, -1):
+            for year in years:
                 found = make_date(year, month, day)
-                if found and found.weekday() == weekday and found <= date.today():
+                if found and found.weekday() == weekday and found <= today:
                     return year
     return None
 

@@ -31,12 +31,10 @@ def _num(text: str) -> int:
 
 
 def _year(g: dict, key: str, ref: date | None) -> int | None:
-    if key in g:
-        return int(g[key])
-    short = g.get("yy" + key[1:]) if key.startswith("y") else None
-    if short and ref:
-        return expand_year(int(short), ref)
-    return None
+    if key not in g:
+        return None
+    year = int(g[key])
+    return expand_year(year, ref or date.today()) if year < 100 else year
 
 
 def _dm(ref: date | None, day: int, month: int, year: int | None, direction: str) -> date | None:
@@ -55,9 +53,10 @@ def _day_period(day: date | None, precision: str = "day"):
 
 def range_dm(g, ref, direction):
     w = _W()
-    m2, d1, d2 = w.month(g["m2"]), _num(g["d1"]), _num(g["d2"])
+    # The second day's groups are d/m/y (with wd) so that weekday agreement reads them too.
+    m2, d1, d2 = w.month(g["m"]), _num(g["d1"]), _num(g["d"])
     m1 = w.month(g["m1"]) if "m1" in g else m2
-    y2 = _year(g, "y2", ref) or _year(g, "y1", ref)
+    y2 = _year(g, "y", ref) or _year(g, "y1", ref)
     end = _dm(ref, d2, m2, y2, direction)
     if end is None:
         return None if ref is None and y2 is None else REJECT
@@ -210,8 +209,6 @@ def numeric(g, ref, direction):
         if "d" + suffix in g:
             d, m = int(g["d" + suffix]), int(g["m" + suffix])
             year = _year(g, "y" + suffix, ref)
-            if year is not None and year < 100:
-                year = expand_year(year, ref or date.today())
             found = _dm(ref, d, m, year, direction)
             return None if found is None and ref is None and year is None else _day_period(found)
     return REJECT
