@@ -47,7 +47,7 @@ def load(model: str = DEFAULT_MODEL, *, kb_files: Iterable[Path | str] = ()) -> 
 
 
 # Stages whose factory takes the user's knowledge-base files.
-_KB_STAGES = {"vigie_actors", "vigie_places"}
+_KB_STAGES = {"vigie_entities", "vigie_actors", "vigie_places"}
 
 
 @lru_cache(maxsize=2)

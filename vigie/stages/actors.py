@@ -1,14 +1,30 @@
-"""Actors: people, organisations, states, groups and populations, with country and sector."""
+"""Actors: people, organisations, states, groups and populations, with country and sector.
+
+Mentions come from the repaired NER (vigie_entities) and from the knowledge base's name index
+(accent and case tolerant); the words around them give unknown people a role, sector and country;
+states count as actors only where they act. Coreference is within the document: one ActorHit
+per real-world actor with all its mentions (see docs/actors.md for the policies).
+"""
 
 from __future__ import annotations
 
 import logging
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from vigie.knowledge.base import Entry
+from vigie.stages.actor_context import (
+    RoleInfo, acts, country_in, group_extent, role_after, role_before,
+)
+from vigie.stages.actor_lexicon import Lexicon, Match, doc_keys, lexicon, scan, tkey
+from vigie.stages.common import article_of, guarded
 
 LOGGER = logging.getLogger(__name__)
+_STOPWORD = re.compile(r"^(?:de|des|du|d'|l'|la|le|les|et|à|a|au|aux|pour|en)$", re.IGNORECASE)
 
 
 @dataclass
@@ -22,25 +38,332 @@ class ActorHit:
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
 
-def find_actors(doc: Doc) -> list[ActorHit]:
-    """One entry per real-world actor named in the doc, with all its mentions."""
-    hits: dict[str, ActorHit] = {}
-    for ent in doc.ents:
-        if ent.label_ not in ("PER", "ORG"):
+@dataclass
+class Cand:
+    """One mention and what it says about its actor, before coreference."""
+
+    start: int  # token span
+    end: int
+    key: str  # identity of the real-world actor
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    kb_id: str | None = None
+    aliases: tuple[str, ...] = ()  # other keys that later mentions may use
+
+
+def pick_entry(entries: list[Entry], published: str | None) -> Entry:
+    """The entry whose office covers `published` (ISO date), else the latest office.
+
+    Args:
+        entries: knowledge-base entries sharing one name.
+        published: the article's publication date, or None.
+
+    Returns:
+        One entry.
+    """
+    if published:
+        valid = [e for e in entries if (e.start or "") <= published[:10] <= (e.end or "9999")]
+        if valid:
+            return max(valid, key=lambda e: e.start or "")
+        entries = [e for e in entries if (e.start or "") <= published[:10]] or entries
+    return max(entries, key=lambda e: (e.end is None, e.start or ""))
+
+
+def initials(name: str) -> str:
+    """Initials of the content words of a name ("Observatoire syrien des droits de l'Homme")."""
+    words = [w for w in re.split(r"[\s'’-]+", name) if w and not _STOPWORD.match(w)]
+    return "".join(w[0] for w in words).upper()
+
+
+class Builder:
+    """Merges mention candidates into actors (coreference by key and alias)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.hits: list[ActorHit] = []
+        self.keys: dict[str, int] = {}
+
+    def index_of(self, key: str) -> int | None:
+        return self.keys.get(key)
+
+    def add(self, cand: Cand) -> int:
+        """Add a mention; returns the actor's index."""
+        idx = self.keys.get(cand.key)
+        if idx is None:
+            idx = len(self.hits)
+            self.hits.append(ActorHit(name=cand.name, kind=cand.kind))
+            self.keys[cand.key] = idx
+        hit = self.hits[idx]
+        for attr in ("country", "sector", "role", "kb_id"):
+            if getattr(hit, attr) is None:
+                setattr(hit, attr, getattr(cand, attr))
+        for alias in cand.aliases:
+            self.keys.setdefault(alias, idx)
+        span = self.doc[cand.start:cand.end]
+        hit.mentions.append((span.start_char, span.end_char))
+        if hit.kb_id is None and hit.kind != "state" and len(span.text) > len(hit.name):
+            hit.name = span.text
+        return idx
+
+    def finish(self) -> list[ActorHit]:
+        for hit in self.hits:
+            hit.mentions = sorted(set(hit.mentions))
+        return self.hits
+
+
+def _entry_cand(start: int, end: int, entry: Entry, info: RoleInfo | None) -> Cand:
+    info = info or RoleInfo()
+    return Cand(start, end, f"kb:{entry.id}", entry.name, entry.kind, entry.country,
+                entry.sector or info.sector, info.role or entry.role, entry.id)
+
+
+def _state_cand(lex: Lexicon, start: int, end: int, iso3: str, military: bool) -> Cand:
+    country = lex.kb.countries.get(iso3)
+    name = country.name if country else iso3
+    if military:
+        return Cand(start, end, f"mil:{iso3}", name, "organization", iso3, "MIL")
+    return Cand(start, end, f"state:{iso3}", name, "state", iso3, "GOV")
+
+
+class Finder:
+    """Finds the actor candidates of one doc, in text order."""
+
+    def __init__(self, doc: Doc, lex: Lexicon):
+        self.doc, self.lex = doc, lex
+        self.keys = doc_keys(doc)
+        self.published = article_of(doc).get("published")
+        self.kb_hits = scan(lex, doc, {"entry", "country", "metonym", "demonym"})
+        self.story = self._story_country()
+        self.used: set[int] = set()  # tokens already part of a mention or a role phrase
+
+    def _story_country(self) -> str | None:
+        counts = Counter()
+        for _, _, matches in self.kb_hits:
+            m = matches[0]
+            counts[m.iso3 or (m.entry.country if m.entry else None)] += 1
+        counts.pop(None, None)
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _kb_hit_in(self, start: int, end: int) -> tuple[int, int, Match] | None:
+        for s, e, matches in self.kb_hits:
+            if s < end and start < e and matches[0].what == "entry":
+                return s, e, matches[0]
+        return None
+
+    def _person(self, ent: Span) -> Cand:
+        nxt = self._next_person(ent)
+        if nxt is not None:  # "(russe Vladimir) Poutine": the given name joins the person
+            cand = self._person(nxt)
+            cand.start, cand.end = ent.start, ent.end
+            return cand
+        # An apposition between commas is a surer sign than a noun before the name ("juge X").
+        info = role_after(self.lex, self.keys, ent) or role_before(self.lex, self.keys, ent)
+        if info and info.tokens:
+            self.used.update(range(*info.tokens))
+        hit = self._kb_hit_in(ent.start, ent.end)
+        if hit and hit[2].entry.kind == "person":
+            entry = pick_entry(self.lex.kb.lookup(self.doc[hit[0]:hit[1]].text) or [hit[2].entry],
+                               self.published)
+            return _entry_cand(ent.start, ent.end, entry, info)
+        info = info or RoleInfo()
+        surname = self.keys[ent.end - 1]
+        return Cand(ent.start, ent.end, f"per:{surname}", ent.text, "person", info.country,
+                    info.sector, info.role)
+
+    def _next_person(self, ent: Span) -> Span | None:
+        if len(ent) > 1 or self.keys[ent.start] not in self.lex.first_names:
+            return None
+        after = [e for e in self.doc.ents if ent.end <= e.start <= ent.end + 2]
+        return after[0] if after and after[0].label_ == "PER" else None
+
+    def _organization(self, ent: Span) -> Cand:
+        hit = self._kb_hit_in(ent.start, ent.end)
+        if hit:
+            return _entry_cand(ent.start, ent.end, hit[2].entry, None)
+        head = self.keys[ent.start]
+        country = country_in(self.lex, self.keys, ent.start, ent.end, {"demonym"})
+        key = f"org:{' '.join(self.keys[ent.start:ent.end])}"
+        return Cand(ent.start, ent.end, key, ent.text, "organization", country,
+                    self.lex.org_heads.get(head), aliases=(f"org:{tkey(initials(ent.text))}",))
+
+    def named(self) -> list[Cand]:
+        """Candidates from PER and ORG entities."""
+        out = []
+        for ent in self.doc.ents:
+            if ent.label_ == "PER":
+                out.append(self._person(ent))
+            elif ent.label_ == "ORG" and not self._is_place_kb(ent):
+                out.append(self._organization(ent))
+            else:
+                continue
+            self.used.update(range(ent.start, ent.end))
+        return out
+
+    def _is_place_kb(self, ent: Span) -> bool:
+        """An ORG entity that is only a country or capital name (handled by `states`)."""
+        return any(s <= ent.start and ent.end <= e and m[0].what != "entry"
+                   for s, e, m in self.kb_hits)
+
+    def states(self) -> list[Cand]:
+        """Knowledge-base names outside PER/ORG entities: entries, acting states, demonyms."""
+        out = []
+        for start, end, matches in self.kb_hits:
+            if self.used & set(range(start, end)):
+                continue
+            cand = self._kb_cand(start, end, matches[0])
+            if cand:
+                out.append(cand)
+                self.used.update(range(start, end))
+        return out
+
+    def _kb_cand(self, start: int, end: int, m: Match) -> Cand | None:
+        doc = self.doc
+        if m.what == "entry":
+            entry = pick_entry(self.lex.kb.lookup(doc[start:end].text) or [m.entry], self.published)
+            return _entry_cand(start, end, entry, None)
+        if m.what == "demonym":
+            noun = doc[start].text[:1].isupper() and doc[start].pos_ in ("NOUN", "PROPN")
+            return _state_cand(self.lex, start, end, m.iso3, False) if noun else None
+        seat = m.what == "metonym" and start > 0 and self.keys[start - 1] in ("le", "la", "l'")
+        if seat or acts(self.lex, doc, self.keys, start, end):
+            military = m.what == "metonym" and self.keys[start] in self.lex.mil_metonyms
+            return _state_cand(self.lex, start, end, m.iso3, military)
+        return None
+
+    def groups(self) -> list[Cand]:
+        """Unnamed groups coded by role words ("les rebelles", "l'aviation russe")."""
+        out, i, doc = [], 0, self.doc
+        for start, end, matches in scan(self.lex, doc, {"role"}):
+            role = matches[0].role
+            if role.kind == "person" or self.used & set(range(start, end)):
+                continue
+            if doc[start].pos_ not in ("NOUN", "PROPN"):
+                continue
+            end, country, per = group_extent(self.lex, doc, self.keys, start, end)
+            if per is not None:
+                country = self._country_of_person(per)
+            country = country or self.story
+            head = tkey(doc[start:end].root.lemma_ or doc[start].text)
+            out.append(Cand(start, end, f"grp:{head}:{country}", doc[start:end].text,
+                            role.kind, country, role.sector, None))
+            self.used.update(range(start, end))
+        return out
+
+    def _country_of_person(self, token: int) -> str | None:
+        hit = self._kb_hit_in(token, token + 1)
+        return hit[2].entry.country if hit else None
+
+
+def _ordered(finder: Finder) -> list[Cand]:
+    cands = finder.named()
+    cands += finder.states()
+    cands += finder.groups()
+    return sorted(cands, key=lambda c: c.start)
+
+
+def _resolve_key(builder: Builder, cand: Cand, doc: Doc) -> Cand:
+    """Point a surname-only or acronym mention at the actor it abbreviates."""
+    if cand.key.startswith(("per:", "org:")) and cand.key not in builder.keys:
+        short = cand.key.split(":", 1)[1]
+        for key in (f"per:{short}", f"org:{short}"):
+            if key in builder.keys:
+                cand.key = key
+                break
+    return cand
+
+
+def _surname_aliases(cand: Cand, doc: Doc, keys: list[str]) -> Cand:
+    if cand.kind == "person" and cand.end - cand.start > 1:
+        cand.aliases = (*cand.aliases, f"per:{keys[cand.end - 1]}")
+    if cand.kind == "organization":
+        cand.aliases = (*cand.aliases, *_parenthesised(doc, keys, cand.end))
+    return cand
+
+
+def _parenthesised(doc: Doc, keys: list[str], end: int) -> tuple[str, ...]:
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        return (f"org:{keys[end + 1]}",)
+    return ()
+
+
+def find_actors(doc: Doc, lex: Lexicon) -> list[ActorHit]:
+    """One entry per real-world actor named in the doc, with all its mentions.
+
+    Args:
+        doc: a doc with repaired entities (vigie_entities).
+        lex: the actors lexicon and knowledge-base index.
+
+    Returns:
+        Actors in order of first mention.
+    """
+    finder = Finder(doc, lex)
+    builder = Builder(doc)
+    for cand in _ordered(finder):
+        cand = _surname_aliases(cand, doc, finder.keys)
+        builder.add(_resolve_key(builder, cand, doc))
+    return builder.finish()
+
+
+def actor_at(doc: Doc, start: int, end: int) -> int | None:
+    """Index in doc._.vigie_actors of the actor whose mention overlaps text[start:end] best.
+
+    Args:
+        doc: a doc processed by vigie_actors.
+        start: character offset.
+        end: character offset (exclusive).
+
+    Returns:
+        The actor's index, or None when no mention overlaps.
+    """
+    best, best_overlap = None, 0
+    for i, actor in enumerate(doc._.vigie_actors or []):
+        for s, e in actor.mentions:
+            overlap = min(e, end) - max(s, start)
+            if overlap > best_overlap:
+                best, best_overlap = i, overlap
+    return best
+
+
+_PLURAL_KINDS = {"group", "population", "state", "organization"}
+_SINGULAR_KINDS = {"person", "organization", "state"}
+
+
+def resolve_pronoun(doc: Doc, token_index: int) -> int | None:
+    """The last person or organisation actor mentioned before a pronoun.
+
+    Number is matched cheaply: "ils/elles" look for groups, populations, states and
+    organisations; "il/elle" for people, organisations and states.
+
+    Args:
+        doc: a doc processed by vigie_actors.
+        token_index: index of the pronoun token.
+
+    Returns:
+        The actor's index, or None.
+    """
+    token = doc[token_index]
+    kinds = _PLURAL_KINDS if "Plur" in token.morph.get("Number") else _SINGULAR_KINDS
+    best, best_end = None, -1
+    for i, actor in enumerate(doc._.vigie_actors or []):
+        if actor.kind not in kinds:
             continue
-        kind = "person" if ent.label_ == "PER" else "organization"
-        hit = hits.setdefault(ent.text, ActorHit(name=ent.text, kind=kind))
-        hit.mentions.append((ent.start_char, ent.end_char))
-    return list(hits.values())
+        ends = [s for s, _ in actor.mentions if s < token.idx]
+        if ends and max(ends) > best_end:
+            best, best_end = i, max(ends)
+    return best
 
 
 class ActorsComponent:
     def __init__(self, nlp: Language, name: str, *, kb_files: list[str]):
         self.name = name
         self.kb_files = kb_files
+        self.lex = lexicon(nlp, tuple(kb_files))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.vigie_actors = find_actors(doc)
+        doc._.vigie_actors = guarded(doc, self.name, lambda: find_actors(doc, self.lex), [])
         return doc
 
 

@@ -1,28 +1,175 @@
-"""Entity repair: fix the base model's span errors before the stages read doc.ents."""
+"""Entity repair: fix the base model's span errors before the stages read doc.ents.
+
+Rules that generalise, applied in order (see docs/actors.md):
+1. a capitalised function word or verb glued to the end of a name is cut off ("ONU Quelque");
+2. a name cut inside a word is extended to the whole word ("Al" + "-Qaïda");
+3. an organisation name whose head is an organisation word is extended over a trailing
+   "de/à la <Country>" ("Groupe international de soutien" + "à la Syrie");
+4. an acronym in parentheses after a name gets the name's label ("... (OSDH)");
+5. a person tagged LOC/MISC becomes PER (known person, given name, "al-"/"ben" particle, or the
+   surname of a person named earlier);
+6. knowledge-base names the model missed are added.
+"""
 
 from __future__ import annotations
 
 import logging
 
+from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from vigie.stages.actor_lexicon import Lexicon, doc_keys, lexicon, match_at, scan, tkey
+from vigie.stages.common import guarded
 
 LOGGER = logging.getLogger(__name__)
 
+_FOLDED_STOPS = {tkey(w) for w in STOP_WORDS}
+_LINKS = {"de", "du", "des", "a", "au", "aux", "pour"}
+_ARTICLES = {"la", "le", "l'", "les"}
+KB_LABELS = {"person": "PER", "organization": "ORG", "group": "ORG", "state": "LOC",
+             "population": "MISC"}
+# Acronyms are 2 to 8 letters, all capitals (calibrated on ONU, OSDH, CEDEAO, MONUSCO).
+ACRONYM_LEN = (2, 8)
 
-def repair_entities(doc: Doc) -> Doc:
-    """Return the doc with its entity spans repaired (filled in by the Actors work)."""
+
+def _glued(token) -> bool:
+    """A capitalised word that cannot end a name: a function word or a finite verb."""
+    if not token.text[:1].isupper():
+        return False
+    if tkey(token.text) in _FOLDED_STOPS:
+        return True
+    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
+
+
+def _cut_glued(ent: Span) -> Span:
+    end = ent.end
+    while end - ent.start > 1 and _glued(ent.doc[end - 1]):
+        end -= 1
+    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label)
+
+
+def _whole_word(ent: Span) -> Span:
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and not doc[end - 1].whitespace_ and (
+            doc[end].is_alpha or (doc[end].text == "-" and end + 1 < len(doc) and doc[end + 1].is_alpha)):
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label)
+
+
+def _country_after(lex: Lexicon, keys: list[str], i: int) -> int | None:
+    """End of "de/à (la) <Country>" starting at token i, or None."""
+    if i >= len(keys) or keys[i] not in _LINKS:
+        return None
+    j = i + 1 if i + 1 < len(keys) and keys[i + 1] in _ARTICLES else i
+    hit = match_at(lex, keys, j + 1, {"country"}) if j + 1 < len(keys) else None
+    return hit[0] if hit else None
+
+
+def _extend_org(lex: Lexicon, ent: Span, keys: list[str]) -> Span:
+    if ent.label_ != "ORG" or keys[ent.start] not in lex.org_heads:
+        return ent
+    end = _country_after(lex, keys, ent.end)
+    return ent if end is None else Span(ent.doc, ent.start, end, label=ent.label)
+
+
+def _acronym_at(doc: Doc, i: int) -> bool:
+    """Tokens i..i+2 are "( ACRONYM )"."""
+    if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+        return False
+    word = doc[i + 1].text
+    return word.isalpha() and word.isupper() and ACRONYM_LEN[0] <= len(word) <= ACRONYM_LEN[1]
+
+
+def _acronyms(ents: list[Span]) -> list[Span]:
+    out = []
+    for ent in ents:
+        if ent.label_ in ("ORG", "PER", "MISC") and _acronym_at(ent.doc, ent.end):
+            label = "ORG" if ent.label_ == "MISC" else ent.label_
+            out.append(Span(ent.doc, ent.end + 1, ent.end + 2, label=label))
+    return out
+
+
+def _kb_person(lex: Lexicon, ent: Span) -> bool:
+    return any(e.kind == "person" for e in lex.kb.lookup(ent.text))
+
+
+def _looks_person(lex: Lexicon, ent: Span, keys: list[str]) -> bool:
+    words = keys[ent.start:ent.end]
+    if _kb_person(lex, ent):
+        return True
+    if len(words) < 2 or not ent.text[:1].isupper() or match_at(lex, keys, ent.start, {"country"}):
+        return False
+    return words[0] in lex.first_names or any(w in lex.particles for w in words[1:-1])
+
+
+def _relabel_people(lex: Lexicon, ents: list[Span], keys: list[str]) -> list[Span]:
+    out = []
+    for ent in ents:
+        if ent.label_ in ("LOC", "MISC") and _looks_person(lex, ent, keys):
+            ent = Span(ent.doc, ent.start, ent.end, label="PER")
+        out.append(ent)
+    surnames = {keys[e.end - 1] for e in out if e.label_ == "PER" and len(e) > 1}
+    return [Span(e.doc, e.start, e.end, label="PER")
+            if e.label_ in ("LOC", "MISC") and len(e) == 1 and keys[e.start] in surnames
+            and not match_at(lex, keys, e.start, {"country", "metonym"}) else e for e in out]
+
+
+def _kb_spans(lex: Lexicon, doc: Doc) -> list[Span]:
+    """Knowledge-base names (entries and country names) as entity spans."""
+    spans = []
+    for start, end, matches in scan(lex, doc, {"entry", "country"}):
+        m = matches[0]
+        label = KB_LABELS.get(m.entry.kind, "ORG") if m.entry else "LOC"
+        if m.entry and m.entry.kind == "group" and not doc[start].text[:1].isupper():
+            continue  # "les rebelles"-like collectives are actors, not named entities
+        spans.append(Span(doc, start, end, label=label))
+    return spans
+
+
+def _overlaps(span: Span, others: list[Span]) -> bool:
+    return any(span.start < o.end and o.start < span.end for o in others)
+
+
+def repair_ents(doc: Doc, lex: Lexicon) -> list[Span]:
+    """The repaired entity spans of the doc (see the module docstring for the rules).
+
+    Args:
+        doc: a doc with the base model's `doc.ents`.
+        lex: the actors lexicon and name index.
+
+    Returns:
+        Non-overlapping entity spans, sorted.
+    """
+    keys = doc_keys(doc)
+    ents = [_extend_org(lex, _whole_word(_cut_glued(e)), keys) for e in doc.ents]
+    ents = _relabel_people(lex, ents, keys)
+    acronyms = _acronyms(ents)
+    ents = filter_spans([e for e in ents if not _overlaps(e, acronyms)] + acronyms)
+    extra = [s for s in _kb_spans(lex, doc) if not _overlaps(s, ents)]
+    return sorted(filter_spans([*ents, *extra]), key=lambda s: s.start)
+
+
+def _set_ents(doc: Doc, lex: Lexicon) -> Doc:
+    doc.ents = repair_ents(doc, lex)
     return doc
 
 
 class EntitiesComponent:
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, *, kb_files: list[str]):
         self.name = name
+        self.lex = lexicon(nlp, tuple(kb_files))
 
     def __call__(self, doc: Doc) -> Doc:
-        return repair_entities(doc)
+        return guarded(doc, self.name, lambda: _set_ents(doc, self.lex), doc)
 
 
-@Language.factory("vigie_entities", requires=["doc.ents"], assigns=["doc.ents"])
-def make_entities(nlp: Language, name: str) -> EntitiesComponent:
-    return EntitiesComponent(nlp, name)
+@Language.factory(
+    "vigie_entities",
+    requires=["doc.ents"],
+    assigns=["doc.ents"],
+    default_config={"kb_files": []},
+)
+def make_entities(nlp: Language, name: str, kb_files: list[str]) -> EntitiesComponent:
+    return EntitiesComponent(nlp, name, kb_files=kb_files)

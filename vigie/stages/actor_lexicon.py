@@ -1,0 +1,184 @@
+"""Indexes shared by the entity-repair and Actors stages, built once per pipeline.
+
+Everything is matched on folded tokens (case, accents, apostrophes and dashes unified), so
+"Etats-Unis", "États-Unis" and "ETATS-UNIS" meet the same key. Names are tokenised with the
+pipeline's own tokenizer, so a name and its occurrence in a text split the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc
+
+from vigie.french.normalize import fold
+from vigie.knowledge.base import DATA, Entry, KnowledgeBase, Role, load_kb
+
+LOGGER = logging.getLogger(__name__)
+LEXICON = DATA / "lexicons" / "actors.yaml"
+_LEADING_ARTICLES = {"le", "la", "les", "l'"}
+
+
+@lru_cache(maxsize=65536)
+def tkey(text: str) -> str:
+    """The folded key of one token ("États-Unis" -> "etats-unis"; a lone dash stays "-")."""
+    return fold(text).replace(" ", "-") or text
+
+
+@dataclass(frozen=True)
+class Match:
+    """A payload of the name index: what a token sequence names."""
+
+    what: str  # entry | country | demonym | metonym | role
+    entry: Entry | None = None
+    iso3: str | None = None
+    role: Role | None = None
+
+
+@dataclass
+class Lexicon:
+    """The actors lexicon (vigie/knowledge/data/lexicons/actors.yaml) plus the KB's tables."""
+
+    kb: KnowledgeBase
+    first_names: set[str] = field(default_factory=set)
+    particles: set[str] = field(default_factory=set)
+    org_heads: dict[str, str | None] = field(default_factory=dict)
+    place_preps: set[str] = field(default_factory=set)
+    agentive: set[str] = field(default_factory=set)
+    mil_metonyms: set[str] = field(default_factory=set)
+    addressee_verbs: set[str] = field(default_factory=set)
+    index: dict[str, list[tuple[tuple[str, ...], Match]]] = field(default_factory=dict)
+    by_id: dict[str, Entry] = field(default_factory=dict)
+
+    def add(self, keys: tuple[str, ...], match: Match) -> None:
+        """Index `match` under the folded token sequence `keys` (longest sequences first)."""
+        if keys:
+            bucket = self.index.setdefault(keys[0], [])
+            if (keys, match) not in bucket:
+                bucket.append((keys, match))
+                bucket.sort(key=lambda item: -len(item[0]))
+
+
+def _keys(nlp, name: str) -> tuple[str, ...]:
+    keys = [tkey(t.text) for t in nlp.make_doc(name)]
+    while len(keys) > 1 and keys[0] in _LEADING_ARTICLES:
+        keys = keys[1:]
+    return tuple(keys)
+
+
+def _plural_variants(word: str) -> list[str]:
+    """The word and a naive singular/plural partner ("rebelle" <-> "rebelles")."""
+    if word.endswith(("s", "x")):
+        return [word, word[:-1]]
+    return [word, word + "s"]
+
+
+def _index_roles(lex: Lexicon, nlp, roles: list[Role]) -> None:
+    for role in roles:
+        for word in role.words:
+            keys = _keys(nlp, word)
+            for first in _plural_variants(keys[0]):
+                lex.add((first, *keys[1:]), Match("role", role=role))
+
+
+def _index_countries(lex: Lexicon, nlp) -> None:
+    for country in lex.kb.countries.values():
+        kinds = [("country", [country.name, *country.names]), ("demonym", country.demonyms),
+                 ("metonym", country.metonyms)]
+        for what, names in kinds:
+            for name in names:
+                lex.add(_keys(nlp, name), Match(what, iso3=country.iso3))
+
+
+def _index_entries(lex: Lexicon, nlp, entries: list[Entry]) -> None:
+    for entry in entries:
+        lex.by_id.setdefault(entry.id, entry)
+        for name in {entry.name, *entry.aliases}:
+            lex.add(_keys(nlp, name), Match("entry", entry=entry))
+
+
+def _read_lexicon(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def _known_role_words(roles: list[Role]) -> set[str]:
+    return {fold(w) for role in roles for w in role.words}
+
+
+def _build(nlp, kb_files: tuple[str, ...]) -> Lexicon:
+    data = _read_lexicon(LEXICON)
+    kb = load_kb(kb_files)
+    lex = Lexicon(
+        kb=kb,
+        first_names={tkey(w) for w in data.get("first_names") or []},
+        particles={tkey(w) for w in data.get("name_particles") or []},
+        org_heads={tkey(k): v for k, v in (data.get("org_heads") or {}).items()},
+        place_preps={tkey(w) for w in data.get("place_prepositions") or []},
+        agentive={tkey(w) for w in data.get("agentive_nouns") or []},
+        mil_metonyms={tkey(w) for w in data.get("military_metonyms") or []},
+        addressee_verbs={tkey(w) for w in data.get("addressee_verbs") or []},
+    )
+    _index_countries(lex, nlp)
+    _index_entries(lex, nlp, kb.entries)
+    known = {fold(e.name) for e in kb.entries}
+    collectives = [Entry(**item) for item in data.get("collectives") or []]
+    _index_entries(lex, nlp, [e for e in collectives if fold(e.name) not in known])
+    # The KB's roles win; the lexicon's fill in words the KB does not define.
+    kb_words = _known_role_words(kb.roles)
+    extra = [Role(words=[w for w in r["words"] if fold(w) not in kb_words],
+                  sector=r.get("sector"), kind=r["kind"]) for r in data.get("roles") or []]
+    _index_roles(lex, nlp, [*kb.roles, *extra])
+    LOGGER.debug("actors lexicon: %d index keys", len(lex.index))
+    return lex
+
+
+_CACHE: dict[tuple[int, tuple[str, ...]], Lexicon] = {}
+
+
+def lexicon(nlp, kb_files: tuple[str, ...] = ()) -> Lexicon:
+    """The lexicon and name index for this pipeline and these KB files (built once, cached).
+
+    Args:
+        nlp: the pipeline whose tokenizer splits the names.
+        kb_files: user knowledge-base files merged over the packaged tables.
+
+    Returns:
+        The shared Lexicon.
+    """
+    key = (id(nlp.tokenizer), tuple(kb_files))
+    if key not in _CACHE:
+        _CACHE[key] = _build(nlp, tuple(kb_files))
+    return _CACHE[key]
+
+
+def match_at(lex: Lexicon, keys: list[str], i: int, what: set[str] | None = None):
+    """The longest index sequence starting at token i: (end, [matches]) or None."""
+    for seq, _ in lex.index.get(keys[i], []):
+        n = len(seq)
+        if tuple(keys[i:i + n]) == seq:
+            found = [m for s, m in lex.index[keys[i]] if s == seq and (what is None or m.what in what)]
+            if found:
+                return i + n, found
+    return None
+
+
+def doc_keys(doc: Doc) -> list[str]:
+    """Folded keys of every token of the doc (cached per token text)."""
+    return [tkey(t.text) for t in doc]
+
+
+def scan(lex: Lexicon, doc: Doc, what: set[str] | None = None):
+    """Non-overlapping longest index matches in the doc: (start, end, [matches]) token spans."""
+    keys, out, i = doc_keys(doc), [], 0
+    while i < len(keys):
+        hit = match_at(lex, keys, i, what)
+        if hit:
+            out.append((i, hit[0], hit[1]))
+            i = hit[0]
+        else:
+            i += 1
+    return out
