@@ -31,6 +31,8 @@ class CueLexicon:
     title_nouns: frozenset[str] = frozenset()
     skip_after_cue: frozenset[str] = frozenset()
     count_words: frozenset[str] = frozenset()
+    units: frozenset[str] = frozenset()
+    anaphors: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
 
     def lemma_of(self, token) -> str | None:
         """The cue lemma a token spells (by form, or by the tagger's verb lemma), or None."""
@@ -63,6 +65,12 @@ def _phrase(text: str) -> tuple[str, ...]:
     return tuple(text.lower().replace("'", "' ").replace("’", "' ").split())
 
 
+def _anaphors(data: dict) -> dict[str, tuple[str, ...]]:
+    """Noun -> the actor kinds it may stand for."""
+    kinds = {"person": ("person",), "organization": ("organization", "group", "state")}
+    return {noun: kinds.get(kind, (kind,)) for kind, nouns in data.items() for noun in nouns}
+
+
 def build_lexicon(data: dict) -> CueLexicon:
     """Index the parsed cue file."""
     forms: dict[str, str] = {}
@@ -77,6 +85,8 @@ def build_lexicon(data: dict) -> CueLexicon:
         title_nouns=frozenset(data.get("title_nouns") or []),
         skip_after_cue=frozenset(data.get("skip_after_cue") or []),
         count_words=frozenset(data.get("count_words") or []),
+        units=frozenset(data.get("units") or []),
+        anaphors=_anaphors(data.get("anaphors") or {}),
     )
 
 

@@ -27,14 +27,17 @@ MIN_CLAUSE_WORDS = 3
 # A carried-over speaker (for "il" with no other antecedent) must be this close (chars).
 CARRY_MAX_CHARS = 400
 _QUE = {"que", "qu'", "qu’"}
-_DIGIT = re.compile(r"\d")
+_RELATIVE = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "dont"}
+# Tokens that start an attribution phrase ("d'après" is tokenised "d'" + "après").
+_ATTRIBUTION_WORDS = {"selon", "après", "pour"}
+_NUMBER = re.compile(r"\d[\d.,\u00a0\u202f ]*")
 _LEADING = {"mais", "et", "or", "donc", "ainsi", "cependant", "toutefois", "enfin"}
 _STRIP = " \u00a0\u202f\n,;:.!?"
 
 
 def has_cue(doc: Doc, lexicon) -> bool:
     """Whether any token is a cue verb or an attribution word (cheap pre-filter)."""
-    return any(lexicon.lemma_of(t) or t.lower_ in lexicon.attributions for t in doc)
+    return any(lexicon.lemma_of(t) or t.lower_ in _ATTRIBUTION_WORDS for t in doc)
 
 
 def _span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -58,11 +61,27 @@ def _que_clause(ctx: Ctx, verb: Token, stop: int) -> tuple[int, int] | None:
         if tok.text in "«“\".;:" or (tok.pos_ == "VERB" and tok.dep_ != "fixed"):
             return None
         if tok.lower_ in _QUE:
-            head = tok.head
-            last = head.right_edge.i if head.i > tok.i and head.head.i == verb.i else stop - 1
-            last = min(last, stop - 1)
-            return _span(doc.text, tok.idx + len(tok.text), doc[last].idx + len(doc[last].text))
+            end = _clause_end(ctx, tok.i + 1, stop)
+            return _span(doc.text, tok.idx + len(tok.text), end)
     return None
+
+
+def _clause_end(ctx: Ctx, first: int, stop: int) -> int:
+    """Where a reported clause ends: the sentence end, or a comma before the next cue
+    ("..., en précisant que", "..., a-t-il ajouté", "..., selon X") that starts a new statement.
+    The parse's subtree is not used: it often stops at the first adjunct."""
+    doc = ctx.doc
+    for tok in doc[first:stop]:
+        if tok.text != "," or tok.i + 1 >= stop:
+            continue
+        nxt = doc[tok.i + 1]
+        if nxt.lower_ == "en" and tok.i + 2 < stop:
+            nxt = doc[tok.i + 2]
+        if ctx.lexicon.lemma_of(nxt) or nxt.lower_ in _ATTRIBUTION_WORDS or nxt.pos_ == "AUX" and (
+            tok.i + 2 < stop and ctx.lexicon.lemma_of(doc[tok.i + 2])
+        ):
+            return tok.idx
+    return doc[stop - 1].idx + len(doc[stop - 1].text) if stop > first else doc[first].idx
 
 
 def _verb_que(ctx: Ctx, verb: Token, direct: list[Found]) -> Found | None:
@@ -87,36 +106,60 @@ def _finite(verb: Token, first: Token) -> bool:
     return not verb.lower_.endswith("ant") and "Inf" not in verb.morph.get("VerbForm")
 
 
+def _has_clause(ctx: Ctx, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a clause of its own: a subject whose verb is inside too.
+
+    Keeps "Le ministre, qui est arrivé, a déclaré la guerre" from reporting "Le ministre, qui est arrivé".
+    """
+    first, last = ctx.token_at(start), ctx.token_at(end)
+    for tok in ctx.doc[first:last]:
+        if tok.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and tok.lower_ not in _RELATIVE:
+            if first <= tok.head.i < last:
+                return True
+    return False
+
+
 def _inverted(ctx: Ctx, verb: Token, direct: list[Found]) -> Found | None:
     """"<clause>, a indiqué X" / "<clause> juge X": the clause before an inverted cue."""
     doc = ctx.doc
     cue_start, cue_end = ctx.cue(verb)
     first = doc[ctx.token_at(cue_start)]
-    if first.i == 0 or _left_subject(verb) or not _finite(verb, first):
+    if first.i == 0 or not _finite(verb, first):
         return None
     prev = doc[first.i - 1]
     sent_start, sent_end = ctx.sentence_of(verb.idx)
-    subject = ctx.subject(verb, ctx.token_at(sent_end))
+    subject = ctx.subject(verb, ctx.token_at(sent_end), inverted=True)
     comma = prev.text == ","
-    if subject is None or not (comma or (prev.pos_ not in ("DET", "ADP", "PRON") and subject.pos_ == "PROPN")):
+    # Without a comma ("... l'Occident juge Koert Debeuf") only a name after a bare verb will do.
+    bare = prev.pos_ not in ("DET", "ADP", "PRON") and not _left_subject(verb)
+    if subject is None or not (comma or (bare and subject.pos_ == "PROPN")):
         return None
     if prev.text in "»”\"" or (comma and first.i > 1 and doc[first.i - 2].text in "»”\""):
         return None  # the cue of a direct quote
     start, end = _span(doc.text, sent_start, prev.idx + (0 if comma else len(prev.text)))
-    if len(ctx.doc.text[start:end].split()) < MIN_CLAUSE_WORDS:
+    if len(doc.text[start:end].split()) < MIN_CLAUSE_WORDS or not _has_clause(ctx, start, end):
         return None
     speaker = speaker_of(doc, subject, ctx.index, _previous(direct, start))
     return Found(start, end, False, speaker, cue_start, cue_end, rank=RANK_VERB)
 
 
 def _is_count(ctx: Ctx, start: int, end: int) -> bool:
-    """Whether a clause is essentially a count ("51 000 personnes ont fui")."""
+    """Whether a clause is essentially a count ("51 000 personnes ont fui"): it counts something
+    other than a unit of time, distance or share ("à 90 km", "à 11 h 30" do not make a count)."""
     for tok in ctx.doc[ctx.token_at(start): ctx.token_at(end)]:
-        if _DIGIT.search(tok.text) or tok.lower_ in ctx.lexicon.count_words:
+        if tok.lower_ in ctx.lexicon.count_words:
             return True
-        if tok.like_num and tok.dep_ == "nummod":
-            return True
+        if (tok.like_num or _NUMBER.fullmatch(tok.text)) and tok.lower_ not in ("un", "une"):
+            if _counted(tok).lower_ not in ctx.lexicon.units:
+                return True
     return False
+
+
+def _counted(num: Token) -> Token:
+    """The word a number counts: its head noun, or the next token."""
+    if num.dep_ == "nummod" or num.head.i > num.i:
+        return num.head
+    return num.nbor() if num.i + 1 < len(num.doc) else num
 
 
 def _source(ctx: Ctx, prep: Token, direct: list[Found]) -> tuple[int | None, bool]:
@@ -158,22 +201,24 @@ def _after_phrase(ctx: Ctx, prep: Token, sent_end: int) -> int | None:
 
 def _attribution(ctx: Ctx, prep: Token, direct: list[Found]) -> Found | None:
     """"selon X, <clause>" / "<clause>, selon X" / "Pour X, <clause>"."""
-    doc, word = ctx.doc, prep.lower_
-    where = "any" if word == "selon" else ctx.lexicon.attributions.get(
-        "d'après" if word == "après" else word)
+    doc, word, last = ctx.doc, prep.lower_, prep
+    if word == "après":  # "d'après": the elided "d'" carries the case relation
+        if prep.i == 0 or doc[prep.i - 1].lower_ not in ("d'", "d’"):
+            return None
+        word, prep = "d'après", doc[prep.i - 1] if prep.dep_ == "fixed" else prep
+    where = ctx.lexicon.attributions.get(word)
     sent_start, sent_end = ctx.sentence_of(prep.idx)
-    initial = _initial(ctx, doc[prep.i - 1] if word == "après" else prep, sent_start)
+    initial = _initial(ctx, prep, sent_start)
     if where is None or (where == "initial" and not initial) or prep.dep_ != "case":
         return None
     speaker, named = _source(ctx, prep, direct)
     if not named or (word == "pour" and speaker is None):
         return None
-    cue_start = doc[prep.i - 1].idx if word == "après" else prep.idx
-    start, end = _bounds(ctx, prep, initial, cue_start, (sent_start, sent_end))
+    start, end = _bounds(ctx, prep, initial, prep.idx, (sent_start, sent_end))
     if end <= start or (word != "pour" and _is_count(ctx, start, end)):
         return None
     rank = RANK_POUR if word == "pour" else RANK_SELON
-    return Found(start, end, False, speaker, cue_start, prep.idx + len(prep.text), rank)
+    return Found(start, end, False, speaker, prep.idx, last.idx + len(last.text), rank)
 
 
 def _bounds(ctx: Ctx, prep: Token, initial: bool, cue_start: int, sent) -> tuple[int, int]:
@@ -182,7 +227,7 @@ def _bounds(ctx: Ctx, prep: Token, initial: bool, cue_start: int, sent) -> tuple
         start = _after_phrase(ctx, prep, sent[1])
         return _span(doc.text, start, sent[1]) if start is not None else (0, 0)
     end = _phrase_end(ctx, prep, sent[1])
-    if end is None or end.text in ".!?;":
+    if end is None or end.text in ".!?;" or end.nbor().lower_ in _RELATIVE:
         return _span(doc.text, sent[0], cue_start)
     return _span(doc.text, *sent)
 
@@ -199,7 +244,7 @@ def find_reported(ctx: Ctx, marked: list[Marked], direct: list[Found]) -> list[F
     for tok in ctx.doc:
         if _inside(marked, starts, tok.idx):
             continue
-        if tok.lower_ in ("selon", "après", "pour"):
+        if tok.lower_ in _ATTRIBUTION_WORDS:
             hit = _attribution(ctx, tok, direct)
         elif ctx.lexicon.lemma_of(tok) and tok.pos_ != "ADP":
             hit = _verb_que(ctx, tok, direct) or _inverted(ctx, tok, direct)

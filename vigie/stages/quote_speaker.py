@@ -22,6 +22,7 @@ _RESOLVE_PRONOUN = getattr(actors_stage, "resolve_pronoun", None)
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux", "-il", "-elle", "-ils", "-elles"}
 IMPERSONAL = {"on", "-on", "-t-on"}
 _INVERSION = {"-t", "-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on"}
+_DEFINITE = {"le", "la", "l'", "l’", "les", "ce", "cette"}
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 # Tokens allowed between an auxiliary and its participle ("a également souligné", "n'a pas dit").
 _BETWEEN_AUX = {"ADV", "PART"}
@@ -34,8 +35,9 @@ INVERTED_WINDOW = 12
 class ActorIndex:
     """Actor mentions of one doc, sorted for offset lookups."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, anaphors: dict[str, tuple[str, ...]] | None = None):
         self.doc = doc
+        self.anaphors = anaphors or {}
         self.actors = doc._.vigie_actors or []
         spans = [(s, e, i) for i, a in enumerate(self.actors) for s, e in a.mentions]
         self.spans = sorted(spans)
@@ -154,9 +156,18 @@ def speaker_of(doc: Doc, tok: Token | None, index: ActorIndex, previous: int | N
         found = index.at(cand.idx, cand.idx + len(cand.text))
         if found is not None:
             return found
-    if tok.pos_ == "NOUN" and any(c.lower_ in ("le", "la", "l'", "les") for c in tok.children):
-        return index.with_role(tok.lemma_.lower(), tok.idx)
+    if tok.pos_ == "NOUN" and any(c.lower_ in _DEFINITE for c in tok.children):
+        return _anaphor(tok, index)
     return None
+
+
+def _anaphor(tok: Token, index: ActorIndex) -> int | None:
+    """"le ministre": the earlier actor with that role, else the nearest of the right kind."""
+    word = tok.lemma_.lower()
+    found = index.with_role(word, tok.idx)
+    if found is None and word in index.anaphors:
+        found = index.before(tok.idx, kinds=index.anaphors[word])
+    return found
 
 
 def _pronoun(doc: Doc, tok: Token, index: ActorIndex, previous: int | None) -> int | None:
@@ -190,7 +201,7 @@ class Ctx:
     def __init__(self, doc: Doc, lexicon, sentences: list[tuple[int, int]]):
         self.doc = doc
         self.lexicon = lexicon
-        self.index = ActorIndex(doc)
+        self.index = ActorIndex(doc, lexicon.anaphors)
         self.sentences = sentences
         self.sent_starts = [s for s, _ in sentences]
         self.tok_starts = [t.idx for t in doc]
@@ -209,11 +220,15 @@ class Ctx:
         first, last = cue_start(self.doc, verb), cue_end(self.doc, verb)
         return first.idx, last.idx + len(last.text)
 
-    def subject(self, verb: Token, stop: int) -> Token | None:
-        """The cue verb's subject: inversion pronoun, preverbal subject, or inverted subject."""
+    def subject(self, verb: Token, stop: int, *, inverted: bool = False) -> Token | None:
+        """The cue verb's subject: inversion pronoun, preverbal subject, or inverted subject.
+
+        With `inverted`, the cue follows its clause ("..., a indiqué X"): only a subject after it counts.
+        """
         first, last = cue_start(self.doc, verb), cue_end(self.doc, verb)
-        return (
-            _inversion_pronoun(self.doc, first, last)
-            or preverbal_subject(verb)
-            or inverted_subject(self.doc, last, self.lexicon, stop)
-        )
+        pronoun = _inversion_pronoun(self.doc, first, last)
+        if pronoun is not None:
+            return pronoun
+        if inverted:
+            return inverted_subject(self.doc, last, self.lexicon, stop)
+        return preverbal_subject(verb) or inverted_subject(self.doc, last, self.lexicon, stop)
