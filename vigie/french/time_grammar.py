@@ -90,8 +90,8 @@ _RULES = [
     ("relday", r"(?P<rel>{REL})(?:\s+(?:du|de)\s+(?P<d>{D})\s+(?P<m>{M}))?"
      r"(?:\s+(?:au\s+|en\s+|dans\s+la\s+)?(?P<pod>{POD}))?"),
     ("this_pod", r"(?:ce|cette|cet)\s+(?P<pod>{POD})"),
-    ("pod", r"(?:dans\s+la|en|à\s+l{A}|au|à\s+la|tard\s+dans\s+la|jusqu{A}au|jusqu{A}à\s+l{A}|"
-     r"jusqu{A}à\s+la|dans\s+l{A})\s+(?P<pod>{POD})"),
+    ("pod", r"(?:(?:dans\s+la|en|au|à\s+la|tard\s+dans\s+la|jusqu{A}au|jusqu{A}à\s+la)\s+"
+     r"|(?:à|jusqu{A}à|dans)\s+l{A}\s*)(?P<pod>{POD})"),
     ("clock", r"(?:vers|à|dès|avant|après|jusqu{A}à)\s+(?P<hh>[01]?\d|2[0-3])\s*(?:h|H|heures?)"
      r"(?:\s*(?P<mm>[0-5]\d))?(?!\w)"),
     ("relperiod", r"{RELP}"),

@@ -71,8 +71,9 @@ def _years(text: str) -> list[date]:
 
 def _explicit_dates(text: str, direction_at) -> list[date]:
     mentions = [m for m in scan(text) if m.rule in _ABSOLUTE and not _weekday_only(m)]
-    if direction_at:
-        mentions = [m for m in mentions if direction_at(m.start, m.end) != FUTURE]
+    if direction_at:  # "ce mercredi 7 janvier" is this week's, whatever the tense
+        mentions = [m for m in mentions if m.groups.get("pre", "").lower() in ("ce", "cette")
+                    or direction_at(m.start, m.end) != FUTURE]
     full = [e.period.end for e in (resolve(text, m, None, PAST) for m in mentions) if e and e.period]
     # Dates without a year take the latest full date's year ("4 et 11 février" after "1er février
     # 2016"); a bare "en 2022" says nothing about the year of "26 janvier".
