@@ -7,14 +7,16 @@ import sqlalchemy
 from vigie.store import Filters, Store, query, schema
 from vigie.store.store import normalize_url
 
+MIGRATIONS = ["0001_initial", "0002_fulltext", "0003_story_day_index"]
+
 
 def test_store_migrations_recorded_once(tmp_path):
     url = f"sqlite:///{tmp_path / 'm.db'}"
     with Store(url) as first:
-        assert first.applied_migrations() == ["0001_initial", "0002_fulltext"]
+        assert first.applied_migrations() == MIGRATIONS
     with Store(url) as again:
         assert again.migrate() == []
-        assert again.applied_migrations() == ["0001_initial", "0002_fulltext"]
+        assert again.applied_migrations() == MIGRATIONS
 
 
 def test_store_migrated_schema_matches_models(store):
@@ -62,3 +64,20 @@ def test_store_normalize_url():
     assert normalize_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
     assert normalize_url("data/v.db") == "sqlite:///data/v.db"
     assert normalize_url("sqlite://") == "sqlite://"
+
+
+def test_store_open_applies_pending_migrations(tmp_path):
+    from alembic import command
+    from alembic.config import Config
+
+    from vigie.store.store import MIGRATIONS as SCRIPTS
+
+    old = Store(f"sqlite:///{tmp_path / 'old.db'}", migrate=False)
+    config = Config()
+    config.set_main_option("script_location", str(SCRIPTS))
+    with old.writing() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0002_fulltext")
+    assert old.applied_migrations() == MIGRATIONS[:2]
+    assert old.migrate() == ["0003_story_day_index"]
+    old.close()

@@ -76,7 +76,9 @@ def _select(conn: Connection, f: Filters, centre) -> Select:
         conditions += _bbox(centre, f.radius_km)
     if conditions:
         stmt = stmt.where(and_(*conditions))
-    stmt = stmt.order_by(S.c.day.desc().nulls_last(), S.c.id)
+    # SQLite already puts NULLs last in DESC order; spelling it out there defeats the day index.
+    newest = S.c.day.desc() if conn.dialect.name == "sqlite" else S.c.day.desc().nulls_last()
+    stmt = stmt.order_by(newest, S.c.id)
     if f.limit and not (centre and f.radius_km is not None):
         stmt = stmt.limit(f.limit)
     return stmt

@@ -150,6 +150,7 @@ stories = Table(
     Column("mentions", Integer, nullable=False, default=1),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ix_stories_type_day", "type", "day"),
+    Index("ix_stories_day", "day"),
     Index("ix_stories_lat_lon", "lat", "lon"),
 )
 
