@@ -1,4 +1,9 @@
-"""Events: PLOVER event coding with actors, place, time, figures and status."""
+"""Events: PLOVER event coding with actors, place, time, figures and status.
+
+Triggers come from the lexicon (event_lexicon), arguments from the parse around each trigger
+(event_args), status from what frames the trigger (event_status); mentions of one action are then
+merged (event_merge). Only sentences with a trigger are looked at. See docs/events.md.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,29 @@ import logging
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from vigie.stages import event_args as args
+from vigie.stages.common import article_of, guarded
+from vigie.stages.event_lexicon import Lexicon, Match, find_triggers, load_lexicon
+from vigie.stages.event_merge import merge_events
+from vigie.stages.event_status import clause_status, framing
 
 LOGGER = logging.getLogger(__name__)
+
+try:  # upstream helpers; local fallbacks keep this stage testable on its own
+    from vigie.stages.places import event_place
+    from vigie.stages.times import event_time
+except ImportError:  # pragma: no cover
+    event_place = event_time = None
+
+ARGUMENT_BONUS = 0.1  # per actor argument found; calibrated so a bare noun trigger stays under 0.8
+FRAMED_PENALTY = 0.1  # a status other than reported rests on one more inference
+MIN_CONFIDENCE = 0.05
+THREAT_MODES = {"ASSAULT": "violence", "COERCE": "arrest", "SANCTION": "restrict"}
+REJECT_MODES = {"RETREAT": "yield", "CONSULT": "meet", "AID": "assist", "AGREE": "change"}
+REQUEST_MODES = {"RETREAT": "yield", "CONSULT": "meet", "AID": "assist", "ASSAULT": "yield"}
+TARGET_VERBS = {"viser", "toucher", "cibler", "frapper", "tuer"}  # "des frappes ont visé X"
 
 
 @dataclass
@@ -30,19 +55,154 @@ class EventHit:
     confidence: float | None = None
     context: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    lemma: str | None = None  # the trigger's root lemma, used to merge mentions (not in the record)
 
 
-def find_events(doc: Doc) -> list[EventHit]:
-    """Events in the doc (filled in by the Events work)."""
-    return []
+@dataclass
+class Draft:
+    """A trigger on its way to an EventHit, with the tokens its arguments were read from."""
+
+    match: Match
+    hit: EventHit
+    source_token: Token | None = None
+    absorbed_into: int | None = None  # root index of the host or event this one folds into
+
+
+def _arg_tokens(match: Match, lex: Lexicon, requesters: frozenset[str]):
+    root, etype = match.root, match.entry.type
+    if root.pos_ in ("VERB", "AUX"):
+        source, target = args.verb_args(root, etype)
+    else:
+        source, target = args.noun_args(root, etype)
+        if target is None and root.dep_ == "nsubj" and root.head.lemma_ in TARGET_VERBS:
+            target = args._first(args._children(root.head, {"obj"}))
+    if source is None:
+        source = args.controller(root, lex, requesters)
+    return source, target
+
+
+def _hit(doc: Doc, match: Match, lex: Lexicon) -> EventHit:
+    span, sent, entry = match.span, match.span.sent, match.entry
+    context = list(dict.fromkeys([*lex.contexts.get(entry.type, []), *entry.context]))
+    return EventHit(
+        type=entry.type, trigger=span.text, mode=entry.mode,
+        start=sent.start_char, end=sent.end_char,
+        trigger_start=span.start_char, trigger_end=span.end_char,
+        mentions=[(span.start_char, span.end_char)], context=context,
+        lemma=match.root.lemma_.lower(),
+    )
+
+
+def _locate(doc: Doc, hit: EventHit, match: Match, lex: Lexicon) -> None:
+    start, end = hit.start, hit.end
+    hit.place = args.place_token_of(doc, match.root)
+    if hit.place is None and event_place is not None:
+        hit.place = event_place(doc, start, end)
+    if event_time is not None:
+        hit.time = event_time(doc, start, end)
+    kinds = lex.figures.get(hit.type, frozenset())
+    for i, figure in enumerate(doc._.vigie_figures or []):
+        if start <= figure.start < end and figure.kind in kinds:
+            hit.figures.append(i)
+
+
+def _confidence(match: Match, hit: EventHit) -> float:
+    score = match.entry.prior
+    score += ARGUMENT_BONUS * ((hit.source is not None) + (hit.target is not None))
+    if hit.status != "reported":
+        score -= FRAMED_PENALTY
+    return round(min(0.95, max(MIN_CONFIDENCE, score)), 2)
+
+
+def _frame(doc: Doc, draft: Draft, lex: Lexicon, hosts: dict[int, Match]) -> None:
+    hit, match = draft.hit, draft.match
+    frame = framing(match, lex, hosts) if not match.entry.host else None
+    if frame is not None and frame.status != "reported":
+        hit.status = frame.status
+        if frame.host is not None and lex.hosts[frame.host.entry.host].get("absorb"):
+            draft.absorbed_into = frame.host.root.i
+        if hit.status == "claimed":
+            claimant = frame.head if frame.host is None else frame.host.root
+            hit.claimed_by = args.actor_of(doc, _subject(claimant))
+    own = clause_status(match)
+    if own == "denied" or (own and hit.status == "reported"):
+        hit.status = own
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    return None
+
+
+def _draft(doc: Doc, match: Match, lex: Lexicon, hosts, requesters) -> Draft:
+    hit = _hit(doc, match, lex)
+    source, target = _arg_tokens(match, lex, requesters)
+    draft = Draft(match, hit, source_token=source)
+    hit.source = args.actor_of(doc, source)
+    hit.target = args.actor_of(doc, target)
+    if hit.source == hit.target:
+        hit.target = None
+    _frame(doc, draft, lex, hosts)
+    _locate(doc, hit, match, lex)
+    hit.confidence = _confidence(match, hit)
+    return draft
+
+
+def _fold(drafts: list[Draft]) -> list[EventHit]:
+    """Fold absorbed triggers into their host, and a verb into the nominal trigger that is its
+    subject ("des bombardements qui tuent des civils")."""
+    by_root = {d.match.root.i: d for d in drafts}
+    kept = []
+    for draft in drafts:
+        host = by_root.get(draft.absorbed_into) if draft.absorbed_into is not None else None
+        if host is not None:
+            _absorb_mode(host.hit, draft.hit)
+            continue
+        subject = draft.source_token
+        owner = by_root.get(subject.i) if subject is not None else None
+        if owner is not None and owner is not draft and owner.hit.type == draft.hit.type:
+            owner.hit.target = owner.hit.target if owner.hit.target is not None else draft.hit.target
+            owner.hit.mentions.extend(draft.hit.mentions)
+            continue
+        kept.append(draft.hit)
+    return kept
+
+
+def _absorb_mode(host: EventHit, inner: EventHit) -> None:
+    modes = THREAT_MODES if host.type == "THREATEN" else REJECT_MODES
+    if host.mode is None:
+        host.mode = modes.get(inner.type)
+    host.mentions.append((inner.trigger_start, inner.trigger_end))
+
+
+def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
+    """PLOVER events of the doc, one per distinct action.
+
+    Args:
+        doc: a Doc processed by the earlier vigie stages.
+        lex: the trigger lexicon (the packaged one by default).
+
+    Returns:
+        Event hits in order of first mention.
+    """
+    lex = lex or load_lexicon()
+    matches = find_triggers(doc, lex)
+    hosts = {m.root.i: m for m in matches if m.entry.host}
+    requesters = frozenset(m.root.lemma_ for m in matches if m.entry.host == "request")
+    drafts = [_draft(doc, m, lex, hosts, requesters) for m in matches]
+    return merge_events(_fold(drafts))
 
 
 class EventsComponent:
     def __init__(self, nlp: Language, name: str):
         self.name = name
+        self.lexicon = load_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.vigie_events = find_events(doc)
+        article_of(doc)
+        doc._.vigie_events = guarded(doc, self.name, lambda: find_events(doc, self.lexicon), [])
         return doc
 
 

@@ -1,0 +1,173 @@
+"""Arguments of an event trigger from the dependency parse: source, target and place tokens.
+
+Verbal triggers take their subject (or the agent of a passive) as source and their object (or
+"contre X", "visant X") as target; nominal triggers take "de X" / "par X" as source and "contre X" as
+target, and otherwise the subject of the verb that carries them ("mener une offensive").
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Doc, Token
+
+from vigie.stages.event_lexicon import Lexicon
+
+LOGGER = logging.getLogger(__name__)
+
+try:  # the Actors stage's mapping; the fallback below keeps this stage usable on its own
+    from vigie.stages.actors import actor_at
+except ImportError:  # pragma: no cover - only while Actors is being built
+    actor_at = None
+
+TARGET_CASES = {"contre", "sur", "envers", "visant", "vers"}
+SOURCE_CASES = {"de", "du", "des", "d'", "par"}
+PARTNER_CASES = {"avec", "entre"}  # CONSULT: "s'entretenir avec X"
+ADDRESSEE_CASES = {"à", "aux", "au"}  # statements: "demander aux Russes"
+STATEMENTS = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"}
+CLIMB = {"xcomp", "advcl", "ccomp", "acl", "obj", "obl:arg", "conj", "nmod", "obl"}
+MAX_CLIMB = 4  # clauses between a trigger and the subject it inherits; deeper is rarely the same actor
+
+
+def _dep(token: Token) -> str:
+    return token.dep_
+
+
+def _case(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ in ("case", "mark"):
+            return child.lower_
+    return None
+
+
+def _overlap(spans, start: int, end: int) -> bool:
+    return any(min(e, end) - max(s, start) > 0 for s, e in spans)
+
+
+def _actor_in(doc: Doc, start: int, end: int) -> int | None:
+    if actor_at is not None:
+        return actor_at(doc, start, end)
+    for i, actor in enumerate(doc._.vigie_actors or []):
+        if _overlap(actor.mentions, start, end):
+            return i
+    return None
+
+
+def _antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("le régime qui ..." -> régime)."""
+    if "Rel" in token.morph.get("PronType") and token.head.dep_.startswith("acl"):
+        return token.head.head
+    return token
+
+
+def actor_of(doc: Doc, token: Token | None) -> int | None:
+    """The actor a noun phrase headed by `token` names (its head, then its "de X"/flat parts).
+
+    Args:
+        doc: the Doc, with doc._.vigie_actors set.
+        token: the head of the argument phrase, or None.
+
+    Returns:
+        Index in doc._.vigie_actors, or None.
+    """
+    if token is None:
+        return None
+    token = _antecedent(token)
+    found = _actor_in(doc, token.idx, token.idx + len(token))
+    if found is not None:
+        return found
+    left = token.left_edge
+    found = _actor_in(doc, left.idx, token.idx + len(token))
+    if found is not None:
+        return found
+    for child in token.children:
+        if child.dep_ in ("nmod", "flat:name", "amod", "appos") and child.i > token.i:
+            found = _actor_in(doc, child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
+            if found is not None:
+                return found
+    return None
+
+
+def _children(token: Token, deps: set[str], cases: set[str] | None = None) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in deps and (cases is None or _case(child) in cases):
+            out.append(child)
+    return out
+
+
+def _first(tokens: list[Token]) -> Token | None:
+    return tokens[0] if tokens else None
+
+
+def verb_args(root: Token, etype: str) -> tuple[Token | None, Token | None]:
+    """(source, target) tokens of a verbal trigger."""
+    source = _first(_children(root, {"nsubj", "obl:agent"}))
+    if source is None:
+        source = _first(_children(root, {"obl", "obl:mod"}, {"par"}))
+    if etype in STATEMENTS:
+        target = _first(_children(root, {"obl:arg", "iobj", "obl"}, ADDRESSEE_CASES))
+        target = target or _first(_children(root, {"obj"}))
+    elif etype == "CONSULT":
+        target = _first(_children(root, {"obl:arg", "obl", "obl:mod"}, PARTNER_CASES))
+        target = target or _first(_children(root, {"obj"}))
+    else:
+        target = _first(_children(root, {"obj", "nsubj:pass"}))
+        target = target or _first(_children(root, {"obl:arg", "obl", "obl:mod"}, TARGET_CASES))
+    return source, target
+
+
+def noun_args(root: Token, etype: str) -> tuple[Token | None, Token | None]:
+    """(source, target) tokens of a nominal trigger ("l'offensive des forces X contre Y")."""
+    source = _first(_children(root, {"nmod"}, SOURCE_CASES))
+    cases = PARTNER_CASES if etype == "CONSULT" else TARGET_CASES
+    if etype in STATEMENTS:
+        cases = cases | ADDRESSEE_CASES
+    target = _first(_children(root, {"nmod"}, cases))
+    if target is None:
+        for acl in _children(root, {"acl"}):
+            if acl.lemma_ == "viser":
+                target = _first(_children(acl, {"obj"}))
+    return source, target
+
+
+def _addressee(verb: Token) -> Token | None:
+    return _first(_children(verb, {"obl:arg", "iobj", "obl"}, ADDRESSEE_CASES))
+
+
+def controller(token: Token, lex: Lexicon, requesters: frozenset[str]) -> Token | None:
+    """The subject a trigger without one inherits from the clauses above it.
+
+    Object control for requests ("demander aux Russes de stopper": the Russians), subject control
+    otherwise ("la Russie a annoncé avoir effectué": Russia); a relative clause gives its antecedent.
+    """
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.dep_ not in CLIMB and not current.dep_.startswith("acl"):
+            return None
+        if current.dep_ == "acl:relcl":
+            return current.head
+        parent = current.head
+        if parent is current:
+            return None
+        if current.pos_ == "VERB" and parent.lemma_ in requesters and _addressee(parent) is not None:
+            return _addressee(parent)
+        subject = _first(_children(parent, {"nsubj"}))
+        if subject is not None:
+            return subject
+        current = parent
+    return None
+
+
+def place_token_of(doc: Doc, root: Token) -> int | None:
+    """Index in doc._.vigie_places of a place attached to the trigger or to the verb carrying it."""
+    places = doc._.vigie_places or []
+    for holder in (root, root.head):
+        for child in holder.children:
+            if child.dep_.split(":")[0] not in ("obl", "nmod") or _case(child) in SOURCE_CASES:
+                continue
+            start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+            for i, place in enumerate(places):
+                if _overlap(place.mentions, start, end):
+                    return i
+    return None

@@ -1,0 +1,107 @@
+"""Status and modality of an event: reported, claimed, proposed, demanded, denied, planned,
+threatened, hypothetical.
+
+Two sources: the words the trigger is embedded under (a host statement such as "réclamer", a status
+head such as "annoncer avoir", "proposer", "avoir l'intention de"), then the trigger's own clause
+(negation, conditional, future).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from vigie.stages.event_lexicon import Lexicon, Match
+
+LOGGER = logging.getLogger(__name__)
+
+EMBED = {"obj", "xcomp", "ccomp", "obl:arg", "acl", "nmod", "nsubj:pass"}
+MAX_DEPTH = 4  # clauses walked up from a trigger; beyond that the framing rarely scopes over it
+NEGATORS = {"pas", "jamais", "aucun", "aucune", "nullement", "guère", "plus"}
+CARRIERS = {"obj", "obl:arg", "nsubj", "nsubj:pass"}  # a nominal trigger's carrying verb
+
+
+@dataclass
+class Framing:
+    """What frames a trigger: its status, and the host event or status head that gives it."""
+
+    status: str = "reported"
+    host: Match | None = None
+    head: Token | None = None
+
+
+def _embeds(token: Token) -> bool:
+    if token.dep_ in EMBED:
+        return True
+    # a gerund ("en procédant à des raids") belongs to the statement it modifies
+    return token.dep_ == "advcl" and any(c.lower_ == "en" for c in token.children)
+
+
+def framing(match: Match, lex: Lexicon, hosts: dict[int, Match]) -> Framing:
+    """Walk up from the trigger to the first host statement, status head or stop verb.
+
+    Args:
+        match: the trigger.
+        lex: the lexicon.
+        hosts: trigger root index -> Match, for the triggers that are host statements.
+
+    Returns:
+        The framing; status "reported" when nothing frames the trigger.
+    """
+    current = match.root
+    for _ in range(MAX_DEPTH):
+        if not _embeds(current) or current.head is current:
+            break
+        parent = current.head
+        lemma = parent.lemma_.lower()
+        if lemma in lex.stop_verbs:
+            break  # "cesser ses raids": the raids are going on
+        if parent.i in hosts:
+            host = hosts[parent.i]
+            return Framing(lex.hosts[host.entry.host]["status"], host, parent)
+        if lemma in lex.status_heads:
+            return Framing(lex.status_heads[lemma], None, parent)
+        current = parent
+    return Framing()
+
+
+def carrier(root: Token) -> Token:
+    """The verb that carries a nominal trigger ("mène une offensive" -> mène), or the trigger."""
+    if root.pos_ in ("VERB", "AUX"):
+        return root
+    if root.dep_ in CARRIERS and root.head.pos_ in ("VERB", "AUX"):
+        return root.head
+    return root
+
+
+def _negated(verb: Token, span: Span) -> bool:
+    for child in verb.children:
+        if span.start <= child.i < span.end:
+            continue
+        if child.lower_ in NEGATORS or (child.lower_ in ("ne", "n'") and child.dep_ == "advmod"):
+            return True
+    return False
+
+
+def _auxes(verb: Token) -> list[Token]:
+    return [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+
+
+def clause_status(match: Match) -> str | None:
+    """Status from the trigger's own clause: denied, hypothetical, planned, or None."""
+    verb = carrier(match.root)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if _negated(verb, match.span):
+        return "denied"
+    moods = {m for t in _auxes(verb) for m in t.morph.get("Mood")}
+    tenses = {m for t in _auxes(verb) for m in t.morph.get("Tense")}
+    if "Cnd" in moods:
+        return "hypothetical"
+    if "Fut" in tenses:
+        return "planned"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "aller":
+        return "planned"
+    return None
