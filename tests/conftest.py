@@ -118,3 +118,9 @@ def report_record():
                               places=places, times=times, figures=figures, events=[event])
 
     return build
+
+
+@pytest.fixture(scope="session")
+def kb_nlp():
+    """vigie's pipeline with the small test knowledge base of the Actors tests."""
+    return vigie.load(kb_files=[Path(__file__).parent / "data" / "actors_kb.yaml"])

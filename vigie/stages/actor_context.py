@@ -103,7 +103,7 @@ def role_after(lex: Lexicon, keys: list[str], ent: Span) -> RoleInfo | None:
         end += 1
     role = hit[1][0].role
     return RoleInfo(role=doc[i:hit[0]].text, sector=role.sector, kind=role.kind,
-                    country=country_in(lex, keys, hit[0], end), tokens=(ent.end + 1, end))
+                    country=country_in(lex, keys, hit[0], end), tokens=(i, hit[0]))
 
 
 def _prev_word(doc: Doc, keys: list[str], start: int) -> str | None:

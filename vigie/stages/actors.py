@@ -9,22 +9,22 @@ per real-world actor with all its mentions (see docs/actors.md for the policies)
 from __future__ import annotations
 
 import logging
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from vigie.french.normalize import fold
 from vigie.knowledge.base import Entry
 from vigie.stages.actor_context import (
     RoleInfo, acts, country_in, group_extent, role_after, role_before,
 )
-from vigie.stages.actor_lexicon import Lexicon, Match, doc_keys, lexicon, scan, tkey
+from vigie.stages.actor_lexicon import Lexicon, Match, doc_keys, lexicon, match_at, scan, tkey
+from vigie.stages.actor_text import initials
 from vigie.stages.common import article_of, guarded
 
 LOGGER = logging.getLogger(__name__)
-_STOPWORD = re.compile(r"^(?:de|des|du|d'|l'|la|le|les|et|à|a|au|aux|pour|en)$", re.IGNORECASE)
 
 
 @dataclass
@@ -52,6 +52,7 @@ class Cand:
     role: str | None = None
     kb_id: str | None = None
     aliases: tuple[str, ...] = ()  # other keys that later mentions may use
+    named: bool = True  # False for a role-only mention ("le ministre"): never the display name
 
 
 def pick_entry(entries: list[Entry], published: str | None) -> Entry:
@@ -70,12 +71,6 @@ def pick_entry(entries: list[Entry], published: str | None) -> Entry:
             return max(valid, key=lambda e: e.start or "")
         entries = [e for e in entries if (e.start or "") <= published[:10]] or entries
     return max(entries, key=lambda e: (e.end is None, e.start or ""))
-
-
-def initials(name: str) -> str:
-    """Initials of the content words of a name ("Observatoire syrien des droits de l'Homme")."""
-    words = [w for w in re.split(r"[\s'’-]+", name) if w and not _STOPWORD.match(w)]
-    return "".join(w[0] for w in words).upper()
 
 
 class Builder:
@@ -104,9 +99,21 @@ class Builder:
             self.keys.setdefault(alias, idx)
         span = self.doc[cand.start:cand.end]
         hit.mentions.append((span.start_char, span.end_char))
-        if hit.kb_id is None and hit.kind != "state" and len(span.text) > len(hit.name):
+        if cand.named and hit.kb_id is None and hit.kind != "state" and len(span.text) > len(hit.name):
             hit.name = span.text
         return idx
+
+    def last_with_role(self, cand: Cand) -> int | None:
+        """The person last mentioned before `cand` whose role has the same words ("le ministre")."""
+        word, start = cand.key.split(":", 1)[1], self.doc[cand.start].idx
+        best, best_start = None, -1
+        for i, hit in enumerate(self.hits):
+            if hit.kind != "person" or not hit.role or word not in fold(hit.role):
+                continue
+            last = max((s for s, _ in hit.mentions if s < start), default=-1)
+            if last > best_start:
+                best, best_start = i, last
+        return best
 
     def finish(self) -> list[ActorHit]:
         for hit in self.hits:
@@ -114,10 +121,16 @@ class Builder:
         return self.hits
 
 
-def _entry_cand(start: int, end: int, entry: Entry, info: RoleInfo | None) -> Cand:
+def _entry_cand(start: int, end: int, entry: Entry, info: RoleInfo | None,
+                published: str | None = None) -> Cand:
+    """A knowledge-base entry; a person gets the office valid at the publication date."""
     info = info or RoleInfo()
-    return Cand(start, end, f"kb:{entry.id}", entry.name, entry.kind, entry.country,
-                entry.sector or info.sector, info.role or entry.role, entry.id)
+    office = entry.office_at(published) if entry.kind == "person" else None
+    country = office.country if office and office.country else entry.country
+    sector = office.sector if office and office.sector else entry.sector
+    role = office.role if office else entry.role
+    return Cand(start, end, f"kb:{entry.id}", entry.name, entry.kind, country,
+                sector or info.sector, info.role or role, entry.id)
 
 
 def _state_cand(lex: Lexicon, start: int, end: int, iso3: str, military: bool) -> Cand:
@@ -167,7 +180,7 @@ class Finder:
         if hit and hit[2].entry.kind == "person":
             entry = pick_entry(self.lex.kb.lookup(self.doc[hit[0]:hit[1]].text) or [hit[2].entry],
                                self.published)
-            return _entry_cand(ent.start, ent.end, entry, info)
+            return _entry_cand(ent.start, ent.end, entry, info, self.published)
         info = info or RoleInfo()
         surname = self.keys[ent.end - 1]
         return Cand(ent.start, ent.end, f"per:{surname}", ent.text, "person", info.country,
@@ -195,12 +208,17 @@ class Finder:
         for ent in self.doc.ents:
             if ent.label_ == "PER":
                 out.append(self._person(ent))
-            elif ent.label_ == "ORG" and not self._is_place_kb(ent):
+            elif ent.label_ == "ORG" and not self._is_place_kb(ent) and not self._is_role(ent):
                 out.append(self._organization(ent))
             else:
                 continue
             self.used.update(range(ent.start, ent.end))
         return out
+
+    def _is_role(self, ent: Span) -> bool:
+        """An ORG entity that is a person's title ("ministre des Affaires étrangères")."""
+        hit = match_at(self.lex, self.keys, ent.start, {"role"})
+        return bool(hit) and hit[1][0].role.kind == "person"
 
     def _is_place_kb(self, ent: Span) -> bool:
         """An ORG entity that is only a country or capital name (handled by `states`)."""
@@ -223,13 +241,14 @@ class Finder:
         doc = self.doc
         if m.what == "entry":
             entry = pick_entry(self.lex.kb.lookup(doc[start:end].text) or [m.entry], self.published)
-            return _entry_cand(start, end, entry, None)
+            return _entry_cand(start, end, entry, None, self.published)
         if m.what == "demonym":
             noun = doc[start].text[:1].isupper() and doc[start].pos_ in ("NOUN", "PROPN")
             return _state_cand(self.lex, start, end, m.iso3, False) if noun else None
         seat = m.what == "metonym" and start > 0 and self.keys[start - 1] in ("le", "la", "l'")
         if seat or acts(self.lex, doc, self.keys, start, end):
-            military = m.what == "metonym" and self.keys[start] in self.lex.mil_metonyms
+            military = m.what == "metonym" and (self.keys[start] in self.lex.mil_metonyms or (
+                self.lex.kb.metonym(doc[start:end].text) or (None, "GOV"))[1] == "MIL")
             return _state_cand(self.lex, start, end, m.iso3, military)
         return None
 
@@ -238,9 +257,11 @@ class Finder:
         out, i, doc = [], 0, self.doc
         for start, end, matches in scan(self.lex, doc, {"role"}):
             role = matches[0].role
-            if role.kind == "person" or self.used & set(range(start, end)):
+            if self.used & set(range(start, end)) or doc[start].pos_ not in ("NOUN", "PROPN"):
                 continue
-            if doc[start].pos_ not in ("NOUN", "PROPN"):
+            if role.kind == "person":
+                out.append(Cand(start, end, f"role:{fold(doc[start:end].text)}", doc[start:end].text,
+                                "person", named=False))
                 continue
             end, country, per = group_extent(self.lex, doc, self.keys, start, end)
             if per is not None:
@@ -302,9 +323,24 @@ def find_actors(doc: Doc, lex: Lexicon) -> list[ActorHit]:
     finder = Finder(doc, lex)
     builder = Builder(doc)
     for cand in _ordered(finder):
+        if cand.key.startswith("role:"):
+            idx = builder.last_with_role(cand)
+            if idx is not None:  # a role with no actor to refer to is left out
+                cand.key = next(k for k, v in builder.keys.items() if v == idx)
+                builder.add(cand)
+            continue
         cand = _surname_aliases(cand, doc, finder.keys)
         builder.add(_resolve_key(builder, cand, doc))
+    _bare_acronyms(builder, finder)
     return builder.finish()
+
+
+def _bare_acronyms(builder: Builder, finder: Finder) -> None:
+    """Acronyms the NER missed ("selon l'OSDH") once their expansion has been seen."""
+    for token in finder.doc:
+        key = f"org:{finder.keys[token.i]}"
+        if token.i not in finder.used and token.is_upper and len(token) > 1 and key in builder.keys:
+            builder.add(Cand(token.i, token.i + 1, key, token.text, "organization", named=False))
 
 
 def actor_at(doc: Doc, start: int, end: int) -> int | None:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from vigie.stages.actor_lexicon import Lexicon, doc_keys, lexicon, match_at, scan, tkey
+from vigie.stages.actor_text import initials
 from vigie.stages.common import guarded
 
 LOGGER = logging.getLogger(__name__)
@@ -32,6 +33,8 @@ KB_LABELS = {"person": "PER", "organization": "ORG", "group": "ORG", "state": "L
              "population": "MISC"}
 # Acronyms are 2 to 8 letters, all capitals (calibrated on ONU, OSDH, CEDEAO, MONUSCO).
 ACRONYM_LEN = (2, 8)
+# How far after a name its "(ACRONYM)" may stand when the NER cut the name short.
+ACRONYM_REACH = 8
 
 
 def _glued(token) -> bool:
@@ -43,11 +46,24 @@ def _glued(token) -> bool:
     return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
 
 
-def _cut_glued(ent: Span) -> Span:
-    end = ent.end
-    while end - ent.start > 1 and _glued(ent.doc[end - 1]):
-        end -= 1
-    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label)
+def _cut_glued(ent: Span) -> list[Span]:
+    """Cut a name at a glued word; a capitalised rest is a name of its own ("Allemagne A Berlin")."""
+    doc = ent.doc
+    for i in range(ent.start + 1, ent.end):
+        if _glued(doc[i]):
+            rest = [Span(doc, i + 1, ent.end, label=ent.label)] if i + 1 < ent.end else []
+            rest = [r for r in rest if r.text[:1].isupper()]
+            return [Span(doc, ent.start, i, label=ent.label), *[p for r in rest for p in _cut_glued(r)]]
+    return [ent]
+
+
+def _cut_leading(ent: Span) -> Span:
+    """Drop a leading elision or lower-case article ("L'ONU", "les Nations unies")."""
+    start = ent.start
+    while ent.end - start > 1 and (tkey(ent.doc[start].text) in ("l'", "d'") or
+                                   ent.doc[start].text in ("le", "la", "les")):
+        start += 1
+    return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label)
 
 
 def _whole_word(ent: Span) -> Span:
@@ -82,12 +98,29 @@ def _acronym_at(doc: Doc, i: int) -> bool:
     return word.isalpha() and word.isupper() and ACRONYM_LEN[0] <= len(word) <= ACRONYM_LEN[1]
 
 
+def _extend_to_acronym(ent: Span) -> Span:
+    """Extend a name cut short of its "(ACRONYM)" when the acronym spells the whole name."""
+    doc = ent.doc
+    if ent.label_ != "ORG":
+        return ent
+    for paren in range(ent.end, min(ent.end + ACRONYM_REACH, len(doc))):
+        if doc[paren].is_punct and doc[paren].text != "(":
+            return ent
+        if _acronym_at(doc, paren):
+            spelled = initials(doc[ent.start:paren].text) == doc[paren + 1].text
+            return Span(doc, ent.start, paren, label=ent.label) if spelled else ent
+    return ent
+
+
 def _acronyms(ents: list[Span]) -> list[Span]:
+    """Acronyms in parentheses: after a name they take its label; alone in them they are ORG."""
     out = []
     for ent in ents:
         if ent.label_ in ("ORG", "PER", "MISC") and _acronym_at(ent.doc, ent.end):
             label = "ORG" if ent.label_ == "MISC" else ent.label_
             out.append(Span(ent.doc, ent.end + 1, ent.end + 2, label=label))
+        elif ent.label_ == "MISC" and len(ent) == 1 and _acronym_at(ent.doc, ent.start - 1):
+            out.append(Span(ent.doc, ent.start, ent.end, label="ORG"))
     return out
 
 
@@ -121,8 +154,10 @@ def _kb_spans(lex: Lexicon, doc: Doc) -> list[Span]:
     spans = []
     for start, end, matches in scan(lex, doc, {"entry", "country"}):
         m = matches[0]
+        if start < end - 1 and tkey(doc[start].text) in ("l'", "d'"):
+            start += 1
         label = KB_LABELS.get(m.entry.kind, "ORG") if m.entry else "LOC"
-        if m.entry and m.entry.kind == "group" and not doc[start].text[:1].isupper():
+        if m.entry and not m.entry.name[:1].isupper():
             continue  # "les rebelles"-like collectives are actors, not named entities
         spans.append(Span(doc, start, end, label=label))
     return spans
@@ -143,7 +178,9 @@ def repair_ents(doc: Doc, lex: Lexicon) -> list[Span]:
         Non-overlapping entity spans, sorted.
     """
     keys = doc_keys(doc)
-    ents = [_extend_org(lex, _whole_word(_cut_glued(e)), keys) for e in doc.ents]
+    ents = [_extend_org(lex, _whole_word(part), keys)
+            for e in doc.ents for part in _cut_glued(_cut_leading(e))]
+    ents = [_extend_to_acronym(e) for e in ents]
     ents = _relabel_people(lex, ents, keys)
     acronyms = _acronyms(ents)
     ents = filter_spans([e for e in ents if not _overlaps(e, acronyms)] + acronyms)
