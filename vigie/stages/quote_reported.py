@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from vigie.stages.quote_marks import Marked
-from vigie.stages.quote_speaker import Ctx, Found, preverbal_subject, speaker_of
+from vigie.stages.quote_speaker import Ctx, Found, speaker_of
 
 LOGGER = logging.getLogger(__name__)
 
@@ -95,8 +95,9 @@ def _verb_que(ctx: Ctx, verb: Token, direct: list[Found]) -> Found | None:
 
 
 def _left_subject(verb: Token) -> bool:
-    subject = preverbal_subject(verb)
-    return subject is not None and subject.i < verb.i and not subject.lower_.startswith("-")
+    """Whether the verb itself has a subject before it (its own, not its governor's)."""
+    return any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < verb.i and not c.lower_.startswith("-")
+               for c in verb.children)
 
 
 def _finite(verb: Token, first: Token) -> bool:

@@ -28,6 +28,9 @@ _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 _BETWEEN_AUX = {"ADV", "PART"}
 # How far back (in tokens) an auxiliary may sit before its participle.
 AUX_WINDOW = 4
+# A person named this close (chars) before "il/elle" is taken as the pronoun's referent (about two
+# sentences), before asking the Actors stage's general resolver.
+PRONOUN_WINDOW = 300
 # How far (in tokens) an inverted subject may follow its cue ("a affirmé samedi à l'AFP X").
 INVERTED_WINDOW = 12
 
@@ -63,6 +66,11 @@ class ActorIndex:
             if e <= pos and (not kinds or self.actors[idx].kind in kinds):
                 return idx
         return None
+
+    def distance(self, actor: int, pos: int) -> int:
+        """Chars from the actor's last mention before `pos` to `pos`."""
+        ends = [e for s, e, i in self.spans if i == actor and e <= pos]
+        return pos - max(ends) if ends else pos
 
     def with_role(self, word: str, pos: int) -> int | None:
         """The nearest actor before `pos` whose role mentions `word` ("le ministre")."""
@@ -171,15 +179,21 @@ def _anaphor(tok: Token, index: ActorIndex) -> int | None:
 
 
 def _pronoun(doc: Doc, tok: Token, index: ActorIndex, previous: int | None) -> int | None:
-    if _RESOLVE_PRONOUN is not None:
-        found = _RESOLVE_PRONOUN(doc, tok.i)
-        if found is not None:
-            return found
+    # The speaker of the quote just before wins: "« ... », a-t-il ajouté" continues a statement.
     if previous is not None:
         return previous
     plural = tok.lower_.endswith("s") or tok.lower_ == "eux"
     kinds = ("organization", "state", "group", "population") if plural else ("person",)
-    return index.before(tok.idx, kinds=kinds)
+    near = index.before(tok.idx, kinds=kinds)
+    # A speaking "il/elle" is most often the person just named; the general resolver may pick a
+    # place or organisation of the same gender.
+    if near is not None and not plural and index.distance(near, tok.idx) <= PRONOUN_WINDOW:
+        return near
+    if _RESOLVE_PRONOUN is not None:
+        found = _RESOLVE_PRONOUN(doc, tok.i)
+        if found is not None:
+            return found
+    return near
 
 
 @dataclass
