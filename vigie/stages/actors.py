@@ -25,6 +25,8 @@ from vigie.stages.actor_text import initials
 from vigie.stages.common import article_of, guarded
 
 LOGGER = logging.getLogger(__name__)
+# Sectors of institutions that belong to one country: with no other clue, the story's country.
+NATIONAL_SECTORS = {"GOV", "MIL", "JUD", "COP", "LEG"}
 
 
 @dataclass
@@ -115,9 +117,13 @@ class Builder:
                 best, best_start = i, last
         return best
 
-    def finish(self) -> list[ActorHit]:
+    def finish(self, story: str | None = None) -> list[ActorHit]:
+        """Sorted mentions; people and national institutions with no country get the story's."""
         for hit in self.hits:
             hit.mentions = sorted(set(hit.mentions))
+            national = hit.kind == "person" or hit.sector in NATIONAL_SECTORS
+            if hit.country is None and hit.kb_id is None and national:
+                hit.country = story
         return self.hits
 
 
@@ -332,7 +338,7 @@ def find_actors(doc: Doc, lex: Lexicon) -> list[ActorHit]:
         cand = _surname_aliases(cand, doc, finder.keys)
         builder.add(_resolve_key(builder, cand, doc))
     _bare_acronyms(builder, finder)
-    return builder.finish()
+    return builder.finish(finder.story)
 
 
 def _bare_acronyms(builder: Builder, finder: Finder) -> None:

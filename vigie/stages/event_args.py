@@ -24,9 +24,10 @@ TARGET_CASES = {"contre", "sur", "envers", "visant", "vers"}
 SOURCE_CASES = {"de", "du", "des", "d'", "par"}
 PARTNER_CASES = {"avec", "entre"}  # CONSULT: "s'entretenir avec X"
 ADDRESSEE_CASES = {"à", "aux", "au"}  # statements: "demander aux Russes"
-STATEMENTS = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"}
+STATEMENTS = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AID"}
+NO_OBJECT_TARGET = {"MOBILIZE", "PROTEST", "AGREE", "CONCEDE"}  # their object is what, not whom
 CLIMB = {"xcomp", "advcl", "ccomp", "acl", "obj", "obl:arg", "conj", "nmod", "obl"}
-MAX_CLIMB = 4  # clauses between a trigger and the subject it inherits; deeper is rarely the same actor
+MAX_CLIMB = 5  # clauses between a trigger and the subject it inherits; deeper is rarely the same actor
 
 
 def _dep(token: Token) -> str:
@@ -60,12 +61,13 @@ def _antecedent(token: Token) -> Token:
     return token
 
 
-def actor_of(doc: Doc, token: Token | None) -> int | None:
+def actor_of(doc: Doc, token: Token | None, holders: frozenset[str] = frozenset()) -> int | None:
     """The actor a noun phrase headed by `token` names (its head, then its "de X"/flat parts).
 
     Args:
         doc: the Doc, with doc._.vigie_actors set.
         token: the head of the argument phrase, or None.
+        holders: nouns whose "de X" names the actor ("les forces de X"); others keep to their words.
 
     Returns:
         Index in doc._.vigie_actors, or None.
@@ -80,8 +82,9 @@ def actor_of(doc: Doc, token: Token | None) -> int | None:
     found = _actor_in(doc, left.idx, token.idx + len(token))
     if found is not None:
         return found
+    deps = {"nmod", "flat:name", "amod", "appos"} if token.lemma_ in holders else {"flat:name", "appos"}
     for child in token.children:
-        if child.dep_ in ("nmod", "flat:name", "amod", "appos") and child.i > token.i:
+        if child.dep_ in deps and child.i > token.i:
             found = _actor_in(doc, child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
             if found is not None:
                 return found
@@ -102,7 +105,7 @@ def _first(tokens: list[Token]) -> Token | None:
 
 def verb_args(root: Token, etype: str) -> tuple[Token | None, Token | None]:
     """(source, target) tokens of a verbal trigger."""
-    source = _first(_children(root, {"nsubj", "obl:agent"}))
+    source = subject_of(root) or _first(_children(root, {"obl:agent"}))
     if source is None:
         source = _first(_children(root, {"obl", "obl:mod"}, {"par"}))
     if etype in STATEMENTS:
@@ -112,7 +115,8 @@ def verb_args(root: Token, etype: str) -> tuple[Token | None, Token | None]:
         target = _first(_children(root, {"obl:arg", "obl", "obl:mod"}, PARTNER_CASES))
         target = target or _first(_children(root, {"obj"}))
     else:
-        target = _first(_children(root, {"obj", "nsubj:pass"}))
+        deps = {"nsubj:pass"} if etype in NO_OBJECT_TARGET else {"obj", "nsubj:pass"}
+        target = _first(_children(root, deps))
         target = target or _first(_children(root, {"obl:arg", "obl", "obl:mod"}, TARGET_CASES))
     return source, target
 
@@ -128,11 +132,32 @@ def noun_args(root: Token, etype: str) -> tuple[Token | None, Token | None]:
         for acl in _children(root, {"acl"}):
             if acl.lemma_ == "viser":
                 target = _first(_children(acl, {"obj"}))
+    if root.dep_ in ("nmod", "obl:mod", "obl", "obl:arg") and target is None:
+        # "Lavrov, dans un entretien avec Kerry": the partner hangs on the carrying phrase
+        target = _first(_children(root.head, {"nmod", "obl", "obl:mod", "obl:arg"}, cases))
     return source, target
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, also when the parser hung it on the auxiliary."""
+    for holder in (verb, *(c for c in verb.children if c.dep_.startswith("aux"))):
+        subject = _first(_children(holder, {"nsubj"}))
+        if subject is not None:
+            return subject
+    return None
 
 
 def _addressee(verb: Token) -> Token | None:
     return _first(_children(verb, {"obl:arg", "iobj", "obl"}, ADDRESSEE_CASES))
+
+
+def _nominal_start(token: Token, lex: Lexicon) -> Token | None:
+    """Where a nominal trigger's inherited subject is looked for: its carrying verb, if any."""
+    if token.dep_ in ("obj", "obl:arg", "nsubj:pass") and token.head.lemma_ in lex.support_verbs:
+        return token
+    if any("Yes" in c.morph.get("Poss") for c in token.children):  # "ses raids"
+        return token
+    return None
 
 
 def controller(token: Token, lex: Lexicon, requesters: frozenset[str]) -> Token | None:
@@ -140,7 +165,15 @@ def controller(token: Token, lex: Lexicon, requesters: frozenset[str]) -> Token 
 
     Object control for requests ("demander aux Russes de stopper": the Russians), subject control
     otherwise ("la Russie a annoncé avoir effectué": Russia); a relative clause gives its antecedent.
+    A nominal trigger inherits only through a support verb ("mener une offensive") or a possessive.
     """
+    if token.pos_ in ("NOUN", "PROPN"):
+        if token.dep_ == "nmod" and token.head.pos_ in ("NOUN", "PROPN"):
+            # "le chef de la diplomatie, dans un entretien avec ..."; "une offre de cessez-le-feu"
+            head = token.head
+            return head if actor_of(token.doc, head) is not None else controller(head, lex, requesters)
+        if _nominal_start(token, lex) is None:
+            return None
     current = token
     for _ in range(MAX_CLIMB):
         if current.dep_ not in CLIMB and not current.dep_.startswith("acl"):
@@ -152,7 +185,7 @@ def controller(token: Token, lex: Lexicon, requesters: frozenset[str]) -> Token 
             return None
         if current.pos_ == "VERB" and parent.lemma_ in requesters and _addressee(parent) is not None:
             return _addressee(parent)
-        subject = _first(_children(parent, {"nsubj"}))
+        subject = subject_of(parent)
         if subject is not None:
             return subject
         current = parent

@@ -40,6 +40,7 @@ class Lexicon:
     phrases: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)
     vetoes: dict[str, frozenset[str]] = field(default_factory=dict)
     support_verbs: frozenset[str] = frozenset()
+    holder_nouns: frozenset[str] = frozenset()
     stop_verbs: frozenset[str] = frozenset()
     status_heads: dict[str, str] = field(default_factory=dict)  # lemma -> status
     hosts: dict[str, dict] = field(default_factory=dict)
@@ -56,7 +57,11 @@ class Match:
 
     @property
     def root(self) -> Token:
-        return self.span.root
+        """The content word that heads the trigger ("avoir" in "n'avoir pas l'intention")."""
+        span = self.span
+        heads = [t for t in span if not span.start <= t.head.i < span.end or t.head is t]
+        content = [t for t in heads if t.pos_ in ("VERB", "NOUN", "PROPN")]
+        return content[0] if content else span.root
 
 
 def _words(tokenizer, phrase: str) -> tuple[str, ...]:
@@ -94,6 +99,7 @@ def load_lexicon(path: str = str(TRIGGERS)) -> Lexicon:
     lex = Lexicon(
         vetoes={k: frozenset(v) for k, v in (data.get("vetoes") or {}).items()},
         support_verbs=frozenset(data.get("support_verbs") or ()),
+        holder_nouns=frozenset(data.get("holder_nouns") or ()),
         stop_verbs=frozenset(data.get("stop_verbs") or ()),
         hosts=data.get("hosts") or {},
         contexts=data.get("contexts") or {},

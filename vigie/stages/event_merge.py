@@ -35,15 +35,22 @@ def compatible(a, b) -> bool:
     """
     if a.type != b.type or a.status != b.status:
         return False
-    fields = ("mode", "source", "target", "place", "time", "claimed_by")
+    fields = ("mode", "source", "target", "claimed_by")
     if not all(_fits(getattr(a, f), getattr(b, f)) for f in fields):
         return False
-    return _related(a, b)
+    if a.own_place and b.own_place and a.place != b.place:
+        return False
+    return _same_period(a.time_value, b.time_value) and _related(a, b)
+
+
+def _same_period(a: str | None, b: str | None) -> bool:
+    """ISO values that can name the same period: one is a prefix of the other ("2016-02")."""
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
 def absorb(a, b) -> None:
     """Merge hit b into hit a: fill a's empty fields, add b's mentions, figures and contexts."""
-    for name in ("mode", "source", "target", "place", "time", "claimed_by"):
+    for name in ("mode", "source", "target", "place", "time", "time_value", "claimed_by"):
         if getattr(a, name) is None:
             setattr(a, name, getattr(b, name))
     a.mentions.extend(m for m in b.mentions if m not in a.mentions)

@@ -33,6 +33,7 @@ MIN_CONFIDENCE = 0.05
 THREAT_MODES = {"ASSAULT": "violence", "COERCE": "arrest", "SANCTION": "restrict"}
 REJECT_MODES = {"RETREAT": "yield", "CONSULT": "meet", "AID": "assist", "AGREE": "change"}
 REQUEST_MODES = {"RETREAT": "yield", "CONSULT": "meet", "AID": "assist", "ASSAULT": "yield"}
+CONTROLLERS = {"request", "accuse"}  # "demander / reprocher à X de ...": X does the embedded act
 TARGET_VERBS = {"viser", "toucher", "cibler", "frapper", "tuer"}  # "des frappes ont visé X"
 
 
@@ -56,6 +57,8 @@ class EventHit:
     context: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     lemma: str | None = None  # the trigger's root lemma, used to merge mentions (not in the record)
+    time_value: str | None = None  # the time's normalised value, to merge "février" with "1er février"
+    own_place: bool = False  # the place hangs on the trigger itself, not just on its sentence
 
 
 @dataclass
@@ -78,12 +81,16 @@ def _arg_tokens(match: Match, lex: Lexicon, requesters: frozenset[str]):
             target = args._first(args._children(root.head, {"obj"}))
     if source is None:
         source = args.controller(root, lex, requesters)
+    if source is not None:
+        source = args._antecedent(source)
+    if target is None and root.pos_ not in ("VERB", "AUX") and root.head.lemma_ in lex.support_verbs:
+        target = args._first(args._children(root.head, {"obl:mod", "obl"}, args.TARGET_CASES))
     return source, target
 
 
 def _hit(doc: Doc, match: Match, lex: Lexicon) -> EventHit:
     span, sent, entry = match.span, match.span.sent, match.entry
-    context = list(dict.fromkeys([*lex.contexts.get(entry.type, []), *entry.context]))
+    context = list(entry.context or lex.contexts.get(entry.type, []))
     return EventHit(
         type=entry.type, trigger=span.text, mode=entry.mode,
         start=sent.start_char, end=sent.end_char,
@@ -96,10 +103,13 @@ def _hit(doc: Doc, match: Match, lex: Lexicon) -> EventHit:
 def _locate(doc: Doc, hit: EventHit, match: Match, lex: Lexicon) -> None:
     start, end = hit.start, hit.end
     hit.place = args.place_token_of(doc, match.root)
+    hit.own_place = hit.place is not None
     if hit.place is None and event_place is not None:
         hit.place = event_place(doc, start, end)
     if event_time is not None:
         hit.time = event_time(doc, start, end)
+    if hit.time is not None:
+        hit.time_value = doc._.vigie_times[hit.time].value
     kinds = lex.figures.get(hit.type, frozenset())
     for i, figure in enumerate(doc._.vigie_figures or []):
         if start <= figure.start < end and figure.kind in kinds:
@@ -123,25 +133,19 @@ def _frame(doc: Doc, draft: Draft, lex: Lexicon, hosts: dict[int, Match]) -> Non
             draft.absorbed_into = frame.host.root.i
         if hit.status == "claimed":
             claimant = frame.head if frame.host is None else frame.host.root
-            hit.claimed_by = args.actor_of(doc, _subject(claimant))
+            speaker = args.subject_of(claimant) or args.controller(claimant, lex, frozenset())
+            hit.claimed_by = args.actor_of(doc, speaker, lex.holder_nouns)
     own = clause_status(match)
     if own == "denied" or (own and hit.status == "reported"):
         hit.status = own
-
-
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
-    return None
 
 
 def _draft(doc: Doc, match: Match, lex: Lexicon, hosts, requesters) -> Draft:
     hit = _hit(doc, match, lex)
     source, target = _arg_tokens(match, lex, requesters)
     draft = Draft(match, hit, source_token=source)
-    hit.source = args.actor_of(doc, source)
-    hit.target = args.actor_of(doc, target)
+    hit.source = args.actor_of(doc, source, lex.holder_nouns)
+    hit.target = args.actor_of(doc, target, lex.holder_nouns)
     if hit.source == hit.target:
         hit.target = None
     _frame(doc, draft, lex, hosts)
@@ -160,8 +164,7 @@ def _fold(drafts: list[Draft]) -> list[EventHit]:
         if host is not None:
             _absorb_mode(host.hit, draft.hit)
             continue
-        subject = draft.source_token
-        owner = by_root.get(subject.i) if subject is not None else None
+        owner = _owner(draft, by_root)
         if owner is not None and owner is not draft and owner.hit.type == draft.hit.type:
             owner.hit.target = owner.hit.target if owner.hit.target is not None else draft.hit.target
             owner.hit.mentions.extend(draft.hit.mentions)
@@ -170,11 +173,35 @@ def _fold(drafts: list[Draft]) -> list[EventHit]:
     return kept
 
 
+def _owner(draft: Draft, by_root: dict[int, Draft]) -> Draft | None:
+    """The nominal trigger a verbal one restates: its subject ("des raids qui tuent"), or the
+    object of the verb it depends on ("effectuer des sorties pour frapper")."""
+    subject = draft.source_token
+    if subject is not None and subject.i in by_root:
+        return by_root[subject.i]
+    root = draft.match.root
+    if root.pos_ == "VERB" and root.dep_ in ("advcl", "xcomp", "conj"):
+        for child in root.head.children:
+            if child.dep_ == "obj" and child.i in by_root:
+                return by_root[child.i]
+    return None
+
+
 def _absorb_mode(host: EventHit, inner: EventHit) -> None:
     modes = THREAT_MODES if host.type == "THREATEN" else REJECT_MODES
     if host.mode is None:
         host.mode = modes.get(inner.type)
     host.mentions.append((inner.trigger_start, inner.trigger_end))
+
+
+def _name_spans(doc: Doc) -> list[tuple[int, int]]:
+    return [m for actor in doc._.vigie_actors or [] for m in actor.mentions if m[1] - m[0] > 0]
+
+
+def _inside_name(match: Match, named: list[tuple[int, int]]) -> bool:
+    """A trigger word inside a longer actor name ("Groupe international de soutien") is no event."""
+    start, end = match.span.start_char, match.span.end_char
+    return any(s <= start and end <= e and e - s > end - start for s, e in named)
 
 
 def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
@@ -188,9 +215,10 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
         Event hits in order of first mention.
     """
     lex = lex or load_lexicon()
-    matches = find_triggers(doc, lex)
+    named = _name_spans(doc)
+    matches = [m for m in find_triggers(doc, lex) if not _inside_name(m, named)]
     hosts = {m.root.i: m for m in matches if m.entry.host}
-    requesters = frozenset(m.root.lemma_ for m in matches if m.entry.host == "request")
+    requesters = frozenset(m.root.lemma_ for m in matches if m.entry.host in CONTROLLERS)
     drafts = [_draft(doc, m, lex, hosts, requesters) for m in matches]
     return merge_events(_fold(drafts))
 

@@ -1,4 +1,4 @@
-"""Figures: numbers that count people and violence, and who claims them."""
+"""Figures: numbers that count people and violence, and who claims them (docs/figures.md)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,22 @@ import logging
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from vigie.french.numbers import Quantity, find_quantities, load_modifiers
+from vigie.stages.common import guarded
+from vigie.stages.figure_kind import is_unit, kind_and_who
+from vigie.stages.figure_lexicon import FigureLexicon, load_figures_lexicon
+from vigie.stages.figure_links import (
+    claim_source,
+    is_subset,
+    mark_disputes,
+    marker_source,
+    nearest_place,
+    quote_speaker,
+    sentence_time,
+)
+from vigie.stages.figure_kind import _anchor, counted_noun
 
 LOGGER = logging.getLogger(__name__)
 
@@ -28,17 +43,94 @@ class FigureHit:
     disputes: list[int] = field(default_factory=list)  # indices in doc._.vigie_figures
 
 
-def find_figures(doc: Doc) -> list[FigureHit]:
-    """Figures in the doc (filled in by the Figures work)."""
-    return []
+def _in_time(doc: Doc, qty: Quantity) -> bool:
+    """The number is part of a date, a year or a time of day the Times stage found."""
+    return any(t.start < qty.end and qty.start < t.end for t in doc._.vigie_times or [])
+
+
+def _excluded(span: Span, lex: FigureLexicon) -> bool:
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before in lex.before_negative or is_unit(span, lex)
+
+
+def _figure(doc: Doc, qty: Quantity, lex: FigureLexicon) -> FigureHit | None:
+    """The figure a number expression gives, or None when it counts nothing vigie keeps."""
+    span = doc.char_span(qty.start, qty.end, alignment_mode="expand")
+    if span is None or _in_time(doc, qty) or _excluded(span, lex):
+        return None
+    found = kind_and_who(span, lex)
+    if found is None:
+        return None
+    hit = FigureHit(kind=found[0], value=qty.value, start=qty.start, end=qty.end, low=qty.low,
+                    high=qty.high, approximate=qty.approximate, who=found[1])
+    _link(doc, span, hit, lex)
+    return hit
+
+
+def _link(doc: Doc, span: Span, hit: FigureHit, lex: FigureLexicon) -> None:
+    """Fill the figure's source, place and time from its sentence."""
+    sent = span.sent
+    anchor = _anchor(span, counted_noun(span, lex))
+    hit.source = quote_speaker(doc, hit.start)
+    if hit.source is None:
+        hit.source = marker_source(sent, span.start, lex)
+    if hit.source is None:
+        hit.source = claim_source(anchor, lex)
+    hit.place = nearest_place(doc, sent, hit.start)
+    hit.time = sentence_time(doc, sent)
+
+
+def _link_subsets(doc: Doc, hits: list[FigureHit], lex: FigureLexicon) -> None:
+    """ "500 morts, dont une centaine de civils": the subset points at the whole, takes its kind."""
+    for i, hit in enumerate(hits):
+        span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+        if i == 0 or not is_subset(span.sent, span.start, lex):
+            continue
+        whole = _whole_before(doc, hits, i, span.sent)
+        if whole is not None:
+            hit.part_of = whole
+            if hit.kind == "other":
+                hit.kind = hits[whole].kind
+
+
+def _whole_before(doc: Doc, hits: list[FigureHit], i: int, sent: Span) -> int | None:
+    for j in range(i - 1, -1, -1):
+        other = hits[j]
+        if other.start < sent.start_char:
+            return None
+        if other.part_of is None and (other.value or 0) >= (hits[i].value or 0):
+            return j
+    return None
+
+
+def find_figures(doc: Doc, lex: FigureLexicon | None = None) -> list[FigureHit]:
+    """Figures in a doc processed by the earlier vigie stages.
+
+    Args:
+        doc: the doc, with actors, places, times and quotes.
+        lex: the figures lexicon (default: the packaged one).
+
+    Returns:
+        The figures in text order; `part_of` and `disputes` are indices into this list.
+    """
+    lex = lex or load_figures_lexicon()
+    hits = []
+    for qty in find_quantities(doc.text, load_modifiers()):
+        hit = _figure(doc, qty, lex)
+        if hit is not None:
+            hits.append(hit)
+    _link_subsets(doc, hits, lex)
+    mark_disputes(hits)
+    return hits
 
 
 class FiguresComponent:
     def __init__(self, nlp: Language, name: str):
         self.name = name
+        self.lexicon = load_figures_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.vigie_figures = find_figures(doc)
+        doc._.vigie_figures = guarded(doc, self.name, lambda: find_figures(doc, self.lexicon), [])
         return doc
 
 
