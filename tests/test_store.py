@@ -7,7 +7,8 @@ import sqlalchemy
 from vigie.store import Filters, Store, query, schema
 from vigie.store.store import normalize_url
 
-MIGRATIONS = ["0001_initial", "0002_fulltext", "0003_story_day_index"]
+MIGRATIONS = ["0001_initial", "0002_fulltext", "0003_story_day_index",
+              "0004_reference_indexes"]
 
 
 def test_store_migrations_recorded_once(tmp_path):
@@ -79,5 +80,6 @@ def test_store_open_applies_pending_migrations(tmp_path):
         config.attributes["connection"] = conn
         command.upgrade(config, "0002_fulltext")
     assert old.applied_migrations() == MIGRATIONS[:2]
-    assert old.migrate() == ["0003_story_day_index"]
+    assert old.migrate() == ["0003_story_day_index",
+              "0004_reference_indexes"]
     old.close()

@@ -29,7 +29,8 @@ def pg_store(pg_url):
         conn.execute(sqlalchemy.schema.DropSchema(name, cascade=True))
     admin.dispose()
 
-MIGRATIONS = ["0001_initial", "0002_fulltext", "0003_story_day_index"]
+MIGRATIONS = ["0001_initial", "0002_fulltext", "0003_story_day_index",
+              "0004_reference_indexes"]
 
 
 def test_store_pg_migrates_and_dedupes(pg_store, report_record):

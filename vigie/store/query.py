@@ -31,7 +31,7 @@ class Filters:
     """What `vigie query` selects; every filter is optional and they combine with AND."""
 
     type: str | None = None
-    actor: str | None = None  # name (folded substring) or knowledge-base id of source/target
+    actor: str | None = None  # name (case and accents folded) or kb id of source/target
     country: str | None = None  # ISO alpha-3 of the place or of an actor
     place: str | None = None  # place name; with radius_km, the centre of the circle
     near: tuple[float, float] | None = None  # (lat, lon) centre of the circle
@@ -111,8 +111,8 @@ def _conditions(conn: Connection, f: Filters) -> list:
 
 
 def _actor_ids(name: str):
-    return select(A.c.id).where(or_(A.c.name_key.contains(fold(name), autoescape=True),
-                                    A.c.kb_id == name))
+    # Exact folded name or kb id: both indexed (a substring match scans every actor).
+    return select(A.c.id).where(or_(A.c.name_key == fold(name), A.c.kb_id == name))
 
 
 def _stories_with_actor(name: str):
@@ -186,18 +186,22 @@ def _enrich(conn: Connection, rows: list[dict]) -> None:
                 select(E.c.story_id, E.c.status, E.c.document_id).where(E.c.story_id.in_(chunk))):
             by_id[story]["statuses"].add(status)
             by_id[story]["documents"].add(doc)
-        for story, low in conn.execute(_fatalities(chunk)):
-            by_id[story]["fatalities"] = int(low)
+        for story, kind, value in conn.execute(_figures_of(chunk)):
+            if kind in FATALITY_KINDS and value is not None:
+                # The most conservative (lowest) killed figure, as ACLED codes fatalities.
+                known = by_id[story]["fatalities"]
+                by_id[story]["fatalities"] = int(value if known is None else min(known, value))
     for r in rows:
         r["statuses"] = ",".join(sorted(r["statuses"]))
         r["articles"] = len(r.pop("documents"))
 
 
-def _fatalities(story_ids: list[int]):
-    """The most conservative (lowest) killed figure per story, as ACLED codes fatalities."""
+def _figures_of(story_ids: list[int]):
+    """Kind and value of every figure of these stories.
+
+    Filtering on kind here would let SQLite start from the kind index (every killed figure in
+    the store) instead of the stories' events; the caller filters instead.
+    """
     F, L = schema.figures, schema.event_figures
-    return (select(E.c.story_id, func.min(F.c.value)).join(L, L.c.event_id == E.c.id)
-            .join(F, F.c.id == L.c.figure_id)
-            .where(E.c.story_id.in_(story_ids), F.c.kind.in_(FATALITY_KINDS),
-                   F.c.value.is_not(None))
-            .group_by(E.c.story_id))
+    return (select(E.c.story_id, F.c.kind, F.c.value).join(L, L.c.event_id == E.c.id)
+            .join(F, F.c.id == L.c.figure_id).where(E.c.story_id.in_(story_ids)))

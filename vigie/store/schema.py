@@ -31,8 +31,9 @@ def _doc_fk() -> Column:
                   index=True)
 
 
-def _ref(name: str, table: str) -> Column:
-    return Column(name, ForeignKey(f"{table}.id", ondelete="SET NULL"), nullable=True)
+def _ref(name: str, table: str, *, index: bool = False) -> Column:
+    return Column(name, ForeignKey(f"{table}.id", ondelete="SET NULL"), nullable=True,
+                  index=index)
 
 
 documents = Table(
@@ -119,7 +120,7 @@ figures = Table(
     Column("approximate", Boolean, nullable=False, default=False),
     Column("who", Text),
     Column("part_of", String(16)),
-    _ref("source_id", "actors"),
+    _ref("source_id", "actors", index=True),
     _ref("place_id", "places"),
     _ref("time_id", "times"),
     Column("start", Integer, nullable=False),
@@ -162,12 +163,12 @@ events = Table(
     Column("story_id", ForeignKey("stories.id", ondelete="SET NULL"), index=True),
     Column("type", String(16), nullable=False),
     Column("mode", String(32)),
-    _ref("source_id", "actors"),
-    _ref("target_id", "actors"),
+    _ref("source_id", "actors", index=True),
+    _ref("target_id", "actors", index=True),
     _ref("place_id", "places"),
     _ref("time_id", "times"),
     Column("status", String(16), nullable=False, index=True),
-    _ref("claimed_by_id", "actors"),
+    _ref("claimed_by_id", "actors", index=True),
     Column("trigger", Text, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
