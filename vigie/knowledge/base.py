@@ -68,12 +68,17 @@ class Entry:
     offices: list[Office] = field(default_factory=list)  # people: offices in chronological order
 
     def office_at(self, day: str | date | None) -> Office | None:
-        """The office held on `day` (the first listed that covers it); the latest when day is None."""
+        """The office held on `day`; the latest listed when day is None.
+
+        When several offices cover the day ("prince héritier" and "ministre de la Défense"), the
+        most recently begun wins, as news names a person by their newest title.
+        """
         offices = self.offices or ([Office(self.role, self.country, self.sector, self.start, self.end)]
                                    if self.role else [])
         if day is None:
             return offices[-1] if offices else None
-        return next((o for o in offices if o.covers(day)), None)
+        held = [o for o in offices if o.covers(day)]
+        return max(reversed(held), key=lambda o: _pad(o.start or "0000", "-01"), default=None)
 
 
 @dataclass

@@ -91,6 +91,9 @@ def _entry(item, check: Checker, line: int) -> Entry:
     )
     offices = _listed(check, item.get("offices"), "offices", item.line_of("offices"))
     entry.offices = [_office(o, check, what, item.line_of("offices")) for o in offices]
+    for office in entry.offices:  # an office without country or sector takes the entry's
+        office.country = office.country or entry.country
+        office.sector = office.sector or entry.sector
     if entry.offices:
         latest = entry.offices[-1]
         entry.role = entry.role or latest.role
