@@ -37,6 +37,7 @@ class Match:
     entry: Entry | None = None
     iso3: str | None = None
     role: Role | None = None
+    upper: bool = False  # an acronym ("ANS"): matches only upper-case text, never "ans"
 
 
 @dataclass
@@ -98,7 +99,7 @@ def _index_entries(lex: Lexicon, nlp, entries: list[Entry]) -> None:
     for entry in entries:
         lex.by_id.setdefault(entry.id, entry)
         for name in {entry.name, *entry.aliases}:
-            lex.add(_keys(nlp, name), Match("entry", entry=entry))
+            lex.add(_keys(nlp, name), Match("entry", entry=entry, upper=name.isupper()))
 
 
 def _read_lexicon(path: Path) -> dict:
@@ -176,6 +177,9 @@ def scan(lex: Lexicon, doc: Doc, what: set[str] | None = None):
     keys, out, i = doc_keys(doc), [], 0
     while i < len(keys):
         hit = match_at(lex, keys, i, what)
+        if hit and not doc[i].text.isupper():
+            hit = (hit[0], [m for m in hit[1] if not m.upper]) if hit else None
+            hit = hit if hit and hit[1] else None
         if hit:
             out.append((i, hit[0], hit[1]))
             i = hit[0]
