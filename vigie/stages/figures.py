@@ -98,7 +98,8 @@ def _whole_before(doc: Doc, hits: list[FigureHit], i: int, sent: Span) -> int | 
         other = hits[j]
         if other.start < sent.start_char:
             return None
-        if other.part_of is None and (other.value or 0) >= (hits[i].value or 0):
+        if other.part_of is None and (other.value or 0) >= (hits[i].value or 0) and (
+                hits[i].kind in (other.kind, "other")):
             return j
     return None
 

@@ -1,0 +1,138 @@
+"""What a number counts: its kind (killed, wounded, ...) and `who`, from the words and the parse."""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Span, Token
+
+from vigie.stages.figure_lexicon import FigureLexicon
+
+LOGGER = logging.getLogger(__name__)
+
+_DE = frozenset({"de", "d'", "d’"})
+# Dependencies through which a verb governs what the number counts.
+_ARG_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "obl:agent", "conj", "xcomp", "obl:arg"})
+# A verb whose xcomp says what happened: "restent bloqués", "sont portés disparus".
+_LINK_DEPS = frozenset({"xcomp", "acl", "amod", "advcl"})
+
+
+def counted_noun(span: Span, lex: FigureLexicon) -> Token | None:
+    """The word the number counts, right after it: "51.000 personnes", "une centaine de civils"."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].lower_ in _DE:
+        i += 1
+    while i < len(doc) and doc[i].lower_ in lex.fillers:
+        i += 1
+    if i < len(doc) and doc[i].is_alpha and doc[i].pos_ not in ("ADP", "DET", "CCONJ", "SCONJ",
+                                                                "PRON", "AUX"):
+        return doc[i]
+    return None
+
+
+def is_unit(span: Span, lex: FigureLexicon) -> bool:
+    """The number measures time, money, distance, age... ("12 ans", "5 millions d'euros")."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].lower_ in _DE:
+        i += 1
+    return i < len(doc) and doc[i].lower_ in lex.units
+
+
+def _phrase_at(token: Token, lex: FigureLexicon) -> tuple[str, int] | None:
+    """A kind phrase starting at `token` ("sorties aériennes", "gardes à vue"), and its end."""
+    doc = token.doc
+    for phrase, kind in lex.phrases.items():
+        end = token.i + len(phrase)
+        if end <= len(doc) and tuple(t.lower_.replace("’", "'") for t in doc[token.i:end]) == phrase:
+            return kind, end
+    return None
+
+
+def _anchor(span: Span, noun: Token | None) -> Token:
+    """The token of the number phrase that the rest of the sentence attaches to."""
+    group = {t.i for t in span} | ({noun.i} if noun is not None else set())
+    for i in sorted(group, key=lambda i: (i != (noun.i if noun is not None else -1), i)):
+        head = span.doc[i].head
+        if head.i not in group or head.i == i:
+            return span.doc[i]
+    return span[-1]
+
+
+def _verb_kind(token: Token, lex: FigureLexicon) -> str | None:
+    """The kind a verb or participle says ("tués", "tuer", "restent bloqués")."""
+    kind = lex.participles.get(token.lower_)
+    if kind is None and token.pos_ in ("VERB", "ADJ", "NOUN"):
+        kind = lex.verbs.get(token.lemma_.lower())
+    if kind is None and token.pos_ in ("VERB", "AUX"):
+        for child in token.children:
+            if child.dep_ in _LINK_DEPS and child.i > token.i:
+                kind = lex.participles.get(child.lower_) or lex.verbs.get(child.lemma_.lower())
+                if kind:
+                    break
+    return kind
+
+
+def _participle_after(noun: Token, lex: FigureLexicon) -> str | None:
+    """ "personnes tuées", "civils grièvement blessés": a participle right after the noun."""
+    doc = noun.doc
+    for token in doc[noun.i + 1:min(noun.i + 4, len(doc))]:
+        kind = lex.participles.get(token.lower_)
+        if kind:
+            return kind
+        if token.pos_ not in ("ADV", "ADJ"):
+            break
+    return None
+
+
+def _governing_kind(anchor: Token, lex: FigureLexicon) -> str | None:
+    """The kind said by the verb the number phrase is an argument of ("ont été tués")."""
+    if anchor.dep_ in _ARG_DEPS or anchor.dep_.startswith("nsubj"):
+        return _verb_kind(anchor.head, lex)
+    return None
+
+
+def _counts_people(noun: Token, lex: FigureLexicon) -> bool:
+    word = noun.lower_
+    return word in lex.people or word in lex.base or word in lex.participles
+
+
+def _who(noun: Token, lex: FigureLexicon) -> str:
+    """The counted noun and its adjectives: "commandants rebelles" (participles excluded)."""
+    end = noun.i + 1
+    doc = noun.doc
+    while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].lower_ not in lex.participles:
+        end += 1
+    return doc[noun.i:end].text
+
+
+def kind_and_who(span: Span, lex: FigureLexicon) -> tuple[str, str | None] | None:
+    """What a number counts, or None when it counts nothing vigie keeps.
+
+    Args:
+        span: the tokens of the numeral.
+        lex: the figures lexicon.
+
+    Returns:
+        (kind, who): an outcome noun wins ("500 morts"), then a participle or governing verb
+        ("personnes tuées", "ont tué deux commandants"), then a base noun ("soldats": troops),
+        then any noun for people ("personnes": other).
+    """
+    noun = counted_noun(span, lex)
+    if noun is not None:
+        phrase = _phrase_at(noun, lex)
+        if phrase is not None:
+            return phrase[0], span.doc[noun.i:phrase[1]].text
+        if noun.lower_ in lex.nouns:
+            return lex.nouns[noun.lower_], _who(noun, lex)
+        if not _counts_people(noun, lex):
+            return None  # "3 villages", "12 ans": not a count of people or violence
+    kind = (_participle_after(noun, lex) if noun is not None else None) or _governing_kind(
+        _anchor(span, noun), lex)
+    if noun is None:
+        return (kind, None) if kind else None
+    word = noun.lower_
+    if kind is None and word in lex.base:
+        kind = lex.base[word]
+    if kind is None and (word in lex.people or word in lex.participles):
+        kind = "other"
+    return (kind, _who(noun, lex)) if kind else None

@@ -1,0 +1,89 @@
+"""The Figures stage's lexicon, loaded once from knowledge/data/lexicons/figures.yaml."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from vigie.french.numbers import FIGURES_FILE
+
+LOGGER = logging.getLogger(__name__)
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FigureLexicon:
+    """Indexes over the figures file: word or phrase -> kind, and the word sets the finder tests."""
+
+    nouns: dict[str, str] = field(hash=False)  # counted noun -> kind
+    phrases: dict[Phrase, str] = field(hash=False)  # several words -> kind, longest first
+    verbs: dict[str, str] = field(hash=False)  # verb lemma -> kind
+    participles: dict[str, str] = field(hash=False)  # form -> kind
+    base: dict[str, str] = field(hash=False)  # noun -> kind, unless a verb says otherwise
+    people: frozenset[str] = frozenset()
+    units: frozenset[str] = frozenset()
+    before_negative: frozenset[str] = frozenset()
+    fillers: frozenset[str] = frozenset()
+    source_markers: tuple[Phrase, ...] = ()
+    claim_verbs: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, hash=False)
+    subset_markers: tuple[Phrase, ...] = ()
+
+
+def _phrase(text: str) -> Phrase:
+    return tuple(text.lower().replace("’", "'").replace("'", "' ").split())
+
+
+def _by_length(items) -> tuple[Phrase, ...]:
+    return tuple(sorted({_phrase(i) for i in items or []}, key=len, reverse=True))
+
+
+def _claims(items) -> dict[str, tuple[Phrase, ...]]:
+    """Claim verbs by first word: "faire état" -> {"faire": (("état",),)}."""
+    claims: dict[str, set[Phrase]] = {}
+    for item in items or []:
+        first, *rest = _phrase(item)
+        claims.setdefault(first, set()).add(tuple(rest))
+    return {k: tuple(v) for k, v in claims.items()}
+
+
+def _kind_tables(kinds: dict) -> dict[str, dict]:
+    tables: dict[str, dict] = {"nouns": {}, "phrases": {}, "verbs": {}, "participles": {},
+                               "base": {}}
+    for kind, spec in kinds.items():
+        nouns = "base" if spec.get("base") else "nouns"
+        for word in spec.get("nouns") or []:
+            tables[nouns][word.lower()] = kind
+        for text in spec.get("phrases") or []:
+            tables["phrases"][_phrase(text)] = kind
+        for lemma in spec.get("verbs") or []:
+            tables["verbs"].setdefault(lemma.lower(), kind)
+        for form in spec.get("participles") or []:
+            tables["participles"].setdefault(form.lower(), kind)
+    tables["phrases"] = dict(sorted(tables["phrases"].items(), key=lambda kv: -len(kv[0])))
+    return tables
+
+
+def build_lexicon(data: dict) -> FigureLexicon:
+    """Index the parsed YAML of a figures lexicon."""
+    words = {name: frozenset(str(w).lower() for w in data.get(name) or [])
+             for name in ("people", "units", "before_negative", "fillers")}
+    return FigureLexicon(
+        **_kind_tables(data.get("kinds") or {}), **words,
+        source_markers=_by_length(data.get("source_markers")),
+        claim_verbs=_claims(data.get("claim_verbs")),
+        subset_markers=_by_length(data.get("subset_markers")),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_figures_lexicon(path: str | Path = FIGURES_FILE) -> FigureLexicon:
+    """Load and index the figures lexicon (cached: read once per process)."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    lexicon = build_lexicon(data)
+    LOGGER.debug("figures lexicon: %d nouns, %d verbs", len(lexicon.nouns), len(lexicon.verbs))
+    return lexicon

@@ -1,0 +1,162 @@
+"""Who claims a figure, where and when it holds, what it is a subset of, and which figures dispute it."""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Span, Token
+
+from vigie.stages.actors import actor_at, resolve_pronoun
+from vigie.stages.figure_lexicon import FigureLexicon, Phrase
+from vigie.stages.times import event_time
+
+LOGGER = logging.getLogger(__name__)
+
+# How far up the parse a claim verb may govern the figure ("a annoncé avoir effectué 510 sorties
+# pour frapper 1.888 cibles, assurant avoir tué deux ..."); the sample needs 5 steps.
+MAX_CLAIM_STEPS = 8
+
+
+def _words(tokens) -> tuple[str, ...]:
+    return tuple(t.lower_.replace("’", "'") for t in tokens)
+
+
+def _actor_of(token: Token) -> int | None:
+    """The actor a noun phrase names: the head word first, then its whole subtree."""
+    doc = token.doc
+    if token.pos_ == "PRON":
+        return resolve_pronoun(doc, token.i)
+    found = actor_at(doc, token.idx, token.idx + len(token))
+    if found is None:
+        found = actor_at(doc, token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
+    return found
+
+
+def quote_speaker(doc, start: int) -> int | None:
+    """The speaker of the quote the figure stands in, if any."""
+    for quote in doc._.vigie_quotes or []:
+        if quote.start <= start < quote.end and quote.speaker is not None:
+            return quote.speaker
+    return None
+
+
+def _marker_at(sent: Span, i: int, markers: tuple[Phrase, ...]) -> int | None:
+    """End token index of a marker phrase starting at token i."""
+    for phrase in markers:
+        end = i + len(phrase)
+        if end <= sent.end and _words(sent.doc[i:end]) == phrase:
+            return end
+    return None
+
+
+def marker_source(sent: Span, at: int, lex: FigureLexicon) -> int | None:
+    """ "selon l'ONU", "d'après le ministère": the nearest such actor in the sentence."""
+    best, best_distance = None, None
+    for token in sent:
+        end = _marker_at(sent, token.i, lex.source_markers)
+        if end is None or end >= sent.end:
+            continue
+        head = _phrase_head(sent.doc[end:min(end + 8, sent.end)])
+        actor = _actor_of(head) if head is not None else None
+        distance = abs(token.i - at)
+        if actor is not None and (best_distance is None or distance < best_distance):
+            best, best_distance = actor, distance
+    return best
+
+
+def _phrase_head(tokens: Span) -> Token | None:
+    """The first noun or name after a marker ("l'Observatoire", "le ministère")."""
+    for token in tokens:
+        if token.pos_ in ("NOUN", "PROPN", "PRON") or (token.pos_ == "X" and token.is_upper):
+            return token
+        if token.pos_ not in ("DET", "ADJ", "ADP"):
+            return None
+    return None
+
+
+def _is_claim(verb: Token, lex: FigureLexicon) -> bool:
+    rests = lex.claim_verbs.get(verb.lemma_.lower()) or lex.claim_verbs.get(verb.lower_)
+    if not rests:
+        return False
+    following = _words(verb.doc[verb.i + 1:verb.i + 4])
+    return any(rest == following[:len(rest)] for rest in rests)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, also when the parser hangs it on the auxiliary ("La Russie a ...")."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubj:pass"):
+            return child
+    for aux in verb.children:
+        if aux.dep_.startswith("aux"):
+            for child in aux.children:
+                if child.dep_ in ("nsubj", "nsubj:pass"):
+                    return child
+    return None
+
+
+def claim_source(anchor: Token, lex: FigureLexicon) -> int | None:
+    """The subject of a claim verb above the figure ("La Russie a annoncé avoir effectué ...")."""
+    token = anchor
+    for _ in range(MAX_CLAIM_STEPS):
+        if token.head.i == token.i:
+            break
+        token = token.head
+        if token.pos_ in ("VERB", "AUX") and _is_claim(token, lex):
+            subject = _subject(token)
+            if subject is not None:
+                return _actor_of(subject)
+    return None
+
+
+def nearest_place(doc, sent: Span, start: int) -> int | None:
+    """Index of the place mentioned in the sentence nearest to the figure."""
+    best, best_distance = None, None
+    for i, place in enumerate(doc._.vigie_places or []):
+        for s, _ in place.mentions:
+            if sent.start_char <= s < sent.end_char:
+                distance = abs(s - start)
+                if best_distance is None or distance < best_distance:
+                    best, best_distance = i, distance
+    return best
+
+
+def sentence_time(doc, sent: Span) -> int | None:
+    """Index of the time expression that dates the sentence."""
+    return event_time(doc, sent.start_char, sent.end_char)
+
+
+def is_subset(sent: Span, first: int, lex: FigureLexicon) -> bool:
+    """A subset marker right before the figure's first token ("dont une centaine")."""
+    doc = sent.doc
+    for back in range(1, 5):
+        i = first - back
+        if i < sent.start:
+            return False
+        if _marker_at(sent, i, lex.subset_markers) is not None:
+            return True
+        if doc[i].is_punct:
+            return False
+    return False
+
+
+def mark_disputes(figures: list) -> None:
+    """Link figures of one kind, place and period that different sources give differently."""
+    for i, one in enumerate(figures):
+        for j in range(i + 1, len(figures)):
+            other = figures[j]
+            if _disputed(one, other):
+                one.disputes.append(j)
+                other.disputes.append(i)
+
+
+def _disputed(one, other) -> bool:
+    if one.source is None or other.source is None or one.source == other.source:
+        return False
+    if one.value == other.value:
+        return False
+    # A subset ("dont 20 enfants") disputes only a subset counting the same people.
+    if (one.part_of is not None or other.part_of is not None or one.kind == "other") and (
+            one.who != other.who):
+        return False
+    return (one.kind, one.place, one.time) == (other.kind, other.place, other.time)
