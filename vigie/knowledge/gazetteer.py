@@ -1,0 +1,166 @@
+"""The offline gazetteer: every indexed place name -> candidate places, built once and cached.
+
+The index is built from packaged data by gazetteer_build.py (GeoNames cities over 5,000
+inhabitants, CLDR French country names, vigie's regions and aliases tables) and pickled under
+`$XDG_CACHE_HOME/vigie` (default `~/.cache/vigie`). The cache file name carries vigie's version and
+a digest of the inputs, so a new table or release rebuilds it; a missing, unreadable or corrupt
+cache is rebuilt too. See docs/places.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from vigie.knowledge import gazetteer_build as gb
+
+LOGGER = logging.getLogger(__name__)
+ONLY_WITH_WORD, ALTERNATE, MAIN = gb.ONLY_WITH_WORD, gb.ALTERNATE, gb.MAIN
+key = gb.key
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One place a name may stand for."""
+
+    canonical: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    level: str  # city | region | country
+    population: int
+    quality: int  # ONLY_WITH_WORD | ALTERNATE | MAIN
+
+
+class Gazetteer:
+    """Name lookup over the cached index (accent, case, article and elision tolerant)."""
+
+    def __init__(self, data: dict):
+        self._data = data
+        self._entries = data["entries"]
+        self._index = data["index"]
+        self.adjectives: dict[str, str] = data["adjectives"]
+        self.prefixes: dict[str, str] = data["prefixes"]
+        self._extra: dict[str, str] = {}  # key -> ISO3: country names from the knowledge base
+
+    def overlay(self, countries) -> Gazetteer:
+        """A view that also knows the knowledge base's country names and adjectives.
+
+        Args:
+            countries: `Country` records (iso3, name, names, demonyms) from vigie.knowledge.
+
+        Returns:
+            A new Gazetteer sharing this one's index (the cached index is never changed).
+        """
+        view = Gazetteer(self._data)
+        view.adjectives = dict(self.adjectives)
+        for country in countries:
+            for name in [country.name, *country.names]:
+                if not any(c.level == "country" for c in self.lookup(name)):
+                    view._extra[key(name)] = country.iso3
+            for demonym in country.demonyms:
+                view.adjectives.setdefault(key(demonym), country.iso3)
+        return view
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Every place `name` may stand for ("d'Alep", "ALEP" and "Alep" alike).
+
+        Args:
+            name: a place name as a text spells it, with or without article or elision.
+
+        Returns:
+            The candidates, unordered; empty when the name is unknown.
+        """
+        k = key(name)
+        found = [Candidate(*self._entries[i], quality=q) for i, q in self._index.get(k, ())]
+        if k in self._extra and (country := self.country(self._extra[k])) is not None:
+            found.append(country)
+        return found
+
+    def has(self, name: str) -> bool:
+        """Whether `name` is an indexed place name."""
+        k = key(name)
+        return k in self._index or k in self._extra
+
+    def adjective(self, word: str) -> str | None:
+        """ISO3 of a country adjective ("turque" -> TUR) or compound prefix ("syro" -> SYR)."""
+        k = key(word)
+        return self.adjectives.get(k) or self.prefixes.get(k)
+
+    def country(self, iso3: str) -> Candidate | None:
+        """The country entry of an ISO3 code."""
+        i = self._data["countries"].get(iso3)
+        return None if i is None else Candidate(*self._entries[i], quality=MAIN)
+
+
+def cache_dir() -> Path:
+    """Where the built index is kept: $XDG_CACHE_HOME/vigie, else ~/.cache/vigie."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "vigie"
+
+
+def cache_path(directory: Path | None = None) -> Path:
+    """The cache file for this vigie version and these input tables."""
+    from vigie import __version__
+
+    digest = hashlib.sha256(gb.CITIES.name.encode())
+    for name in gb.TABLES:
+        digest.update((gb.DATA / name).read_bytes())
+    digest.update(Path(gb.__file__).read_bytes())
+    return (directory or cache_dir()) / f"gazetteer-{__version__}-{digest.hexdigest()[:12]}.pickle"
+
+
+def _read(path: Path) -> dict | None:
+    try:
+        with path.open("rb") as handle:
+            data = pickle.load(handle)
+        return data if isinstance(data, dict) and "index" in data else None
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # noqa: BLE001 - a corrupt cache is rebuilt, whatever broke it
+        LOGGER.warning("gazetteer cache %s unreadable (%r); rebuilding", path, exc)
+        return None
+
+
+def _write(path: Path, data: dict) -> None:
+    """Write atomically (several processes may build at once); a read-only home is fine."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
+            pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError as exc:
+        LOGGER.warning("gazetteer cache %s not written (%r); it will be rebuilt next time", path, exc)
+
+
+def load_gazetteer(directory: Path | None = None) -> Gazetteer:
+    """The gazetteer, from the cache when present, else built and cached.
+
+    Args:
+        directory: cache directory (default `cache_dir()`).
+
+    Returns:
+        The gazetteer.
+    """
+    path = cache_path(directory)
+    data = _read(path)
+    if data is None:
+        data = gb.build()
+        _write(path, data)
+    return Gazetteer(data)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (loaded once)."""
+    return load_gazetteer()

@@ -1,0 +1,247 @@
+"""Place mentions for the Places stage: NER spans, and the patterns the NER misses.
+
+A mention is a span of the text and the name to look up, with what the words around it say:
+a region word ("province d'Alep"), a border ("la frontière turque"), a part of a place ("le nord
+de la Syrie"), the preposition before it ("à", "près de", "vers"). Resolution is in places.py.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+from spacy.tokens import Doc, Span
+
+from vigie.french.normalize import fold
+from vigie.knowledge.gazetteer import Gazetteer, gazetteer
+from vigie.knowledge.gazetteer_build import DATA
+
+LOGGER = logging.getLogger(__name__)
+CONTEXT = DATA / "context.yaml"
+PLACE_LABELS = ("LOC", "GPE")
+_OF = {"de", "d'", "du", "des"}
+_ARTICLES = {"la", "le", "l'", "les"}
+# A dateline opens a paragraph: capitals, optional "(Agency)", then a comma or dash.
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-ZÀ-Ý][A-ZÀ-Ý'’\- ]{2,40}?)[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[,\-–—]")
+# Datelines are in the first paragraphs (calibrated on agency copy: after a title and a byline).
+DATELINE_WINDOW = 600
+# A name the NER missed is at most this many capitalised tokens ("Khan Younès", "Deir ez-Zor").
+MAX_NAME_TOKENS = 4
+
+
+@dataclass
+class Mention:
+    """A place mention: text[start:end], the name to look up and what the context forces."""
+
+    start: int
+    end: int
+    name: str
+    force: str | None = None  # region | city | border | area
+    iso3: str | None = None  # the country a border names
+    prep: str | None = None  # folded preposition before the mention ("a", "pres de", "vers")
+    source: str = "ner"  # ner | pattern | dateline
+    token: int = 0  # index of the mention's first name token
+
+
+@dataclass(frozen=True)
+class Words:
+    """The context words of context.yaml, folded."""
+
+    region: frozenset[str]
+    city: frozenset[str]
+    border: frozenset[str]
+    directions: frozenset[str]
+    locatives: frozenset[str]
+    away: frozenset[str]
+    agentive: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    """The context words (loaded once)."""
+    data = yaml.safe_load(CONTEXT.read_text(encoding="utf-8")) or {}
+
+    def folded(name: str) -> frozenset[str]:
+        # multi-word entries keep their spaces ("pres de"); dashed words stay one token key
+        return frozenset(fold(w).replace(" ", "-") if "-" in w else fold(w) for w in data[name])
+
+    return Words(folded("region_words"), folded("city_words"), folded("border_words"),
+                 folded("directions"), folded("locatives"), folded("away"),
+                 folded("agentive_nouns"))
+
+
+def tkey(token) -> str:
+    """Folded token text ("Nord-Kivu" -> "nord-kivu", "D’" -> "d'")."""
+    return fold(token.text).replace(" ", "-")
+
+
+def prep_before(doc: Doc, i: int, w: Words) -> str | None:
+    """The preposition (one or two folded words) right before token i, skipping an article."""
+    j = i - 1
+    if j >= 0 and tkey(doc[j]) in _ARTICLES:
+        j -= 1
+    if j < 0:
+        return None
+    two = f"{tkey(doc[j - 1])} {tkey(doc[j])}" if j >= 1 else ""
+    if two in w.locatives or two in w.away:
+        return two
+    one = tkey(doc[j])
+    return one if one in w.locatives or one in w.away else None
+
+
+def _of_before(doc: Doc, i: int) -> int | None:
+    """Index of the word before "de/d'/du/des (la/l')" that ends right before token i."""
+    j = i - 1
+    if j >= 0 and tkey(doc[j]) in _ARTICLES - {"les"}:
+        j -= 1
+    if j >= 1 and tkey(doc[j]) in _OF:
+        return j - 1
+    return None
+
+
+def _mention(doc: Doc, first: int, name_start: int, end: int, w: Words, **kw) -> Mention:
+    """A mention over tokens first..end whose name is tokens name_start..end."""
+    span, name = doc[first:end], doc[name_start:end]
+    prep = prep_before(doc, first, w)
+    return Mention(span.start_char, span.end_char, name.text, prep=prep, token=name_start, **kw)
+
+
+def _framed(doc: Doc, start: int, end: int, w: Words, source: str, gaz: Gazetteer) -> list[Mention]:
+    """The mention of a name at tokens start..end, read with the words before it."""
+    word = _of_before(doc, start)
+    head = tkey(doc[word]) if word is not None else None
+    if head in w.region:
+        return [_mention(doc, word, start, end, w, force="region", source=source)]
+    if head in w.city:
+        return [_mention(doc, start, start, end, w, force="city", source=source)]
+    found = [_mention(doc, start, start, end, w, source=source)]
+    if head in w.directions:
+        found.append(_mention(doc, word, start, end, w, force="area", source=source))
+    elif head in w.border or (word and tkey(doc[word]) in w.border | {"avec"}
+                              and word >= 1 and tkey(doc[word - 1]) in w.border):
+        first = word if head in w.border else word - 1
+        found.append(_mention(doc, first, start, end, w, force="border", source=source))
+    return found
+
+
+def _inner(ent: Span, w: Words) -> tuple[str | None, int]:
+    """A region/border/direction word the NER put inside its span ("frontière syro-turque")."""
+    keys = [tkey(t) for t in ent]
+    if keys[0] in w.border:
+        return "border", ent.start + 1
+    for kind, vocab in (("region", w.region), ("area", w.directions)):
+        if keys[0] in vocab and len(keys) > 2 and keys[1] in _OF:
+            skip = 3 if keys[2] in _ARTICLES and len(keys) > 3 else 2
+            return kind, ent.start + skip
+    return None, ent.start
+
+
+def ner_mentions(doc: Doc, gaz: Gazetteer, w: Words) -> list[Mention]:
+    """Mentions from the NER's LOC/GPE spans (and their surrounding words)."""
+    found: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        kind, name_start = _inner(ent, w)
+        if kind is None and not ent.text[:1].isupper():
+            continue  # the NER sometimes tags a common noun ("une réunion") as LOC
+        if kind == "border":
+            found.extend(border_at(doc, ent.start, gaz, w, source="ner"))
+        elif kind is not None:
+            found.append(_mention(doc, ent.start, name_start, ent.end, w, force=kind))
+        else:
+            found.extend(_framed(doc, ent.start, ent.end, w, "ner", gaz))
+    return found
+
+
+def border_at(doc: Doc, i: int, gaz: Gazetteer, w: Words, source: str = "pattern") -> list[Mention]:
+    """"frontière turque", "frontière syro-turque" at token i (the border word)."""
+    j, parts = i + 1, []
+    while j < len(doc) and len(parts) < 4:
+        k = tkey(doc[j])
+        if k == "-" or (doc[j].whitespace_ == "" and k.endswith("-")):
+            j += 1
+            continue
+        if gaz.adjective(k.rstrip("-")) is None:
+            break
+        parts.append(gaz.adjective(k.rstrip("-")))
+        if doc[j].whitespace_ or j + 1 >= len(doc) or doc[j + 1].text != "-":
+            j += 1
+            break
+        j += 1
+    if not parts:
+        return []
+    span = doc[i:j]
+    return [Mention(span.start_char, span.end_char, span.text, force="border", iso3=parts[-1],
+                    prep=prep_before(doc, i, w), source=source, token=i)]
+
+
+def _capitalised_run(doc: Doc, i: int) -> int:
+    """End of the run of capitalised tokens (and inner dashes/particles) starting at token i."""
+    j = i
+    while j < len(doc) and j - i < MAX_NAME_TOKENS:
+        text = doc[j].text
+        if text[:1].isupper() or (j > i and text in ("-", "el", "al", "ez", "es", "de")
+                                  and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _longest_known(doc: Doc, i: int, end: int, gaz: Gazetteer) -> int | None:
+    for j in range(end, i, -1):
+        if gaz.has(doc[i:j].text):
+            return j
+    return None
+
+
+def pattern_mentions(doc: Doc, gaz: Gazetteer, w: Words, taken: set[int]) -> list[Mention]:
+    """Borders, and known names after a locative or region word that the NER missed."""
+    found: list[Mention] = []
+    for tok in doc:
+        k = tkey(tok)
+        if k in w.border and tok.i not in taken:
+            found.extend(border_at(doc, tok.i, gaz, w))
+        if tok.i in taken or not tok.text[:1].isupper() or tok.is_sent_start:
+            continue
+        if prep_before(doc, tok.i, w) is None and _of_before(doc, tok.i) is None:
+            continue
+        end = _longest_known(doc, tok.i, _capitalised_run(doc, tok.i), gaz)
+        if end is not None and not any(t in taken for t in range(tok.i, end)):
+            found.extend(_framed(doc, tok.i, end, w, "pattern", gaz))
+            taken.update(range(tok.i, end))
+    return found
+
+
+def dateline_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """"BEYROUTH, 23 octobre (Reuters) -": the capitalised city opening an agency paragraph."""
+    found = []
+    for match in _DATELINE.finditer(doc.text[:DATELINE_WINDOW]):
+        name = match.group(1).strip(" -")
+        if len(name) >= 3 and gaz.has(name):
+            start = match.start(1)
+            found.append(Mention(start, start + len(name), name, force="city", source="dateline"))
+    return found
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
+    """Every place mention in the doc, in text order, without duplicates.
+
+    Args:
+        doc: a parsed Doc (NER run).
+        gaz: the gazetteer (the process-wide one when None).
+
+    Returns:
+        Mentions sorted by offset; one per (start, end, force).
+    """
+    gaz, w = gaz or gazetteer(), words()
+    found = ner_mentions(doc, gaz, w)
+    taken = {i for ent in doc.ents if ent.label_ in (*PLACE_LABELS, "PER", "ORG")
+             for i in range(ent.start, ent.end)}
+    found += pattern_mentions(doc, gaz, w, taken) + dateline_mentions(doc, gaz)
+    unique = {(m.start, m.end, m.force): m for m in reversed(found)}
+    return sorted(unique.values(), key=lambda m: (m.start, m.end))
