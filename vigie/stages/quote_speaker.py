@@ -22,6 +22,7 @@ _RESOLVE_PRONOUN = getattr(actors_stage, "resolve_pronoun", None)
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux", "-il", "-elle", "-ils", "-elles"}
 IMPERSONAL = {"on", "-on", "-t-on"}
 _INVERSION = {"-t", "-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on"}
+_FUNCTION_POS = {"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "AUX", "NUM"}
 _DEFINITE = {"le", "la", "l'", "l’", "les", "ce", "cette"}
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 # Tokens allowed between an auxiliary and its participle ("a également souligné", "n'a pas dit").
@@ -147,11 +148,13 @@ def preverbal_subject(verb: Token) -> Token | None:
 
 
 def _candidates(tok: Token) -> list[Token]:
-    """The noun phrase's tokens, head first, then its names, then the rest in text order."""
+    """The noun phrase's tokens: its apposed names first ("le journal Le Monde"), then the head,
+    then the rest in text order."""
     names = [c for c in tok.children if c.dep_ in ("appos", "flat:name", "nmod") and c.pos_ == "PROPN"]
     names += [c for c in tok.children if c.dep_ == "appos"]
     rest = [t for t in tok.subtree if t.dep_ != "acl:relcl"]
-    return [tok, *names, *rest]
+    # Function words never name a speaker (and an alias index may wrongly hold "un" for UN).
+    return [t for t in (*names, tok, *rest) if t.pos_ not in _FUNCTION_POS]
 
 
 def speaker_of(doc: Doc, tok: Token | None, index: ActorIndex, previous: int | None) -> int | None:
