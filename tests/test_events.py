@@ -82,3 +82,57 @@ def test_events_assault(parser, text, names, expected):
 )
 def test_events_negatives_give_no_violence(parser, text):
     assert not [e for e in code(parser, text) if e[0] in ("ASSAULT", "COERCE", "SANCTION")]
+
+
+@pytest.mark.parametrize(
+    "text, names, expected",
+    [
+        ("Le ministre a rencontré son homologue turc à Ankara.", "ministre|homologue turc", ("CONSULT", None, "ministre", "homologue turc", "reported")),
+        ("Le président s'est entretenu avec le chef de l'opposition.", "président|chef de l'opposition", ("CONSULT", None, "président", "chef de l'opposition", "reported")),
+        ("Les deux délégations ont repris les négociations à Genève.", "délégations", ("CONSULT", None, "délégations", None, "reported")),
+        ("Un sommet réunira les dirigeants africains la semaine prochaine.", "dirigeants africains", ("CONSULT", "multilateral", None, "dirigeants africains", "planned")),
+        ("La police a interpellé vingt manifestants samedi.", "police|manifestants", ("COERCE", "arrest", "police", "manifestants", "reported")),
+        ("Trois journalistes ont été placés en garde à vue.", "journalistes", ("COERCE", "arrest", None, "journalistes", "reported")),
+        ("Les militaires ont décrété un couvre-feu dans la capitale.", "militaires", ("COERCE", "curfew", "militaires", None, "reported")),
+        ("Des milliers de personnes ont manifesté contre le gouvernement.", "personnes|gouvernement", ("PROTEST", "demo", "personnes", "gouvernement", "reported")),
+        ("Les enseignants sont en grève depuis lundi.", "enseignants", ("PROTEST", "strike", None, None, "reported")),
+        ("Le Hamas a libéré trois otages dimanche.", "Hamas|otages", ("RETREAT", "release", "Hamas", "otages", "reported")),
+        ("L'armée a retiré ses troupes de la ville.", "armée", ("RETREAT", "withdraw", "armée", None, "reported")),
+        ("Le gouvernement a déployé des soldats à la frontière.", "gouvernement", ("MOBILIZE", "troops", "gouvernement", None, "reported")),
+        ("L'Union européenne a adopté de nouvelles sanctions contre Moscou.", "Union européenne|Moscou", ("SANCTION", None, "Union européenne", "Moscou", "reported")),
+        ("Un convoi humanitaire de l'ONU est arrivé dans la ville.", "ONU", ("AID", "humanitarian", "ONU", None, "reported")),
+        ("Les deux pays ont signé un accord de paix.", "pays", ("AGREE", None, "pays", None, "reported")),
+    ],
+)
+def test_events_other_types(parser, text, names, expected):
+    assert expected in code(parser, text, names)
+
+
+@pytest.mark.parametrize(
+    "text, names, expected",
+    [
+        ("L'opposition réclame un cessez-le-feu immédiat.", "opposition", ("REQUEST", None, "opposition", None, "reported")),
+        ("L'opposition réclame un cessez-le-feu immédiat.", "opposition", ("RETREAT", "ceasefire", None, None, "demanded")),
+        ("Les Américains demandent à Moscou de cesser ses frappes.", "Américains|Moscou", ("REQUEST", None, "Américains", "Moscou", "reported")),
+        ("Washington demande à Moscou de cesser ses frappes.", "Washington|Moscou", ("ASSAULT", "aerial", "Moscou", None, "reported")),
+        ("Kiev accuse Moscou d'avoir bombardé des civils.", "Kiev|Moscou|civils", ("ACCUSE", "allege", "Kiev", "Moscou", "reported")),
+        ("Kiev accuse Moscou d'avoir bombardé des civils.", "Kiev|Moscou|civils", ("ASSAULT", "aerial", "Moscou", "civils", "claimed")),
+        ("Le président a condamné l'attentat.", "président", ("ACCUSE", "disapprove", "président", None, "reported")),
+        ("Le président a condamné l'attentat.", "président", ("ASSAULT", None, None, None, "reported")),
+        ("Le régime a rejeté la proposition de l'opposition.", "régime|opposition", ("REJECT", None, "régime", "opposition", "reported")),
+        ("Moscou n'a pas l'intention de cesser ses raids.", "Moscou", ("REJECT", None, "Moscou", None, "reported")),
+        ("Moscou n'a pas l'intention de cesser ses raids.", "Moscou", ("ASSAULT", "aerial", "Moscou", None, "reported")),
+        ("Le groupe armé a menacé d'attaquer la capitale.", "groupe armé", ("THREATEN", "violence", "groupe armé", None, "threatened")),
+        ("Les rebelles ont revendiqué l'attaque contre la caserne.", "rebelles", ("ASSAULT", None, "rebelles", None, "claimed")),
+        ("La Russie a annoncé avoir effectué cent frappes.", "Russie", ("ASSAULT", "aerial", "Russie", None, "claimed")),
+        ("Moscou a fait une offre de cessez-le-feu.", "Moscou", ("RETREAT", "ceasefire", "Moscou", None, "proposed")),
+        ("Les Saoudiens ont proposé d'envoyer des troupes.", "Saoudiens", ("MOBILIZE", "troops", "Saoudiens", None, "proposed")),
+        ("L'armée n'a pas bombardé la ville.", "armée", ("ASSAULT", "aerial", "armée", None, "denied")),
+        ("Le ministre a démenti avoir ordonné les arrestations.", "ministre", ("REJECT", None, "ministre", None, "reported")),
+        ("L'armée attaquera la ville demain.", "armée", ("ASSAULT", None, "armée", None, "planned")),
+        ("L'armée va lancer une offensive contre la ville.", "armée", ("ASSAULT", None, "armée", None, "planned")),
+        ("Les rebelles auraient tué dix soldats.", "rebelles|soldats", ("ASSAULT", None, "rebelles", "soldats", "hypothetical")),
+    ],
+)
+def test_events_status(parser, text, names, expected):
+    assert expected in code(parser, text, names)

@@ -158,8 +158,12 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _addressee(verb: Token) -> Token | None:
-    return _first(_children(verb, {"obl:arg", "iobj", "obl"}, ADDRESSEE_CASES))
+def _addressee(verb: Token, below: Token) -> Token | None:
+    """The one asked or accused ("demander à X de", "accuser X de"), other than `below`."""
+    found = _first(_children(verb, {"obl:arg", "iobj", "obl"}, ADDRESSEE_CASES))
+    if found is None:
+        found = _first([c for c in _children(verb, {"obj"}) if c is not below])
+    return found
 
 
 def _nominal_start(token: Token, lex: Lexicon) -> Token | None:
@@ -194,8 +198,10 @@ def controller(token: Token, lex: Lexicon, requesters: frozenset[str]) -> Token 
         parent = current.head
         if parent is current:
             return None
-        if current.pos_ == "VERB" and parent.lemma_ in requesters and _addressee(parent) is not None:
-            return _addressee(parent)
+        if current.pos_ == "VERB" and parent.lemma_ in requesters:
+            addressee = _addressee(parent, current)
+            if addressee is not None:
+                return addressee
         subject = subject_of(parent)
         if subject is not None:
             return subject

@@ -31,6 +31,7 @@ class Entry:
     prior: float = DEFAULT_PRIOR
     context: tuple[str, ...] = ()
     host: str | None = None
+    status: str | None = None
 
 
 @dataclass
@@ -82,6 +83,7 @@ def _entry(item: dict) -> Entry:
         prior=float(item.get("prior", DEFAULT_PRIOR)),
         context=tuple(item.get("context") or ()),
         host=item.get("host"),
+        status=item.get("status"),
     )
 
 

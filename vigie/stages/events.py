@@ -135,6 +135,8 @@ def _frame(doc: Doc, draft: Draft, lex: Lexicon, hosts: dict[int, Match]) -> Non
             claimant = frame.head if frame.host is None else frame.host.root
             speaker = args.subject_of(claimant) or args.controller(claimant, lex, frozenset())
             hit.claimed_by = args.actor_of(doc, speaker, lex.holder_nouns)
+    if hit.status == "reported" and match.entry.status:
+        hit.status = match.entry.status
     own = clause_status(match)
     if own == "denied" or (own and hit.status == "reported"):
         hit.status = own
@@ -145,7 +147,10 @@ def _draft(doc: Doc, match: Match, lex: Lexicon, hosts, requesters) -> Draft:
     source, target = _arg_tokens(match, lex, requesters)
     draft = Draft(match, hit, source_token=source)
     hit.source = args.actor_of(doc, source, lex.holder_nouns)
-    hit.target = args.actor_of(doc, target, lex.holder_nouns)
+    holders = lex.holder_nouns
+    if target is not None and match.entry.type in args.STATEMENTS:
+        holders = holders | {target.lemma_}  # "rejeter la proposition de X": X
+    hit.target = args.actor_of(doc, target, holders)
     if hit.source == hit.target:
         hit.target = None
     _frame(doc, draft, lex, hosts)
