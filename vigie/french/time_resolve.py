@@ -10,8 +10,18 @@ import logging
 from datetime import date, timedelta
 
 from vigie.french.dates import (
-    FUTURE, NEAREST, NEXT, PAST, Period, expand_year, make_date, month_end, shift, weekday_near,
-    weekday_day_month, whole, year_for,
+    FUTURE,
+    NEXT,
+    PAST,
+    Period,
+    expand_year,
+    make_date,
+    month_end,
+    shift,
+    weekday_day_month,
+    weekday_near,
+    whole,
+    year_for,
 )
 from vigie.french.time_words import fold, time_words
 
