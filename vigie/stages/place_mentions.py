@@ -16,7 +16,7 @@ import yaml
 from spacy.tokens import Doc, Span
 
 from vigie.french.normalize import fold
-from vigie.knowledge.gazetteer import Gazetteer, gazetteer
+from vigie.knowledge.gazetteer import ALTERNATE, Gazetteer, gazetteer
 from vigie.knowledge.gazetteer_build import DATA
 
 LOGGER = logging.getLogger(__name__)
@@ -57,6 +57,7 @@ class Words:
     locatives: frozenset[str]
     away: frozenset[str]
     agentive: frozenset[str]
+    not_places: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +71,7 @@ def words() -> Words:
 
     return Words(folded("region_words"), folded("city_words"), folded("border_words"),
                  folded("directions"), folded("locatives"), folded("away"),
-                 folded("agentive_nouns"))
+                 folded("agentive_nouns"), frozenset(fold(n) for n in data["not_places"]))
 
 
 def tkey(token) -> str:
@@ -109,34 +110,34 @@ def _mention(doc: Doc, first: int, name_start: int, end: int, w: Words, **kw) ->
     return Mention(span.start_char, span.end_char, name.text, prep=prep, token=name_start, **kw)
 
 
-def _framed(doc: Doc, start: int, end: int, w: Words, source: str, gaz: Gazetteer) -> list[Mention]:
+def _framed(doc: Doc, start: int, end: int, w: Words, source: str) -> list[Mention]:
     """The mention of a name at tokens start..end, read with the words before it."""
     word = _of_before(doc, start)
     head = tkey(doc[word]) if word is not None else None
     if head in w.region:
         return [_mention(doc, word, start, end, w, force="region", source=source)]
     if head in w.city:
-        return [_mention(doc, start, start, end, w, force="city", source=source)]
-    found = [_mention(doc, start, start, end, w, source=source)]
+        return [_mention(doc, word, start, end, w, force="city", source=source)]
+    m = _mention(doc, start, start, end, w, source=source)
     if head in w.directions:
-        found.append(_mention(doc, word, start, end, w, force="area", source=source))
-    elif head in w.border or (word and tkey(doc[word]) in w.border | {"avec"}
-                              and word >= 1 and tkey(doc[word - 1]) in w.border):
-        first = word if head in w.border else word - 1
-        found.append(_mention(doc, first, start, end, w, force="border", source=source))
-    return found
+        # "dans le nord de la Syrie": a mention of Syria, introduced by "dans"
+        m.prep = prep_before(doc, word, w)
+    return [m]
 
 
 def _inner(ent: Span, w: Words) -> tuple[str | None, int]:
-    """A region/border/direction word the NER put inside its span ("frontière syro-turque")."""
+    """Words the NER put inside its span: "frontière syro-turque", "province d'Alep", "A Calais"."""
     keys = [tkey(t) for t in ent]
     if keys[0] in w.border:
         return "border", ent.start + 1
-    for kind, vocab in (("region", w.region), ("area", w.directions)):
+    for kind, vocab in (("region", w.region), ("area", w.directions), ("city", w.city)):
         if keys[0] in vocab and len(keys) > 2 and keys[1] in _OF:
             skip = 3 if keys[2] in _ARTICLES and len(keys) > 3 else 2
             return kind, ent.start + skip
-    return None, ent.start
+    skip = 0
+    while skip < len(keys) - 1 and (keys[skip] in w.locatives or keys[skip] in _ARTICLES):
+        skip += 1
+    return None, ent.start + skip
 
 
 def ner_mentions(doc: Doc, gaz: Gazetteer, w: Words) -> list[Mention]:
@@ -146,14 +147,18 @@ def ner_mentions(doc: Doc, gaz: Gazetteer, w: Words) -> list[Mention]:
         if ent.label_ not in PLACE_LABELS:
             continue
         kind, name_start = _inner(ent, w)
-        if kind is None and not ent.text[:1].isupper():
+        if kind is None and not doc[name_start].text[:1].isupper():
             continue  # the NER sometimes tags a common noun ("une réunion") as LOC
         if kind == "border":
             found.extend(border_at(doc, ent.start, gaz, w, source="ner"))
+        elif kind == "area":
+            m = _mention(doc, name_start, name_start, ent.end, w)
+            m.prep = prep_before(doc, ent.start, w)
+            found.append(m)
         elif kind is not None:
             found.append(_mention(doc, ent.start, name_start, ent.end, w, force=kind))
         else:
-            found.extend(_framed(doc, ent.start, ent.end, w, "ner", gaz))
+            found.extend(_framed(doc, name_start, ent.end, w, "ner"))
     return found
 
 
@@ -193,8 +198,11 @@ def _capitalised_run(doc: Doc, i: int) -> int:
 
 
 def _longest_known(doc: Doc, i: int, end: int, gaz: Gazetteer) -> int | None:
+    """End of the longest run from token i that is a place's main name (not a mere alternate
+    name: "au CHU" must not find Chũ, Vietnam; not an acronym)."""
     for j in range(end, i, -1):
-        if gaz.has(doc[i:j].text):
+        text = doc[i:j].text
+        if not text.isupper() and any(c.quality > ALTERNATE for c in gaz.lookup(text)):
             return j
     return None
 
@@ -212,7 +220,7 @@ def pattern_mentions(doc: Doc, gaz: Gazetteer, w: Words, taken: set[int]) -> lis
             continue
         end = _longest_known(doc, tok.i, _capitalised_run(doc, tok.i), gaz)
         if end is not None and not any(t in taken for t in range(tok.i, end)):
-            found.extend(_framed(doc, tok.i, end, w, "pattern", gaz))
+            found.extend(_framed(doc, tok.i, end, w, "pattern"))
             taken.update(range(tok.i, end))
     return found
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from vigie.french.normalize import fold
 from vigie.knowledge.base import load_kb
-from vigie.knowledge.gazetteer import ALTERNATE, Candidate, Gazetteer, gazetteer
+from vigie.knowledge.gazetteer import ALTERNATE, OVER_CITY, Candidate, Gazetteer, gazetteer
 from vigie.stages.common import guarded
 from vigie.stages.place_mentions import Mention, Words, find_mentions, tkey, words
 
@@ -35,6 +35,8 @@ MAIN_BONUS = 2.0
 REGION_POPULATION = 1_000_000
 # The NER's dependency labels of an acting subject (metonymy: "la Russie a annoncé").
 _SUBJECTS = {"nsubj"}
+# "à Bruxelles" is a place even when the Actors stage reads Bruxelles as the EU elsewhere.
+_STRONG_LOCATIVES = {"a", "au", "aux", "en", "dans", "pres de"}
 # event_place: the finer the place, the likelier it is where the event happened.
 LEVEL_RANK = {"city": 5, "area": 4, "region": 3, "border": 2, "country": 1, "other": 0}
 
@@ -58,6 +60,19 @@ def _actor_spans(doc: Doc) -> list[tuple[int, int]]:
 
 def _overlaps(m: Mention, spans: list[tuple[int, int]]) -> bool:
     return any(s < m.end and m.start < e for s, e in spans)
+
+
+def _unframe(doc: Doc, m: Mention, cands: list[Candidate]) -> None:
+    """"la deuxième ville de Syrie" names Syria: a region or city word that fits no candidate
+    leaves the mention to the name alone."""
+    fits = {"region": ("region", "city"), "city": ("city",)}.get(m.force)
+    if fits and cands and not any(c.level in fits for c in cands):
+        m.force, m.start = None, doc[m.token].idx
+
+
+def _not_place(m: Mention, w: Words) -> bool:
+    """Seats of power and common nouns the NER tags LOC ("le Kremlin", "l'État")."""
+    return fold(m.name) in w.not_places
 
 
 def _acts(doc: Doc, m: Mention, w: Words, cands: list[Candidate]) -> bool:
@@ -87,6 +102,9 @@ def _bare(cands: list[Candidate]) -> list[Candidate]:
     countries = [c for c in cands if c.level == "country"]
     if countries:
         return countries
+    over = [c for c in cands if c.quality == OVER_CITY]
+    if over:
+        return over
     cities = {c.country for c in cands if c.level == "city"}
     return [c for c in cands if c.level != "region" or c.country not in cities]
 
@@ -116,7 +134,7 @@ def _context(doc: Doc, resolved: list[tuple[Mention, list[Candidate]]]) -> dict[
 def _hit(m: Mention, text: str, cand: Candidate | None, gaz: Gazetteer) -> PlaceHit:
     """The place a resolved mention stands for (before merging mentions)."""
     if m.force == "border":
-        iso3 = m.iso3 or (cand.country if cand else None)
+        iso3 = m.iso3
         country = gaz.country(iso3) if iso3 else None
         canonical = f"frontière ({country.canonical})" if country else None
         return PlaceHit(name=text, canonical=canonical, country=iso3, level="border")
@@ -126,12 +144,6 @@ def _hit(m: Mention, text: str, cand: Candidate | None, gaz: Gazetteer) -> Place
                    lon=cand.lon, geonameid=cand.geonameid, level=cand.level)
     if m.force == "region" and cand.level == "city":
         hit.level, hit.geonameid = "region", None  # located at its capital, the best we have
-    elif m.force == "area":
-        # A part of a city is near it; a part of a country or region has no point of its own.
-        hit.canonical = f"{cand.canonical} ({fold(text).split()[0]})"
-        hit.level, hit.geonameid = "area", None
-        if cand.level != "city":
-            hit.lat = hit.lon = None
     return hit
 
 
@@ -163,7 +175,10 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[PlaceHit]:
     resolved = []
     for m in find_mentions(doc, gaz):
         cands = gaz.lookup(m.name)
-        if _overlaps(m, actors) or _acts(doc, m, w, cands):
+        _unframe(doc, m, cands)
+        if _not_place(m, w) or _acts(doc, m, w, cands):
+            continue
+        if _overlaps(m, actors) and m.prep not in _STRONG_LOCATIVES:
             continue
         if cands or m.force == "border" or m.source == "ner":
             resolved.append((m, cands))
