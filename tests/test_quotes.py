@@ -1,4 +1,5 @@
 """Quotes stage: direct and reported statements, cues and speakers, on passages written for the tests."""
+# ruff: noqa: E501 - French test passages stay one per line (STYLE.md 21), however long.
 
 from __future__ import annotations
 

@@ -110,7 +110,8 @@ def _finite(verb: Token, first: Token) -> bool:
 def _has_clause(ctx: Ctx, start: int, end: int) -> bool:
     """Whether text[start:end] holds a clause of its own: a subject whose verb is inside too.
 
-    Keeps "Le ministre, qui est arrivé, a déclaré la guerre" from reporting "Le ministre, qui est arrivé".
+    Keeps "Le ministre, qui est arrivé, a déclaré la guerre" from reporting
+    "Le ministre, qui est arrivé".
     """
     first, last = ctx.token_at(start), ctx.token_at(end)
     for tok in ctx.doc[first:last]:

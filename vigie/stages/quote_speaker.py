@@ -22,6 +22,7 @@ _RESOLVE_PRONOUN = getattr(actors_stage, "resolve_pronoun", None)
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux", "-il", "-elle", "-ils", "-elles"}
 IMPERSONAL = {"on", "-on", "-t-on"}
 _INVERSION = {"-t", "-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on"}
+_NP_INNER = {"flat:name", "flat", "compound", "amod", "det", "fixed"}
 _FUNCTION_POS = {"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "AUX", "NUM"}
 _DEFINITE = {"le", "la", "l'", "l’", "les", "ce", "cette"}
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
@@ -63,7 +64,7 @@ class ActorIndex:
 
     def before(self, pos: int, *, kinds: tuple[str, ...] = ()) -> int | None:
         """The actor of the last mention ending before `pos` (of one of `kinds` if given)."""
-        for s, e, idx in reversed(self.spans[: bisect.bisect_left(self.starts, pos)]):
+        for _s, e, idx in reversed(self.spans[: bisect.bisect_left(self.starts, pos)]):
             if e <= pos and (not kinds or self.actors[idx].kind in kinds):
                 return idx
         return None
@@ -75,7 +76,7 @@ class ActorIndex:
 
     def with_role(self, word: str, pos: int) -> int | None:
         """The nearest actor before `pos` whose role mentions `word` ("le ministre")."""
-        for s, _, idx in reversed(self.spans[: bisect.bisect_left(self.starts, pos)]):
+        for _s, _, idx in reversed(self.spans[: bisect.bisect_left(self.starts, pos)]):
             role = (self.actors[idx].role or "").lower()
             if word in role.split():
                 return idx
@@ -89,7 +90,7 @@ def cue_start(doc: Doc, verb: Token) -> Token:
         if tok.pos_ == "AUX" and tok.lemma_ in ("avoir", "être"):
             first = tok
             break
-        if tok.pos_ not in _BETWEEN_AUX and tok.lower_ not in _INVERSION and tok.lower_ not in ("n'", "ne"):
+        if tok.pos_ not in _BETWEEN_AUX and tok.lower_ not in _INVERSION | {"n'", "ne"}:
             break
     return first
 
@@ -99,7 +100,8 @@ def cue_end(doc: Doc, verb: Token) -> Token:
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_ in _INVERSION and nxt.idx == verb.idx + len(verb.text):
         after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
-        if after is not None and after.lower_ in _INVERSION and after.idx == nxt.idx + len(nxt.text):
+        glued = after is not None and after.idx == nxt.idx + len(nxt.text)
+        if glued and after.lower_ in _INVERSION:
             return after
         return nxt
     return verb
@@ -115,7 +117,7 @@ def _inversion_pronoun(doc: Doc, first: Token, last: Token) -> Token | None:
 def _in_pp(tok: Token) -> bool:
     """Whether a noun sits inside a prepositional phrase ("à l'AFP")."""
     head = tok
-    while head.dep_ in ("flat:name", "flat", "compound", "amod", "det", "fixed") and head.head.i != head.i:
+    while head.dep_ in _NP_INNER and head.head.i != head.i:
         head = head.head
     return any(c.dep_ == "case" for c in head.children) or tok.pos_ == "ADP"
 
@@ -150,7 +152,8 @@ def preverbal_subject(verb: Token) -> Token | None:
 def _candidates(tok: Token) -> list[Token]:
     """The noun phrase's tokens: its apposed names first ("le journal Le Monde"), then the head,
     then the rest in text order."""
-    names = [c for c in tok.children if c.dep_ in ("appos", "flat:name", "nmod") and c.pos_ == "PROPN"]
+    names = [c for c in tok.children
+             if c.dep_ in ("appos", "flat:name", "nmod") and c.pos_ == "PROPN"]
     names += [c for c in tok.children if c.dep_ == "appos"]
     rest = [t for t in tok.subtree if t.dep_ != "acl:relcl"]
     # Function words never name a speaker (and an alias index may wrongly hold "un" for UN).
@@ -240,7 +243,8 @@ class Ctx:
     def subject(self, verb: Token, stop: int, *, inverted: bool = False) -> Token | None:
         """The cue verb's subject: inversion pronoun, preverbal subject, or inverted subject.
 
-        With `inverted`, the cue follows its clause ("..., a indiqué X"): only a subject after it counts.
+        With `inverted`, the cue follows its clause ("..., a indiqué X"): only a subject after it
+        counts.
         """
         first, last = cue_start(self.doc, verb), cue_end(self.doc, verb)
         pronoun = _inversion_pronoun(self.doc, first, last)

@@ -137,7 +137,8 @@ def _statement(ctx: Ctx, m: Marked, cued: bool) -> bool:
     return len(words) >= MIN_FREE_WORDS and has_verb and not _is_title(ctx, m)
 
 
-def _from_verb(ctx: Ctx, verb: Token, subject: Token | None, last: Found | None, m: Marked) -> Found:
+def _from_verb(ctx: Ctx, verb: Token, subject: Token | None, last: Found | None,
+               m: Marked) -> Found:
     doc = ctx.doc
     if verb.lower_ in ("selon", "après"):
         noun = verb.head
@@ -148,7 +149,8 @@ def _from_verb(ctx: Ctx, verb: Token, subject: Token | None, last: Found | None,
         subject = ctx.subject(verb, ctx.token_at(m.open))
     previous = last.speaker if last and m.open - last.end <= CARRY_MAX_CHARS else None
     cue_start, cue_end = ctx.cue(verb)
-    return Found(m.start, m.end, True, speaker_of(doc, subject, ctx.index, previous), cue_start, cue_end)
+    speaker = speaker_of(doc, subject, ctx.index, previous)
+    return Found(m.start, m.end, True, speaker, cue_start, cue_end)
 
 
 def _direct(ctx: Ctx, m: Marked, last: Found | None) -> Found | None:
