@@ -62,7 +62,7 @@ def _verb_kind(token: Token, lex: FigureLexicon) -> str | None:
     """The kind a verb or participle says ("tués", "tuer", "restent bloqués")."""
     kind = lex.participles.get(token.lower_)
     if kind is None and token.pos_ in ("VERB", "ADJ", "NOUN"):
-        kind = lex.verbs.get(token.lemma_.lower())
+        kind = lex.verbs.get(token.lemma_.lower()) or _phrase_verb_kind(token, lex)
     if kind is None and token.pos_ in ("VERB", "AUX"):
         for child in token.children:
             if child.dep_ in _LINK_DEPS and child.i > token.i:
@@ -70,6 +70,18 @@ def _verb_kind(token: Token, lex: FigureLexicon) -> str | None:
                 if kind:
                     break
     return kind
+
+
+def _phrase_verb_kind(verb: Token, lex: FigureLexicon) -> str | None:
+    """ "ont perdu la vie", "placés en garde à vue": a verb and one of its dependents."""
+    dependents = lex.verb_phrases.get(verb.lemma_.lower())
+    if not dependents:
+        return None
+    for child in verb.children:
+        kind = dependents.get(child.lemma_.lower()) or dependents.get(child.lower_)
+        if kind:
+            return kind
+    return None
 
 
 def _participle_after(noun: Token, lex: FigureLexicon) -> str | None:
@@ -86,6 +98,8 @@ def _participle_after(noun: Token, lex: FigureLexicon) -> str | None:
 
 def _governing_kind(anchor: Token, lex: FigureLexicon) -> str | None:
     """The kind said by the verb the number phrase is an argument of ("ont été tués")."""
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i and anchor.head.pos_ != "VERB":
+        anchor = anchor.head  # "60 majeurs et 5 mineurs ont été placés ...": the first conjunct
     if anchor.dep_ in _ARG_DEPS or anchor.dep_.startswith("nsubj"):
         return _verb_kind(anchor.head, lex)
     return None

@@ -23,6 +23,7 @@ class FigureLexicon:
     nouns: dict[str, str] = field(hash=False)  # counted noun -> kind
     phrases: dict[Phrase, str] = field(hash=False)  # several words -> kind, longest first
     verbs: dict[str, str] = field(hash=False)  # verb lemma -> kind
+    verb_phrases: dict[str, dict[str, str]] = field(hash=False)  # lemma -> dependent lemma -> kind
     participles: dict[str, str] = field(hash=False)  # form -> kind
     base: dict[str, str] = field(hash=False)  # noun -> kind, unless a verb says otherwise
     people: frozenset[str] = frozenset()
@@ -52,8 +53,8 @@ def _claims(items) -> dict[str, tuple[Phrase, ...]]:
 
 
 def _kind_tables(kinds: dict) -> dict[str, dict]:
-    tables: dict[str, dict] = {"nouns": {}, "phrases": {}, "verbs": {}, "participles": {},
-                               "base": {}}
+    tables: dict[str, dict] = {"nouns": {}, "phrases": {}, "verbs": {}, "verb_phrases": {},
+                               "participles": {}, "base": {}}
     for kind, spec in kinds.items():
         nouns = "base" if spec.get("base") else "nouns"
         for word in spec.get("nouns") or []:
@@ -61,7 +62,12 @@ def _kind_tables(kinds: dict) -> dict[str, dict]:
         for text in spec.get("phrases") or []:
             tables["phrases"][_phrase(text)] = kind
         for lemma in spec.get("verbs") or []:
-            tables["verbs"].setdefault(lemma.lower(), kind)
+            words = _phrase(lemma)
+            if len(words) == 1:
+                tables["verbs"].setdefault(words[0], kind)
+            else:  # "trouver la mort": trouver with a dependent "mort"
+                head = max(words[1:], key=len)  # the dependent's content word: "garde", "mort"
+                tables["verb_phrases"].setdefault(words[0], {})[head] = kind
         for form in spec.get("participles") or []:
             tables["participles"].setdefault(form.lower(), kind)
     tables["phrases"] = dict(sorted(tables["phrases"].items(), key=lambda kv: -len(kv[0])))

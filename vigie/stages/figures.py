@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from vigie.french.numbers import Quantity, find_quantities, load_modifiers
 from vigie.stages.common import guarded
-from vigie.stages.figure_kind import is_unit, kind_and_who
+from vigie.stages.figure_kind import _anchor, counted_noun, is_unit, kind_and_who
 from vigie.stages.figure_lexicon import FigureLexicon, load_figures_lexicon
 from vigie.stages.figure_links import (
     claim_source,
@@ -21,7 +21,6 @@ from vigie.stages.figure_links import (
     quote_speaker,
     sentence_time,
 )
-from vigie.stages.figure_kind import _anchor, counted_noun
 
 LOGGER = logging.getLogger(__name__)
 
@@ -121,8 +120,36 @@ def find_figures(doc: Doc, lex: FigureLexicon | None = None) -> list[FigureHit]:
         if hit is not None:
             hits.append(hit)
     _link_subsets(doc, hits, lex)
+    hits = merge_repeats(hits)
     mark_disputes(hits)
     return hits
+
+
+def _same_claim(one: FigureHit, other: FigureHit) -> bool:
+    """The same figure said again (title then body): same kind and value, no other claimant."""
+    return (one.kind, one.value, one.part_of is None) == (other.kind, other.value,
+                                                           other.part_of is None) and (
+        one.source is None or other.source is None or one.source == other.source)
+
+
+def merge_repeats(hits: list[FigureHit]) -> list[FigureHit]:
+    """Keep the first mention of each figure; it takes the source, place, time the others give."""
+    kept: list[FigureHit] = []
+    index: dict[int, int] = {}
+    for i, hit in enumerate(hits):
+        first = next((k for k, other in enumerate(kept) if _same_claim(other, hit)), None)
+        if first is None:
+            index[i] = len(kept)
+            kept.append(hit)
+            continue
+        index[i] = first
+        for name in ("source", "place", "time"):
+            if getattr(kept[first], name) is None:
+                setattr(kept[first], name, getattr(hit, name))
+    for hit in kept:
+        if hit.part_of is not None:
+            hit.part_of = index[hit.part_of]
+    return kept
 
 
 class FiguresComponent:
