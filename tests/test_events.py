@@ -136,3 +136,27 @@ def test_events_other_types(parser, text, names, expected):
 )
 def test_events_status(parser, text, names, expected):
     assert expected in code(parser, text, names)
+
+
+@pytest.mark.parametrize(
+    "text, names, expected",
+    [
+        ("Pour le ministre, les rebelles doivent se retirer de la ville.", "ministre|rebelles", ("REQUEST", "yield", "ministre", "rebelles", "reported")),
+        ("Pour le ministre, les rebelles doivent se retirer de la ville.", "ministre|rebelles", ("RETREAT", "withdraw", "rebelles", None, "demanded")),
+        ("Selon l'ONU, le régime doit libérer les prisonniers.", "ONU|régime|prisonniers", ("REQUEST", "yield", "ONU", "régime", "reported")),
+    ],
+)
+def test_events_deontic_demand_with_speaker(parser, text, names, expected):
+    assert expected in code(parser, text, names)
+
+
+@pytest.mark.parametrize(
+    "text, names, count",
+    [
+        ("L'armée a lancé une offensive contre Alep. Cette offensive a fait cent morts. L'offensive se poursuit.", "armée", 1),
+        ("Les rebelles ont attaqué Homs. L'armée a bombardé les rebelles.", "rebelles|armée", 2),
+        ("Le ministre a rencontré son homologue. La rencontre a duré deux heures.", "ministre|homologue", 1),
+    ],
+)
+def test_events_merge_mentions_of_one_action(parser, text, names, count):
+    assert len(code(parser, text, names)) == count

@@ -14,9 +14,14 @@ def _fits(a, b) -> bool:
     return a is None or b is None or a == b
 
 
+def _orphan(hit) -> bool:
+    return hit.source is None and hit.target is None
+
+
 def _related(a, b) -> bool:
-    """Same words, or the same known actor on one side."""
-    if a.lemma == b.lemma:
+    """Same words, the same known actor on one side, or one mention with no actor at all (a bare
+    "les frappes" restates an event of the same type; coding it apart would double count)."""
+    if a.lemma == b.lemma or _orphan(a) or _orphan(b):
         return True
     return (a.source is not None and a.source == b.source) or (
         a.target is not None and a.target == b.target

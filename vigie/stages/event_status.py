@@ -20,6 +20,7 @@ LOGGER = logging.getLogger(__name__)
 EMBED = {"obj", "xcomp", "ccomp", "obl:arg", "acl", "nmod", "nsubj:pass"}
 MAX_DEPTH = 4  # clauses walked up from a trigger; beyond that the framing rarely scopes over it
 NEGATORS = {"pas", "jamais", "aucun", "aucune", "nullement", "guère", "plus"}
+TEMPORAL = {"avant", "après", "lors", "pendant", "depuis", "durant", "dès"}
 CARRIERS = {"obj", "obl:arg", "nsubj", "nsubj:pass"}  # a nominal trigger's carrying verb
 
 
@@ -33,6 +34,8 @@ class Framing:
 
 
 def _embeds(token: Token) -> bool:
+    if any(c.dep_ in ("case", "mark") and c.lower_ in TEMPORAL for c in token.children):
+        return False  # "a annoncé, avant une rencontre, ...": the meeting is not what is announced
     if token.dep_ in EMBED:
         return True
     # a gerund ("en procédant à des raids") belongs to the statement it modifies

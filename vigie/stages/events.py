@@ -17,7 +17,7 @@ from vigie.stages import event_args as args
 from vigie.stages.common import article_of, guarded
 from vigie.stages.event_lexicon import Lexicon, Match, find_triggers, load_lexicon
 from vigie.stages.event_merge import merge_events
-from vigie.stages.event_status import clause_status, framing
+from vigie.stages.event_status import carrier, clause_status, framing
 
 LOGGER = logging.getLogger(__name__)
 
@@ -34,6 +34,8 @@ THREAT_MODES = {"ASSAULT": "violence", "COERCE": "arrest", "SANCTION": "restrict
 REJECT_MODES = {"RETREAT": "yield", "CONSULT": "meet", "AID": "assist", "AGREE": "change"}
 REQUEST_MODES = {"RETREAT": "yield", "CONSULT": "meet", "AID": "assist", "ASSAULT": "yield"}
 CONTROLLERS = {"request", "accuse"}  # "demander / reprocher à X de ...": X does the embedded act
+DEONTIC = {"devoir", "falloir"}  # "X doit renoncer": someone demands it of X
+ATTRIBUTION_CASES = {"pour", "selon"}  # "Pour le ministre, ...": the demand is the minister's
 TARGET_VERBS = {"viser", "toucher", "cibler", "frapper", "tuer"}  # "des frappes ont visé X"
 
 
@@ -159,23 +161,59 @@ def _draft(doc: Doc, match: Match, lex: Lexicon, hosts, requesters) -> Draft:
     return draft
 
 
-def _fold(drafts: list[Draft]) -> list[EventHit]:
-    """Fold absorbed triggers into their host, and a verb into the nominal trigger that is its
-    subject ("des bombardements qui tuent des civils")."""
+def _speaker(doc: Doc, token: Token, lex: Lexicon) -> int | None:
+    """Who says the clause holding `token`: "Pour X, ..." / "selon X", or the quote's speaker."""
+    for quote in doc._.vigie_quotes or []:
+        if quote.start <= token.idx < quote.end and quote.speaker is not None:
+            return quote.speaker
+    for holder in [token, *token.ancestors]:
+        for child in holder.children:
+            if child.dep_.startswith("obl") and args._case(child) in ATTRIBUTION_CASES:
+                return args.actor_of(doc, child, lex.holder_nouns)
+    return None
+
+
+def _deontic(doc: Doc, draft: Draft, lex: Lexicon) -> EventHit | None:
+    """A trigger under "devoir" is demanded; with a known speaker it is also a REQUEST event."""
+    verb = carrier(draft.match.root)
+    if verb.dep_ != "xcomp" or verb.head.lemma_ not in DEONTIC or draft.match.entry.host:
+        return None
+    modal, inner = verb.head, draft.hit
+    inner.status = "demanded"
+    speaker = _speaker(doc, modal, lex)
+    if speaker is None:
+        return None
+    target = args.actor_of(doc, args._antecedent(args.subject_of(modal) or modal), lex.holder_nouns)
+    return EventHit(
+        type="REQUEST", trigger=modal.text, start=inner.start, end=inner.end,
+        mode=REQUEST_MODES.get(inner.type, "change"), source=speaker, target=target,
+        trigger_start=modal.idx, trigger_end=modal.idx + len(modal),
+        mentions=[(modal.idx, modal.idx + len(modal))], confidence=inner.confidence,
+        context=list(lex.contexts.get("REQUEST", [])), lemma=modal.lemma_,
+    )
+
+
+def _fold(drafts: list[Draft]) -> list[EventHit | None]:
+    """Fold absorbed triggers into their host, and a verb into the nominal trigger it restates.
+
+    Returns one entry per draft: its hit, or None when it was folded into another.
+    """
     by_root = {d.match.root.i: d for d in drafts}
-    kept = []
-    for draft in drafts:
-        host = by_root.get(draft.absorbed_into) if draft.absorbed_into is not None else None
-        if host is not None:
-            _absorb_mode(host.hit, draft.hit)
-            continue
-        owner = _owner(draft, by_root)
-        if owner is not None and owner is not draft and owner.hit.type == draft.hit.type:
-            owner.hit.target = owner.hit.target if owner.hit.target is not None else draft.hit.target
-            owner.hit.mentions.extend(draft.hit.mentions)
-            continue
-        kept.append(draft.hit)
-    return kept
+    return [_fold_one(draft, by_root) for draft in drafts]
+
+
+def _fold_one(draft: Draft, by_root: dict[int, Draft]) -> EventHit | None:
+    host = by_root.get(draft.absorbed_into) if draft.absorbed_into is not None else None
+    if host is not None:
+        _absorb_mode(host.hit, draft.hit)
+        return None
+    owner = _owner(draft, by_root)
+    if owner is not None and owner is not draft and owner.hit.type == draft.hit.type:
+        if owner.hit.target is None:
+            owner.hit.target = draft.hit.target
+        owner.hit.mentions.extend(draft.hit.mentions)
+        return None
+    return draft.hit
 
 
 def _owner(draft: Draft, by_root: dict[int, Draft]) -> Draft | None:
@@ -225,7 +263,11 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
     hosts = {m.root.i: m for m in matches if m.entry.host}
     requesters = frozenset(m.root.lemma_ for m in matches if m.entry.host in CONTROLLERS)
     drafts = [_draft(doc, m, lex, hosts, requesters) for m in matches]
-    return merge_events(_fold(drafts))
+    hits = []
+    for draft, hit in zip(drafts, _fold(drafts)):
+        request = _deontic(doc, draft, lex) if hit is not None else None
+        hits.extend(h for h in (request, hit) if h is not None)
+    return merge_events(hits)
 
 
 class EventsComponent:
