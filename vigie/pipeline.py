@@ -16,6 +16,7 @@ from vigie.errors import VigieError
 from vigie.record import DocumentRecord, from_doc
 from vigie.settings import DEFAULT_MODEL, MODELS
 from vigie.stages import STAGES
+from vigie.stages.lemmas import speed_up_lemmatizer
 
 LOGGER = logging.getLogger(__name__)
 
@@ -39,6 +40,7 @@ def load(model: str = DEFAULT_MODEL, *, kb_files: Iterable[Path | str] = ()) -> 
         nlp = spacy.load(model)
     except OSError as exc:
         raise VigieError(f"[V040] spaCy model {model!r} is not installed: {exc}") from exc
+    speed_up_lemmatizer(nlp)
     kb = [str(p) for p in kb_files]
     for name in STAGES:
         config = {"kb_files": kb} if name in _KB_STAGES else {}

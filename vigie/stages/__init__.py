@@ -3,7 +3,7 @@
 Importing this package registers every factory with spaCy.
 """
 
-from vigie.stages import actors, entities, events, figures, places, quotes, times  # noqa: F401
+from vigie.stages import actors, entities, events, figures, lemmas, places, quotes, times  # noqa: F401
 from vigie.stages.common import register_extensions
 
 STAGES = [
