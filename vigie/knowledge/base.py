@@ -73,8 +73,9 @@ class Entry:
         When several offices cover the day ("prince héritier" and "ministre de la Défense"), the
         most recently begun wins, as news names a person by their newest title.
         """
-        offices = self.offices or ([Office(self.role, self.country, self.sector, self.start, self.end)]
-                                   if self.role else [])
+        offices = self.offices
+        if not offices and self.role:  # an entry with a single role and its dates
+            offices = [Office(self.role, self.country, self.sector, self.start, self.end)]
         if day is None:
             return offices[-1] if offices else None
         held = [o for o in offices if o.covers(day)]

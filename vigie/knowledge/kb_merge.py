@@ -11,8 +11,15 @@ import logging
 
 from vigie.knowledge.base import Country, Entry, KnowledgeBase, Office, Role
 from vigie.knowledge.kb_countries import demonym_forms
-from vigie.knowledge.kb_yaml import (COUNTRY_FIELDS, ENTRY_FIELDS, METONYM_FIELDS, OFFICE_FIELDS,
-                                     ROLE_FIELDS, Checker, Mapped)
+from vigie.knowledge.kb_yaml import (
+    COUNTRY_FIELDS,
+    ENTRY_FIELDS,
+    METONYM_FIELDS,
+    OFFICE_FIELDS,
+    ROLE_FIELDS,
+    Checker,
+    Mapped,
+)
 
 LOGGER = logging.getLogger(__name__)
 
@@ -45,7 +52,8 @@ def _extend_country(country: Country, item: Mapped, check: Checker) -> None:
     name = check.text(item, "name", what)
     if name:
         country.name = name
-    country.names = _union(country.names, [*([name] if name else []), *check.texts(item, "names", what)])
+    names = [*([name] if name else []), *check.texts(item, "names", what)]
+    country.names = _union(country.names, names)
     country.ambiguous = _union(country.ambiguous, check.texts(item, "ambiguous", what))
     country.names = [n for n in country.names if n not in country.ambiguous]
     country.demonyms = _union(country.demonyms, demonym_forms(check.texts(item, "demonyms", what)))
@@ -106,7 +114,8 @@ def _office(item, check: Checker, owner: str, line: int) -> Office:
     what = f"an office of {owner}"
     item = check.fields(item, OFFICE_FIELDS, what, line)
     return Office(
-        role=check.text(item, "role", what, required=True), country=check.iso3(item, "country", what),
+        role=check.text(item, "role", what, required=True),
+        country=check.iso3(item, "country", what),
         sector=check.sector(item, what), start=check.date(item, "start", what),
         end=check.date(item, "end", what),
     )
@@ -119,7 +128,8 @@ def merge_roles(kb: KnowledgeBase, section, check: Checker, line: int) -> None:
         words = check.texts(item, "words", "a role")
         if not words:
             raise check.fail(item.line, "a role needs a non-empty 'words' list")
-        role = Role(words=words, sector=check.sector(item, "a role"), kind=check.kind(item, "a role"))
+        role = Role(words=words, sector=check.sector(item, "a role"),
+                    kind=check.kind(item, "a role"))
         taken = set(words)
         for old in kb.roles:
             old.words = [w for w in old.words if w not in taken]
