@@ -24,8 +24,11 @@ CONTEXT = DATA / "context.yaml"
 PLACE_LABELS = ("LOC", "GPE")
 _OF = {"de", "d'", "du", "des"}
 _ARTICLES = {"la", "le", "l'", "les"}
+_DASHES = {"-", "‐", "‑", "–"}
 # A dateline opens a paragraph: capitals, optional "(Agency)", then a comma or dash.
 _DATELINE = re.compile(r"(?m)^[ \t]*([A-ZÀ-Ý][A-ZÀ-Ý'’\- ]{2,40}?)[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[,\-–—]")
+# After these, a name is a place even when the NER or the Actors stage took it for an actor.
+STRONG_LOCATIVES = frozenset({"a", "au", "aux", "en", "dans", "pres de"})
 # Datelines are in the first paragraphs (calibrated on agency copy: after a title and a byline).
 DATELINE_WINDOW = 600
 # A name the NER missed is at most this many capitalised tokens ("Khan Younès", "Deir ez-Zor").
@@ -137,6 +140,11 @@ def _inner(ent: Span, w: Words) -> tuple[str | None, int]:
     skip = 0
     while skip < len(keys) - 1 and (keys[skip] in w.locatives or keys[skip] in _ARTICLES):
         skip += 1
+    if not ent[skip].text[:1].isupper():
+        # "aéroport de Donetsk": the name is what follows the common noun's "de"
+        for j in range(skip, len(keys) - 1):
+            if keys[j] in _OF and ent[j + 1].text[:1].isupper():
+                return None, ent.start + j + 1
     return None, ent.start + skip
 
 
@@ -167,7 +175,7 @@ def border_at(doc: Doc, i: int, gaz: Gazetteer, w: Words, source: str = "pattern
     j, parts = i + 1, []
     while j < len(doc) and len(parts) < 4:
         k = tkey(doc[j])
-        if k == "-" or (doc[j].whitespace_ == "" and k.endswith("-")):
+        if doc[j].text in _DASHES:
             j += 1
             continue
         if gaz.adjective(k.rstrip("-")) is None:
@@ -216,8 +224,11 @@ def pattern_mentions(doc: Doc, gaz: Gazetteer, w: Words, taken: set[int]) -> lis
             found.extend(border_at(doc, tok.i, gaz, w))
         if tok.i in taken or not tok.text[:1].isupper() or tok.is_sent_start:
             continue
-        if prep_before(doc, tok.i, w) is None and _of_before(doc, tok.i) is None:
+        prep = prep_before(doc, tok.i, w)
+        if prep is None and _of_before(doc, tok.i) is None:
             continue
+        if tok.ent_type_ in ("PER", "ORG") and prep not in STRONG_LOCATIVES:
+            continue  # a person or organisation, unless "à Khan Younès" says it is a place
         end = _longest_known(doc, tok.i, _capitalised_run(doc, tok.i), gaz)
         if end is not None and not any(t in taken for t in range(tok.i, end)):
             found.extend(_framed(doc, tok.i, end, w, "pattern"))
@@ -248,8 +259,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
     """
     gaz, w = gaz or gazetteer(), words()
     found = ner_mentions(doc, gaz, w)
-    taken = {i for ent in doc.ents if ent.label_ in (*PLACE_LABELS, "PER", "ORG")
-             for i in range(ent.start, ent.end)}
+    taken = {i for ent in doc.ents if ent.label_ in PLACE_LABELS for i in range(ent.start, ent.end)}
     found += pattern_mentions(doc, gaz, w, taken) + dateline_mentions(doc, gaz)
     unique = {(m.start, m.end, m.force): m for m in reversed(found)}
     return sorted(unique.values(), key=lambda m: (m.start, m.end))

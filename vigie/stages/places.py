@@ -19,7 +19,14 @@ from vigie.french.normalize import fold
 from vigie.knowledge.base import load_kb
 from vigie.knowledge.gazetteer import ALTERNATE, OVER_CITY, Candidate, Gazetteer, gazetteer
 from vigie.stages.common import guarded
-from vigie.stages.place_mentions import Mention, Words, find_mentions, tkey, words
+from vigie.stages.place_mentions import (
+    STRONG_LOCATIVES,
+    Mention,
+    Words,
+    find_mentions,
+    tkey,
+    words,
+)
 
 LOGGER = logging.getLogger(__name__)
 
@@ -35,8 +42,6 @@ MAIN_BONUS = 2.0
 REGION_POPULATION = 1_000_000
 # The NER's dependency labels of an acting subject (metonymy: "la Russie a annoncé").
 _SUBJECTS = {"nsubj"}
-# "à Bruxelles" is a place even when the Actors stage reads Bruxelles as the EU elsewhere.
-_STRONG_LOCATIVES = {"a", "au", "aux", "en", "dans", "pres de"}
 # event_place: the finer the place, the likelier it is where the event happened.
 LEVEL_RANK = {"city": 5, "area": 4, "region": 3, "border": 2, "country": 1, "other": 0}
 
@@ -59,7 +64,10 @@ def _actor_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _overlaps(m: Mention, spans: list[tuple[int, int]]) -> bool:
-    return any(s < m.end and m.start < e for s, e in spans)
+    """An actor mention overlaps the place's without being a longer name around it: "Moscou"
+    as the Russian state drops the place; "les habitants de l'île de la Réunion" keeps it."""
+    return any(s < m.end and m.start < e and not (s <= m.start and m.end <= e and e - s > m.end - m.start)
+               for s, e in spans)
 
 
 def _unframe(doc: Doc, m: Mention, cands: list[Candidate]) -> None:
@@ -178,7 +186,7 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[PlaceHit]:
         _unframe(doc, m, cands)
         if _not_place(m, w) or _acts(doc, m, w, cands):
             continue
-        if _overlaps(m, actors) and m.prep not in _STRONG_LOCATIVES:
+        if _overlaps(m, actors) and m.prep not in STRONG_LOCATIVES:
             continue
         if cands or m.force == "border" or m.source == "ner":
             resolved.append((m, cands))
