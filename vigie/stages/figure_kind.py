@@ -12,7 +12,14 @@ LOGGER = logging.getLogger(__name__)
 
 _DE = frozenset({"de", "d'", "d’"})
 # Dependencies through which a verb governs what the number counts.
-_ARG_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "obl:agent", "conj", "xcomp", "obl:arg"})
+_ARG_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "obl:agent", "conj", "xcomp", "obl:arg",
+                       "obl:mod", "obl"})
+# Verbs that link the counted people to a participle: "restent assiégés", "sont portés disparus".
+_COPULAS = frozenset({"être", "rester", "demeurer", "se", "porter", "sembler", "paraître"})
+# Words between a verb and the number that belong to the number phrase ("a tué au moins 60").
+_QUANT_WORDS = frozenset({"au", "moins", "plus", "de", "d'", "près", "environ", "quelque"})
+# How many tokens after the counted noun the predicate may start ("ont été grièvement blessées").
+PREDICATE_WINDOW = 5
 # A verb whose xcomp says what happened: "restent bloqués", "sont portés disparus".
 _LINK_DEPS = frozenset({"xcomp", "acl", "amod", "advcl"})
 
@@ -84,15 +91,32 @@ def _phrase_verb_kind(verb: Token, lex: FigureLexicon) -> str | None:
     return None
 
 
-def _participle_after(noun: Token, lex: FigureLexicon) -> str | None:
-    """ "personnes tuées", "civils grièvement blessés": a participle right after the noun."""
-    doc = noun.doc
-    for token in doc[noun.i + 1:min(noun.i + 4, len(doc))]:
-        kind = lex.participles.get(token.lower_)
-        if kind:
-            return kind
-        if token.pos_ not in ("ADV", "ADJ"):
-            break
+def _predicate_after(token: Token, lex: FigureLexicon) -> str | None:
+    """The kind of the predicate right after the counted words, read linearly because the parse
+    of passives and copulas is unsteady: "personnes ont été tuées", "civils restent assiégés",
+    "civils grièvement blessés", "d'autres ont été blessées"."""
+    doc = token.doc
+    for tok in doc[token.i + 1:min(token.i + 1 + PREDICATE_WINDOW, len(doc))]:
+        if tok.lower_ in lex.fillers or tok.lower_ in _DE or tok.pos_ in ("AUX", "ADV"):
+            continue
+        if tok.pos_ in ("VERB", "ADJ", "NOUN") or tok.lower_ in lex.participles:
+            kind = _verb_kind(tok, lex)
+            if kind or tok.lemma_.lower() not in _COPULAS:
+                return kind
+            continue
+        if tok.pos_ != "PRON" or tok.lower_ not in ("se", "s'"):
+            return None
+    return None
+
+
+def _verb_before(span: Span, lex: FigureLexicon) -> str | None:
+    """ "a tué 60 personnes", "a neutralisé 45 combattants": the verb right before the number."""
+    doc = span.doc
+    for tok in reversed(doc[max(span.start - 3, 0):span.start]):
+        if tok.pos_ in ("VERB",):
+            return lex.verbs.get(tok.lemma_.lower())
+        if tok.pos_ not in ("ADV", "DET") and tok.lower_ not in _QUANT_WORDS:
+            return None
     return None
 
 
@@ -140,13 +164,14 @@ def kind_and_who(span: Span, lex: FigureLexicon) -> tuple[str, str | None] | Non
             return lex.nouns[noun.lower_], _who(noun, lex)
         if not _counts_people(noun, lex):
             return None  # "3 villages", "12 ans": not a count of people or violence
-    kind = (_participle_after(noun, lex) if noun is not None else None) or _governing_kind(
-        _anchor(span, noun), lex)
+    kind = (_predicate_after(noun if noun is not None else span[-1], lex)
+            or _verb_before(span, lex) or _governing_kind(_anchor(span, noun), lex))
     if noun is None:
         return (kind, None) if kind else None
     word = noun.lower_
     if kind is None and word in lex.base:
         kind = lex.base[word]
-    if kind is None and (word in lex.people or word in lex.participles):
+    if kind is None and (word in lex.people or word in lex.participles) and (
+            word not in lex.residents):
         kind = "other"
     return (kind, _who(noun, lex)) if kind else None

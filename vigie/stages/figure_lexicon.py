@@ -27,6 +27,7 @@ class FigureLexicon:
     participles: dict[str, str] = field(hash=False)  # form -> kind
     base: dict[str, str] = field(hash=False)  # noun -> kind, unless a verb says otherwise
     people: frozenset[str] = frozenset()
+    residents: frozenset[str] = frozenset()
     units: frozenset[str] = frozenset()
     before_negative: frozenset[str] = frozenset()
     fillers: frozenset[str] = frozenset()
@@ -77,7 +78,7 @@ def _kind_tables(kinds: dict) -> dict[str, dict]:
 def build_lexicon(data: dict) -> FigureLexicon:
     """Index the parsed YAML of a figures lexicon."""
     words = {name: frozenset(str(w).lower() for w in data.get(name) or [])
-             for name in ("people", "units", "before_negative", "fillers")}
+             for name in ("people", "residents", "units", "before_negative", "fillers")}
     return FigureLexicon(
         **_kind_tables(data.get("kinds") or {}), **words,
         source_markers=_by_length(data.get("source_markers")),

@@ -71,10 +71,10 @@ def _link(doc: Doc, span: Span, hit: FigureHit, lex: FigureLexicon) -> None:
     sent = span.sent
     anchor = _anchor(span, counted_noun(span, lex))
     hit.source = quote_speaker(doc, hit.start)
+    if hit.source is None:  # a claim verb above the figure is closer than a "selon" elsewhere
+        hit.source = claim_source(anchor, lex)
     if hit.source is None:
         hit.source = marker_source(sent, span.start, lex)
-    if hit.source is None:
-        hit.source = claim_source(anchor, lex)
     hit.place = nearest_place(doc, sent, hit.start)
     hit.time = sentence_time(doc, sent)
 
