@@ -85,3 +85,73 @@ def test_places_regions(extract, text, word, country, level):
 def test_places_borders_and_countries(extract, text, word, country, level):
     place = place_at(extract(text), word)
     assert place is not None and (place.country, place.level) == (country, level)
+
+
+@pytest.mark.issue(6)
+@pytest.mark.parametrize("text,word", [
+    ("En attendant la réponse de Washington, les diplomates patientent.", "Washington"),
+    ("La Russie a annoncé un cessez-le-feu unilatéral.", "Russie"),
+    ("Moscou a démenti toute implication dans l'attaque.", "Moscou"),
+    ("Le Kremlin a convoqué l'ambassadeur.", "Kremlin"),
+    ("Bachar al-Assad a reçu l'émissaire de l'ONU.", "Bachar"),
+    ("La position de Pékin n'a pas changé.", "Pékin"),
+    ("Le chef de l'État a pris la parole lundi.", "État"),
+])
+def test_places_metonyms_are_not_places(extract, text, word):
+    assert place_at(extract(text), word) is None
+
+
+@pytest.mark.issue(6)
+def test_places_country_both_actor_and_place(extract):
+    record = extract("Moscou a démenti toute frappe, mais des explosions ont retenti à Moscou.")
+    places = [p for p in record.places if p.canonical == "Moscow"]
+    assert len(places) == 1 and places[0].country == "RUS"
+    assert places[0].mentions == [(65, 71)]
+
+
+@pytest.mark.issue(6)
+@pytest.mark.parametrize("text,name,country", [
+    ("BEYROUTH, 23 octobre (Reuters) - Les discussions se poursuivent.", "BEYROUTH", "LBN"),
+    ("Titre\n\nKINSHASA (AFP) - Le scrutin a été reporté.", "KINSHASA", "COD"),
+])
+def test_places_dateline(extract, text, name, country):
+    place = place_at(extract(text), name)
+    assert place is not None and (place.name, place.country, place.level) == (name, country, "city")
+
+
+@pytest.mark.issue(6)
+def test_places_one_hit_per_place_with_all_mentions(extract):
+    text = "Les combats à Alep ont repris. L'armée encercle Alep et bombarde la province d'Alep."
+    record = extract(text)
+    cities = [p for p in record.places if p.level == "city"]
+    regions = [p for p in record.places if p.level == "region"]
+    assert [(p.name, p.geonameid, p.mentions) for p in cities] == [("Alep", 170063, [(14, 18), (48, 52)])]
+    assert [(p.name, p.country) for p in regions] == [("province d'Alep", "SYR")]
+
+
+@pytest.mark.issue(6)
+@pytest.mark.parametrize("text,clause,expected", [
+    ("Après des pourparlers à Genève, l'armée a bombardé Alep en Syrie.", "l'armée a bombardé Alep en Syrie.", "Alep"),
+    ("Des civils ont fui vers la frontière turque après un raid près de Beni.", "Des civils ont fui vers la frontière turque après un raid près de Beni.", "Beni"),
+    ("Une attaque a eu lieu en Ukraine, à Kharkiv.", "Une attaque a eu lieu en Ukraine, à Kharkiv.", "Kharkiv"),
+    ("Une réunion est prévue mardi.", "Une réunion est prévue mardi.", None),
+])
+def test_places_event_place(nlp, text, clause, expected):
+    doc = nlp(text)
+    start = text.index(clause)
+    i = event_place(doc, start, start + len(clause))
+    assert (None if i is None else doc._.vigie_places[i].name) == expected
+
+
+@pytest.mark.issue(6)
+def test_places_sample_article(sample_record):
+    by_name = {p.name: p for p in sample_record.places}
+    alep = by_name["Alep"]
+    assert alep.country == "SYR" and km(alep.lat, alep.lon, 36.20, 37.16) <= KM
+    assert km(by_name["Munich"].lat, by_name["Munich"].lon, 48.14, 11.58) <= KM
+    assert by_name["Genève"].country == "CHE"
+    assert {by_name[n].level for n in ("Syrie", "Allemagne", "Yémen")} == {"country"}
+    assert (by_name["frontière turque"].level, by_name["frontière turque"].country) == ("border", "TUR")
+    assert not {"Washington", "Bachar al-Assad", "Bachar"} & set(by_name)
+    washington = sample_record.text.index("Washington")
+    assert all(not (s <= washington < e) for p in sample_record.places for s, e in p.mentions)

@@ -44,6 +44,9 @@ REGION_POPULATION = 1_000_000
 _SUBJECTS = {"nsubj"}
 # event_place: the finer the place, the likelier it is where the event happened.
 LEVEL_RANK = {"city": 5, "area": 4, "region": 3, "border": 2, "country": 1, "other": 0}
+# A locative lifts a place by one and a half levels: "à Genève" beats a bare "Alep" in the same
+# clause, but "Alep en Syrie" stays Alep (city 5 vs country 1 + 1.5).
+LOCATIVE_BONUS = 1.5
 
 
 @dataclass
@@ -195,10 +198,12 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[PlaceHit]:
     return _merge(hits)
 
 
-def _mention_score(place: PlaceHit, prep: str | None, w: Words) -> tuple:
-    """How likely a mention names where an event happened: a locative, then a finer place."""
-    away = prep in w.away and prep not in ("en",)
-    return (prep in w.locatives and not away, not away, LEVEL_RANK.get(place.level, 0))
+def _mention_score(place: PlaceHit, prep: str | None, w: Words) -> tuple[bool, float]:
+    """How likely a mention names where an event happened: not an origin or destination
+    ("vers", "depuis"), then a finer place, then one introduced by a locative ("à", "dans")."""
+    away = prep in w.away and prep != "en"
+    locative = prep in w.locatives and not away
+    return (not away, LEVEL_RANK.get(place.level, 0) + LOCATIVE_BONUS * locative)
 
 
 def event_place(doc: Doc, start: int, end: int) -> int | None:
