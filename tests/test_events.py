@@ -13,7 +13,7 @@ import spacy
 
 from vigie.stages.actors import ActorHit
 from vigie.stages.event_lexicon import find_triggers, load_lexicon
-from vigie.stages.events import find_events
+from vigie.stages.events import EventsComponent, find_events
 
 
 @pytest.fixture(scope="module")
@@ -160,3 +160,70 @@ def test_events_deontic_demand_with_speaker(parser, text, names, expected):
 )
 def test_events_merge_mentions_of_one_action(parser, text, names, count):
     assert len(code(parser, text, names)) == count
+
+
+def _coded(record) -> set[tuple]:
+    names = {a.id: a.name for a in record.actors}
+    return {(e.type, names.get(e.source), names.get(e.target), e.status) for e in record.events}
+
+
+@pytest.mark.parametrize(
+    "expected",
+    [
+        ("ASSAULT", "régime de Bachar al-Assad", None, "reported"),
+        ("AID", "aviation russe", "régime de Bachar al-Assad", "reported"),
+        ("CONSULT", "Sergueï Lavrov", "John Kerry", "reported"),
+        ("ACCUSE", "Occidentaux", "Russie", "reported"),
+        ("REQUEST", "opposition syrienne", None, "reported"),
+        ("REQUEST", "États-Unis", "Russie", "reported"),
+        ("ASSAULT", "Russie", None, "reported"),
+        ("REQUEST", "Mohammad Javad Zarif", "Occidentaux", "reported"),
+        ("REJECT", "Russie", None, "reported"),
+        ("ASSAULT", "Russie", None, "claimed"),
+    ],
+)
+def test_events_sample_analyst_events(sample_record, expected):
+    assert expected in _coded(sample_record)
+
+
+def test_events_sample_claimed_sorties_are_aerial_with_figures(sample_record):
+    text = sample_record.text
+    sorties = [e for e in sample_record.events if e.trigger == "sorties aériennes"]
+    assert len(sorties) == 1
+    event = sorties[0]
+    names = {a.id: a.name for a in sample_record.actors}
+    assert (event.mode, event.status, names[event.claimed_by], names[event.source]) == ("aerial", "claimed", "Russie", "Russie")
+    assert text[event.trigger_start:event.trigger_end] == "sorties aériennes"
+    assert event.start <= event.trigger_start < event.trigger_end <= event.end
+    assert 0 < event.confidence <= 1 and event.context == ["military"]
+
+
+def test_events_sample_offensive_is_one_event(sample_record):
+    offensives = [e for e in sample_record.events if e.type == "ASSAULT" and e.trigger == "offensive"]
+    assert len(offensives) == 1
+    words = [sample_record.text[s:e] for s, e in offensives[0].mentions]
+    assert words.count("offensive") == 3
+
+
+def test_events_lexicon_covers_every_plover_type():
+    lex = load_lexicon()
+    types = {entry.type for candidates in lex.phrases.values() for _, entry in candidates}
+    assert types == {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT",
+    }
+
+
+def test_events_multiword_trigger_spans_its_words(parser):
+    doc = parser("Des frappes aériennes ont touché le quartier.")
+    (match,) = find_triggers(doc, load_lexicon())
+    assert (match.span.text, match.entry.type, match.entry.mode) == ("frappes aériennes", "ASSAULT", "aerial")
+
+
+def test_events_bad_document_gives_empty_list_and_a_logged_error(parser):
+    doc = parser("Les rebelles ont attaqué la ville.")
+    doc._.vigie_actors = [object()]  # a broken upstream result
+    doc._.vigie_article = {"doc_id": "broken"}
+    EventsComponent(None, "vigie_events")(doc)
+    assert doc._.vigie_events == []
+    assert doc._.vigie_article["meta"]["errors"][0].startswith("vigie_events")

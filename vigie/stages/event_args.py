@@ -24,6 +24,7 @@ TARGET_CASES = {"contre", "sur", "envers", "visant", "vers"}
 SOURCE_CASES = {"de", "du", "des", "d'", "par"}
 PARTNER_CASES = {"avec", "entre"}  # CONSULT: "s'entretenir avec X"
 ADDRESSEE_CASES = {"à", "aux", "au"}  # statements: "demander aux Russes"
+# Types whose target is the one addressed ("demander à X", "livrer des armes à X"), not the object.
 STATEMENTS = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AID"}
 NO_OBJECT_TARGET = {"MOBILIZE", "PROTEST", "AGREE", "CONCEDE"}  # their object is what, not whom
 CLIMB = {"xcomp", "advcl", "ccomp", "acl", "obj", "obl:arg", "conj", "nmod", "obl"}
@@ -110,7 +111,7 @@ def verb_args(root: Token, etype: str) -> tuple[Token | None, Token | None]:
         source = _first(_children(root, {"obl", "obl:mod"}, {"par"}))
     if etype in STATEMENTS:
         target = _first(_children(root, {"obl:arg", "iobj", "obl"}, ADDRESSEE_CASES))
-        target = target or _first(_children(root, {"obj"}))
+        target = target or _first(_children(root, {"obj", "nsubj:pass"}))
     elif etype == "CONSULT":
         target = _first(_children(root, {"obl:arg", "obl", "obl:mod"}, PARTNER_CASES))
         target = target or _first(_children(root, {"obj"}))
@@ -212,7 +213,10 @@ def controller(token: Token, lex: Lexicon, requesters: frozenset[str]) -> Token 
 def place_token_of(doc: Doc, root: Token) -> int | None:
     """Index in doc._.vigie_places of a place attached to the trigger or to the verb carrying it."""
     places = doc._.vigie_places or []
-    for holder in (root, root.head):
+    holders = [root]
+    if root.dep_ in ("obj", "obl:arg", "nsubj") and root.head.pos_ == "VERB":
+        holders.append(root.head)  # "mener une offensive à Alep"; not "déplacés par les combats vers X"
+    for holder in holders:
         for child in holder.children:
             if child.dep_.split(":")[0] not in ("obl", "nmod") or _case(child) in SOURCE_CASES:
                 continue

@@ -65,8 +65,29 @@ def absorb(a, b) -> None:
     a.confidence = round(min(MAX_CONFIDENCE, best + MENTION_BONUS), 2)
 
 
+def _fold_into(merged: list, hit) -> None:
+    for kept in merged:
+        if compatible(kept, hit):
+            absorb(kept, hit)
+            return
+    merged.append(hit)
+
+
+def _home(merged: list, hit):
+    """The event an actor-less mention restates: one named by the same word, else the nearest
+    compatible one before it, else after."""
+    start = hit.mentions[0][0]
+    fits = [k for k in merged if compatible(k, hit)]
+    fits = [k for k in fits if k.lemma == hit.lemma] or fits
+    before = [k for k in fits if k.mentions[0][0] <= start]
+    after = [k for k in fits if k.mentions[0][0] > start]
+    if before:
+        return max(before, key=lambda k: max(s for s, _ in k.mentions if s <= start))
+    return min(after, key=lambda k: k.mentions[0][0]) if after else None
+
+
 def merge_events(hits: list) -> list:
-    """Fold every hit into the first earlier hit it is compatible with.
+    """Fold every hit into an earlier compatible one; mentions with no actor go to the nearest.
 
     Args:
         hits: event hits in text order.
@@ -76,10 +97,13 @@ def merge_events(hits: list) -> list:
     """
     merged: list = []
     for hit in hits:
-        for kept in merged:
-            if compatible(kept, hit):
-                absorb(kept, hit)
-                break
-        else:
-            merged.append(hit)
-    return merged
+        if not _orphan(hit):
+            _fold_into(merged, hit)
+    for hit in hits:
+        if _orphan(hit):
+            home = _home(merged, hit)
+            if home is None:
+                merged.append(hit)
+            else:
+                absorb(home, hit)
+    return sorted(merged, key=lambda h: min(s for s, _ in h.mentions))

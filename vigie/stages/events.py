@@ -152,7 +152,7 @@ def _draft(doc: Doc, match: Match, lex: Lexicon, hosts, requesters) -> Draft:
     holders = lex.holder_nouns
     if target is not None and match.entry.type in args.STATEMENTS:
         holders = holders | {target.lemma_}  # "rejeter la proposition de X": X
-    hit.target = args.actor_of(doc, target, holders)
+    hit.target = args.actor_of(doc, target and args._antecedent(target), holders)
     if hit.source == hit.target:
         hit.target = None
     _frame(doc, draft, lex, hosts)
