@@ -12,8 +12,7 @@ LOGGER = logging.getLogger(__name__)
 
 _DE = frozenset({"de", "d'", "d’"})
 # Dependencies through which a verb governs what the number counts.
-_ARG_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "obl:agent", "conj", "xcomp", "obl:arg",
-                       "obl:mod", "obl"})
+_ARG_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "obl:agent", "conj", "xcomp", "obl:arg"})
 # Verbs that link the counted people to a participle: "restent assiégés", "sont portés disparus".
 _COPULAS = frozenset({"être", "rester", "demeurer", "se", "porter", "sembler", "paraître"})
 # Words between a verb and the number that belong to the number phrase ("a tué au moins 60").

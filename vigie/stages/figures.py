@@ -127,8 +127,7 @@ def find_figures(doc: Doc, lex: FigureLexicon | None = None) -> list[FigureHit]:
 
 def _same_claim(one: FigureHit, other: FigureHit) -> bool:
     """The same figure said again (title then body): same kind and value, no other claimant."""
-    return (one.kind, one.value, one.part_of is None) == (other.kind, other.value,
-                                                           other.part_of is None) and (
+    return (one.kind, one.value) == (other.kind, other.value) and (
         one.source is None or other.source is None or one.source == other.source)
 
 
@@ -143,12 +142,14 @@ def merge_repeats(hits: list[FigureHit]) -> list[FigureHit]:
             kept.append(hit)
             continue
         index[i] = first
-        for name in ("source", "place", "time"):
+        for name in ("source", "place", "time", "part_of"):
             if getattr(kept[first], name) is None:
                 setattr(kept[first], name, getattr(hit, name))
-    for hit in kept:
+    for i, hit in enumerate(kept):
         if hit.part_of is not None:
             hit.part_of = index[hit.part_of]
+            if hit.part_of == i:  # the whole and its part said to be the same figure
+                hit.part_of = None
     return kept
 
 
