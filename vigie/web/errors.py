@@ -1,0 +1,54 @@
+"""One error shape for every error the API returns: {"ok", "error", "errors", "status"}."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from vigie.errors import StoreError
+
+LOGGER = logging.getLogger(__name__)
+
+
+def error_body(status: int, error: str, errors: list | None = None) -> dict:
+    """The error shape: `ok` false, a message, the detailed errors (may be empty), the status."""
+    return {"ok": False, "error": error, "errors": errors or [], "status": status}
+
+
+def error_response(status: int, error: str, errors: list | None = None,
+                   headers: dict | None = None) -> JSONResponse:
+    """A JSON response in the error shape."""
+    return JSONResponse(error_body(status, error, errors), status_code=status, headers=headers)
+
+
+async def _http_error(_request: Request, exc: HTTPException) -> JSONResponse:
+    message = exc.detail if isinstance(exc.detail, str) else "error"
+    return error_response(exc.status_code, message, headers=getattr(exc, "headers", None))
+
+
+async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+    # Keep what a client needs to fix its request (where, what); drop the echoed input.
+    errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+              for e in exc.errors()]
+    return error_response(422, "invalid request", errors)
+
+
+async def _store_error(_request: Request, exc: StoreError) -> JSONResponse:
+    return error_response(404, str(exc))
+
+
+async def _server_error(request: Request, exc: Exception) -> JSONResponse:
+    LOGGER.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return error_response(500, "internal server error")
+
+
+def install(app: FastAPI) -> None:
+    """Route every error the app can raise to the one shape."""
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StoreError, _store_error)
+    app.add_exception_handler(Exception, _server_error)

@@ -1,0 +1,21 @@
+"""Disputed figures: claimants and their figures side by side."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from vigie.web import listings
+from vigie.web.deps import PageDep, StoreDep, paginated, require_read
+from vigie.web.routers.common import PageModel, errors
+
+router = APIRouter(prefix="/api/disputes", tags=["disputes"],
+                   dependencies=[Depends(require_read)])
+
+
+@router.get("", response_model=PageModel, responses=errors(401, 403))
+def list_disputes(store: StoreDep, pg: PageDep,
+                  story: Annotated[int | None, Query(ge=1, le=2**62)] = None) -> dict:
+    """One item per (story, figure kind) whose claimants give different values."""
+    return paginated(listings.dispute_groups(store, pg, story_id=story), pg)
