@@ -124,3 +124,88 @@ def report_record():
 def kb_nlp():
     """vigie's pipeline with the small test knowledge base of the Actors tests."""
     return vigie.load(kb_files=[Path(__file__).parent / "data" / "actors_kb.yaml"])
+
+
+# --- web fixtures (vigie/web) ---
+
+WEB_TOKEN = "test-token"
+
+
+def _at(text: str, words: str) -> dict:
+    start = text.index(words)
+    return {"start": start, "end": start + len(words)}
+
+
+def _span(text: str, words: str) -> list[int]:
+    return list(_at(text, words).values())
+
+
+def _web_records():
+    """Two reports of one strike on Kharkiv whose death tolls differ by claimant."""
+    from vigie.record import DocumentRecord
+
+    one = "Le 3 mars 2022, l'armée russe a bombardé Kharkiv. Selon la mairie, 12 civils sont morts."
+    two = ("Des frappes russes ont touché Kharkiv jeudi. « Seules des cibles militaires ont été "
+           "visées », a affirmé le ministère russe, qui parle de 2 morts.")
+    kharkiv = {"id": "p1", "name": "Kharkiv", "country": "UKR", "lat": 49.99, "lon": 36.23,
+               "level": "city"}
+    first = DocumentRecord(
+        doc_id="web-one", published="2022-03-04", text=one,
+        actors=[{"id": "a1", "name": "armée russe", "kind": "group", "country": "RUS",
+                 "mentions": [_span(one, "armée russe")]},
+                {"id": "a2", "name": "mairie", "kind": "organization", "country": "UKR"}],
+        places=[{**kharkiv, "mentions": [_span(one, "Kharkiv")]}],
+        times=[{"id": "t1", "text": "3 mars 2022", **_at(one, "3 mars 2022"), "value": "2022-03-03",
+                "precision": "day"}],
+        figures=[{"id": "f1", "kind": "killed", "value": 12, "who": "civils", "source": "a2",
+                  **_at(one, "12")}],
+        events=[{"id": "e1", "type": "ASSAULT", "source": "a1", "place": "p1", "time": "t1",
+                 "figures": ["f1"], "trigger": "bombardé", "start": 0, "end": 49}])
+    second = DocumentRecord(
+        doc_id="web-two", published="2022-03-04", text=two,
+        actors=[{"id": "a1", "name": "Russie", "kind": "state", "country": "RUS"},
+                {"id": "a2", "name": "ministère russe", "kind": "organization", "country": "RUS",
+                 "mentions": [_span(two, "ministère russe")]}],
+        places=[{**kharkiv, "mentions": [_span(two, "Kharkiv")]}],
+        times=[{"id": "t1", "text": "jeudi", **_at(two, "jeudi"), "value": "2022-03-03",
+                "precision": "day"}],
+        quotes=[{"id": "q1", "text": "Seules des cibles militaires ont été visées",
+                 **_at(two, "Seules des cibles militaires ont été visées"), "direct": True,
+                 "speaker": "a2", "cue": "a affirmé"}],
+        figures=[{"id": "f1", "kind": "killed", "value": 2, "source": "a2", **_at(two, "2 morts")}],
+        events=[{"id": "e1", "type": "ASSAULT", "source": "a1", "place": "p1", "time": "t1",
+                 "figures": ["f1"], "trigger": "frappes", "start": 0, "end": 44}])
+    return [first, second]
+
+
+@pytest.fixture(scope="session")
+def web_records():
+    """The two hand-made records of the web tests."""
+    return _web_records()
+
+
+@pytest.fixture
+def web_client(tmp_path, web_records):
+    """A TestClient on a fresh store holding web_records; writes need WEB_TOKEN."""
+    from fastapi.testclient import TestClient
+
+    from vigie.store import Store
+    from vigie.web.app import create_app
+    from vigie.web.settings import WebSettings
+
+    with Store(f"sqlite:///{tmp_path / 'web.db'}") as fresh:
+        fresh.add_records(web_records)
+        app = create_app(WebSettings(db=fresh.url, token=WEB_TOKEN, max_body=20_000), store=fresh)
+        with TestClient(app, raise_server_exceptions=False) as client:
+            yield client
+
+
+@pytest.fixture(scope="session")
+def sample_store_url(tmp_path_factory, nlp):
+    """A store of the sample articles (vigie/samples/), built once per test process."""
+    from vigie.store import Store, ingest
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'samples.db'}"
+    with Store(url) as fresh:
+        ingest([SAMPLES], fresh, nlp=nlp)
+    return url

@@ -6,13 +6,18 @@ from __future__ import annotations
 import json
 import logging
 
+from fastapi import HTTPException
+
 from vigie.web.errors import error_body
 
 LOGGER = logging.getLogger(__name__)
 
 
-class _TooLarge(Exception):
-    pass
+class _TooLarge(HTTPException):
+    # An HTTPException, so that FastAPI's body parsing passes it on (it turns other errors
+    # while reading the body into 400) and the app's handler answers 413 in the error shape.
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"request body over {limit} bytes")
 
 
 class BodyLimit:
@@ -38,7 +43,7 @@ class BodyLimit:
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.max_body:
-                raise _TooLarge
+                raise _TooLarge(self.max_body)
             return message
 
         async def tracked_send(message):
