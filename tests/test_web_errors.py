@@ -40,7 +40,8 @@ def test_web_error_shape(web_client, method, path, kwargs, status):
 
 def test_web_validation_errors_say_where(web_client):
     body = web_client.get("/api/documents", params={"limit": 10_000}).json()
-    assert [(e["loc"], e["type"]) for e in body["errors"]] == [(["query", "limit"], "less_than_equal")]
+    errors = [(e["loc"], e["type"]) for e in body["errors"]]
+    assert errors == [(["query", "limit"], "less_than_equal")]
 
 
 def test_web_streamed_body_over_limit(web_client):

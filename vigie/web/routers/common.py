@@ -8,6 +8,8 @@ from fastapi import Query
 from pydantic import BaseModel
 
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# No control characters in search words: SQLite's FTS5 rejects a NUL inside a quoted term.
+TEXT = r"^[^\x00-\x1f\x7f]+$"
 
 
 class ErrorModel(BaseModel):
@@ -34,4 +36,4 @@ class PageModel(BaseModel):
 
 
 DateQuery = Annotated[str | None, Query(pattern=DATE, description="ISO date (YYYY[-MM[-DD]]).")]
-TextQuery = Annotated[str | None, Query(min_length=1, max_length=200)]
+TextQuery = Annotated[str | None, Query(min_length=1, max_length=200, pattern=TEXT)]

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field, model_validator
 from vigie.record import DocumentRecord
 from vigie.web import listings
 from vigie.web.deps import PageDep, StoreDep, get_nlp, paginated, require_read, require_write
+from vigie.web.record_checks import check_record
 from vigie.web.records import document_record
 from vigie.web.routers.common import DATE, DateQuery, PageModel, TextQuery, errors
 
@@ -36,6 +37,8 @@ class IngestIn(BaseModel):
     def _one_of(self) -> IngestIn:
         if (self.article is None) == (self.record is None):
             raise ValueError("give exactly one of 'article' and 'record'")
+        if self.record is not None:
+            check_record(self.record)
         return self
 
 
