@@ -227,3 +227,16 @@ def test_events_bad_document_gives_empty_list_and_a_logged_error(parser):
     EventsComponent(None, "vigie_events")(doc)
     assert doc._.vigie_events == []
     assert doc._.vigie_article["meta"]["errors"][0].startswith("vigie_events")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Le pays a déployé des milliers de soldats à la frontière.", [("MOBILIZE", "troops", None, None, "reported")]),
+        ("La mairie a déployé des moyens importants pour le festival.", []),
+        ("La défense antiaérienne a abattu deux drones.", []),
+        ("Les associations ont mobilisé des bénévoles pour la collecte.", []),
+    ],
+)
+def test_events_mobilize_needs_forces(parser, text, expected):
+    assert code(parser, text) == expected

@@ -27,6 +27,7 @@ class Entry:
     forbid_obj: frozenset[str] = frozenset()
     forbid_subj: frozenset[str] = frozenset()
     forbid_nmod: frozenset[str] = frozenset()
+    require_arg: frozenset[str] = frozenset()
     veto: tuple[str, ...] = ()
     prior: float = DEFAULT_PRIOR
     context: tuple[str, ...] = ()
@@ -79,6 +80,7 @@ def _entry(item: dict) -> Entry:
         forbid_obj=frozenset(item.get("forbid_obj") or ()),
         forbid_subj=frozenset(item.get("forbid_subj") or ()),
         forbid_nmod=frozenset(item.get("forbid_nmod") or ()),
+        require_arg=frozenset(item.get("require_arg") or ()),
         veto=tuple(item.get("veto") or ()),
         prior=float(item.get("prior", DEFAULT_PRIOR)),
         context=tuple(item.get("context") or ()),
@@ -136,7 +138,14 @@ def _lemmas(tokens) -> set[str]:
 
 
 def _child_lemmas(token: Token, deps: tuple[str, ...]) -> set[str]:
-    return {c.lemma_.lower() for c in token.children if c.dep_.split(":")[0] in deps}
+    return {c.lemma_.lower() for c in token.children if c.dep_ in deps or c.dep_.split(":")[0] in deps}
+
+
+def _argument_lemmas(root: Token) -> set[str]:
+    """Lemmas of the object, passive subject or "de X", and of their own "de X" ("des milliers de
+    soldats")."""
+    args = [c for c in root.children if c.dep_ in ("obj", "nsubj:pass", "nmod")]
+    return {t.lemma_.lower() for a in args for t in (a, *a.children) if t is a or t.dep_ == "nmod"}
 
 
 def allowed(entry: Entry, span: Span, lex: Lexicon) -> bool:
@@ -148,6 +157,8 @@ def allowed(entry: Entry, span: Span, lex: Lexicon) -> bool:
     if entry.reflexive and not any(c.lemma_ == "se" for c in root.children):
         return False
     if _child_lemmas(root, ("obj", "nsubj:pass")) & entry.forbid_obj:
+        return False
+    if entry.require_arg and not _argument_lemmas(root) & entry.require_arg:
         return False
     if entry.forbid_subj and _child_lemmas(root, ("nsubj",)) & entry.forbid_subj:
         return False
