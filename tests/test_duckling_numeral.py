@@ -9,7 +9,8 @@ import pytest
 
 from vigie.french.numbers import find_quantities, parse_number
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "peer-suites" / "duckling-fr-numeral.jsonl"
+PEER = Path(__file__).resolve().parents[2] / "shared" / "peer-suites"
+CORPUS = PEER / "duckling-fr-numeral.jsonl"
 
 
 def _cases() -> list[dict]:

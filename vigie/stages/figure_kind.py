@@ -49,7 +49,8 @@ def _phrase_at(token: Token, lex: FigureLexicon) -> tuple[str, int] | None:
     doc = token.doc
     for phrase, kind in lex.phrases.items():
         end = token.i + len(phrase)
-        if end <= len(doc) and tuple(t.lower_.replace("’", "'") for t in doc[token.i:end]) == phrase:
+        words = tuple(t.lower_.replace("’", "'") for t in doc[token.i:end])
+        if end <= len(doc) and words == phrase:
             return kind, end
     return None
 

@@ -1,4 +1,4 @@
-"""Who claims a figure, where and when it holds, what it is a subset of, and which figures dispute it."""
+"""Who claims a figure, where and when it holds, what it is part of, which figures dispute it."""
 
 from __future__ import annotations
 

@@ -165,7 +165,8 @@ class FiguresComponent:
 
 @Language.factory(
     "vigie_figures",
-    requires=["doc._.vigie_actors", "doc._.vigie_places", "doc._.vigie_times", "doc._.vigie_quotes"],
+    requires=["doc._.vigie_actors", "doc._.vigie_places", "doc._.vigie_times",
+              "doc._.vigie_quotes"],
     assigns=["doc._.vigie_figures"],
 )
 def make_figures(nlp: Language, name: str) -> FiguresComponent:
