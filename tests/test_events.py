@@ -240,3 +240,13 @@ def test_events_bad_document_gives_empty_list_and_a_logged_error(parser):
 )
 def test_events_mobilize_needs_forces(parser, text, expected):
     assert code(parser, text) == expected
+
+
+def test_events_place_named_like_a_trigger_is_no_event(parser):
+    from vigie.stages.places import PlaceHit
+
+    text = "Des barrages ont été levés sur l'île de La Réunion."
+    doc = parser(text)
+    doc._.vigie_actors, doc._.vigie_times, doc._.vigie_figures, doc._.vigie_quotes = [], [], [], []
+    doc._.vigie_places = [PlaceHit(name="La Réunion", mentions=[(text.index("La Réunion"), len(text) - 1)])]
+    assert [e.type for e in find_events(doc)] == ["CONCEDE"]  # lifting the roadblocks, no meeting

@@ -237,14 +237,17 @@ def _absorb_mode(host: EventHit, inner: EventHit) -> None:
     host.mentions.append((inner.trigger_start, inner.trigger_end))
 
 
-def _name_spans(doc: Doc) -> list[tuple[int, int]]:
-    return [m for actor in doc._.vigie_actors or [] for m in actor.mentions if m[1] - m[0] > 0]
+def _name_spans(doc: Doc) -> list[tuple[int, int, bool]]:
+    actors = [(*m, True) for actor in doc._.vigie_actors or [] for m in actor.mentions]
+    places = [(*m, False) for place in doc._.vigie_places or [] for m in place.mentions]
+    return actors + places
 
 
-def _inside_name(match: Match, named: list[tuple[int, int]]) -> bool:
-    """A trigger word inside a longer actor name ("Groupe international de soutien") is no event."""
+def _inside_name(match: Match, named: list[tuple[int, int, bool]]) -> bool:
+    """A trigger word inside a longer actor name ("Groupe international de soutien") or a place
+    name ("La Réunion") is no event."""
     start, end = match.span.start_char, match.span.end_char
-    return any(s <= start and end <= e and e - s > end - start for s, e in named)
+    return any(s <= start and end <= e and (e - s > end - start or not actor) for s, e, actor in named)
 
 
 def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
