@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - parametrized French cases stay one per line, as the style guide asks
 """Events stage: PLOVER coding of short French passages written for these tests.
 
 Most tests parse with the bare French model and hand the stage a fixed list of actors, so that they

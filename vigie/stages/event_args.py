@@ -1,7 +1,8 @@
 """Arguments of an event trigger from the dependency parse: source, target and place tokens.
 
 Verbal triggers take their subject (or the agent of a passive) as source and their object (or
-"contre X", "visant X") as target; nominal triggers take "de X" / "par X" as source and "contre X" as
+"contre X", "visant X") as target; nominal triggers take "de X" / "par X" as source and
+"contre X" as
 target, and otherwise the subject of the verb that carries them ("mener une offensive").
 """
 
@@ -28,7 +29,9 @@ ADDRESSEE_CASES = {"à", "aux", "au"}  # statements: "demander aux Russes"
 STATEMENTS = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AID"}
 NO_OBJECT_TARGET = {"MOBILIZE", "PROTEST", "AGREE", "CONCEDE"}  # their object is what, not whom
 CLIMB = {"xcomp", "advcl", "ccomp", "acl", "obj", "obl:arg", "conj", "nmod", "obl"}
-MAX_CLIMB = 5  # clauses between a trigger and the subject it inherits; deeper is rarely the same actor
+# Clauses between a trigger and the subject it inherits; set on the sample's "n'avoir pas
+# l'intention de cesser ses raids" (4 steps), deeper is rarely the same actor.
+MAX_CLIMB = 5
 
 
 def _dep(token: Token) -> str:
@@ -83,10 +86,13 @@ def actor_of(doc: Doc, token: Token | None, holders: frozenset[str] = frozenset(
     found = _actor_in(doc, left.idx, token.idx + len(token))
     if found is not None:
         return found
-    deps = {"nmod", "flat:name", "amod", "appos"} if token.lemma_ in holders else {"flat:name", "appos"}
+    deps = {"flat:name", "appos"}
+    if token.lemma_ in holders:
+        deps |= {"nmod", "amod"}
     for child in token.children:
         if child.dep_ in deps and child.i > token.i:
-            found = _actor_in(doc, child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
+            right = child.right_edge
+            found = _actor_in(doc, child.left_edge.idx, right.idx + len(right))
             if found is not None:
                 return found
     return None
@@ -180,14 +186,17 @@ def controller(token: Token, lex: Lexicon, requesters: frozenset[str]) -> Token 
     """The subject a trigger without one inherits from the clauses above it.
 
     Object control for requests ("demander aux Russes de stopper": the Russians), subject control
-    otherwise ("la Russie a annoncé avoir effectué": Russia); a relative clause gives its antecedent.
+    otherwise ("la Russie a annoncé avoir effectué": Russia); a relative clause gives its
+    antecedent.
     A nominal trigger inherits only through a support verb ("mener une offensive") or a possessive.
     """
     if token.pos_ in ("NOUN", "PROPN"):
         if token.dep_ == "nmod" and token.head.pos_ in ("NOUN", "PROPN"):
             # "le chef de la diplomatie, dans un entretien avec ..."; "une offre de cessez-le-feu"
             head = token.head
-            return head if actor_of(token.doc, head) is not None else controller(head, lex, requesters)
+            if actor_of(token.doc, head) is not None:
+                return head
+            return controller(head, lex, requesters)
         if _nominal_start(token, lex) is None:
             return None
     current = token
@@ -215,7 +224,8 @@ def place_token_of(doc: Doc, root: Token) -> int | None:
     places = doc._.vigie_places or []
     holders = [root]
     if root.dep_ in ("obj", "obl:arg", "nsubj") and root.head.pos_ == "VERB":
-        holders.append(root.head)  # "mener une offensive à Alep"; not "déplacés par les combats vers X"
+        # "mener une offensive à Alep"; not "déplacés par les combats vers X"
+        holders.append(root.head)
     for holder in holders:
         for child in holder.children:
             if child.dep_.split(":")[0] not in ("obl", "nmod") or _case(child) in SOURCE_CASES:

@@ -138,7 +138,9 @@ def _lemmas(tokens) -> set[str]:
 
 
 def _child_lemmas(token: Token, deps: tuple[str, ...]) -> set[str]:
-    return {c.lemma_.lower() for c in token.children if c.dep_ in deps or c.dep_.split(":")[0] in deps}
+    return {
+        c.lemma_.lower() for c in token.children if c.dep_ in deps or c.dep_.split(":")[0] in deps
+    }
 
 
 def _argument_lemmas(root: Token) -> set[str]:

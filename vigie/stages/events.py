@@ -59,7 +59,7 @@ class EventHit:
     context: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     lemma: str | None = None  # the trigger's root lemma, used to merge mentions (not in the record)
-    time_value: str | None = None  # the time's normalised value, to merge "février" with "1er février"
+    time_value: str | None = None  # normalised time, to merge "février" with "1er février"
     own_place: bool = False  # the place hangs on the trigger itself, not just on its sentence
 
 
@@ -85,7 +85,8 @@ def _arg_tokens(match: Match, lex: Lexicon, requesters: frozenset[str]):
         source = args.controller(root, lex, requesters)
     if source is not None:
         source = args._antecedent(source)
-    if target is None and root.pos_ not in ("VERB", "AUX") and root.head.lemma_ in lex.support_verbs:
+    nominal = root.pos_ not in ("VERB", "AUX")
+    if target is None and nominal and root.head.lemma_ in lex.support_verbs:
         target = args._first(args._children(root.head, {"obl:mod", "obl"}, args.TARGET_CASES))
     return source, target
 
@@ -247,7 +248,9 @@ def _inside_name(match: Match, named: list[tuple[int, int, bool]]) -> bool:
     """A trigger word inside a longer actor name ("Groupe international de soutien") or a place
     name ("La Réunion") is no event."""
     start, end = match.span.start_char, match.span.end_char
-    return any(s <= start and end <= e and (e - s > end - start or not actor) for s, e, actor in named)
+    return any(
+        s <= start and end <= e and (e - s > end - start or not actor) for s, e, actor in named
+    )
 
 
 def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
@@ -267,7 +270,7 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
     requesters = frozenset(m.root.lemma_ for m in matches if m.entry.host in CONTROLLERS)
     drafts = [_draft(doc, m, lex, hosts, requesters) for m in matches]
     hits = []
-    for draft, hit in zip(drafts, _fold(drafts)):
+    for draft, hit in zip(drafts, _fold(drafts), strict=True):
         request = _deontic(doc, draft, lex) if hit is not None else None
         hits.extend(h for h in (request, hit) if h is not None)
     return merge_events(hits)
