@@ -209,3 +209,51 @@ def sample_store_url(tmp_path_factory, nlp):
     with Store(url) as fresh:
         ingest([SAMPLES], fresh, nlp=nlp)
     return url
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def dashboard_url(sample_store_url):
+    """The dashboard served by uvicorn on a free loopback port, over the sample articles."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from vigie.web.app import create_app
+    from vigie.web.settings import WebSettings
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(create_app(WebSettings(db=sample_store_url)), host="127.0.0.1",
+                            port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def browser_page():
+    """A headless Debian Chromium page (Playwright); skips, saying why, without /usr/bin/chromium."""
+    if not CHROMIUM.exists():
+        pytest.skip("browser tests skipped: /usr/bin/chromium is not installed "
+                    "(apt-get install chromium chromium-driver)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        yield page
+        browser.close()

@@ -38,13 +38,12 @@ async function api(path, params = {}) {
   return body;
 }
 
-const typeColor = (() => {
-  const seen = {};
-  return (type) => {
-    if (!(type in seen)) seen[type] = TYPE_COLORS[Object.keys(seen).length % TYPE_COLORS.length];
-    return seen[type];
-  };
-})();
+/* A colour per event type that does not depend on which types a view happens to show. */
+function typeColor(type) {
+  let hash = 0;
+  for (const c of type) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
+  return TYPE_COLORS[hash % TYPE_COLORS.length];
+}
 
 function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
 
@@ -76,6 +75,7 @@ async function showView(view) {
     (b) => b.classList.toggle("active", b.dataset.view === view));
   document.querySelectorAll(".view").forEach(
     (s) => s.classList.toggle("active", s.id === "view-" + view));
+  if (view === "articles") drawKindLegend();
   const draw = { articles: drawDocList, timeline: drawTimeline, map: drawMap,
     network: drawNetwork, disputes: drawDisputes }[view];
   try { await draw(); } catch (err) { status(err.message); }
@@ -271,6 +271,11 @@ function drawLegend(events) {
   }
 }
 
+function drawKindLegend() {
+  const legend = clear($("#legend"));
+  for (const kind of KINDS) legend.appendChild(el("span", { class: "hl k-" + kind }, kind));
+}
+
 /* ---------- map ---------- */
 
 async function world() {
@@ -333,6 +338,10 @@ async function drawNetwork() {
     const a = 2 * Math.PI * i / net.nodes.length;
     at[node.id] = [cx + r * Math.cos(a), cy + r * Math.sin(a)];
   });
+  const defs = svg.appendChild(svgEl("defs"));
+  const arrow = defs.appendChild(svgEl("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 14,
+    refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" }));
+  arrow.appendChild(svgEl("path", { d: "M0,0L10,5L0,10Z", fill: "#555" }));
   const seen = {};
   for (const edge of net.edges) {
     const [[x1, y1], [x2, y2]] = [at[edge.source], at[edge.target]];
@@ -342,14 +351,17 @@ async function drawNetwork() {
     const [mx, my] = [(x1 + x2) / 2 + bend * (y1 - y2) / (Math.hypot(x2 - x1, y2 - y1) || 1),
       (y1 + y2) / 2 + bend * (x2 - x1) / (Math.hypot(x2 - x1, y2 - y1) || 1)];
     const path = svgEl("path", { class: "edge", d: `M${x1},${y1}Q${mx},${my} ${x2},${y2}`,
-      stroke: typeColor(edge.type), "stroke-width": 1 + Math.min(edge.count, 8) });
+      stroke: typeColor(edge.type), "stroke-width": 1 + Math.min(edge.count, 8),
+      "marker-end": "url(#arrow)" });
     path.appendChild(svgEl("title", {}, `${edge.source} → ${edge.target}: ${edge.type} ×${edge.count}`));
     svg.appendChild(path);
   }
   for (const node of net.nodes) {
     const g = svgEl("g", { class: "node" });
     g.appendChild(svgEl("circle", { cx: at[node.id][0], cy: at[node.id][1], r: 4 + Math.min(node.events, 10) }));
-    g.appendChild(svgEl("text", { x: at[node.id][0] + 8, y: at[node.id][1] - 8 }, node.id));
+    const left = at[node.id][0] < cx;  // labels point away from the circle's centre
+    g.appendChild(svgEl("text", { x: at[node.id][0] + (left ? -8 : 8), y: at[node.id][1] - 8,
+      "text-anchor": left ? "end" : "start" }, node.id));
     svg.appendChild(g);
   }
   if (!net.nodes.length) svg.appendChild(svgEl("text", { x: 20, y: 30 }, "No event with both a source and a target."));
@@ -394,8 +406,7 @@ function start() {
   $("#filters").addEventListener("submit", (ev) => { ev.preventDefault(); readFilters(); refresh(); });
   $("#filters").addEventListener("reset", () => setTimeout(() => { readFilters(); refresh(); }));
   window.addEventListener("resize", () => { if (state.view !== "articles") showView(state.view); });
-  const legend = $("#legend");
-  refresh().then(() => { if (!legend.childNodes.length) drawLegend([]); });
+  refresh();
 }
 
 start();
