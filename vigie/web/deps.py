@@ -85,6 +85,15 @@ def require_write(
     _check_token(settings, credentials)
 
 
+def require_compute(
+    settings: Annotated[WebSettings, Depends(get_settings)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> None:
+    """Costly endpoints (extraction): the token whenever the server has one."""
+    if settings.token is not None:
+        _check_token(settings, credentials)
+
+
 def require_read(
     settings: Annotated[WebSettings, Depends(get_settings)],
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],

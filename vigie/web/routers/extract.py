@@ -7,14 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Depends
 
 from vigie.record import DocumentRecord
-from vigie.web.deps import get_nlp, require_read
+from vigie.web.deps import get_nlp, require_compute
 from vigie.web.routers.common import errors
 from vigie.web.routers.documents import ArticleIn, extract_article
 
 router = APIRouter(prefix="/api/extract", tags=["extract"])
 
 
-@router.post("", dependencies=[Depends(require_read)], response_model=DocumentRecord,
+@router.post("", dependencies=[Depends(require_compute)], response_model=DocumentRecord,
              responses=errors(401, 403, 413))
 def extract(article: ArticleIn, nlp: Annotated[object, Depends(get_nlp)]) -> DocumentRecord:
     """Extract the record of one French article (the pipeline loads on the first call)."""

@@ -2,8 +2,6 @@
 "use strict";
 
 const KINDS = ["actor", "place", "time", "quote", "figure", "event"];
-const TYPE_COLORS = ["#e53935", "#1e88e5", "#43a047", "#fb8c00", "#8e24aa", "#00897b",
-  "#6d4c41", "#3949ab", "#c0ca33", "#d81b60", "#546e7a", "#fdd835"];
 const SVGNS = "http://www.w3.org/2000/svg";
 const EVENTS_PAGE = 500;
 const state = { filters: {}, view: "articles", doc: null, events: null, world: null };
@@ -42,7 +40,8 @@ async function api(path, params = {}) {
 function typeColor(type) {
   let hash = 0;
   for (const c of type) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
-  return TYPE_COLORS[hash % TYPE_COLORS.length];
+  // Golden-angle steps spread the hues of the ~20 PLOVER types around the wheel.
+  return `hsl(${Math.round((hash % 97) * 137.508) % 360}, 65%, 45%)`;
 }
 
 function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
