@@ -6,7 +6,7 @@ import httpx
 import pytest
 from conftest import ROOT
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
 SHOTS = ROOT / "artifacts" / "screenshots"
 KINDS = ("actor", "place", "time", "quote", "figure", "event")
 
