@@ -5,8 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPUS ?= ../shared/corpus
 DB ?= sqlite:///vigie.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
-.PHONY: install run test eval bench bench-store lint clean
+.PHONY: install run test eval bench bench-store bench-api docs lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +20,14 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 install: $(STAMP)
 
 run: install
-	$(BIN)/vigie extract vigie/samples/ --format table -o samples.jsonl
+	$(BIN)/vigie extract vigie/samples/ -o samples.jsonl --table
 	@echo "records written to samples.jsonl"
+	$(BIN)/vigie ingest samples.jsonl --records --db $(DB)
+	$(BIN)/vigie query --db $(DB) --limit 10
+	$(BIN)/vigie query --db $(DB) --type ASSAULT --country SYR
+	$(BIN)/vigie disputes --db $(DB)
+	@echo "dashboard: http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
+	$(BIN)/vigie serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: install
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
@@ -38,8 +46,14 @@ bench: install
 bench-store: install
 	$(BIN)/python bench/store.py
 
+bench-api: install
+	$(BIN)/python bench/api.py
+
+docs: install
+	$(BIN)/python -m vigie.cli_docs > docs/cli.md
+
 lint: install
 	$(BIN)/ruff check vigie tests bench
 
 clean:
-	rm -rf $(VENV) samples.jsonl vigie.db
+	rm -rf $(VENV) samples.jsonl vigie.db vigie.db-wal vigie.db-shm

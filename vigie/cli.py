@@ -37,16 +37,19 @@ def extract(
     n_process: Annotated[int, typer.Option(help="Worker processes.", min=1)] = 1,
     max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this.", min=1)] = DEFAULT_MAX_BYTES,
     kb: Annotated[list[Path] | None, typer.Option(help="User knowledge-base file (repeatable).")] = None,
+    table: Annotated[bool, typer.Option("--table", help="With -o: also print the summary tables.")] = False,
 ) -> None:
     """Extract document records from French articles.
 
-    Example: vigie extract vigie/samples/ --format table -o records.jsonl
+    Example: vigie extract vigie/samples/ -o records.jsonl --table
     """
+    if table and out is None:
+        raise typer.BadParameter("--table prints beside a file: give -o FILE too")
     from vigie.run import run_extract
 
     failed = run_extract(
         paths, out=out, fmt=fmt.value, model=model, published=published,
-        n_process=n_process, max_bytes=max_bytes, kb_files=tuple(kb or ()),
+        n_process=n_process, max_bytes=max_bytes, kb_files=tuple(kb or ()), table=table,
     )
     raise typer.Exit(1 if failed else 0)
 

@@ -31,6 +31,7 @@ def run_extract(
     n_process: int,
     max_bytes: int,
     kb_files: tuple[Path, ...],
+    table: bool = False,
 ) -> int:
     """Extract every readable input and write its record; return the number of failed inputs."""
     failures = 0
@@ -54,15 +55,18 @@ def run_extract(
         return failures + len(articles)
     with _sink(out) as stream:
         records = extract_many(_progress(articles), nlp=nlp, n_process=n_process)
-        failures += _write(records, articles, fmt, stream)
+        failures += _write(records, fmt, stream, table=table)
     return failures
 
 
-def _write(records, articles: list[Article], fmt: str, stream) -> int:
+def _write(records, fmt: str, stream, *, table: bool = False) -> int:
     console = Console(file=stream, width=140)
+    screen = Console(width=140) if table else None
     collected = []
     try:
         for record in records:
+            if screen is not None:
+                output.record_tables(record, screen)
             if fmt == "jsonl":
                 stream.write(record.to_json() + "\n")
             elif fmt == "json":
