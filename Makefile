@@ -30,7 +30,7 @@ run: install
 	$(BIN)/vigie serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: install
-	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -q -rs -n 2 --dist loadgroup
 
 eval: install
 	@if [ -d $(CORPUS)/gold ]; then \
