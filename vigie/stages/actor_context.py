@@ -159,3 +159,17 @@ def group_extent(lex: Lexicon, doc: Doc, keys: list[str], start: int, end: int):
                 ent_end += 1
             return ent_end, None, j
     return end, None, None
+
+
+def unnamed_extent(doc: Doc, keys: list[str], start: int, end: int) -> int:
+    """End of an unnamed individual's words: adjectives after the role word and one
+    "de (la) <noun>" ("un responsable local", "un porte-parole de l'armée")."""
+    while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].head.i < end:
+        end += 1
+    if end < len(doc) - 1 and keys[end] in ("de", "du", "des", "d'"):
+        j = end + 1 + (keys[end + 1] in ("la", "l'", "le"))
+        if j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].head.i < j:
+            end = j + 1
+            while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].head.i == j:
+                end += 1
+    return end

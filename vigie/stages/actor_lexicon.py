@@ -38,6 +38,7 @@ class Match:
     iso3: str | None = None
     role: Role | None = None
     upper: bool = False  # an acronym ("ANS"): matches only upper-case text, never "ans"
+    capital: bool = False  # a role word only ever written capitalised ("État", not "en état de")
 
 
 @dataclass
@@ -52,6 +53,9 @@ class Lexicon:
     agentive: set[str] = field(default_factory=set)
     mil_metonyms: set[str] = field(default_factory=set)
     addressee_verbs: set[str] = field(default_factory=set)
+    collective_nouns: set[str] = field(default_factory=set)
+    place_nouns: set[str] = field(default_factory=set)
+    place_person_preps: set[str] = field(default_factory=set)
     index: dict[str, list[tuple[tuple[str, ...], Match]]] = field(default_factory=dict)
     by_id: dict[str, Entry] = field(default_factory=dict)
 
@@ -71,6 +75,11 @@ def _keys(nlp, name: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+def _acronym(name: str) -> bool:
+    """A name written all in capitals ("ANS", "UN", "EAU", "M23"): matched case-sensitively."""
+    return any(c.isalpha() for c in name) and name.isupper()
+
+
 def _plural_variants(word: str) -> list[str]:
     """The word and a naive singular/plural partner ("rebelle" <-> "rebelles")."""
     if word.endswith(("s", "x")):
@@ -78,12 +87,16 @@ def _plural_variants(word: str) -> list[str]:
     return [word, word + "s"]
 
 
-def _index_roles(lex: Lexicon, nlp, roles: list[Role]) -> None:
+def _index_roles(lex: Lexicon, nlp, roles: list[Role], variants: bool) -> None:
+    """Index role words; `variants` adds naive plurals (the KB lists every form, so not for it:
+    "cour" must not give "cours" as in "au cours de")."""
+    lower = {fold(w) for role in roles for w in role.words if not w[:1].isupper()}
     for role in roles:
         for word in role.words:
             keys = _keys(nlp, word)
-            for first in _plural_variants(keys[0]):
-                lex.add((first, *keys[1:]), Match("role", role=role))
+            capital = fold(word) not in lower
+            for first in _plural_variants(keys[0]) if variants else [keys[0]]:
+                lex.add((first, *keys[1:]), Match("role", role=role, capital=capital))
 
 
 def _index_countries(lex: Lexicon, nlp) -> None:
@@ -91,15 +104,15 @@ def _index_countries(lex: Lexicon, nlp) -> None:
         kinds = [("country", [country.name, *country.names]), ("demonym", country.demonyms),
                  ("metonym", country.metonyms)]
         for what, names in kinds:
-            for name in names:
-                lex.add(_keys(nlp, name), Match(what, iso3=country.iso3))
+            for name in names:  # "EAU" must not match "l'eau"
+                lex.add(_keys(nlp, name), Match(what, iso3=country.iso3, upper=_acronym(name)))
 
 
 def _index_entries(lex: Lexicon, nlp, entries: list[Entry]) -> None:
     for entry in entries:
         lex.by_id.setdefault(entry.id, entry)
         for name in {entry.name, *entry.aliases}:
-            lex.add(_keys(nlp, name), Match("entry", entry=entry, upper=name.isupper()))
+            lex.add(_keys(nlp, name), Match("entry", entry=entry, upper=_acronym(name)))
 
 
 def _read_lexicon(path: Path) -> dict:
@@ -122,6 +135,9 @@ def _build(nlp, kb_files: tuple[str, ...]) -> Lexicon:
         agentive={tkey(w) for w in data.get("agentive_nouns") or []},
         mil_metonyms={tkey(w) for w in data.get("military_metonyms") or []},
         addressee_verbs={tkey(w) for w in data.get("addressee_verbs") or []},
+        collective_nouns={tkey(w) for w in data.get("collective_nouns") or []},
+        place_nouns={tkey(w) for w in data.get("place_nouns") or []},
+        place_person_preps={tkey(w) for w in data.get("place_person_preps") or []},
     )
     _index_countries(lex, nlp)
     _index_entries(lex, nlp, kb.entries)
@@ -132,7 +148,8 @@ def _build(nlp, kb_files: tuple[str, ...]) -> Lexicon:
     kb_words = _known_role_words(kb.roles)
     extra = [Role(words=[w for w in r["words"] if fold(w) not in kb_words],
                   sector=r.get("sector"), kind=r["kind"]) for r in data.get("roles") or []]
-    _index_roles(lex, nlp, [*kb.roles, *extra])
+    _index_roles(lex, nlp, kb.roles, variants=False)
+    _index_roles(lex, nlp, extra, variants=True)
     LOGGER.debug("actors lexicon: %d index keys", len(lex.index))
     return lex
 
@@ -156,20 +173,51 @@ def lexicon(nlp, kb_files: tuple[str, ...] = ()) -> Lexicon:
     return _CACHE[key]
 
 
+# Shortest acronym also matched in title case ("Otan", "Unicef"; never "Ans", "Eau", "Un").
+TITLE_ACRONYM_MIN = 4
+
+
+def _capitals(text: str) -> bool:
+    return text.isupper() or (len(text) >= TITLE_ACRONYM_MIN and text.istitle())
+
+
+class Keys(list):
+    """Folded keys of a doc's tokens, remembering which tokens are written in capitals."""
+
+    def __init__(self, doc: Doc):
+        super().__init__(tkey(t.text) for t in doc)
+        self.upper = [_capitals(t.text) for t in doc]
+        self.cap = [t.text[:1].isupper() for t in doc]
+
+
+def _fits(match: Match, keys: list[str], i: int, what: set[str] | None) -> bool:
+    if what is not None and match.what not in what:
+        return False
+    if getattr(keys, "upper", None) is None:
+        return True
+    if match.capital and not keys.cap[i]:
+        return False
+    # An acronym matches only text in capitals ("ANS", never "ans"; "UN", never "un").
+    return not match.upper or keys.upper[i]
+
+
 def match_at(lex: Lexicon, keys: list[str], i: int, what: set[str] | None = None):
-    """The longest index sequence starting at token i: (end, [matches]) or None."""
+    """The longest index sequence starting at token i: (end, [matches]) or None.
+
+    With `keys` from `doc_keys`, acronyms match only tokens written in capitals.
+    """
     for seq, _ in lex.index.get(keys[i], []):
         n = len(seq)
         if tuple(keys[i:i + n]) == seq:
-            found = [m for s, m in lex.index[keys[i]] if s == seq and (what is None or m.what in what)]
+            found = [m for s, m in lex.index[keys[i]] if s == seq and _fits(m, keys, i, what)]
             if found:
                 return i + n, found
     return None
 
 
-def doc_keys(doc: Doc) -> list[str]:
-    """Folded keys of every token of the doc (cached per token text)."""
-    return [tkey(t.text) for t in doc]
+def doc_keys(doc: Doc) -> Keys:
+    """Folded keys of every token of the doc (cached per token text), with their capitals."""
+    return Keys(doc)
 
 
 def scan(lex: Lexicon, doc: Doc, what: set[str] | None = None):
@@ -177,9 +225,6 @@ def scan(lex: Lexicon, doc: Doc, what: set[str] | None = None):
     keys, out, i = doc_keys(doc), [], 0
     while i < len(keys):
         hit = match_at(lex, keys, i, what)
-        if hit and not doc[i].text.isupper():
-            hit = (hit[0], [m for m in hit[1] if not m.upper]) if hit else None
-            hit = hit if hit and hit[1] else None
         if hit:
             out.append((i, hit[0], hit[1]))
             i = hit[0]

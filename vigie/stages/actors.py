@@ -18,8 +18,9 @@ from spacy.tokens import Doc, Span
 from vigie.french.normalize import fold
 from vigie.knowledge.base import Entry
 from vigie.stages.actor_context import (
-    RoleInfo, acts, country_in, group_extent, role_after, role_before,
+    RoleInfo, acts, country_in, group_extent, role_after, role_before, unnamed_extent,
 )
+from vigie.stages.actor_filters import credit_tokens, is_argument, is_indefinite, is_individual
 from vigie.stages.actor_lexicon import Lexicon, Match, doc_keys, lexicon, match_at, scan, tkey
 from vigie.stages.actor_text import initials
 from vigie.stages.common import article_of, guarded
@@ -27,6 +28,8 @@ from vigie.stages.common import article_of, guarded
 LOGGER = logging.getLogger(__name__)
 # Sectors of institutions that belong to one country: with no other clue, the story's country.
 NATIONAL_SECTORS = {"GOV", "MIL", "JUD", "COP", "LEG"}
+# Unnamed people ("un habitant", "un responsable local") of these sectors are locals.
+LOCAL_SECTORS = NATIONAL_SECTORS | {"CVL", "OPP", "REB"}
 
 
 @dataclass
@@ -55,6 +58,7 @@ class Cand:
     kb_id: str | None = None
     aliases: tuple[str, ...] = ()  # other keys that later mentions may use
     named: bool = True  # False for a role-only mention ("le ministre"): never the display name
+    unnamed: bool = False  # an unnamed actor ("un habitant", "les rebelles"): may take the story's country
 
 
 def pick_entry(entries: list[Entry], published: str | None) -> Entry:
@@ -82,6 +86,7 @@ class Builder:
         self.doc = doc
         self.hits: list[ActorHit] = []
         self.keys: dict[str, int] = {}
+        self.unnamed: set[int] = set()
 
     def index_of(self, key: str) -> int | None:
         return self.keys.get(key)
@@ -94,6 +99,8 @@ class Builder:
             self.hits.append(ActorHit(name=cand.name, kind=cand.kind))
             self.keys[cand.key] = idx
         hit = self.hits[idx]
+        if cand.unnamed:
+            self.unnamed.add(idx)
         for attr in ("country", "sector", "role", "kb_id"):
             if getattr(hit, attr) is None:
                 setattr(hit, attr, getattr(cand, attr))
@@ -118,11 +125,13 @@ class Builder:
         return best
 
     def finish(self, story: str | None = None) -> list[ActorHit]:
-        """Sorted mentions; people and national institutions with no country get the story's."""
-        for hit in self.hits:
+        """Sorted mentions; national institutions, people in a national office and unnamed
+        locals with no country get the story's; other people keep none (a foreign researcher
+        quoted in a story about Syria is not Syrian)."""
+        for i, hit in enumerate(self.hits):
             hit.mentions = sorted(set(hit.mentions))
-            national = hit.kind == "person" or hit.sector in NATIONAL_SECTORS
-            if hit.country is None and hit.kb_id is None and national:
+            local = i in self.unnamed and hit.sector in LOCAL_SECTORS
+            if hit.country is None and hit.kb_id is None and (hit.sector in NATIONAL_SECTORS or local):
                 hit.country = story
         return self.hits
 
@@ -157,11 +166,14 @@ class Finder:
         self.kb_hits = scan(lex, doc, {"entry", "country", "metonym", "demonym"})
         self.story = self._story_country()
         self.used: set[int] = set()  # tokens already part of a mention or a role phrase
+        self.used |= credit_tokens(doc)  # bylines and credits name no actor
 
     def _story_country(self) -> str | None:
         counts = Counter()
         for _, _, matches in self.kb_hits:
             m = matches[0]
+            if m.entry is not None and m.entry.sector == "MED":
+                continue  # the agency that reports the story ("a déclaré à l'AFP") is no clue
             counts[m.iso3 or (m.entry.country if m.entry else None)] += 1
         counts.pop(None, None)
         return counts.most_common(1)[0][0] if counts else None
@@ -212,6 +224,8 @@ class Finder:
         """Candidates from PER and ORG entities."""
         out = []
         for ent in self.doc.ents:
+            if self.used & set(range(ent.start, ent.end)):
+                continue
             if ent.label_ == "PER":
                 out.append(self._person(ent))
             elif ent.label_ == "ORG" and not self._is_place_kb(ent) and not self._is_role(ent):
@@ -259,25 +273,55 @@ class Finder:
         return None
 
     def groups(self) -> list[Cand]:
-        """Unnamed groups coded by role words ("les rebelles", "l'aviation russe")."""
-        out, i, doc = [], 0, self.doc
-        for start, end, matches in scan(self.lex, doc, {"role"}):
-            role = matches[0].role
-            if self.used & set(range(start, end)) or doc[start].pos_ not in ("NOUN", "PROPN"):
+        """Unnamed actors coded by role words ("les rebelles", "l'aviation russe", "un habitant")."""
+        out = []
+        for start, end, matches in scan(self.lex, self.doc, {"role"}):
+            if self.used & set(range(start, end)) or self.doc[start].pos_ not in ("NOUN", "PROPN"):
                 continue
-            if role.kind == "person":
-                out.append(Cand(start, end, f"role:{fold(doc[start:end].text)}", doc[start:end].text,
-                                "person", named=False))
-                continue
-            end, country, per = group_extent(self.lex, doc, self.keys, start, end)
-            if per is not None:
-                country = self._country_of_person(per)
-            country = country or self.story
-            head = tkey(doc[start:end].root.lemma_ or doc[start].text)
-            out.append(Cand(start, end, f"grp:{head}:{country}", doc[start:end].text,
-                            role.kind, country, role.sector, None))
-            self.used.update(range(start, end))
+            cand = self._group(start, end, matches[0].role)
+            if cand is not None:
+                out.append(cand)
+                self.used.update(range(cand.start, cand.end))
         return out
+
+    def _group(self, start: int, end: int, role) -> Cand | None:
+        doc = self.doc
+        head = doc[start:end].root
+        if role.kind == "person":
+            if is_indefinite(head):  # "un responsable local", "une source diplomatique"
+                return self._someone(start, end, role)
+            return Cand(start, end, f"role:{fold(doc[start:end].text)}", doc[start:end].text,
+                        "person", named=False)
+        end, country, per = group_extent(self.lex, doc, self.keys, start, end)
+        if per is not None:
+            country = self._country_of_person(per)
+        if country is None and per is None and not is_argument(head, self.lex.agentive):
+            return None  # a count or a bare noun ("dont 10 blessés"), not an actor
+        individual = role.kind in ("group", "population")
+        if individual and is_individual(head, self.lex.collective_nouns, self.keys[head.i]):
+            return self._someone(start, end, role)  # "un policier", "le gendarme"
+        country = country or self.story
+        key = tkey(head.lemma_ or doc[start].text)
+        if role.kind == "state" and country:  # "le régime (syrien)" is the state itself
+            return _state_cand(self.lex, start, end, country, False)
+        return Cand(start, end, f"grp:{key}:{country}", doc[start:end].text, role.kind, country,
+                    role.sector, None, unnamed=True)
+
+    def _someone(self, start: int, end: int, role) -> Cand:
+        """An unnamed individual: one actor per wording ("un habitant", "un porte-parole de l'armée")."""
+        role_end, end = end, unnamed_extent(self.doc, self.keys, start, end)
+        country = country_in(self.lex, self.keys, start, end)
+        text = self.doc[start:end].text
+        return Cand(start, end, f"someone:{fold(text)}", text, "person", country,
+                    self._body_sector(role_end, end) or role.sector, text, unnamed=True)
+
+    def _body_sector(self, start: int, end: int) -> str | None:
+        """The sector of the body an unnamed person speaks for ("porte-parole de l'armée": MIL)."""
+        for i in range(start, end):
+            hit = match_at(self.lex, self.keys, i, {"role"})
+            if hit and hit[1][0].role.kind != "person" and hit[1][0].role.sector:
+                return hit[1][0].role.sector
+        return None
 
     def _country_of_person(self, token: int) -> str | None:
         hit = self._kb_hit_in(token, token + 1)

@@ -137,11 +137,22 @@ def _looks_person(lex: Lexicon, ent: Span, keys: list[str]) -> bool:
     return words[0] in lex.first_names or any(w in lex.particles for w in words[1:-1])
 
 
+def _after_place_word(lex: Lexicon, ent: Span, keys: list[str]) -> bool:
+    """The name follows "<place noun> de" or a locative preposition ("région d'X", "près de X")."""
+    i = ent.start - 1
+    if i >= 1 and keys[i] in ("de", "d'", "du") and keys[i - 1] in lex.place_nouns | {"pres"}:
+        return True
+    return i >= 0 and keys[i] in lex.place_person_preps
+
+
 def _relabel_people(lex: Lexicon, ents: list[Span], keys: list[str]) -> list[Span]:
     out = []
     for ent in ents:
         if ent.label_ in ("LOC", "MISC") and _looks_person(lex, ent, keys):
             ent = Span(ent.doc, ent.start, ent.end, label="PER")
+        elif ent.label_ == "PER" and _after_place_word(lex, ent, keys) and not _kb_person(lex, ent) \
+                and keys[ent.start] not in lex.first_names:
+            ent = Span(ent.doc, ent.start, ent.end, label="LOC")  # a place, not a person
         out.append(ent)
     surnames = {keys[e.end - 1] for e in out if e.label_ == "PER" and len(e) > 1}
     return [Span(e.doc, e.start, e.end, label="PER")

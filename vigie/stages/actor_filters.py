@@ -1,0 +1,82 @@
+"""What the Actors stage leaves out, and where it draws the line between a mention and an actor.
+
+Helpers of vigie/stages/actors.py (policies in docs/actors.md):
+- credits: the agency's closing parenthesis "(Reportage X, Y; édité par Z)" and a last line that
+  is only a name are bylines, not actors;
+- arguments: an unnamed group or population ("les civils", "des manifestants") is an actor only
+  where it is an argument of a verb or of an event noun, not in every count ("dont 10 blessés");
+- unnamed individuals: "un policier", "un habitant" is one person, "la population" a population.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Doc, Token
+
+LOGGER = logging.getLogger(__name__)
+
+# Credits are short: a closing parenthesis longer than this is text, not a byline.
+CREDITS_MAX_CHARS = 600
+# A last line of at most this many tokens that is only a person's name is a byline ("Eric X").
+BYLINE_MAX_TOKENS = 5
+_ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "obl:agent", "csubj", "obj", "iobj", "obl:arg"}
+_OBLIQUE_DEPS = {"obl", "obl:mod", "nmod"}
+_SINGULAR_DETS = {"un", "une", "le", "la", "l'", "ce", "cet", "cette"}
+_INDEFINITE_DETS = {"un", "une", "des", "d'"}
+
+
+def credit_tokens(doc: Doc) -> set[int]:
+    """Token indices of the article's credits (closing parenthesis, last-line byline)."""
+    out: set[int] = set()
+    text = doc.text.rstrip()
+    if text.endswith(")"):
+        opening = text.rfind("(")
+        before = text[:opening].rstrip()
+        closes_text = not before or before[-1] in ".!?»\"\n"
+        if opening >= 0 and closes_text and len(text) - opening <= CREDITS_MAX_CHARS:
+            out |= _tokens_in(doc, opening, len(text))
+    last = text.rfind("\n") + 1
+    span = doc.char_span(last, len(text), alignment_mode="expand") if last > 0 else None
+    if span is not None and len(span) <= BYLINE_MAX_TOKENS and _only_a_name(span):
+        out |= set(range(span.start, span.end))
+    return out
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> set[int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return set(range(span.start, span.end)) if span is not None else set()
+
+
+def _only_a_name(span) -> bool:
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    return bool(words) and all(t.ent_type_ == "PER" for t in words)
+
+
+def is_argument(token: Token, agentive: set[str], climb: int = 2) -> bool:
+    """Whether a noun is an argument: subject, agent or object of a verb; "contre/par/selon X";
+    complement of an event noun ("l'offensive des rebelles"); or conjoined to one."""
+    dep = token.dep_
+    if dep in _ARGUMENT_DEPS:
+        return True
+    if dep in ("conj", "appos") and climb > 0:
+        return is_argument(token.head, agentive, climb - 1)
+    if dep not in _OBLIQUE_DEPS:
+        return False
+    cases = {c.lower_ for c in token.children if c.dep_ == "case"}
+    if cases & {"contre", "par", "selon", "avec", "entre", "pour", "sur", "vers"}:
+        return True
+    return dep == "nmod" and (token.head.lemma_ or "").lower() in agentive
+
+
+def is_individual(token: Token, collectives: set[str], key: str) -> bool:
+    """A singular role noun for one person ("un policier", "le gendarme"), not a collective."""
+    if key in collectives or "Plur" in token.morph.get("Number"):
+        return False
+    dets = [c.lower_ for c in token.children if c.dep_ == "det"]
+    return bool(dets) and dets[0] in _SINGULAR_DETS
+
+
+def is_indefinite(token: Token) -> bool:
+    """Introduced by un/une/des ("un responsable local", "des témoins")."""
+    return any(c.dep_ == "det" and c.lower_ in _INDEFINITE_DETS for c in token.children)
