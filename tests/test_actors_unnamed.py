@@ -57,3 +57,12 @@ def test_actors_acronym_needs_capitals(kb_nlp):
 def test_actors_no_story_country_for_people_without_office(kb_nlp):
     actors = _actors(kb_nlp, "Selon Jan Vermeer, la Syrie et l'armée syrienne sont épuisées.")
     assert actors["Jan Vermeer"][1] is None
+
+
+@pytest.mark.parametrize("text", [
+    "BEYROUTH, 3 mars (Reuters) - Le gouvernement a démissionné.",
+    "Le gouvernement a démissionné, a indiqué à l'AFP un ministre.",
+])
+def test_actors_agency_reporting_is_no_actor(kb_nlp, text):
+    assert "Reuters" not in _actors(kb_nlp, text)
+    assert "Agence France-Presse" not in _actors(kb_nlp, text)

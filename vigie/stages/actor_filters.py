@@ -18,8 +18,10 @@ LOGGER = logging.getLogger(__name__)
 
 # Credits are short: a closing parenthesis longer than this is text, not a byline.
 CREDITS_MAX_CHARS = 600
-# A last line of at most this many tokens that is only a person's name is a byline ("Eric X").
-BYLINE_MAX_TOKENS = 5
+# A last line of at most this many tokens that is only names and dates is a byline ("Eric X").
+BYLINE_MAX_TOKENS = 8
+# A dateline "VILLE, 27 juillet (Agence) -" stands in the article's first characters.
+DATELINE_REACH = 200
 _ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "obl:agent", "csubj", "obj", "iobj", "obl:arg"}
 _OBLIQUE_DEPS = {"obl", "obl:mod", "nmod"}
 _SINGULAR_DETS = {"un", "une", "le", "la", "l'", "ce", "cet", "cette"}
@@ -36,6 +38,7 @@ def credit_tokens(doc: Doc) -> set[int]:
         closes_text = not before or before[-1] in ".!?»\"\n"
         if opening >= 0 and closes_text and len(text) - opening <= CREDITS_MAX_CHARS:
             out |= _tokens_in(doc, opening, len(text))
+    out |= _dateline(doc)
     last = text.rfind("\n") + 1
     span = doc.char_span(last, len(text), alignment_mode="expand") if last > 0 else None
     if span is not None and len(span) <= BYLINE_MAX_TOKENS and _only_a_name(span):
@@ -48,9 +51,32 @@ def _tokens_in(doc: Doc, start: int, end: int) -> set[int]:
     return set(range(span.start, span.end)) if span is not None else set()
 
 
+def _dateline(doc: Doc) -> set[int]:
+    """The agency of a dateline: "(Reuters) -" near the start of the text."""
+    for token in doc:
+        if token.idx > DATELINE_REACH:
+            break
+        close = token.i + 1
+        while close < len(doc) and close - token.i <= 4 and doc[close].text != ")":
+            close += 1
+        if token.text == "(" and close + 1 < len(doc) and doc[close].text == ")" \
+                and doc[close + 1].text in ("-", "–", "—"):
+            return set(range(token.i, close + 1))
+    return set()
+
+
 def _only_a_name(span) -> bool:
     words = [t for t in span if not t.is_punct and not t.is_space]
-    return bool(words) and all(t.ent_type_ == "PER" for t in words)
+    names = [t for t in words if t.ent_type_ in ("PER", "ORG")]
+    return bool(names) and all(t.ent_type_ in ("PER", "ORG") or t.like_num for t in words)
+
+
+def reporting_channel(doc: Doc, keys: list[str], start: int) -> bool:
+    """A news agency told something ("a indiqué à l'AFP"): the channel, not an actor."""
+    i = start - 1
+    while i >= 0 and keys[i] in ("l'", "la", "le"):
+        i -= 1
+    return i >= 0 and keys[i] in ("a", "au") and i > 0 and doc[i - 1].pos_ in ("VERB", "AUX")
 
 
 def is_argument(token: Token, agentive: set[str], climb: int = 2) -> bool:

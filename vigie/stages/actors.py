@@ -20,7 +20,9 @@ from vigie.knowledge.base import Entry
 from vigie.stages.actor_context import (
     RoleInfo, acts, country_in, group_extent, role_after, role_before, unnamed_extent,
 )
-from vigie.stages.actor_filters import credit_tokens, is_argument, is_indefinite, is_individual
+from vigie.stages.actor_filters import (
+    credit_tokens, is_argument, is_indefinite, is_individual, reporting_channel,
+)
 from vigie.stages.actor_lexicon import Lexicon, Match, doc_keys, lexicon, match_at, scan, tkey
 from vigie.stages.actor_text import initials
 from vigie.stages.common import article_of, guarded
@@ -210,8 +212,10 @@ class Finder:
         after = [e for e in self.doc.ents if ent.end <= e.start <= ent.end + 2]
         return after[0] if after and after[0].label_ == "PER" else None
 
-    def _organization(self, ent: Span) -> Cand:
+    def _organization(self, ent: Span) -> Cand | None:
         hit = self._kb_hit_in(ent.start, ent.end)
+        if hit and hit[2].entry.sector == "MED" and reporting_channel(self.doc, self.keys, ent.start):
+            return None
         if hit:
             return _entry_cand(ent.start, ent.end, hit[2].entry, None)
         head = self.keys[ent.start]
@@ -229,7 +233,8 @@ class Finder:
             if ent.label_ == "PER":
                 out.append(self._person(ent))
             elif ent.label_ == "ORG" and not self._is_place_kb(ent) and not self._is_role(ent):
-                out.append(self._organization(ent))
+                org = self._organization(ent)
+                out.extend([org] if org else [])
             else:
                 continue
             self.used.update(range(ent.start, ent.end))
@@ -260,6 +265,8 @@ class Finder:
     def _kb_cand(self, start: int, end: int, m: Match) -> Cand | None:
         doc = self.doc
         if m.what == "entry":
+            if m.entry.sector == "MED" and reporting_channel(doc, self.keys, start):
+                return None
             entry = pick_entry(self.lex.kb.lookup(doc[start:end].text) or [m.entry], self.published)
             return _entry_cand(start, end, entry, None, self.published)
         if m.what == "demonym":
