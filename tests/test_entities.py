@@ -50,3 +50,8 @@ def test_entities_sample_repairs(kb_nlp, sample_text):
                      ("Groupe international de soutien à la Syrie", "ORG"), ("OSDH", "ORG")]:
         assert expected in ents
     assert ("Syrie", "LOC") in ents
+
+
+def test_entities_day_name_is_no_entity(kb_nlp):
+    doc = kb_nlp("Dimanche, Jean Dupont a parlé à la foule.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Jean Dupont", "PER")]

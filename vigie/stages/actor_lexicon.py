@@ -55,6 +55,7 @@ class Lexicon:
     addressee_verbs: set[str] = field(default_factory=set)
     collective_nouns: set[str] = field(default_factory=set)
     place_nouns: set[str] = field(default_factory=set)
+    not_names: set[str] = field(default_factory=set)
     place_person_preps: set[str] = field(default_factory=set)
     index: dict[str, list[tuple[tuple[str, ...], Match]]] = field(default_factory=dict)
     by_id: dict[str, Entry] = field(default_factory=dict)
@@ -137,6 +138,7 @@ def _build(nlp, kb_files: tuple[str, ...]) -> Lexicon:
         addressee_verbs={tkey(w) for w in data.get("addressee_verbs") or []},
         collective_nouns={tkey(w) for w in data.get("collective_nouns") or []},
         place_nouns={tkey(w) for w in data.get("place_nouns") or []},
+        not_names={tkey(w) for w in data.get("not_names") or []},
         place_person_preps={tkey(w) for w in data.get("place_person_preps") or []},
     )
     _index_countries(lex, nlp)

@@ -8,7 +8,9 @@ Rules that generalise, applied in order (see docs/actors.md):
 4. an acronym in parentheses after a name gets the name's label ("... (OSDH)");
 5. a person tagged LOC/MISC becomes PER (known person, given name, "al-"/"ben" particle, or the
    surname of a person named earlier);
-6. knowledge-base names the model missed are added.
+6. a PER after "<place noun> de" or "près de/en/dans" is a place ("la région d'Ivano-Frankivsk");
+7. a day or month name alone is no entity ("Dimanche, ...");
+8. knowledge-base names the model missed are added.
 """
 
 from __future__ import annotations
@@ -191,6 +193,7 @@ def repair_ents(doc: Doc, lex: Lexicon) -> list[Span]:
     keys = doc_keys(doc)
     ents = [_extend_org(lex, _whole_word(part), keys)
             for e in doc.ents for part in _cut_glued(_cut_leading(e))]
+    ents = [e for e in ents if not (len(e) == 1 and keys[e.start] in lex.not_names)]
     ents = [_extend_to_acronym(e) for e in ents]
     ents = _relabel_people(lex, ents, keys)
     acronyms = _acronyms(ents)
