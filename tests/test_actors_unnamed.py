@@ -66,3 +66,9 @@ def test_actors_no_story_country_for_people_without_office(kb_nlp):
 def test_actors_agency_reporting_is_no_actor(kb_nlp, text):
     assert "Reuters" not in _actors(kb_nlp, text)
     assert "Agence France-Presse" not in _actors(kb_nlp, text)
+
+
+def test_actors_role_before_a_parenthesis_is_the_named_person(kb_nlp):
+    text = "Bachar al-Assad reste. Le but du président (russe Vladimir) Poutine, c'est de gagner."
+    actors = _actors(kb_nlp, text)
+    assert actors["Bachar al-Assad"][3] == ["Bachar al-Assad"]

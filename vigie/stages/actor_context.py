@@ -74,9 +74,11 @@ def _last_person_role(lex: Lexicon, doc: Doc, keys: list[str], lo: int, hi: int)
 
 def role_before(lex: Lexicon, keys: list[str], ent: Span) -> RoleInfo | None:
     """A role phrase just before a person's name ("le chef de la diplomatie russe X")."""
-    doc, lo = ent.doc, max(ent.sent.start, ent.start - ROLE_WINDOW)
+    # The window stops at punctuation, not at the parser's sentence ends: it may cut
+    # "le président (russe Vladimir) Poutine" after the parenthesis.
+    doc, lo = ent.doc, max(0, ent.start - ROLE_WINDOW)
     for i in range(ent.start - 1, lo - 1, -1):
-        if doc[i].text in _BREAKS or doc[i].pos_ in ("VERB", "AUX") or (
+        if doc[i].text in _BREAKS or doc[i].is_space or doc[i].pos_ in ("VERB", "AUX") or (
                 doc[i].ent_type_ == "PER" and keys[i] not in lex.first_names):
             lo = i + 1
             break
