@@ -55,6 +55,10 @@ def _same_period(a: str | None, b: str | None) -> bool:
 
 def absorb(a, b) -> None:
     """Merge hit b into hit a: fill a's empty fields, add b's mentions, figures and contexts."""
+    if a.time_value is None and b.time_value is not None:
+        a.time = None  # b's time is linked to its trigger, a's at best borrowed from before
+    if not a.own_place and b.own_place:
+        a.place, a.own_place = b.place, True
     for name in ("mode", "source", "target", "place", "time", "time_value", "claimed_by"):
         if getattr(a, name) is None:
             setattr(a, name, getattr(b, name))

@@ -18,14 +18,10 @@ from vigie.stages.common import article_of, guarded
 from vigie.stages.event_lexicon import Lexicon, Match, find_triggers, load_lexicon
 from vigie.stages.event_merge import merge_events
 from vigie.stages.event_status import carrier, clause_status, framing
+from vigie.stages.event_when import event_when
+from vigie.stages.event_where import event_where
 
 LOGGER = logging.getLogger(__name__)
-
-try:  # upstream helpers; local fallbacks keep this stage testable on its own
-    from vigie.stages.places import event_place
-    from vigie.stages.times import event_time
-except ImportError:  # pragma: no cover
-    event_place = event_time = None
 
 ARGUMENT_BONUS = 0.1  # per actor argument found; calibrated so a bare noun trigger stays under 0.8
 FRAMED_PENALTY = 0.1  # a status other than reported rests on one more inference
@@ -91,12 +87,23 @@ def _arg_tokens(match: Match, lex: Lexicon, requesters: frozenset[str]):
     return source, target
 
 
+def clause_bounds(span) -> tuple[int, int]:
+    """The trigger's sentence, cut at line breaks: the parser sometimes runs a sentence over a
+    paragraph end, and a paragraph is a new statement."""
+    sent, text = span.sent, span.doc.text
+    start = max(sent.start_char, text.rfind("\n", 0, span.start_char) + 1)
+    stop = text.find("\n", span.end_char)
+    end = sent.end_char if stop < 0 else min(sent.end_char, stop)
+    return start, end
+
+
 def _hit(doc: Doc, match: Match, lex: Lexicon) -> EventHit:
-    span, sent, entry = match.span, match.span.sent, match.entry
+    span, entry = match.span, match.entry
     context = list(entry.context or lex.contexts.get(entry.type, []))
+    start, end = clause_bounds(span)
     return EventHit(
         type=entry.type, trigger=span.text, mode=entry.mode,
-        start=sent.start_char, end=sent.end_char,
+        start=start, end=end,
         trigger_start=span.start_char, trigger_end=span.end_char,
         mentions=[(span.start_char, span.end_char)], context=context,
         lemma=match.root.lemma_.lower(),
@@ -105,13 +112,9 @@ def _hit(doc: Doc, match: Match, lex: Lexicon) -> EventHit:
 
 def _locate(doc: Doc, hit: EventHit, match: Match, lex: Lexicon) -> None:
     start, end = hit.start, hit.end
-    hit.place = args.place_token_of(doc, match.root)
-    hit.own_place = hit.place is not None
-    if hit.place is None and event_place is not None:
-        hit.place = event_place(doc, start, end)
-    if event_time is not None:
-        hit.time = event_time(doc, start, end)
-    if hit.time is not None:
+    hit.place, hit.own_place = event_where(doc, match.root, start, end)
+    hit.time, linked = event_when(doc, match.root, start, end)
+    if linked:
         hit.time_value = doc._.vigie_times[hit.time].value
     kinds = lex.figures.get(hit.type, frozenset())
     for i, figure in enumerate(doc._.vigie_figures or []):

@@ -1,0 +1,161 @@
+"""When an event happened: the time expression the parse links to its trigger.
+
+A time belongs to an event when the verb (or noun) it hangs on is the trigger itself or a clause
+above it ("a annoncé lundi un cessez-le-feu", "rapporte vendredi ... des tirs"); a time in a
+clause beside the trigger ("après avoir été incendié en 2011, ... la cible d'un attentat") dates
+something else. Failing that, the event takes a time of its clause, or of the sentence before in the same
+paragraph (news paragraphs date once and narrate on). See docs/events.md, "Place and time".
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Doc, Token
+
+LOGGER = logging.getLogger(__name__)
+
+# Heads climbed from a time expression to the word it dates (a verb, or a nominal trigger);
+# "le putsch du 1er février" is 1 step, "a été blessé samedi à Montpellier" 1-2.
+MAX_TIME_CLIMB = 4
+PRECISION_RANK = {"day": 0, "week": 1, "season": 2, "month": 3, "quarter": 3, "year": 4}
+# Relations through which a word shares the time and place of its head (see clause_chain).
+CHAIN_DEPS = {"obj", "nsubj", "nsubj:pass", "obl:arg", "xcomp", "ccomp", "conj"}
+MAX_CHAIN = 6  # words above a trigger; the sample's deepest complement chain is 4
+# Relations that open a clause of its own: a time inside it dates that clause, not the trigger.
+SIDE_CLAUSES = {"acl", "acl:relcl", "advcl"}
+
+
+def time_root(doc: Doc, start: int, end: int) -> Token | None:
+    """The syntactic head of the time expression at text[start:end]."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return None if span is None else span.root
+
+
+def dated_word(token: Token, stops: set[int]) -> Token:
+    """The verb or trigger a time expression hangs on: climb heads until a verb or a stop."""
+    for _ in range(MAX_TIME_CLIMB):
+        if token.i in stops:
+            return token
+        if token.pos_ in ("VERB", "AUX") and not token.dep_.startswith("aux"):
+            return token
+        if token.head.i == token.i:
+            return token
+        token = token.head
+    return token
+
+
+def clause_chain(trigger: Token, limit: int = MAX_CHAIN) -> list[Token]:
+    """The trigger and the words above it whose time and place are the trigger's too: the verb
+    carrying a nominal trigger, the verbs a complement clause depends on ("a annoncé avoir
+    lancé"); not the word an adjunct hangs on ("avant une rencontre", "qui a été incendié")."""
+    chain, token = [trigger], trigger
+    while len(chain) <= limit and token.dep_ in CHAIN_DEPS and token.head.i != token.i:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _ancestry(trigger: Token) -> dict[int, int]:
+    """Token index -> distance for the trigger and the heads above it (its clause chain)."""
+    return {token.i: depth for depth, token in enumerate(clause_chain(trigger))}
+
+
+def _rank(time) -> int:
+    return PRECISION_RANK.get(time.precision or "", 9)
+
+
+def linked_time(doc: Doc, trigger: Token, start: int, end: int) -> int | None:
+    """Index in doc._.vigie_times of the time dating `trigger`, through the parse.
+
+    Args:
+        doc: a Doc the Times stage has run on.
+        trigger: the trigger's head token.
+        start: first character of the event's clause.
+        end: end (exclusive) of the clause.
+
+    Returns:
+        The nearest linked time (fewest heads between it and the trigger, then the most
+        precise), or None.
+    """
+    chain, best = _ancestry(trigger), None
+    for i, time in enumerate(doc._.vigie_times or []):
+        if not (start <= time.start < end and time.value):
+            continue
+        root = time_root(doc, time.start, time.end)
+        if root is None:
+            continue
+        word = dated_word(root, set(chain))
+        if word.i in chain:
+            key = (chain[word.i], _rank(time))
+            if best is None or key < best[0]:
+                best = (key, i)
+    return None if best is None else best[1]
+
+
+def previous_sentence(doc: Doc, trigger: Token) -> tuple[int, int] | None:
+    """Bounds of the sentence before the trigger's, when it is in the same paragraph."""
+    first = trigger.sent.start
+    if first == 0:
+        return None
+    before = doc[first - 1].sent
+    if "\n" in doc.text[before.end_char - 1:trigger.sent.start_char + 1]:
+        return None
+    return before.start_char, before.end_char
+
+
+def _own_words(trigger: Token) -> set[int]:
+    """A nominal trigger's phrase and its carrying verb's clause: a time in a clause hanging
+    there still dates the event ("des bombardements jetant sur les routes ... depuis début
+    février", "effectué des sorties pour frapper ... entre le 4 et le 11")."""
+    top = trigger.head if trigger.dep_ in CHAIN_DEPS else trigger
+    return {t.i for t in top.subtree}
+
+
+def inner_time(doc: Doc, trigger: Token, start: int, end: int) -> int | None:
+    """The most precise dated time inside the trigger's own phrase or its carrier's clause."""
+    own, best = _own_words(trigger), None
+    for i, time in enumerate(doc._.vigie_times or []):
+        if start <= time.start < end and time.value:
+            root = time_root(doc, time.start, time.end)
+            if root is not None and root.i in own and (best is None or _rank(time) < best[0]):
+                best = (_rank(time), i)
+    return None if best is None else best[1]
+
+
+def free_time(doc: Doc, start: int, end: int) -> int | None:
+    """The last dated time in text[start:end] whose clause is not a side clause."""
+    found = None
+    for i, time in enumerate(doc._.vigie_times or []):
+        if start <= time.start and time.end <= end and time.value:
+            root = time_root(doc, time.start, time.end)
+            if root is not None and dated_word(root, set()).dep_ not in SIDE_CLAUSES:
+                found = i
+    return found
+
+
+def event_when(doc: Doc, trigger: Token, start: int, end: int) -> tuple[int | None, bool]:
+    """(index in doc._.vigie_times of when the event of `trigger` happened, whether the parse
+    links it to the trigger; a time borrowed from an earlier sentence is no reason to keep two
+    mentions apart).
+
+    The time the parse links to the trigger or a clause above it; else one inside its own
+    phrase; else the last time of its clause, else of the sentence before in the same paragraph (not in a side clause); else None.
+
+    Args:
+        doc: a Doc the Times stage has run on.
+        trigger: the trigger's head token.
+        start: first character of the event's clause.
+        end: end (exclusive) of the clause.
+    """
+    linked = linked_time(doc, trigger, start, end)
+    if linked is not None:
+        return linked, True
+    inner = inner_time(doc, trigger, start, end) if trigger.pos_ in ("NOUN", "PROPN") else None
+    if inner is not None:
+        return inner, True
+    found = free_time(doc, start, end)
+    before = previous_sentence(doc, trigger)
+    if found is None and before is not None:
+        found = free_time(doc, *before)
+    return found, False

@@ -1,0 +1,125 @@
+"""Where an event happened: the place the parse links to its trigger, else its clause's, else the
+story's.
+
+A locative phrase ("à Alep", "dans la province d'Idlib", "près de Beni") hanging on the trigger,
+on the verb carrying it, or on a clause above it places the event; failing that the best place
+of its clause (places.event_place); failing that the story's place: the dateline, else the first
+place named with a locative in the title or lede. See docs/events.md, "Place and time".
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Doc, Token
+
+from vigie.stages.event_when import clause_chain
+from vigie.stages.place_mentions import words
+
+LOGGER = logging.getLogger(__name__)
+
+try:  # the Places stage's clause-level choice; absent only while Places is being rebuilt
+    from vigie.stages.places import event_place
+except ImportError:  # pragma: no cover
+    event_place = None
+
+# Heads climbed from the trigger looking for a locative: the trigger, its carrying verb and the
+# clause above ("ont été tuées dans un raid sur Douma" is 1, "a annoncé ... à Goma" 2-3).
+MAX_PLACE_CLIMB = 3
+# Relations through which a place phrase hangs on a word.
+PLACE_DEPS = {"obl", "obl:mod", "obl:arg", "nmod"}
+# Cases that make a phrase an origin, an author or a possessor, not a location.
+NOT_WHERE = {"de", "du", "des", "d'", "par", "vers", "depuis", "contre", "avec", "entre", "pour"}
+# The lede: where the story's place is looked for when no dateline names it (characters; a
+# title plus a first paragraph of agency copy).
+LEDE_CHARS = 400
+OWN_DEPTH = 1  # a place on the trigger or its carrying verb is the event's own (merge keeps apart)
+STORY_LEVELS = {"city", "area", "region"}  # a country is too coarse to place the story's events
+
+
+def _case(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ in ("case", "mark"):
+            return child.lower_
+    return None
+
+
+def _place_in(places, start: int, end: int) -> int | None:
+    for i, place in enumerate(places):
+        if any(s < end and start < e for s, e in place.mentions):
+            return i
+    return None
+
+
+def _locative(token: Token, places) -> int | None:
+    """A place in a locative phrase hanging on `token` (not "de X", "vers X", "contre X")."""
+    for child in token.children:
+        if child.dep_ not in PLACE_DEPS or _case(child) in NOT_WHERE:
+            continue
+        if child.dep_ == "nmod" and _case(child) is None:
+            continue
+        right = child.right_edge
+        found = _place_in(places, child.left_edge.idx, right.idx + len(right))
+        if found is not None:
+            return found
+    return None
+
+
+def linked_place(doc: Doc, trigger: Token) -> tuple[int | None, int]:
+    """A place the parse attaches to the trigger or the clauses above it.
+
+    Args:
+        doc: a Doc the Places stage has run on.
+        trigger: the trigger's head token.
+
+    Returns:
+        (index in doc._.vigie_places of the nearest locative phrase's place or None, the number
+        of heads climbed to find it).
+    """
+    places = doc._.vigie_places or []
+    for depth, token in enumerate(clause_chain(trigger, MAX_PLACE_CLIMB)):
+        found = _locative(token, places)
+        if found is not None:
+            return found, depth
+    return None, 0
+
+
+def story_place(doc: Doc) -> int | None:
+    """The story's place: the first fine place named with a locative in the title or lede
+    ("dans la région de Mopti"), else the dateline's (where the reporter files from), else None."""
+    places, w = doc._.vigie_places or [], words()
+    found: dict[bool, tuple[int, int]] = {}
+    for i, place in enumerate(places):
+        if place.level not in STORY_LEVELS:
+            continue
+        preps = place.preps or [None] * len(place.mentions)
+        for (s, _), prep in zip(place.mentions, preps, strict=False):
+            kind = prep in w.locatives and prep not in w.away
+            if s < LEDE_CHARS and (kind or _dateline(doc, s)) and (s, i) < found.get(kind, (s + 1, i)):
+                found[kind] = (s, i)
+    best = found.get(True) or found.get(False)
+    return None if best is None else best[1]
+
+
+def _dateline(doc: Doc, start: int) -> bool:
+    """A place in capitals opening a paragraph ("GOMA (Reuters) -")."""
+    line = doc.text.rfind("\n", 0, start) + 1
+    return not doc.text[line:start].strip() and doc.text[start:start + 2].isupper()
+
+
+def event_where(doc: Doc, trigger: Token, start: int, end: int) -> tuple[int | None, bool]:
+    """(index in doc._.vigie_places, whether the place hangs on the trigger itself).
+
+    Args:
+        doc: a Doc the Places stage has run on.
+        trigger: the trigger's head token.
+        start: first character of the event's clause.
+        end: end (exclusive) of the clause.
+    """
+    own, depth = linked_place(doc, trigger)
+    if own is not None:
+        return own, depth <= OWN_DEPTH
+    clause = event_place(doc, start, end) if event_place is not None else None
+    if clause is not None:
+        return clause, False
+    return story_place(doc), False
