@@ -60,7 +60,7 @@ CASES = [
     ("D'après Reporters sans frontières, le journaliste a été arrêté à son domicile.", "le journaliste a été arrêté à son domicile", False, "Reporters sans frontières", "D'après"),
     ("Pour Catherine Colonna, la France doit maintenir son ambassade ouverte.", "la France doit maintenir son ambassade ouverte", False, "Catherine Colonna", "Pour"),
     ("Pour le chef de la diplomatie turque, Hakan Fidan, la médiation peut encore réussir.", "la médiation peut encore réussir", False, "Hakan Fidan", "Pour"),
-    ("Selon une source diplomatique, le sommet a été reporté.", "le sommet a été reporté", False, None, "Selon"),
+    ("Selon une source diplomatique, le sommet a été reporté.", "le sommet a été reporté", False, "source diplomatique", "Selon"),
     ("Antonio Guterres est arrivé lundi à Kiev. Le secrétaire général a déclaré que la paix restait possible.", "la paix restait possible", False, "Antonio Guterres", "a déclaré"),
     ("Kaja Kallas est arrivée à Bruxelles. Elle a affirmé que l'unité européenne était intacte.", "l'unité européenne était intacte", False, "Kaja Kallas", "a affirmé"),
     ("Le pont a été détruit, a-t-on appris de source militaire.", "Le pont a été détruit", False, None, "a-t-on appris"),
@@ -151,3 +151,23 @@ def test_quotes_sample_five_statements(sample_record):
         assert quote.text == sample_record.text[start:end]
         assert speaker in _speaker_names(sample_record, quote)
     assert len(sample_record.quotes) == 5
+
+
+# Round two: speakers through apposed names, role nouns, earlier statements, infinitive cues.
+SPEAKERS = [
+    ("Marc Dupont a affirmé avoir vu des soldats tirer sur la foule.", "avoir vu des soldats tirer sur la foule", False, "Marc Dupont", "a affirmé"),
+    ("Claire Morel a assuré ne jamais avoir reçu de menaces.", "ne jamais avoir reçu de menaces", False, "Claire Morel", "a assuré"),
+    ("Le porte-parole de l'armée, le colonel Jean Martin, a déclaré que les troupes s'étaient retirées.", "les troupes s'étaient retirées", False, "Jean Martin", "a déclaré"),
+    ("« Nous ne reculerons pas », a déclaré Volodymyr Zelensky. « L'aide doit arriver vite », a ajouté le chef de l'État.", "L'aide doit arriver vite", True, "Volodymyr Zelensky", "a ajouté"),
+    ("Amnesty International a dénoncé que des opposants avaient été arrêtés. L'organisation ajoute que les avocats n'ont pas accès aux détenus.", "les avocats n'ont pas accès aux détenus", False, "Amnesty International", "ajoute"),
+]
+
+
+@pytest.mark.parametrize("text, quoted, direct, speaker, cue", SPEAKERS)
+def test_quotes_round_two_speakers(extract, text, quoted, direct, speaker, cue):
+    _check(extract(text), text, quoted, direct, speaker, cue)
+
+
+def test_quotes_infinitive_count_is_a_figure_claim(extract):
+    record = extract("L'armée a annoncé avoir détruit 40 chars ennemis.")
+    assert record.quotes == []

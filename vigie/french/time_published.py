@@ -11,7 +11,7 @@ from functools import lru_cache
 from vigie.french.dates import FUTURE, PAST, make_date
 from vigie.french.time_grammar import _pieces, scan
 from vigie.french.time_tagger import resolve
-from vigie.french.time_words import time_words
+from vigie.french.time_words import fold, time_words
 
 LOGGER = logging.getLogger(__name__)
 
@@ -48,19 +48,41 @@ def infer_published(text: str, direction_at: Callable[[int, int], str] | None = 
     dates = _explicit_dates(text, direction_at)
     line = _dateline().search(text[:DATELINE_WINDOW])
     if line:
-        found = _dateline_date(line, dates + _years(text))
+        found = _dateline_date(line, dates + _years(text), text)
         if found:
             return found
     return max(dates, default=None)
 
 
-def _dateline_date(line: re.Match, dates: list[date]) -> date | None:
+def _dateline_date(line: re.Match, dates: list[date], text: str) -> date | None:
     w = time_words()
     day, month = w.number(line["d"]), w.month(line["m"])
     if line["y"]:
         return make_date(int(line["y"]), month, day)
     years = [d.year for d in dates]
-    return make_date(max(years), month, day) if years else None
+    if years:
+        return make_date(max(years), month, day)
+    return _lead_agreement(text[line.end(): line.end() + DATELINE_WINDOW], month, day)
+
+
+def _lead_agreement(lead: str, month: int, day: int) -> date | None:
+    """The dated day of a yearless dateline ("NIAMEY, 27 juillet (Reuters) -") whose weekday
+    agrees with the first weekday the lead names.
+
+    A wire lead dates its news on the dateline's day or the day before ("a annoncé jeudi", "tard
+    mercredi soir"): the latest year up to today where the dateline falls on that weekday or the
+    day after it.
+    """
+    w = time_words()
+    named = next((m.groups["wd"] for m in scan(lead) if "wd" in m.groups), None)
+    if named is None:
+        return None
+    weekday, today = w.weekdays[fold(named)], date.today()
+    for year in range(today.year, today.year - AGREEMENT_YEARS, -1):
+        found = make_date(year, month, day)
+        if found and found <= today and (found.weekday() - weekday) % 7 in LEAD_LAG_DAYS:
+            return found
+    return None
 
 
 def _years(text: str) -> list[date]:
@@ -113,3 +135,5 @@ def _agreeing_year(mentions, named: int | None) -> int | None:
 
 # How far back weekday agreement looks for a year (a weekday/day pair recurs within 11 years).
 AGREEMENT_YEARS = 12
+# Days between the weekday a wire lead names and its dateline: the same day or the day before.
+LEAD_LAG_DAYS = (0, 1)

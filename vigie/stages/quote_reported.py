@@ -27,6 +27,9 @@ MIN_CLAUSE_WORDS = 3
 # A carried-over speaker (for "il" with no other antecedent) must be this close (chars).
 CARRY_MAX_CHARS = 400
 _QUE = {"que", "qu'", "qu’"}
+_NEGATION = {"ne", "n'", "n’", "pas", "jamais", "plus"}
+# How far (tokens) an infinitive may follow its cue ("a affirmé ne jamais avoir").
+INFINITIVE_WINDOW = 4
 _RELATIVE = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "dont"}
 # Tokens that start an attribution phrase ("d'après" is tokenised "d'" + "après").
 _ATTRIBUTION_WORDS = {"selon", "après", "pour"}
@@ -51,18 +54,40 @@ def _span(text: str, start: int, end: int) -> tuple[int, int]:
 def _previous(direct: list[Found], pos: int) -> int | None:
     """The speaker of the last direct quote ending shortly before `pos`."""
     before = [f for f in direct if f.end <= pos and pos - f.end <= CARRY_MAX_CHARS]
-    return before[-1].speaker if before else None
+    return max(before, key=lambda f: f.end).speaker if before else None
 
 
 def _que_clause(ctx: Ctx, verb: Token, stop: int) -> tuple[int, int] | None:
     """The clause "que ..." that a cue verb governs, as char bounds, or None."""
     doc = ctx.doc
+    infinitive = _infinitive(doc, verb, stop)
+    if infinitive is not None:  # "affirme avoir été touché": the infinitive clause is reported
+        clause = _span(doc.text, infinitive.idx, _clause_end(ctx, infinitive.i, stop))
+        # "a annoncé avoir effectué 510 sorties" claims a figure (the Figures stage's source).
+        return None if _is_count(ctx, *clause) else clause
     for tok in doc[verb.i + 1: min(stop, verb.i + 1 + QUE_WINDOW)]:
         if tok.text in "«“\".;:" or (tok.pos_ == "VERB" and tok.dep_ != "fixed"):
             return None
         if tok.lower_ in _QUE:
             end = _clause_end(ctx, tok.i + 1, stop)
             return _span(doc.text, tok.idx + len(tok.text), end)
+    return None
+
+
+def _infinitive(doc: Doc, verb: Token, stop: int) -> Token | None:
+    """The first token of an infinitive clause right after a finite cue verb ("a affirmé ne
+    pas avoir vu" gives "ne"), or None."""
+    if verb.lower_.endswith("ant") or "Inf" in verb.morph.get("VerbForm"):
+        return None
+    first = None
+    for tok in doc[verb.i + 1: min(stop, verb.i + 1 + INFINITIVE_WINDOW)]:
+        if tok.lower_ in _NEGATION:
+            first = first or tok
+            continue
+        if tok.pos_ == "ADV":
+            continue
+        inf = "Inf" in tok.morph.get("VerbForm") and tok.pos_ in ("VERB", "AUX")
+        return (first or tok) if inf and verb.i in (tok.head.i, tok.head.head.i) else None
     return None
 
 
@@ -243,15 +268,19 @@ def find_reported(ctx: Ctx, marked: list[Marked], direct: list[Found]) -> list[F
     """Reported statements outside quote marks, from cue verbs and attribution phrases."""
     found: list[Found] = []
     starts = [m.start for m in marked]
+    # Earlier statements, direct or reported, lend their speaker to "il", "l'organisation".
+    known = list(direct)
     for tok in ctx.doc:
         if _inside(marked, starts, tok.idx):
             continue
         if tok.lower_ in _ATTRIBUTION_WORDS:
-            hit = _attribution(ctx, tok, direct)
+            hit = _attribution(ctx, tok, known)
         elif ctx.lexicon.lemma_of(tok) and tok.pos_ != "ADP":
-            hit = _verb_que(ctx, tok, direct) or _inverted(ctx, tok, direct)
+            hit = _verb_que(ctx, tok, known) or _inverted(ctx, tok, known)
         else:
             continue
         if hit is not None:
             found.append(hit)
+            if hit.speaker is not None:
+                known.append(hit)
     return found

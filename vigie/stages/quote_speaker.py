@@ -26,6 +26,8 @@ _NP_INNER = {"flat:name", "flat", "compound", "amod", "det", "fixed"}
 _FUNCTION_POS = {"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "AUX", "NUM"}
 _DEFINITE = {"le", "la", "l'", "l’", "les", "ce", "cette"}
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
+_CLAUSE_DEPS = {"acl:relcl", "acl", "advcl"}
+_RELATIVE = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
 # Tokens allowed between an auxiliary and its participle ("a également souligné", "n'a pas dit").
 _BETWEEN_AUX = {"ADV", "PART"}
 # How far back (in tokens) an auxiliary may sit before its participle.
@@ -142,7 +144,9 @@ def preverbal_subject(verb: Token) -> Token | None:
     for _ in range(3):
         subjects = [c for c in head.children if c.dep_ in _SUBJECT_DEPS and c.lower_ != "-t"]
         if subjects:
-            return subjects[0]
+            # Two subjects are a head and its apposed name misparsed ("Le porte-parole de
+            # l'armée, le colonel X, a déclaré"): the one next to the verb names the speaker.
+            return subjects[-1]
         if head.dep_ not in ("conj", "advcl", "xcomp") or head.head.i == head.i:
             return None
         head = head.head
@@ -154,8 +158,12 @@ def _candidates(tok: Token) -> list[Token]:
     then the rest in text order."""
     names = [c for c in tok.children
              if c.dep_ in ("appos", "flat:name", "nmod") and c.pos_ == "PROPN"]
-    names += [c for c in tok.children if c.dep_ == "appos"]
-    rest = [t for t in tok.subtree if t.dep_ != "acl:relcl"]
+    # An apposed name outranks the head's complements: "le porte-parole de la junte, le général
+    # X" is X, not the junta.
+    names += [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
+    # A relative clause describes the speaker and names others ("L'ONG, qui suit l'armée, ...").
+    clauses = {t.i for c in tok.children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
+    rest = [t for t in tok.subtree if t.i not in clauses]
     # Function words never name a speaker (and an alias index may wrongly hold "un" for UN).
     return [t for t in (*names, tok, *rest) if t.pos_ not in _FUNCTION_POS]
 
@@ -164,6 +172,8 @@ def speaker_of(doc: Doc, tok: Token | None, index: ActorIndex, previous: int | N
     """The actor a subject token stands for: a named actor, a pronoun or a role resolved."""
     if tok is None or tok.lower_ in IMPERSONAL:
         return None
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "acl:relcl":
+        tok = tok.head.head  # "la préfecture, qui souligne ...": the antecedent speaks
     if tok.lower_ in PRONOUNS:
         return _pronoun(doc, tok, index, previous)
     for cand in _candidates(tok):
@@ -171,13 +181,19 @@ def speaker_of(doc: Doc, tok: Token | None, index: ActorIndex, previous: int | N
         if found is not None:
             return found
     if tok.pos_ == "NOUN" and any(c.lower_ in _DEFINITE for c in tok.children):
-        return _anaphor(tok, index)
+        return _anaphor(tok, index, previous)
     return None
 
 
-def _anaphor(tok: Token, index: ActorIndex) -> int | None:
-    """"le ministre": the earlier actor with that role, else the nearest of the right kind."""
+def _anaphor(tok: Token, index: ActorIndex, previous: int | None = None) -> int | None:
+    """"le ministre": the speaker just quoted when of the right kind, else the earlier actor
+    with that role, else the nearest of the right kind."""
     word = tok.lemma_.lower()
+    kinds = index.anaphors.get(word, ())
+    # "« ... », a précisé le chef de l'État" after a quote of Zelensky: a role noun continuing a
+    # statement is most often its speaker named again.
+    if previous is not None and index.actors[previous].kind in kinds:
+        return previous
     found = index.with_role(word, tok.idx)
     if found is None and word in index.anaphors:
         found = index.before(tok.idx, kinds=index.anaphors[word])
