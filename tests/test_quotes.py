@@ -171,3 +171,21 @@ def test_quotes_round_two_speakers(extract, text, quoted, direct, speaker, cue):
 def test_quotes_infinitive_count_is_a_figure_claim(extract):
     record = extract("L'armée a annoncé avoir détruit 40 chars ennemis.")
     assert record.quotes == []
+
+
+NOT_STATEMENTS = [
+    "Le porte-parole des « casques bleus » a déclaré que la route était coupée.",
+    "Les militants ont répondu selon lui à « l'appel du syndicat national ».",
+    "Le groupe a créé une page intitulée « Nous marcherons sur la capitale demain » sur le réseau.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_STATEMENTS)
+def test_quotes_labels_in_a_phrase_are_no_statement(extract, text):
+    assert all("«" not in text[q.start - 2: q.start] for q in extract(text).quotes)
+
+
+def test_quotes_role_noun_is_not_the_last_speaker_of_another_role(extract):
+    text = "« Rien n'est décidé », a affirmé le porte-parole du parti, Paul Girard. Le ministre a évoqué « une sortie de crise »."
+    quote = next(q for q in extract(text).quotes if q.text == "une sortie de crise")
+    assert quote.speaker is None

@@ -29,6 +29,7 @@ class CueLexicon:
     attributions: dict[str, str] = field(hash=False)
     speaker_nouns: frozenset[str] = frozenset()
     title_nouns: frozenset[str] = frozenset()
+    generic_roles: frozenset[str] = frozenset()
     skip_after_cue: frozenset[str] = frozenset()
     count_words: frozenset[str] = frozenset()
     units: frozenset[str] = frozenset()
@@ -83,6 +84,7 @@ def build_lexicon(data: dict) -> CueLexicon:
         attributions={k.replace("’", "'"): v for k, v in (data.get("attributions") or {}).items()},
         speaker_nouns=frozenset(data.get("speaker_nouns") or []),
         title_nouns=frozenset(data.get("title_nouns") or []),
+        generic_roles=frozenset(data.get("generic_roles") or []),
         skip_after_cue=frozenset(data.get("skip_after_cue") or []),
         count_words=frozenset(data.get("count_words") or []),
         units=frozenset(data.get("units") or []),

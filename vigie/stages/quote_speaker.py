@@ -45,6 +45,7 @@ class ActorIndex:
     def __init__(self, doc: Doc, anaphors: dict[str, tuple[str, ...]] | None = None):
         self.doc = doc
         self.anaphors = anaphors or {}
+        self.generic_roles: frozenset[str] = frozenset()
         self.actors = doc._.vigie_actors or []
         spans = [(s, e, i) for i, a in enumerate(self.actors) for s, e in a.mentions]
         self.spans = sorted(spans)
@@ -64,10 +65,12 @@ class ActorIndex:
                 return idx
         return None
 
-    def before(self, pos: int, *, kinds: tuple[str, ...] = ()) -> int | None:
-        """The actor of the last mention ending before `pos` (of one of `kinds` if given)."""
+    def before(self, pos: int, *, kinds: tuple[str, ...] = (), role: str | None = None) -> int | None:
+        """The actor of the last mention ending before `pos` (of one of `kinds` if given, and
+        whom the role noun `role` may name if given)."""
         for _s, e, idx in reversed(self.spans[: bisect.bisect_left(self.starts, pos)]):
-            if e <= pos and (not kinds or self.actors[idx].kind in kinds):
+            if e <= pos and (not kinds or self.actors[idx].kind in kinds) and (
+                    role is None or _same_role(self, self.actors[idx], role)):
                 return idx
         return None
 
@@ -192,12 +195,22 @@ def _anaphor(tok: Token, index: ActorIndex, previous: int | None = None) -> int 
     kinds = index.anaphors.get(word, ())
     # "« ... », a précisé le chef de l'État" after a quote of Zelensky: a role noun continuing a
     # statement is most often its speaker named again.
-    if previous is not None and index.actors[previous].kind in kinds:
+    if previous is not None and index.actors[previous].kind in kinds and _same_role(
+            index, index.actors[previous], word):
         return previous
     found = index.with_role(word, tok.idx)
     if found is None and word in index.anaphors:
-        found = index.before(tok.idx, kinds=index.anaphors[word])
+        found = index.before(tok.idx, kinds=index.anaphors[word], role=word)
     return found
+
+
+def _same_role(index: ActorIndex, actor, word: str) -> bool:
+    """Whether a role noun may name this actor: a generic one ("le chef"), or the actor's own
+    role ("le ministre" is not the spokesman just quoted)."""
+    role = (actor.role or "").lower().split()
+    if "person" not in index.anaphors.get(word, ()) or not role:
+        return True
+    return word in index.generic_roles or word in role
 
 
 def _pronoun(doc: Doc, tok: Token, index: ActorIndex, previous: int | None) -> int | None:
@@ -238,6 +251,7 @@ class Ctx:
         self.doc = doc
         self.lexicon = lexicon
         self.index = ActorIndex(doc, lexicon.anaphors)
+        self.index.generic_roles = lexicon.generic_roles
         self.sentences = sentences
         self.sent_starts = [s for s, _ in sentences]
         self.tok_starts = [t.idx for t in doc]

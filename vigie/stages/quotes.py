@@ -125,15 +125,25 @@ def _is_title(ctx: Ctx, m: Marked) -> bool:
     i = ctx.token_at(m.open) - 1
     while i >= 0 and ctx.doc[i].pos_ == "DET":
         i -= 1
-    return i >= 0 and ctx.doc[i].lemma_.lower() in ctx.lexicon.title_nouns
+    nouns = ctx.lexicon.title_nouns
+    return i >= 0 and (ctx.doc[i].lemma_.lower() in nouns or ctx.doc[i].lower_ in nouns)
+
+
+def _in_phrase(ctx: Ctx, m: Marked) -> bool:
+    """Whether the passage continues a complement ("porte-parole des « gilets jaunes »", "à
+    « l'appel de X »"): a preposition, or an article after one, right before the mark."""
+    i = ctx.token_at(m.open) - 1
+    if i >= 0 and ctx.doc[i].pos_ == "DET":
+        i -= 1
+    return i >= 0 and ctx.doc[i].pos_ == "ADP"
 
 
 def _statement(ctx: Ctx, m: Marked, cued: bool) -> bool:
     """Whether a quoted passage is a statement (not a scare quote, a name or a title)."""
     words = _words(ctx.doc, ctx, m.start, m.end)
-    if cued:
-        return len(words) >= MIN_CUED_WORDS
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
+    if cued:
+        return len(words) >= MIN_CUED_WORDS and (has_verb or not _in_phrase(ctx, m))
     return len(words) >= MIN_FREE_WORDS and has_verb and not _is_title(ctx, m)
 
 
