@@ -16,6 +16,7 @@ from vigie.errors import VigieError
 from vigie.record import DocumentRecord, from_doc
 from vigie.settings import DEFAULT_MODEL, MODELS
 from vigie.stages import STAGES
+from vigie.speed import use_numpy_gemm
 from vigie.stages.lemmas import speed_up_lemmatizer
 
 LOGGER = logging.getLogger(__name__)
@@ -41,6 +42,7 @@ def load(model: str = DEFAULT_MODEL, *, kb_files: Iterable[Path | str] = ()) -> 
     except OSError as exc:
         raise VigieError(f"[V040] spaCy model {model!r} is not installed: {exc}") from exc
     speed_up_lemmatizer(nlp)
+    use_numpy_gemm(nlp)
     kb = [str(p) for p in kb_files]
     for name in STAGES:
         config = {"kb_files": kb} if name in _KB_STAGES else {}

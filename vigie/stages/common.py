@@ -47,3 +47,16 @@ def guarded(doc: Doc, stage: str, find, default):
         LOGGER.error("%s failed on %s: %r", stage, article.get("doc_id"), exc, exc_info=True)
         article.setdefault("meta", {}).setdefault("errors", []).append(f"{stage}: {exc!r}")
         return default
+
+
+# user_data key of the Doc's text, cached: spaCy's `Doc.text` joins every token on each call,
+# which made it the largest cost of some stages (docs/speed.md).
+_TEXT_KEY = ("vigie", "text")
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text (`doc.text`), built once per Doc instead of once per call."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
