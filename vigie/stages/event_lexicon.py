@@ -49,6 +49,7 @@ class Lexicon:
     hosts: dict[str, dict] = field(default_factory=dict)
     contexts: dict[str, list[str]] = field(default_factory=dict)
     figures: dict[str, frozenset[str]] = field(default_factory=dict)
+    weapons: dict[str, str] = field(default_factory=dict)  # weapon lemma -> ASSAULT mode
 
 
 @dataclass
@@ -111,6 +112,8 @@ def load_lexicon(path: str = str(TRIGGERS)) -> Lexicon:
         contexts=data.get("contexts") or {},
         figures={k: frozenset(v) for k, v in (data.get("figures") or {}).items()},
     )
+    for mode, words in (data.get("weapons") or {}).items():
+        lex.weapons.update({word: mode for word in words})
     for status, words in (data.get("status_heads") or {}).items():
         lex.status_heads.update({_words(tokenizer, w)[-1]: status for w in words})
     for item in data.get("triggers") or []:

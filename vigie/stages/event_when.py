@@ -3,8 +3,8 @@
 A time belongs to an event when the verb (or noun) it hangs on is the trigger itself or a clause
 above it ("a annoncé lundi un cessez-le-feu", "rapporte vendredi ... des tirs"); a time in a
 clause beside the trigger ("après avoir été incendié en 2011, ... la cible d'un attentat") dates
-something else. Failing that, the event takes a time of its clause, or of the sentence before in the same
-paragraph (news paragraphs date once and narrate on). See docs/events.md, "Place and time".
+something else. Failing that, the event takes a time of its clause, or of the sentence before in
+the same paragraph (news paragraphs date once and narrate on). See docs/events.md, "Place and time".
 """
 
 from __future__ import annotations
@@ -140,7 +140,8 @@ def event_when(doc: Doc, trigger: Token, start: int, end: int) -> tuple[int | No
     mentions apart).
 
     The time the parse links to the trigger or a clause above it; else one inside its own
-    phrase; else the last time of its clause, else of the sentence before in the same paragraph (not in a side clause); else None.
+    phrase; else the last time of its clause, else of the sentence before in the same paragraph
+    (not in a side clause); else None.
 
     Args:
         doc: a Doc the Times stage has run on.

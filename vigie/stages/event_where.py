@@ -95,7 +95,9 @@ def story_place(doc: Doc) -> int | None:
         preps = place.preps or [None] * len(place.mentions)
         for (s, _), prep in zip(place.mentions, preps, strict=False):
             kind = prep in w.locatives and prep not in w.away
-            if s < LEDE_CHARS and (kind or _dateline(doc, s)) and (s, i) < found.get(kind, (s + 1, i)):
+            if s >= LEDE_CHARS or not (kind or _dateline(doc, s)):
+                continue
+            if (s, i) < found.get(kind, (s + 1, i)):
                 found[kind] = (s, i)
     best = found.get(True) or found.get(False)
     return None if best is None else best[1]

@@ -122,6 +122,28 @@ def _locate(doc: Doc, hit: EventHit, match: Match, lex: Lexicon) -> None:
             hit.figures.append(i)
 
 
+def _weapon(tokens, lex: Lexicon) -> str | None:
+    for token in tokens:
+        mode = lex.weapons.get(token.lemma_.lower())
+        if mode is not None:
+            return mode
+    return None
+
+
+def weapon_mode(match: Match, hit: EventHit, lex: Lexicon) -> str | None:
+    """An ASSAULT's mode read from weapon words in the trigger's own phrase (a noun's
+    complements, a verb's obliques: "frappes de drones", "attaqué au couteau"): they win over
+    the trigger word's mode. Weapons elsewhere in the clause are left alone: they often belong to
+    another strike of a mixed attack, and a mode keeps mentions apart when merging."""
+    if hit.type != "ASSAULT":
+        return hit.mode
+    root = match.root
+    own = root.subtree if root.pos_ in ("NOUN", "PROPN") else (
+        t for c in root.children if c.dep_.startswith("obl") for t in c.subtree)
+    found = _weapon((t for t in own if not match.span.start <= t.i < match.span.end), lex)
+    return found or hit.mode
+
+
 def _confidence(match: Match, hit: EventHit) -> float:
     score = match.entry.prior
     score += ARGUMENT_BONUS * ((hit.source is not None) + (hit.target is not None))
@@ -150,6 +172,7 @@ def _frame(doc: Doc, draft: Draft, lex: Lexicon, hosts: dict[int, Match]) -> Non
 
 def _draft(doc: Doc, match: Match, lex: Lexicon, hosts, requesters) -> Draft:
     hit = _hit(doc, match, lex)
+    hit.mode = weapon_mode(match, hit, lex)
     source, target = _arg_tokens(match, lex, requesters)
     draft = Draft(match, hit, source_token=source)
     hit.source = args.actor_of(doc, source, lex.holder_nouns)
