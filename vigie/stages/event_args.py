@@ -217,21 +217,3 @@ def controller(token: Token, lex: Lexicon, requesters: frozenset[str]) -> Token 
             return subject
         current = parent
     return None
-
-
-def place_token_of(doc: Doc, root: Token) -> int | None:
-    """Index in doc._.vigie_places of a place attached to the trigger or to the verb carrying it."""
-    places = doc._.vigie_places or []
-    holders = [root]
-    if root.dep_ in ("obj", "obl:arg", "nsubj") and root.head.pos_ == "VERB":
-        # "mener une offensive à Alep"; not "déplacés par les combats vers X"
-        holders.append(root.head)
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_.split(":")[0] not in ("obl", "nmod") or _case(child) in SOURCE_CASES:
-                continue
-            start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
-            for i, place in enumerate(places):
-                if _overlap(place.mentions, start, end):
-                    return i
-    return None
