@@ -131,11 +131,13 @@ def _is_title(ctx: Ctx, m: Marked) -> bool:
 
 def _in_phrase(ctx: Ctx, m: Marked) -> bool:
     """Whether the passage continues a complement ("porte-parole des « gilets jaunes »", "à
-    « l'appel de X »"): a preposition, or an article after one, right before the mark."""
+    « l'appel de X »"): a preposition, or an article after one, right before the mark, not
+    right after a verb ("a parlé d'« un attentat »" reports words)."""
     i = ctx.token_at(m.open) - 1
     if i >= 0 and ctx.doc[i].pos_ == "DET":
         i -= 1
-    return i >= 0 and ctx.doc[i].pos_ == "ADP"
+    verb = i >= 1 and ctx.doc[i - 1].pos_ in ("VERB", "AUX")
+    return i >= 0 and ctx.doc[i].pos_ == "ADP" and not verb
 
 
 def _statement(ctx: Ctx, m: Marked, cued: bool) -> bool:
