@@ -166,3 +166,12 @@ def test_times_sample_four(sample_record):
     assert times["entre les 4 et 11 février"] == ("2016-02-04", "2016-02-11", "day")
     assert sample_record.published_inferred
     assert abs((date.fromisoformat(sample_record.published) - date(2016, 2, 11)).days) <= 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("NIAMEY, 27 juillet (Reuters) - Le chef de l'armée a parlé tard mercredi soir à la radio.", date(2023, 7, 27)),
+    ("LILLE, 12 mars (AFP) - Les grévistes ont bloqué samedi le dépôt principal.", date(2023, 3, 12)),
+    ("LILLE, 12 mars (AFP) - Les grévistes ont bloqué le dépôt principal.", None),
+])
+def test_times_yearless_dateline_agrees_with_its_lead_weekday(text, expected):
+    assert infer_published(text) == expected
