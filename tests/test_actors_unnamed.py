@@ -72,3 +72,11 @@ def test_actors_role_before_a_parenthesis_is_the_named_person(kb_nlp):
     text = "Bachar al-Assad reste. Le but du président (russe Vladimir) Poutine, c'est de gagner."
     actors = _actors(kb_nlp, text)
     assert actors["Bachar al-Assad"][3] == ["Bachar al-Assad"]
+
+
+@pytest.mark.parametrize("text", [
+    "Attaque à Kaboul\npar Jean Dupont et Marie Lenoir\nLe gouvernement a démissionné.",
+    "Des dégâts sont signalés à Kharkiv, à Zolotonocha et à Lviv.",
+])
+def test_actors_author_lines_and_listed_places(kb_nlp, text):
+    assert all(v[0] != "person" for v in _actors(kb_nlp, text).values())

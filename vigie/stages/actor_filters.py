@@ -38,7 +38,7 @@ def credit_tokens(doc: Doc) -> set[int]:
         closes_text = not before or before[-1] in ".!?»\"\n"
         if opening >= 0 and closes_text and len(text) - opening <= CREDITS_MAX_CHARS:
             out |= _tokens_in(doc, opening, len(text))
-    out |= _dateline(doc)
+    out |= _dateline(doc) | _by_lines(doc)
     last = text.rfind("\n") + 1
     span = doc.char_span(last, len(text), alignment_mode="expand") if last > 0 else None
     if span is not None and len(span) <= BYLINE_MAX_TOKENS and _only_a_name(span):
@@ -63,6 +63,25 @@ def _dateline(doc: Doc) -> set[int]:
                 and doc[close + 1].text in ("-", "–", "—"):
             return set(range(token.i, close + 1))
     return set()
+
+
+def _by_lines(doc: Doc) -> set[int]:
+    """A "par X et Y" line near the top: the authors."""
+    out: set[int] = set()
+    start = 0
+    for line in doc.text[:DATELINE_REACH].split("\n"):
+        end = start + len(line)
+        if line.lower().startswith(("par ", "by ")):
+            span = doc.char_span(start + 4, end, alignment_mode="expand")
+            if span is not None and _only_names(span):
+                out |= set(range(span.start - 1, span.end))
+        start = end + 1
+    return out
+
+
+def _only_names(span) -> bool:
+    words = [t for t in span if not t.is_punct and not t.is_space and t.lower_ not in ("et", "and")]
+    return bool(words) and all(t.ent_type_ == "PER" for t in words)
 
 
 def _only_a_name(span) -> bool:

@@ -35,6 +35,8 @@ KB_LABELS = {"person": "PER", "organization": "ORG", "group": "ORG", "state": "L
              "population": "MISC"}
 # Acronyms are 2 to 8 letters, all capitals (calibrated on ONU, OSDH, CEDEAO, MONUSCO).
 ACRONYM_LEN = (2, 8)
+# How far back "à X" looks for a place it is listed with ("à Kharkiv, à X": 2 tokens; 3 allows "et").
+LIST_REACH = 3
 # How far after a name its "(ACRONYM)" may stand when the NER cut the name short.
 ACRONYM_REACH = 8
 
@@ -144,6 +146,8 @@ def _after_place_word(lex: Lexicon, ent: Span, keys: list[str]) -> bool:
     i = ent.start - 1
     if i >= 1 and keys[i] in ("de", "d'", "du") and keys[i - 1] in lex.place_nouns | {"pres"}:
         return True
+    if i >= 0 and keys[i] == "a":  # "à Kharkiv, à X": "à" in a list of places
+        return any(ent.doc[j].ent_type_ == "LOC" for j in range(max(0, i - LIST_REACH), i))
     return i >= 0 and keys[i] in lex.place_person_preps
 
 
