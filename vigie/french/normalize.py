@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 APOSTROPHES = "'’ʼ`´"
 _APOS = re.compile(f"[{APOSTROPHES}]")
 _DASHES = re.compile(r"[-‐‑‒–—]")
 _SPACES = re.compile(r"\s+")
+# fold() is called on every token by some stages: memoised, since words repeat (Zipf); a few MB.
+FOLD_CACHE = 1 << 16
 ELISIONS = ("l'", "d'", "qu'", "jusqu'", "lorsqu'", "puisqu'", "c'", "j'", "n'", "s'", "m'", "t'")
 
 
+@lru_cache(maxsize=FOLD_CACHE)
 def fold(text: str) -> str:
     """Lower-case, strip accents, unify apostrophes and dashes, squeeze spaces.
 

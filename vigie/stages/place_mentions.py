@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from vigie.french.normalize import fold
 from vigie.knowledge.gazetteer import ALTERNATE, Gazetteer, gazetteer
 from vigie.knowledge.gazetteer_build import DATA
+from vigie.stages.common import text_of
 
 LOGGER = logging.getLogger(__name__)
 CONTEXT = DATA / "context.yaml"
@@ -239,7 +240,7 @@ def pattern_mentions(doc: Doc, gaz: Gazetteer, w: Words, taken: set[int]) -> lis
 def dateline_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """"BEYROUTH, 23 octobre (Reuters) -": the capitalised city opening an agency paragraph."""
     found = []
-    for match in _DATELINE.finditer(doc.text[:DATELINE_WINDOW]):
+    for match in _DATELINE.finditer(text_of(doc)[:DATELINE_WINDOW]):
         name = match.group(1).strip(" -")
         if len(name) >= 3 and gaz.has(name):
             start = match.start(1)

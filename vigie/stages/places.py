@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from vigie.french.normalize import fold
 from vigie.knowledge.base import load_kb
 from vigie.knowledge.gazetteer import ALTERNATE, OVER_CITY, Candidate, Gazetteer, gazetteer
-from vigie.stages.common import guarded
+from vigie.stages.common import guarded, text_of
 from vigie.stages.place_mentions import (
     STRONG_LOCATIVES,
     Mention,
@@ -194,7 +194,7 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[PlaceHit]:
         if cands or m.force == "border" or m.source == "ner":
             resolved.append((m, cands))
     context = _context(doc, resolved)
-    hits = [(m, _hit(m, doc.text[m.start:m.end], _choose(m, c, context), gaz)) for m, c in resolved]
+    hits = [(m, _hit(m, text_of(doc)[m.start:m.end], _choose(m, c, context), gaz)) for m, c in resolved]
     return _merge(hits)
 
 
