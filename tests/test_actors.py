@@ -36,7 +36,7 @@ def _actors(kb_nlp, text: str, published: str | None = "2016-02-11"):
      ("organization", "SYR", "MIL", ["forces gouvernementales"])),
     ("L'opposition syrienne réclame une trêve.", "opposition syrienne",
      ("group", "SYR", "OPP", ["opposition syrienne"])),
-    ("Le régime de Bachar al-Assad a bombardé Alep.", "Syrie",
+    ("Le régime de Bachar al-Assad a bombardé Alep.", "régime de Bachar al-Assad",
      ("state", "SYR", "GOV", ["régime de Bachar al-Assad"])),
     ("Les civils fuient Alep en Syrie.", "civils", ("population", "SYR", "CVL", ["civils"])),
     ("La police a dispersé les manifestants à Paris.", "manifestants", ("group", "FRA", "OPP", ["manifestants"])),

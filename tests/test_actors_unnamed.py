@@ -22,7 +22,7 @@ def _actors(kb_nlp, text: str):
      ("person", None, "MIL", ["porte-parole de l'armée"])),
     ("Un policier a été blessé hier soir.", "policier", ("person", None, "COP", ["policier"])),
     ("Des témoins ont vu les blindés entrer.", "témoins", ("population", None, "CVL", ["témoins"])),
-    ("Le régime syrien a bombardé la ville.", "Syrie", ("state", "SYR", "GOV", ["régime syrien"])),
+    ("Le régime syrien a bombardé la ville.", "régime syrien", ("state", "SYR", "GOV", ["régime syrien"])),
     ("Les forces de sécurité ont tiré sur la foule.", "forces de sécurité",
      ("group", None, "MIL", ["forces de sécurité"])),
 ])

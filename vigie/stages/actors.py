@@ -309,8 +309,6 @@ class Finder:
             return self._someone(start, end, role)  # "un policier", "le gendarme"
         country = country or self.story
         key = tkey(head.lemma_ or doc[start].text)
-        if role.kind == "state" and country:  # "le régime (syrien)" is the state itself
-            return _state_cand(self.lex, start, end, country, False)
         return Cand(start, end, f"grp:{key}:{country}", doc[start:end].text, role.kind, country,
                     role.sector, None, unnamed=True)
 
