@@ -4,13 +4,18 @@ Prints articles/s and words/s for both, with n_process 1 and 2, their ratio, the
 breakdown, peak RSS, and the cold start of `vigie extract` on one article against loading the model.
 A script, not a test: figures depend on the machine.
 
-Usage: python bench/throughput.py [--n 1000] [--processes 1 2] [--stages-sample 200]
+The machine may be shared: each run also reports CPU seconds (this process and its finished
+workers), steadier than wall time under load; `--repeat` takes the median of several runs.
+
+Usage: python bench/throughput.py [--n 1000] [--processes 1 2] [--stages-sample 200] [--repeat 1]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -32,20 +37,31 @@ def _rate(texts: list[str], seconds: float) -> tuple[float, float]:
     return len(texts) / seconds, words / seconds
 
 
-def bare(texts: list[str], n_process: int) -> float:
+def _cpu() -> float:
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def _timed(run) -> tuple[float, float]:
+    """(wall, CPU) seconds of `run()`."""
+    cpu, start = _cpu(), time.perf_counter()
+    run()
+    return time.perf_counter() - start, _cpu() - cpu
+
+
+def bare(texts: list[str], n_process: int) -> tuple[float, float]:
     nlp = spacy.load(DEFAULT_MODEL)
-    start = time.perf_counter()
-    for _ in nlp.pipe(texts, n_process=n_process, batch_size=32):
-        pass
-    return time.perf_counter() - start
+    return _timed(lambda: all(True for _ in nlp.pipe(texts, n_process=n_process, batch_size=32)))
 
 
-def full(texts: list[str], n_process: int) -> float:
+def full(texts: list[str], n_process: int) -> tuple[float, float]:
     nlp = vigie.load()
-    start = time.perf_counter()
-    for _ in vigie.extract_many(texts, nlp=nlp, n_process=n_process, batch_size=32):
-        pass
-    return time.perf_counter() - start
+    return _timed(lambda: all(True for _ in vigie.extract_many(
+        texts, nlp=nlp, n_process=n_process, batch_size=32)))
+
+
+def _median(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
 
 
 def stages(texts: list[str]) -> list[tuple[str, float]]:
@@ -55,7 +71,10 @@ def stages(texts: list[str]) -> list[tuple[str, float]]:
     timings = []
     for name, proc in nlp.pipeline:
         start = time.perf_counter()
-        docs = list(proc.pipe(docs, batch_size=32)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        if hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=32))
+        else:
+            docs = [proc(d) for d in docs]
         timings.append((name, time.perf_counter() - start))
     start = time.perf_counter()
     for doc in docs:
@@ -92,18 +111,24 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1000, help="articles (at least)")
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--stages-sample", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=1, help="runs per row; medians are shown")
     args = parser.parse_args()
     texts = corpus(args.n)
     words = sum(len(t.split()) for t in texts)
     print(f"corpus: {len(texts)} articles, {words} words, model {DEFAULT_MODEL}")
-    print(f"{'run':<28}{'articles/s':>12}{'words/s':>12}{'seconds':>10}")
+    print(f"{'run':<28}{'articles/s':>12}{'words/s':>12}{'seconds':>10}{'CPU s':>10}")
     for n_process in args.processes:
-        base_s, full_s = bare(texts, n_process), full(texts, n_process)
-        for label, seconds in ((f"bare nlp.pipe n_process={n_process}", base_s),
-                               (f"vigie full  n_process={n_process}", full_s)):
+        runs: dict[str, list] = {"bare": [], "full": []}
+        for _ in range(args.repeat):  # back to back, so both see the same machine load
+            runs["bare"].append(bare(texts, n_process))
+            runs["full"].append(full(texts, n_process))
+        (base_s, base_cpu), (full_s, full_cpu) = _median(runs["bare"]), _median(runs["full"])
+        for label, seconds, cpu in ((f"bare nlp.pipe n_process={n_process}", base_s, base_cpu),
+                                    (f"vigie full  n_process={n_process}", full_s, full_cpu)):
             arts, wps = _rate(texts, seconds)
-            print(f"{label:<28}{arts:>12.1f}{wps:>12.0f}{seconds:>10.1f}")
-        print(f"ratio vigie/bare (throughput) n_process={n_process}: {base_s / full_s:.2f}")
+            print(f"{label:<28}{arts:>12.1f}{wps:>12.0f}{seconds:>10.1f}{cpu:>10.1f}")
+        print(f"ratio vigie/bare (throughput) n_process={n_process}: {base_s / full_s:.2f} wall, "
+              f"{base_cpu / full_cpu:.2f} CPU")
     print(f"\nper-stage time on {args.stages_sample} articles:")
     timings = stages(texts[: args.stages_sample])
     total = sum(s for _, s in timings)
