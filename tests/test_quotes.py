@@ -189,3 +189,17 @@ def test_quotes_role_noun_is_not_the_last_speaker_of_another_role(extract):
     text = "« Rien n'est décidé », a affirmé le porte-parole du parti, Paul Girard. Le ministre a évoqué « une sortie de crise »."
     quote = next(q for q in extract(text).quotes if q.text == "une sortie de crise")
     assert quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text,quote",
+    [
+        ("GOMA, 3 mai (AFP) - Les rebelles ont repris la colline de Kibumba, a annoncé l'armée.",
+         "Les rebelles ont repris la colline de Kibumba"),
+        ("LIMA, 9 juin 2021 (Reuters) - Le scrutin sera recompté dans trois régions, a indiqué le jury "
+         "électoral.", "Le scrutin sera recompté dans trois régions"),
+    ],
+)
+def test_quotes_reported_clause_leaves_the_dateline_out(extract, text, quote):
+    record = extract(text)
+    assert [q.text for q in record.quotes] == [quote]

@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from vigie.french.dateline import skip_dateline
 from vigie.stages.quote_marks import Marked
 from vigie.stages.quote_speaker import Ctx, Found, speaker_of
 
@@ -44,6 +45,7 @@ def has_cue(doc: Doc, lexicon) -> bool:
 
 
 def _span(text: str, start: int, end: int) -> tuple[int, int]:
+    start = min(skip_dateline(text, start), end)
     while start < end and text[start] in _STRIP:
         start += 1
     while end > start and text[end - 1] in _STRIP:
