@@ -80,3 +80,11 @@ def test_actors_role_before_a_parenthesis_is_the_named_person(kb_nlp):
 ])
 def test_actors_author_lines_and_listed_places(kb_nlp, text):
     assert all(v[0] != "person" for v in _actors(kb_nlp, text).values())
+
+
+@pytest.mark.parametrize("text", [
+    "Les vols vers l'aéroport de Bruxelles ont été détournés.",
+    "La course a lieu à Abou Dhabi, puis à Doha.",
+])
+def test_actors_cities_are_no_actors(kb_nlp, text):
+    assert _actors(kb_nlp, text) == {}
