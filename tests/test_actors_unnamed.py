@@ -22,7 +22,8 @@ def _actors(kb_nlp, text: str):
      ("person", None, "MIL", ["porte-parole de l'armée"])),
     ("Un policier a été blessé hier soir.", "policier", ("person", None, "COP", ["policier"])),
     ("Des témoins ont vu les blindés entrer.", "témoins", ("population", None, "CVL", ["témoins"])),
-    ("Le régime syrien a bombardé la ville.", "régime syrien", ("state", "SYR", "GOV", ["régime syrien"])),
+    ("Le régime syrien a bombardé la ville.", "régime syrien",
+     ("state", "SYR", "GOV", ["régime syrien"])),
     ("Les forces de sécurité ont tiré sur la foule.", "forces de sécurité",
      ("group", None, "MIL", ["forces de sécurité"])),
 ])
@@ -50,7 +51,8 @@ def test_actors_credits_are_no_actors(kb_nlp, text):
 
 
 def test_actors_acronym_needs_capitals(kb_nlp):
-    assert _actors(kb_nlp, "Un rapport de l'ONU est paru.")["Organisation des Nations unies"][3] == ["ONU"]
+    onu = _actors(kb_nlp, "Un rapport de l'ONU est paru.")["Organisation des Nations unies"]
+    assert onu[3] == ["ONU"]
     assert _actors(kb_nlp, "Un rapport est paru, un de plus.") == {}
 
 

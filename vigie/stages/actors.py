@@ -18,10 +18,20 @@ from spacy.tokens import Doc, Span
 from vigie.french.normalize import fold
 from vigie.knowledge.base import Entry
 from vigie.stages.actor_context import (
-    RoleInfo, acts, country_in, group_extent, role_after, role_before, unnamed_extent,
+    RoleInfo,
+    acts,
+    country_in,
+    group_extent,
+    role_after,
+    role_before,
+    unnamed_extent,
 )
 from vigie.stages.actor_filters import (
-    credit_tokens, is_argument, is_indefinite, is_individual, reporting_channel,
+    credit_tokens,
+    is_argument,
+    is_indefinite,
+    is_individual,
+    reporting_channel,
 )
 from vigie.stages.actor_lexicon import Lexicon, Match, doc_keys, lexicon, match_at, scan, tkey
 from vigie.stages.actor_text import initials
@@ -60,7 +70,7 @@ class Cand:
     kb_id: str | None = None
     aliases: tuple[str, ...] = ()  # other keys that later mentions may use
     named: bool = True  # False for a role-only mention ("le ministre"): never the display name
-    unnamed: bool = False  # an unnamed actor ("un habitant", "les rebelles"): may take the story's country
+    unnamed: bool = False  # "un habitant", "les rebelles": may take the story's country
 
 
 def pick_entry(entries: list[Entry], published: str | None) -> Entry:
@@ -133,7 +143,8 @@ class Builder:
         for i, hit in enumerate(self.hits):
             hit.mentions = sorted(set(hit.mentions))
             local = i in self.unnamed and hit.sector in LOCAL_SECTORS
-            if hit.country is None and hit.kb_id is None and (hit.sector in NATIONAL_SECTORS or local):
+            national = hit.sector in NATIONAL_SECTORS or local
+            if hit.country is None and hit.kb_id is None and national:
                 hit.country = story
         return self.hits
 
@@ -214,7 +225,8 @@ class Finder:
 
     def _organization(self, ent: Span) -> Cand | None:
         hit = self._kb_hit_in(ent.start, ent.end)
-        if hit and hit[2].entry.sector == "MED" and reporting_channel(self.doc, self.keys, ent.start):
+        if hit and hit[2].entry.sector == "MED" and reporting_channel(self.doc, self.keys,
+                                                                      ent.start):
             return None
         if hit:
             return _entry_cand(ent.start, ent.end, hit[2].entry, None)
@@ -280,7 +292,7 @@ class Finder:
         return None
 
     def groups(self) -> list[Cand]:
-        """Unnamed actors coded by role words ("les rebelles", "l'aviation russe", "un habitant")."""
+        """Unnamed actors coded by role words ("les rebelles", "l'aviation russe")."""
         out = []
         for start, end, matches in scan(self.lex, self.doc, {"role"}):
             if self.used & set(range(start, end)) or self.doc[start].pos_ not in ("NOUN", "PROPN"):
@@ -313,7 +325,7 @@ class Finder:
                     role.sector, None, unnamed=True)
 
     def _someone(self, start: int, end: int, role) -> Cand:
-        """An unnamed individual: one actor per wording ("un habitant", "un porte-parole de l'armée")."""
+        """An unnamed individual, one actor per wording ("un porte-parole de l'armée")."""
         role_end, end = end, unnamed_extent(self.doc, self.keys, start, end)
         country = country_in(self.lex, self.keys, start, end)
         text = self.doc[start:end].text

@@ -151,14 +151,19 @@ def _after_place_word(lex: Lexicon, ent: Span, keys: list[str]) -> bool:
     return i >= 0 and keys[i] in lex.place_person_preps
 
 
+def _place_not_person(lex: Lexicon, ent: Span, keys: list[str]) -> bool:
+    """A PER that is a place: after a place word, neither a KB person nor a given name first."""
+    return (_after_place_word(lex, ent, keys) and not _kb_person(lex, ent)
+            and keys[ent.start] not in lex.first_names)
+
+
 def _relabel_people(lex: Lexicon, ents: list[Span], keys: list[str]) -> list[Span]:
     out = []
     for ent in ents:
         if ent.label_ in ("LOC", "MISC") and _looks_person(lex, ent, keys):
             ent = Span(ent.doc, ent.start, ent.end, label="PER")
-        elif ent.label_ == "PER" and _after_place_word(lex, ent, keys) and not _kb_person(lex, ent) \
-                and keys[ent.start] not in lex.first_names:
-            ent = Span(ent.doc, ent.start, ent.end, label="LOC")  # a place, not a person
+        elif ent.label_ == "PER" and _place_not_person(lex, ent, keys):
+            ent = Span(ent.doc, ent.start, ent.end, label="LOC")
         out.append(ent)
     surnames = {keys[e.end - 1] for e in out if e.label_ == "PER" and len(e) > 1}
     return [Span(e.doc, e.start, e.end, label="PER")
