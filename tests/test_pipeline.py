@@ -51,3 +51,10 @@ def test_pipeline_text_of_caches_the_doc_text(nlp):
     doc = nlp.make_doc("L'armée a quitté Goma.  Les habitants sont rentrés.")
     assert text_of(doc) == doc.text
     assert text_of(doc) is text_of(doc)
+
+
+def test_pipeline_extract_many_in_two_processes_gives_the_same_records(nlp):
+    texts = ["L'armée a bombardé Alep mardi.", "Le ministre a déclaré : « Nous négocierons. »"] * 3
+    one = [r.to_json() for r in vigie.extract_many(texts, nlp=nlp, batch_size=2)]
+    two = [r.to_json() for r in vigie.extract_many(texts, nlp=nlp, n_process=2, batch_size=2)]
+    assert two == one

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
+import multiprocessing
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -15,8 +17,8 @@ from vigie.article import Article
 from vigie.errors import VigieError
 from vigie.record import DocumentRecord, from_doc
 from vigie.settings import DEFAULT_MODEL, MODELS
-from vigie.stages import STAGES
 from vigie.speed import use_numpy_gemm
+from vigie.stages import STAGES
 from vigie.stages.lemmas import speed_up_lemmatizer
 
 LOGGER = logging.getLogger(__name__)
@@ -121,6 +123,42 @@ def extract_many(
         One record per item, in order.
     """
     nlp = nlp or _default_nlp(DEFAULT_MODEL)
-    docs = (make_doc(nlp, _as_article(item)) for item in items)
-    for doc in nlp.pipe(docs, n_process=n_process, batch_size=batch_size):
-        yield from_doc(doc)
+    articles = (_as_article(item) for item in items)
+    if n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
+        yield from _extract_forked(nlp, articles, n_process, batch_size)
+        return
+    if n_process > 1:
+        LOGGER.warning("no fork start method on this platform: extracting in one process")
+    for batch in _batches(articles, batch_size):
+        yield from _extract_batch(batch, nlp)
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(articles)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def _extract_batch(articles: list[Article], nlp: Language | None = None) -> list[DocumentRecord]:
+    nlp = nlp or _WORKER["nlp"]
+    docs = nlp.pipe((make_doc(nlp, a) for a in articles), batch_size=len(articles))
+    return [from_doc(doc) for doc in docs]
+
+
+# The pipeline of a forked worker process (set by _init_worker, inherited, never pickled).
+_WORKER: dict[str, Language] = {}
+
+
+def _init_worker(nlp: Language) -> None:
+    _WORKER["nlp"] = nlp
+
+
+def _extract_forked(
+    nlp: Language, articles: Iterable[Article], n_process: int, batch_size: int
+) -> Iterator[DocumentRecord]:
+    """Records made in forked workers: spaCy's own n_process would send the Docs back serialised,
+    and the stages' results on them (dataclasses) do not serialise; records pickle."""
+    context = multiprocessing.get_context("fork")
+    with context.Pool(n_process, initializer=_init_worker, initargs=(nlp,)) as pool:
+        for records in pool.imap(_extract_batch, _batches(articles, batch_size)):
+            yield from records
