@@ -14,6 +14,8 @@ import logging
 
 from spacy.tokens import Doc, Token
 
+from vigie.stages.common import text_of
+
 LOGGER = logging.getLogger(__name__)
 
 # Credits are short: a closing parenthesis longer than this is text, not a byline.
@@ -31,7 +33,7 @@ _INDEFINITE_DETS = {"un", "une", "des", "d'"}
 def credit_tokens(doc: Doc) -> set[int]:
     """Token indices of the article's credits (closing parenthesis, last-line byline)."""
     out: set[int] = set()
-    text = doc.text.rstrip()
+    text = text_of(doc).rstrip()
     if text.endswith(")"):
         opening = text.rfind("(")
         before = text[:opening].rstrip()
@@ -69,7 +71,7 @@ def _by_lines(doc: Doc) -> set[int]:
     """A "par X et Y" line near the top: the authors."""
     out: set[int] = set()
     start = 0
-    for line in doc.text[:DATELINE_REACH].split("\n"):
+    for line in text_of(doc)[:DATELINE_REACH].split("\n"):
         end = start + len(line)
         if line.lower().startswith(("par ", "by ")):
             span = doc.char_span(start + 4, end, alignment_mode="expand")

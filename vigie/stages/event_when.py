@@ -13,6 +13,8 @@ import logging
 
 from spacy.tokens import Doc, Token
 
+from vigie.stages.common import text_of
+
 LOGGER = logging.getLogger(__name__)
 
 # Heads climbed from a time expression to the word it dates (a verb, or a nominal trigger);
@@ -99,7 +101,7 @@ def previous_sentence(doc: Doc, trigger: Token) -> tuple[int, int] | None:
     if first == 0:
         return None
     before = doc[first - 1].sent
-    if "\n" in doc.text[before.end_char - 1:trigger.sent.start_char + 1]:
+    if "\n" in text_of(doc)[before.end_char - 1:trigger.sent.start_char + 1]:
         return None
     return before.start_char, before.end_char
 

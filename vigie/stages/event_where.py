@@ -13,6 +13,7 @@ import logging
 
 from spacy.tokens import Doc, Token
 
+from vigie.stages.common import text_of
 from vigie.stages.event_when import clause_chain
 from vigie.stages.place_mentions import words
 
@@ -105,8 +106,8 @@ def story_place(doc: Doc) -> int | None:
 
 def _dateline(doc: Doc, start: int) -> bool:
     """A place in capitals opening a paragraph ("GOMA (Reuters) -")."""
-    line = doc.text.rfind("\n", 0, start) + 1
-    return not doc.text[line:start].strip() and doc.text[start:start + 2].isupper()
+    line = text_of(doc).rfind("\n", 0, start) + 1
+    return not text_of(doc)[line:start].strip() and text_of(doc)[start:start + 2].isupper()
 
 
 def event_where(doc: Doc, trigger: Token, start: int, end: int) -> tuple[int | None, bool]:

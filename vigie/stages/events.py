@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from vigie.stages import event_args as args
-from vigie.stages.common import article_of, guarded
+from vigie.stages.common import article_of, guarded, text_of
 from vigie.stages.event_lexicon import Lexicon, Match, find_triggers, load_lexicon
 from vigie.stages.event_merge import merge_events
 from vigie.stages.event_status import carrier, clause_status, framing
@@ -90,7 +90,7 @@ def _arg_tokens(match: Match, lex: Lexicon, requesters: frozenset[str]):
 def clause_bounds(span) -> tuple[int, int]:
     """The trigger's sentence, cut at line breaks: the parser sometimes runs a sentence over a
     paragraph end, and a paragraph is a new statement."""
-    sent, text = span.sent, span.doc.text
+    sent, text = span.sent, text_of(span.doc)
     start = max(sent.start_char, text.rfind("\n", 0, span.start_char) + 1)
     stop = text.find("\n", span.end_char)
     end = sent.end_char if stop < 0 else min(sent.end_char, stop)

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from vigie.french.numbers import Quantity, find_quantities, load_modifiers
-from vigie.stages.common import guarded
+from vigie.stages.common import guarded, text_of
 from vigie.stages.figure_kind import _anchor, counted_noun, is_unit, kind_and_who
 from vigie.stages.figure_lexicon import FigureLexicon, load_figures_lexicon
 from vigie.stages.figure_links import (
@@ -115,7 +115,7 @@ def find_figures(doc: Doc, lex: FigureLexicon | None = None) -> list[FigureHit]:
     """
     lex = lex or load_figures_lexicon()
     hits = []
-    for qty in find_quantities(doc.text, load_modifiers()):
+    for qty in find_quantities(text_of(doc), load_modifiers()):
         hit = _figure(doc, qty, lex)
         if hit is not None:
             hits.append(hit)

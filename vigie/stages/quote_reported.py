@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from vigie.french.dateline import skip_dateline
+from vigie.stages.common import text_of
 from vigie.stages.quote_marks import Marked
 from vigie.stages.quote_speaker import Ctx, Found, speaker_of
 
@@ -64,7 +65,7 @@ def _que_clause(ctx: Ctx, verb: Token, stop: int) -> tuple[int, int] | None:
     doc = ctx.doc
     infinitive = _infinitive(doc, verb, stop)
     if infinitive is not None:  # "affirme avoir été touché": the infinitive clause is reported
-        clause = _span(doc.text, infinitive.idx, _clause_end(ctx, infinitive.i, stop))
+        clause = _span(text_of(doc), infinitive.idx, _clause_end(ctx, infinitive.i, stop))
         # "a annoncé avoir effectué 510 sorties" claims a figure (the Figures stage's source).
         return None if _is_count(ctx, *clause) else clause
     for tok in doc[verb.i + 1: min(stop, verb.i + 1 + QUE_WINDOW)]:
@@ -72,7 +73,7 @@ def _que_clause(ctx: Ctx, verb: Token, stop: int) -> tuple[int, int] | None:
             return None
         if tok.lower_ in _QUE:
             end = _clause_end(ctx, tok.i + 1, stop)
-            return _span(doc.text, tok.idx + len(tok.text), end)
+            return _span(text_of(doc), tok.idx + len(tok.text), end)
     return None
 
 
@@ -165,8 +166,8 @@ def _inverted(ctx: Ctx, verb: Token, direct: list[Found]) -> Found | None:
         return None
     if prev.text in "»”\"" or (comma and first.i > 1 and doc[first.i - 2].text in "»”\""):
         return None  # the cue of a direct quote
-    start, end = _span(doc.text, sent_start, prev.idx + (0 if comma else len(prev.text)))
-    if len(doc.text[start:end].split()) < MIN_CLAUSE_WORDS or not _has_clause(ctx, start, end):
+    start, end = _span(text_of(doc), sent_start, prev.idx + (0 if comma else len(prev.text)))
+    if len(text_of(doc)[start:end].split()) < MIN_CLAUSE_WORDS or not _has_clause(ctx, start, end):
         return None
     speaker = speaker_of(doc, subject, ctx.index, _previous(direct, start))
     return Found(start, end, False, speaker, cue_start, cue_end, rank=RANK_VERB)
@@ -254,11 +255,11 @@ def _bounds(ctx: Ctx, prep: Token, initial: bool, cue_start: int, sent) -> tuple
     doc = ctx.doc
     if initial:
         start = _after_phrase(ctx, prep, sent[1])
-        return _span(doc.text, start, sent[1]) if start is not None else (0, 0)
+        return _span(text_of(doc), start, sent[1]) if start is not None else (0, 0)
     end = _phrase_end(ctx, prep, sent[1])
     if end is None or end.text in ".!?;" or end.nbor().lower_ in _RELATIVE:
-        return _span(doc.text, sent[0], cue_start)
-    return _span(doc.text, *sent)
+        return _span(text_of(doc), sent[0], cue_start)
+    return _span(text_of(doc), *sent)
 
 
 def _inside(marked: list[Marked], starts: list[int], char: int) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from vigie.stages import actors as actors_stage
+from vigie.stages.common import text_of
 
 LOGGER = logging.getLogger(__name__)
 
@@ -263,7 +264,7 @@ class Ctx:
     def sentence_of(self, char: int) -> tuple[int, int]:
         """The (start, end) char bounds of the sentence holding `char`."""
         i = max(0, bisect.bisect_right(self.sent_starts, char) - 1)
-        return self.sentences[i] if self.sentences else (0, len(self.doc.text))
+        return self.sentences[i] if self.sentences else (0, len(text_of(self.doc)))
 
     def cue(self, verb: Token) -> tuple[int, int]:
         """Char span of the cue around a cue verb."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from vigie.stages.common import guarded
+from vigie.stages.common import guarded, text_of
 from vigie.stages.quote_lexicon import CueLexicon, load_cues
 from vigie.stages.quote_marks import Marked, find_marked, sentence_bounds
 from vigie.stages.quote_reported import find_reported, has_cue
@@ -224,7 +224,7 @@ def _split(ctx: Ctx, found: Found) -> list[Found]:
         parts.append((resume, found.end))
     out = []
     for start, end in parts:
-        start, end = _strip(ctx.doc.text, start, end)
+        start, end = _strip(text_of(ctx.doc), start, end)
         if end > start:
             out.append(Found(start, end, True, speaker, cue_start, cue_end))
     return out
@@ -259,8 +259,8 @@ def _resolve(candidates: list[Found]) -> list[Found]:
 
 
 def _hit(doc: Doc, f: Found) -> QuoteHit:
-    cue = doc.text[f.cue_start:f.cue_end] if f.cue_start is not None else None
-    return QuoteHit(doc.text[f.start:f.end], f.start, f.end, f.direct, f.speaker, cue,
+    cue = text_of(doc)[f.cue_start:f.cue_end] if f.cue_start is not None else None
+    return QuoteHit(text_of(doc)[f.start:f.end], f.start, f.end, f.direct, f.speaker, cue,
                     f.cue_start, f.cue_end)
 
 
@@ -275,10 +275,10 @@ def find_quotes(doc: Doc, lexicon: CueLexicon | None = None) -> list[QuoteHit]:
         Quotes in text order; `speaker` indexes doc._.vigie_actors.
     """
     lexicon = lexicon or load_cues()
-    marked = find_marked(doc.text)
+    marked = find_marked(text_of(doc))
     if not marked and not has_cue(doc, lexicon):
         return []
-    ctx = Ctx(doc, lexicon, sentence_bounds(doc.text))
+    ctx = Ctx(doc, lexicon, sentence_bounds(text_of(doc)))
     direct = find_direct(ctx, marked)
     reported = find_reported(ctx, marked, direct)
     return [_hit(doc, f) for f in _resolve(direct + reported)]

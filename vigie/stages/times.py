@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from vigie.french.dates import FUTURE, NEAREST, PAST, parse_iso
 from vigie.french.time_published import infer_published
 from vigie.french.time_tagger import TimeExpr, tag_times
-from vigie.stages.common import article_of, guarded
+from vigie.stages.common import article_of, guarded, text_of
 
 LOGGER = logging.getLogger(__name__)
 
@@ -55,8 +55,8 @@ def find_times(doc: Doc, published: str | None) -> list[TimeHit]:
         directions[start, end] = tense_direction(doc, start, end)
         return directions[start, end]
 
-    exprs = tag_times(doc.text, parse_iso(published), direction_at)
-    return [_hit(doc.text, e, directions.get((e.start, e.end))) for e in exprs]
+    exprs = tag_times(text_of(doc), parse_iso(published), direction_at)
+    return [_hit(text_of(doc), e, directions.get((e.start, e.end))) for e in exprs]
 
 
 def _hit(text: str, expr: TimeExpr, tense: str | None) -> TimeHit:
@@ -143,7 +143,7 @@ _PRECISION_RANK = {"day": 0, "week": 1, "season": 2, "month": 3, "quarter": 3, "
 def _with_published(doc: Doc) -> list[TimeHit]:
     article = article_of(doc)
     if not article.get("published"):
-        inferred = infer_published(doc.text, lambda s, e: tense_direction(doc, s, e))
+        inferred = infer_published(text_of(doc), lambda s, e: tense_direction(doc, s, e))
         if inferred:
             article["published"] = inferred.isoformat()
             article["published_inferred"] = True
