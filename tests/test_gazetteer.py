@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 import vigie
-
 from vigie.knowledge import gazetteer as gz
 from vigie.knowledge.base import Country
 

@@ -8,7 +8,12 @@ from datetime import date
 
 from vigie.evaluate.gold import alternatives
 from vigie.evaluate.match import (
-    LOCATED_KM, QUOTE_OVERLAP, actor_matches, km, name_matches, word_overlap,
+    LOCATED_KM,
+    QUOTE_OVERLAP,
+    actor_matches,
+    km,
+    name_matches,
+    word_overlap,
 )
 from vigie.evaluate.scores import Accuracy, PRFScore
 from vigie.knowledge import load_kb
@@ -169,16 +174,19 @@ def _score_figures(report, doc, golds, doc_id):
                    doc_id, gold["part_of_value"], whole and whole["value"])
         if gold.get("place"):
             place = doc.get(pred["place"])
-            _check(report, "figures", "place",
-                   place is not None and name_matches([place["name"], place.get("canonical") or ""],
-                                                      alternatives(gold["place"])),
-                   doc_id, gold["place"], place and place["name"])
+            _check(report, "figures", "place", _place_named(place, gold["place"]), doc_id,
+                   gold["place"], place and place["name"])
+
+
+def _place_named(place: dict | None, gold) -> bool:
+    """A predicted place (record dict) whose name or canonical name matches the gold name(s)."""
+    return place is not None and name_matches([place["name"], place.get("canonical") or ""],
+                                              alternatives(gold))
 
 
 def _score_places(report, doc, golds, doc_id):
     def found(pred, gold):
-        names = [pred["name"], pred.get("canonical") or ""]
-        return float(name_matches(names, alternatives(gold["name"])))
+        return float(_place_named(pred, gold["name"]))
 
     for pred, gold in _pair(report, "places", doc.data["places"], golds, found, doc_id,
                             lambda p: str(p["name"])):
@@ -238,9 +246,8 @@ def _event_attrs(report, doc, pred, gold, doc_id):
                gold["mode"], pred.get("mode"))
     if gold.get("place"):
         place = doc.get(pred.get("place"))
-        ok = place is not None and name_matches([place["name"], place.get("canonical") or ""],
-                                                alternatives(gold["place"]))
-        _check(report, "events_typed", "place", ok, doc_id, gold["place"], place and place["name"])
+        _check(report, "events_typed", "place", _place_named(place, gold["place"]), doc_id,
+               gold["place"], place and place["name"])
     if gold.get("time"):
         time = doc.get(pred.get("time"))
         ok = time is not None and (time.get("value") or "").startswith(gold["time"])

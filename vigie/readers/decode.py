@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from charset_normalizer import from_bytes
 import py3langid
+from charset_normalizer import from_bytes
 
 from vigie.errors import Errors, InputError
 
