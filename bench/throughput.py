@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import ROOT, corpus  # noqa: E402
 
 import vigie  # noqa: E402
+from vigie.article import Article  # noqa: E402
 from vigie.settings import DEFAULT_MODEL  # noqa: E402
 
 SAMPLE = ROOT / "vigie" / "samples" / "alep-2016-02.txt"
@@ -67,7 +68,7 @@ def _median(runs: list[tuple[float, float]]) -> tuple[float, float]:
 def stages(texts: list[str]) -> list[tuple[str, float]]:
     """Seconds per pipeline component, piping all texts through one component at a time."""
     nlp = vigie.load()
-    docs = [vigie.pipeline.make_doc(nlp, vigie.pipeline._as_article(t)) for t in texts]
+    docs = [vigie.pipeline.make_doc(nlp, Article(text=t)) for t in texts]
     timings = []
     for name, proc in nlp.pipeline:
         start = time.perf_counter()

@@ -4,6 +4,7 @@ import pytest
 from typer.testing import CliRunner
 
 from vigie.cli import app
+from vigie.cli_docs import command_names
 from vigie.record import DocumentRecord
 
 runner = CliRunner()
@@ -13,8 +14,7 @@ TEXT = "Le président du Sénégal a rencontré mardi à Dakar le chef de l'Etat
 def test_cli_help_has_examples():
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0 and "Example" in result.output
-    for command in app.registered_commands:
-        name = command.name or command.callback.__name__
+    for name in command_names():
         sub = runner.invoke(app, [name, "--help"])
         assert sub.exit_code == 0 and "Example" in sub.output, name
 
