@@ -60,3 +60,15 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+_LOWERS_KEY = ("vigie", "lowers")
+
+
+def lowers_of(doc: Doc) -> list[str]:
+    """Every token's `lower_`, built once per Doc: a Python `Token` costs a C object per access,
+    and stages that compare words by index made millions of them (docs/speed.md)."""
+    lowers = doc.user_data.get(_LOWERS_KEY)
+    if lowers is None:
+        lowers = doc.user_data[_LOWERS_KEY] = [t.lower_ for t in doc]
+    return lowers
