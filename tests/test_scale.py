@@ -29,13 +29,19 @@ def test_scale_ray_job_equals_single_process(tmp_path, nlp, local_ray):
     source = tmp_path / "in.jsonl"
     source.write_text("\n".join(json.dumps({"id": k, "text": v, "published": "2023-05-02"})
                                 for k, v in TEXTS.items()), encoding="utf-8")
-    assert run(str(source), str(tmp_path / "out"), actors=2, batch_size=2) == 3
+    db = f"sqlite:///{tmp_path / 'v.db'}"
+    assert run(str(source), str(tmp_path / "out"), actors=2, batch_size=2, db=db) == 3
     import pyarrow.parquet as pq
 
     got = {r.doc_id: r for r in map(row_record, pq.read_table(tmp_path / "out").to_pylist())}
     articles = [Article(text=v, id=k, published="2023-05-02") for k, v in TEXTS.items()]
     expected = {r.doc_id: r for r in vigie.extract_many(articles, nlp=nlp)}
     assert got == expected
+    from vigie.store import Store
+
+    with Store(db) as store:  # --db: the same records are in the store
+        assert store.count("documents") == 3
+        assert store.count("quotes") == sum(len(r.quotes) for r in expected.values())
 
 
 @pytest.mark.slow

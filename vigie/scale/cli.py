@@ -16,6 +16,7 @@ def batch_command(
     address: Annotated[str | None, typer.Option(help="Ray cluster address (default: a local instance).")] = None,
     num_cpus: Annotated[int | None, typer.Option(help="CPUs of the local instance.")] = None,
     model: Annotated[str, typer.Option(help="spaCy model package.")] = DEFAULT_MODEL,
+    db: Annotated[str | None, typer.Option(help="Also add the records to this store (URL).")] = None,
 ) -> None:
     """Extract many articles on Ray (local instance or cluster), writing records as Parquet.
 
@@ -27,8 +28,8 @@ def batch_command(
 
     ray.init(address=address, num_cpus=None if address else num_cpus, include_dashboard=False,
              log_to_driver=False)
-    count = run(source, output, model=model, actors=actors)
-    typer.echo(f"wrote {count} records to {output}")
+    count = run(source, output, model=model, actors=actors, db=db)
+    typer.echo(f"wrote {count} records to {output}" + (f" and stored them in {db}" if db else ""))
 
 
 def register(app: typer.Typer) -> None:

