@@ -269,9 +269,16 @@ _WORDS = re.compile(r"[^\W\d_]+'?|-")
 
 
 @lru_cache(maxsize=4)
+def load_figures_data(path: str | Path = FIGURES_FILE) -> dict:
+    """The parsed figures lexicon file, read once for the modifiers here and the Figures stage
+    (libyaml's loader: the file is read at every model load)."""
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
+
+
+@lru_cache(maxsize=4)
 def load_modifiers(path: str | Path = FIGURES_FILE) -> Modifiers:
     """The approximation and bound words of the figures lexicon (cached)."""
-    data = (yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}).get("modifiers") or {}
+    data = load_figures_data(path).get("modifiers") or {}
     return Modifiers(_phrases(data.get("approximate")), _phrases(data.get("lower")),
                      _phrases(data.get("upper")), _phrases(data.get("after")))
 
