@@ -7,14 +7,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from vigie.french.numbers import FIGURES_FILE, load_figures_data
+from vigie.french.numbers import FIGURES_FILE, Phrase, PhraseIndex, index_phrases, load_figures_data
 from vigie.stages.common import lowers_of
 
 LOGGER = logging.getLogger(__name__)
 
-Phrase = tuple[str, ...]
-# Phrases by their first word, longest first: a finder looks up one word instead of every phrase.
-PhraseIndex = dict[str, tuple[Phrase, ...]]
 
 
 @dataclass(frozen=True)
@@ -41,20 +38,11 @@ class FigureLexicon:
 
     def __post_init__(self) -> None:
         for name in ("phrases", "source_markers", "subset_markers"):
-            object.__setattr__(self, f"{name}_by_first", by_first_word(getattr(self, name)))
+            object.__setattr__(self, f"{name}_by_first", index_phrases(getattr(self, name)))
 
 
 def _phrase(text: str) -> Phrase:
     return tuple(text.lower().replace("’", "'").replace("'", "' ").split())
-
-
-def by_first_word(phrases) -> PhraseIndex:
-    """Index phrases by their first word, keeping their order (longest first)."""
-    index: dict[str, list[Phrase]] = {}
-    for phrase in phrases:
-        if phrase:
-            index.setdefault(phrase[0], []).append(phrase)
-    return {first: tuple(group) for first, group in index.items()}
 
 
 _WORDS_KEY = ("vigie", "figure_words")
