@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from text_to_num import text2num
@@ -42,11 +43,14 @@ SUFFIXES = {"k": 1000, "K": 1000, "M": 10**6, "G": 10**9}
 # Words that stand for "more than one" before a collective: "des centaines", "plusieurs milliers".
 _INDEFINITE = frozenset({"des", "plusieurs", "quelques", "nombreuses", "nombreux"})
 _ONES = frozenset({"un", "une"})
+# The words a numeral can start with (besides digits): number words and "des", "plusieurs"...
+_STARTS = NUMBER_WORDS | _INDEFINITE
 
 _DIGITS = (r"(?:\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?|,\d+)"
            r"(?:[kKMG](?!\w))?")
+# Words first: most tokens are words, and a word and a number never start on the same character.
 _TOKEN = re.compile(
-    rf"(?P<num>(?<![\w.,])(?<!\w-){_DIGITS}(?!\w))|(?P<word>[^\W\d_]+['’]?)|(?P<other>\S)"
+    rf"(?P<word>[^\W\d_]+['’]?)|(?P<num>(?<![\w.,])(?<!\w-){_DIGITS}(?!\w))|(?P<other>\S)"
 )
 
 
@@ -62,16 +66,26 @@ class Quantity:
     approximate: bool = False
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
     text: str
     kind: str  # num | word | other
     start: int
     end: int
+    low: str  # lower case, straight apostrophe: the form lexicon phrases use
 
-    @property
-    def low(self) -> str:
-        return self.text.lower().replace("’", "'")
+
+Phrase = tuple[str, ...]
+PhraseIndex = dict[str, tuple[Phrase, ...]]
+
+
+def index_phrases(phrases, at: int = 0) -> PhraseIndex:
+    """Phrases by their word at position `at` (0: first, -1: last), keeping their order, so a
+    matcher looks up one word instead of trying every phrase."""
+    index: dict[str, list[Phrase]] = {}
+    for phrase in phrases:
+        if phrase:
+            index.setdefault(phrase[at], []).append(phrase)
+    return {word: tuple(group) for word, group in index.items()}
 
 
 def _int(value: float) -> int | float:
@@ -120,16 +134,17 @@ def parse_number(text: str) -> int | float | None:
     match = re.match(r"(?:moins\s+|-\s*)", text, re.IGNORECASE)
     if match:
         sign, text = -1, text[match.end():]
-    toks = list(_tokens(text))
+    toks = _tokens(text)
     found = _core(toks, 0, alone=True)
     if found is None or found[1] != len(toks):
         return None
     return sign * found[0].value
 
 
-def _tokens(text: str):
-    for match in _TOKEN.finditer(text):
-        yield _Tok(match.group(), match.lastgroup, match.start(), match.end())
+def _tokens(text: str) -> list[_Tok]:
+    return [_Tok(word, match.lastgroup, match.start(), match.end(),
+                 word.lower().replace("’", "'"))
+            for match in _TOKEN.finditer(text) for word in (match.group(),)]
 
 
 def _word_run(toks: list[_Tok], i: int) -> int:
@@ -253,13 +268,23 @@ def _collective_unit(toks: list[_Tok], j: int, *, indefinite: bool) -> int | Non
 class Modifiers:
     """Words before or after a numeral that make it approximate or a bound."""
 
-    approx: tuple[tuple[str, ...], ...]
-    lower: tuple[tuple[str, ...], ...]
-    upper: tuple[tuple[str, ...], ...]
-    after: tuple[tuple[str, ...], ...]
+    approx: tuple[Phrase, ...]
+    lower: tuple[Phrase, ...]
+    upper: tuple[Phrase, ...]
+    after: tuple[Phrase, ...]
+    # The same phrases by the word next to the numeral: the last word before it, the first after.
+    approx_by_last: PhraseIndex = field(init=False)
+    lower_by_last: PhraseIndex = field(init=False)
+    upper_by_last: PhraseIndex = field(init=False)
+    after_by_first: PhraseIndex = field(init=False)
+
+    def __post_init__(self) -> None:
+        for name in ("approx", "lower", "upper"):
+            object.__setattr__(self, f"{name}_by_last", index_phrases(getattr(self, name), -1))
+        object.__setattr__(self, "after_by_first", index_phrases(self.after))
 
 
-def _phrases(items) -> tuple[tuple[str, ...], ...]:
+def _phrases(items) -> tuple[Phrase, ...]:
     phrases = {tuple(w.lower() for w in _WORDS.findall(str(item).replace("’", "'")))
                for item in items or []}
     return tuple(sorted(phrases, key=len, reverse=True))
@@ -269,24 +294,36 @@ _WORDS = re.compile(r"[^\W\d_]+'?|-")
 
 
 @lru_cache(maxsize=4)
+def load_figures_data(path: str | Path = FIGURES_FILE) -> dict:
+    """The parsed figures lexicon file, read once for the modifiers here and the Figures stage
+    (libyaml's loader: the file is read at every model load)."""
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
+
+
+@lru_cache(maxsize=4)
 def load_modifiers(path: str | Path = FIGURES_FILE) -> Modifiers:
     """The approximation and bound words of the figures lexicon (cached)."""
-    data = (yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}).get("modifiers") or {}
+    data = load_figures_data(path).get("modifiers") or {}
     return Modifiers(_phrases(data.get("approximate")), _phrases(data.get("lower")),
                      _phrases(data.get("upper")), _phrases(data.get("after")))
 
 
-def _match_before(toks: list[_Tok], i: int, phrases) -> int | None:
-    """Start index of a phrase ending right before toks[i], if any."""
-    for phrase in phrases:
+def _match_before(toks: list[_Tok], i: int, by_last: PhraseIndex) -> int | None:
+    """Start index of the longest phrase ending right before toks[i], if any."""
+    if i == 0:
+        return None
+    for phrase in by_last.get(toks[i - 1].low, ()):
         k = i - len(phrase)
         if k >= 0 and tuple(t.low for t in toks[k:i]) == phrase:
             return k
     return None
 
 
-def _match_after(toks: list[_Tok], j: int, phrases) -> int | None:
-    for phrase in phrases:
+def _match_after(toks: list[_Tok], j: int, by_first: PhraseIndex) -> int | None:
+    """End index of the longest phrase starting at toks[j], if any."""
+    if j >= len(toks):
+        return None
+    for phrase in by_first.get(toks[j].low, ()):
         if tuple(t.low for t in toks[j:j + len(phrase)]) == phrase:
             return j + len(phrase)
     return None
@@ -313,11 +350,11 @@ def _range(toks: list[_Tok], i: int, qty: Quantity, j: int) -> tuple[Quantity, i
 
 def _bounded(toks: list[_Tok], i: int, qty: Quantity, mods: Modifiers) -> Quantity:
     """Apply the modifiers before the numeral ("au moins", "près de", "jusqu'à")."""
-    if _match_before(toks, i, mods.lower) is not None:
+    if _match_before(toks, i, mods.lower_by_last) is not None:
         qty.low, qty.approximate = qty.value, True
-    elif _match_before(toks, i, mods.upper) is not None:
+    elif _match_before(toks, i, mods.upper_by_last) is not None:
         qty.high, qty.approximate = qty.value, True
-    elif _match_before(toks, i, mods.approx) is not None:
+    elif _match_before(toks, i, mods.approx_by_last) is not None:
         qty.approximate = True
     return qty
 
@@ -334,15 +371,17 @@ def find_quantities(text: str, modifiers: Modifiers | None = None) -> list[Quant
         negative, and a dash before a number is punctuation in news text).
     """
     mods = modifiers or load_modifiers()
-    toks, out, i = list(_tokens(text)), [], 0
+    toks, out, i = _tokens(text), [], 0
     while i < len(toks):
-        found = _core(toks, i)
+        # Most words cannot start a numeral: skip them before trying the grammar.
+        tok = toks[i]
+        found = _core(toks, i) if tok.kind == "num" or tok.low in _STARTS else None
         if found is None:
             i += 1
             continue
         qty, j = _range(toks, i, *found)
         qty = _bounded(toks, i, qty, mods)
-        after = _match_after(toks, j, mods.after)
+        after = _match_after(toks, j, mods.after_by_first)
         if after is not None:
             qty.approximate = True
         out.append(qty)

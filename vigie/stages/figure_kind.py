@@ -6,7 +6,7 @@ import logging
 
 from spacy.tokens import Span, Token
 
-from vigie.stages.figure_lexicon import FigureLexicon
+from vigie.stages.figure_lexicon import FigureLexicon, phrase_end, words_of
 
 LOGGER = logging.getLogger(__name__)
 
@@ -46,13 +46,9 @@ def is_unit(span: Span, lex: FigureLexicon) -> bool:
 
 def _phrase_at(token: Token, lex: FigureLexicon) -> tuple[str, int] | None:
     """A kind phrase starting at `token` ("sorties aériennes", "gardes à vue"), and its end."""
-    doc = token.doc
-    for phrase, kind in lex.phrases.items():
-        end = token.i + len(phrase)
-        words = tuple(t.lower_.replace("’", "'") for t in doc[token.i:end])
-        if end <= len(doc) and words == phrase:
-            return kind, end
-    return None
+    words = words_of(token.doc)
+    end = phrase_end(words, token.i, len(words), lex.phrases_by_first)
+    return None if end is None else (lex.phrases[tuple(words[token.i:end])], end)
 
 
 def _anchor(span: Span, noun: Token | None) -> Token:

@@ -7,13 +7,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from vigie.french.numbers import FIGURES_FILE
+from vigie.french.numbers import FIGURES_FILE, Phrase, PhraseIndex, index_phrases, load_figures_data
+from vigie.stages.common import lowers_of
 
 LOGGER = logging.getLogger(__name__)
 
-Phrase = tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -34,10 +32,38 @@ class FigureLexicon:
     source_markers: tuple[Phrase, ...] = ()
     claim_verbs: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, hash=False)
     subset_markers: tuple[Phrase, ...] = ()
+    phrases_by_first: PhraseIndex = field(init=False, hash=False)
+    source_markers_by_first: PhraseIndex = field(init=False, hash=False)
+    subset_markers_by_first: PhraseIndex = field(init=False, hash=False)
+
+    def __post_init__(self) -> None:
+        for name in ("phrases", "source_markers", "subset_markers"):
+            object.__setattr__(self, f"{name}_by_first", index_phrases(getattr(self, name)))
 
 
 def _phrase(text: str) -> Phrase:
     return tuple(text.lower().replace("’", "'").replace("'", "' ").split())
+
+
+_WORDS_KEY = ("vigie", "figure_words")
+
+
+def words_of(doc) -> list[str]:
+    """Every token's lower form with a straight apostrophe, as lexicon phrases spell words
+    (built once per Doc)."""
+    words = doc.user_data.get(_WORDS_KEY)
+    if words is None:
+        words = doc.user_data[_WORDS_KEY] = [w.replace("’", "'") for w in lowers_of(doc)]
+    return words
+
+
+def phrase_end(words: list[str], i: int, stop: int, index: PhraseIndex) -> int | None:
+    """End index of the longest indexed phrase starting at words[i] and ending by `stop`."""
+    for phrase in index.get(words[i], ()):
+        end = i + len(phrase)
+        if end <= stop and tuple(words[i:end]) == phrase:
+            return end
+    return None
 
 
 def _by_length(items) -> tuple[Phrase, ...]:
@@ -90,7 +116,7 @@ def build_lexicon(data: dict) -> FigureLexicon:
 @lru_cache(maxsize=4)
 def load_figures_lexicon(path: str | Path = FIGURES_FILE) -> FigureLexicon:
     """Load and index the figures lexicon (cached: read once per process)."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = load_figures_data(path)
     lexicon = build_lexicon(data)
     LOGGER.debug("figures lexicon: %d nouns, %d verbs", len(lexicon.nouns), len(lexicon.verbs))
     return lexicon

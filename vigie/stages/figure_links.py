@@ -7,7 +7,7 @@ import logging
 from spacy.tokens import Span, Token
 
 from vigie.stages.actors import actor_at, resolve_pronoun
-from vigie.stages.figure_lexicon import FigureLexicon, Phrase
+from vigie.stages.figure_lexicon import FigureLexicon, phrase_end, words_of
 from vigie.stages.times import event_time
 
 LOGGER = logging.getLogger(__name__)
@@ -15,10 +15,6 @@ LOGGER = logging.getLogger(__name__)
 # How far up the parse a claim verb may govern the figure ("a annoncé avoir effectué 510 sorties
 # pour frapper 1.888 cibles, assurant avoir tué deux ..."); the sample needs 5 steps.
 MAX_CLAIM_STEPS = 8
-
-
-def _words(tokens) -> tuple[str, ...]:
-    return tuple(t.lower_.replace("’", "'") for t in tokens)
 
 
 def _actor_of(token: Token) -> int | None:
@@ -40,25 +36,17 @@ def quote_speaker(doc, start: int) -> int | None:
     return None
 
 
-def _marker_at(sent: Span, i: int, markers: tuple[Phrase, ...]) -> int | None:
-    """End token index of a marker phrase starting at token i."""
-    for phrase in markers:
-        end = i + len(phrase)
-        if end <= sent.end and _words(sent.doc[i:end]) == phrase:
-            return end
-    return None
-
-
 def marker_source(sent: Span, at: int, lex: FigureLexicon) -> int | None:
     """ "selon l'ONU", "d'après le ministère": the nearest such actor in the sentence."""
     best, best_distance = None, None
-    for token in sent:
-        end = _marker_at(sent, token.i, lex.source_markers)
+    words = words_of(sent.doc)
+    for i in range(sent.start, sent.end):
+        end = phrase_end(words, i, sent.end, lex.source_markers_by_first)
         if end is None or end >= sent.end:
             continue
         head = _phrase_head(sent.doc[end:min(end + 8, sent.end)])
         actor = _actor_of(head) if head is not None else None
-        distance = abs(token.i - at)
+        distance = abs(i - at)
         if actor is not None and (best_distance is None or distance < best_distance):
             best, best_distance = actor, distance
     return best
@@ -78,7 +66,7 @@ def _is_claim(verb: Token, lex: FigureLexicon) -> bool:
     rests = lex.claim_verbs.get(verb.lemma_.lower()) or lex.claim_verbs.get(verb.lower_)
     if not rests:
         return False
-    following = _words(verb.doc[verb.i + 1:verb.i + 4])
+    following = tuple(words_of(verb.doc)[verb.i + 1:verb.i + 4])
     return any(rest == following[:len(rest)] for rest in rests)
 
 
@@ -133,7 +121,7 @@ def is_subset(sent: Span, first: int, lex: FigureLexicon) -> bool:
         i = first - back
         if i < sent.start:
             return False
-        if _marker_at(sent, i, lex.subset_markers) is not None:
+        if phrase_end(words_of(doc), i, sent.end, lex.subset_markers_by_first) is not None:
             return True
         if doc[i].is_punct:
             return False
