@@ -5,6 +5,7 @@ One source of truth for serialisation and for the JSON Schema printed by `vigie 
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Literal
 
@@ -160,10 +161,16 @@ def _ref(prefix: str, value):
     return f"{prefix}{value + 1}"
 
 
+@functools.cache
+def _fields(model: type[_Model]) -> frozenset[str]:
+    # pydantic's `model_fields` is a class property that rebuilds a dict per access.
+    return frozenset(model.model_fields)
+
+
 def _items(model: type[_Model], prefix: str, hits) -> list:
-    items = []
+    items, fields = [], _fields(model)
     for i, hit in enumerate(hits or []):
-        data = {k: v for k, v in vars(hit).items() if k in model.model_fields}
+        data = {k: v for k, v in vars(hit).items() if k in fields}
         for name, target in _REFS.items():
             if name in data:
                 data[name] = _ref(target, data[name])
@@ -173,6 +180,8 @@ def _items(model: type[_Model], prefix: str, hits) -> list:
 
 def from_doc(doc) -> DocumentRecord:
     """Build the document record from a Doc processed by vigie's pipeline."""
+    from vigie.stages.common import text_of  # here: the stages' import is heavy, the record's light
+
     article = doc._.vigie_article or {}
     return DocumentRecord(
         doc_id=article.get("doc_id") or "doc",
@@ -181,7 +190,7 @@ def from_doc(doc) -> DocumentRecord:
         published=article.get("published"),
         published_inferred=bool(article.get("published_inferred")),
         url=article.get("url"),
-        text=doc.text,
+        text=text_of(doc),
         meta=article.get("meta") or {},
         actors=_items(Actor, "a", doc._.vigie_actors),
         places=_items(Place, "p", doc._.vigie_places),
