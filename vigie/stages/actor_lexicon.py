@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from vigie.french.normalize import fold
@@ -183,24 +184,38 @@ def _capitals(text: str) -> bool:
     return text.isupper() or (len(text) >= TITLE_ACRONYM_MIN and text.istitle())
 
 
-class Keys(list):
-    """Folded keys of a doc's tokens, remembering which tokens are written in capitals."""
+_TEXTS_KEY = ("vigie", "token_texts")
+_KEYS_KEY = ("vigie", "actor_keys")
 
-    def __init__(self, doc: Doc):
-        super().__init__(tkey(t.text) for t in doc)
-        self.upper = [_capitals(t.text) for t in doc]
-        self.cap = [t.text[:1].isupper() for t in doc]
+
+def texts_of(doc: Doc) -> list[str]:
+    """Every token's text, built once per Doc from the ORTH column: no `Token` objects, which
+    cost a C object per access (docs/speed.md)."""
+    texts = doc.user_data.get(_TEXTS_KEY)
+    if texts is None:
+        strings = doc.vocab.strings
+        texts = doc.user_data[_TEXTS_KEY] = [strings[h] for h in doc.to_array(ORTH).tolist()]
+    return texts
+
+
+class Keys(list):
+    """Folded keys of a doc's tokens, with the tokens' texts (for their capitals)."""
+
+    def __init__(self, texts: list[str]):
+        super().__init__(map(tkey, texts))
+        self.texts = texts
 
 
 def _fits(match: Match, keys: list[str], i: int, what: set[str] | None) -> bool:
     if what is not None and match.what not in what:
         return False
-    if getattr(keys, "upper", None) is None:
+    texts = getattr(keys, "texts", None)
+    if texts is None:
         return True
-    if match.capital and not keys.cap[i]:
+    if match.capital and not texts[i][:1].isupper():
         return False
     # An acronym matches only text in capitals ("ANS", never "ans"; "UN", never "un").
-    return not match.upper or keys.upper[i]
+    return not match.upper or _capitals(texts[i])
 
 
 def match_at(lex: Lexicon, keys: list[str], i: int, what: set[str] | None = None):
@@ -208,28 +223,33 @@ def match_at(lex: Lexicon, keys: list[str], i: int, what: set[str] | None = None
 
     With `keys` from `doc_keys`, acronyms match only tokens written in capitals.
     """
-    for seq, _ in lex.index.get(keys[i], []):
+    bucket = lex.index.get(keys[i])
+    if bucket is None:  # most tokens: keep the miss cheap
+        return None
+    for seq, _ in bucket:
         n = len(seq)
-        if tuple(keys[i:i + n]) == seq:
-            found = [m for s, m in lex.index[keys[i]] if s == seq and _fits(m, keys, i, what)]
+        if n == 1 or tuple(keys[i:i + n]) == seq:
+            found = [m for s, m in bucket if s == seq and _fits(m, keys, i, what)]
             if found:
                 return i + n, found
     return None
 
 
 def doc_keys(doc: Doc) -> Keys:
-    """Folded keys of every token of the doc (cached per token text), with their capitals."""
-    return Keys(doc)
+    """Folded keys of every token of the doc, with their texts (built once per Doc)."""
+    keys = doc.user_data.get(_KEYS_KEY)
+    if keys is None:
+        keys = doc.user_data[_KEYS_KEY] = Keys(texts_of(doc))
+    return keys
 
 
 def scan(lex: Lexicon, doc: Doc, what: set[str] | None = None):
     """Non-overlapping longest index matches in the doc: (start, end, [matches]) token spans."""
-    keys, out, i = doc_keys(doc), [], 0
-    while i < len(keys):
-        hit = match_at(lex, keys, i, what)
-        if hit:
-            out.append((i, hit[0], hit[1]))
-            i = hit[0]
-        else:
-            i += 1
+    keys, index, out, end = doc_keys(doc), lex.index, [], 0
+    for i, key in enumerate(keys):
+        if i >= end and key in index:
+            hit = match_at(lex, keys, i, what)
+            if hit:
+                out.append((i, hit[0], hit[1]))
+                end = hit[0]
     return out
