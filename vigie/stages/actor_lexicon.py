@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from spacy.attrs import ORTH
+from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc
 
 from vigie.french.normalize import fold
@@ -185,6 +185,7 @@ def _capitals(text: str) -> bool:
 
 
 _TEXTS_KEY = ("vigie", "token_texts")
+_IDXS_KEY = ("vigie", "token_idxs")
 _KEYS_KEY = ("vigie", "actor_keys")
 
 
@@ -196,6 +197,22 @@ def texts_of(doc: Doc) -> list[str]:
         strings = doc.vocab.strings
         texts = doc.user_data[_TEXTS_KEY] = [strings[h] for h in doc.to_array(ORTH).tolist()]
     return texts
+
+
+def idxs_of(doc: Doc) -> list[int]:
+    """Every token's character offset (`token.idx`), built once per Doc."""
+    idxs = doc.user_data.get(_IDXS_KEY)
+    if idxs is None:
+        idxs = doc.user_data[_IDXS_KEY] = doc.to_array(IDX).tolist()
+    return idxs
+
+
+def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of tokens start..end, as `doc[start:end]` gives them, without a `Span`."""
+    if end <= start:
+        span = doc[start:end]
+        return span.start_char, span.end_char
+    return idxs_of(doc)[start], idxs_of(doc)[end - 1] + len(texts_of(doc)[end - 1])
 
 
 class Keys(list):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from vigie.french.normalize import fold
 from vigie.knowledge.gazetteer import ALTERNATE, Gazetteer, gazetteer
 from vigie.knowledge.gazetteer_build import DATA
+from vigie.stages.actor_lexicon import char_span, texts_of
 from vigie.stages.common import text_of
 
 LOGGER = logging.getLogger(__name__)
@@ -80,44 +81,66 @@ def words() -> Words:
 
 def tkey(token) -> str:
     """Folded token text ("Nord-Kivu" -> "nord-kivu", "D’" -> "d'")."""
-    return fold(token.text).replace(" ", "-")
+    return _key(token.text)
+
+
+def _key(text: str) -> str:
+    return fold(text).replace(" ", "-")
+
+
+_KEYS_KEY = ("vigie", "place_keys")
+
+
+def keys_of(doc: Doc) -> list[str]:
+    """`tkey` of every token, built once per Doc (no `Token` objects: docs/speed.md)."""
+    keys = doc.user_data.get(_KEYS_KEY)
+    if keys is None:
+        keys = doc.user_data[_KEYS_KEY] = list(map(_key, texts_of(doc)))
+    return keys
+
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text`, sliced from the cached text."""
+    first, last = char_span(doc, start, end)
+    return text_of(doc)[first:last]
 
 
 def prep_before(doc: Doc, i: int, w: Words) -> str | None:
     """The preposition (one or two folded words) right before token i, skipping an article."""
-    j = i - 1
-    if j >= 0 and tkey(doc[j]) in _ARTICLES:
+    keys, j = keys_of(doc), i - 1
+    if j >= 0 and keys[j] in _ARTICLES:
         j -= 1
     if j < 0:
         return None
-    two = f"{tkey(doc[j - 1])} {tkey(doc[j])}" if j >= 1 else ""
+    two = f"{keys[j - 1]} {keys[j]}" if j >= 1 else ""
     if two in w.locatives or two in w.away:
         return two
-    one = tkey(doc[j])
+    one = keys[j]
     return one if one in w.locatives or one in w.away else None
 
 
 def _of_before(doc: Doc, i: int) -> int | None:
     """Index of the word before "de/d'/du/des (la/l')" that ends right before token i."""
-    j = i - 1
-    if j >= 0 and tkey(doc[j]) in _ARTICLES - {"les"}:
+    keys, j = keys_of(doc), i - 1
+    if j >= 0 and keys[j] in _ARTICLES and keys[j] != "les":
         j -= 1
-    if j >= 1 and tkey(doc[j]) in _OF:
+    if j >= 1 and keys[j] in _OF:
         return j - 1
     return None
 
 
 def _mention(doc: Doc, first: int, name_start: int, end: int, w: Words, **kw) -> Mention:
     """A mention over tokens first..end whose name is tokens name_start..end."""
-    span, name = doc[first:end], doc[name_start:end]
+    start_char, end_char = char_span(doc, first, end)
     prep = prep_before(doc, first, w)
-    return Mention(span.start_char, span.end_char, name.text, prep=prep, token=name_start, **kw)
+    return Mention(start_char, end_char, _text(doc, name_start, end), prep=prep, token=name_start,
+                   **kw)
 
 
 def _framed(doc: Doc, start: int, end: int, w: Words, source: str) -> list[Mention]:
     """The mention of a name at tokens start..end, read with the words before it."""
     word = _of_before(doc, start)
-    head = tkey(doc[word]) if word is not None else None
+    head = keys_of(doc)[word] if word is not None else None
     if head in w.region:
         return [_mention(doc, word, start, end, w, force="region", source=source)]
     if head in w.city:
@@ -131,7 +154,7 @@ def _framed(doc: Doc, start: int, end: int, w: Words, source: str) -> list[Menti
 
 def _inner(ent: Span, w: Words) -> tuple[str | None, int]:
     """Words the NER put inside its span: "frontière syro-turque", "province d'Alep", "A Calais"."""
-    keys = [tkey(t) for t in ent]
+    keys = keys_of(ent.doc)[ent.start:ent.end]
     if keys[0] in w.border:
         return "border", ent.start + 1
     for kind, vocab in (("region", w.region), ("area", w.directions), ("city", w.city)):
@@ -141,10 +164,11 @@ def _inner(ent: Span, w: Words) -> tuple[str | None, int]:
     skip = 0
     while skip < len(keys) - 1 and (keys[skip] in w.locatives or keys[skip] in _ARTICLES):
         skip += 1
-    if not ent[skip].text[:1].isupper():
+    texts = texts_of(ent.doc)[ent.start:ent.end]
+    if not texts[skip][:1].isupper():
         # "aéroport de Donetsk": the name is what follows the common noun's "de"
         for j in range(skip, len(keys) - 1):
-            if keys[j] in _OF and ent[j + 1].text[:1].isupper():
+            if keys[j] in _OF and texts[j + 1][:1].isupper():
                 return None, ent.start + j + 1
     return None, ent.start + skip
 
@@ -156,7 +180,7 @@ def ner_mentions(doc: Doc, gaz: Gazetteer, w: Words) -> list[Mention]:
         if ent.label_ not in PLACE_LABELS:
             continue
         kind, name_start = _inner(ent, w)
-        if kind is None and not doc[name_start].text[:1].isupper():
+        if kind is None and not texts_of(doc)[name_start][:1].isupper():
             continue  # the NER sometimes tags a common noun ("une réunion") as LOC
         if kind == "border":
             found.extend(border_at(doc, ent.start, gaz, w, source="ner"))
@@ -188,8 +212,8 @@ def border_at(doc: Doc, i: int, gaz: Gazetteer, w: Words, source: str = "pattern
         j += 1
     if not parts:
         return []
-    span = doc[i:j]
-    return [Mention(span.start_char, span.end_char, span.text, force="border", iso3=parts[-1],
+    start, end = char_span(doc, i, j)
+    return [Mention(start, end, text_of(doc)[start:end], force="border", iso3=parts[-1],
                     prep=prep_before(doc, i, w), source=source, token=i)]
 
 
@@ -210,7 +234,7 @@ def _longest_known(doc: Doc, i: int, end: int, gaz: Gazetteer) -> int | None:
     """End of the longest run from token i that is a place's main name (not a mere alternate
     name: "au CHU" must not find Chũ, Vietnam; not an acronym)."""
     for j in range(end, i, -1):
-        text = doc[i:j].text
+        text = _text(doc, i, j)
         if not text.isupper() and any(c.quality > ALTERNATE for c in gaz.lookup(text)):
             return j
     return None
@@ -219,21 +243,24 @@ def _longest_known(doc: Doc, i: int, end: int, gaz: Gazetteer) -> int | None:
 def pattern_mentions(doc: Doc, gaz: Gazetteer, w: Words, taken: set[int]) -> list[Mention]:
     """Borders, and known names after a locative or region word that the NER missed."""
     found: list[Mention] = []
-    for tok in doc:
-        k = tkey(tok)
-        if k in w.border and tok.i not in taken:
-            found.extend(border_at(doc, tok.i, gaz, w))
-        if tok.i in taken or not tok.text[:1].isupper() or tok.is_sent_start:
+    texts = texts_of(doc)
+    for i, k in enumerate(keys_of(doc)):
+        if k in w.border and i not in taken:
+            found.extend(border_at(doc, i, gaz, w))
+        if i in taken or not texts[i][:1].isupper():
             continue
-        prep = prep_before(doc, tok.i, w)
-        if prep is None and _of_before(doc, tok.i) is None:
+        prep = prep_before(doc, i, w)
+        if prep is None and _of_before(doc, i) is None:
+            continue
+        tok = doc[i]  # only now: most tokens never get here, and a Token costs
+        if tok.is_sent_start:
             continue
         if tok.ent_type_ in ("PER", "ORG") and prep not in STRONG_LOCATIVES:
             continue  # a person or organisation, unless "à Khan Younès" says it is a place
-        end = _longest_known(doc, tok.i, _capitalised_run(doc, tok.i), gaz)
-        if end is not None and not any(t in taken for t in range(tok.i, end)):
-            found.extend(_framed(doc, tok.i, end, w, "pattern"))
-            taken.update(range(tok.i, end))
+        end = _longest_known(doc, i, _capitalised_run(doc, i), gaz)
+        if end is not None and not any(t in taken for t in range(i, end)):
+            found.extend(_framed(doc, i, end, w, "pattern"))
+            taken.update(range(i, end))
     return found
 
 
