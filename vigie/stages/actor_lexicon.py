@@ -60,6 +60,9 @@ class Lexicon:
     place_person_preps: set[str] = field(default_factory=set)
     index: dict[str, list[tuple[tuple[str, ...], Match]]] = field(default_factory=dict)
     by_id: dict[str, Entry] = field(default_factory=dict)
+    # index[key] grouped by sequence: [(sequence, [matches])], longest first (built on demand)
+    groups: dict[str, list[tuple[tuple[str, ...], list[Match]]]] = field(
+        default_factory=dict, repr=False)
 
     def add(self, keys: tuple[str, ...], match: Match) -> None:
         """Index `match` under the folded token sequence `keys` (longest sequences first)."""
@@ -68,6 +71,17 @@ class Lexicon:
             if (keys, match) not in bucket:
                 bucket.append((keys, match))
                 bucket.sort(key=lambda item: -len(item[0]))
+                self.groups.pop(keys[0], None)
+
+    def grouped(self, key: str) -> list[tuple[tuple[str, ...], list[Match]]]:
+        """The sequences indexed under `key`, longest first, each with its matches in order."""
+        groups = self.groups.get(key)
+        if groups is None:
+            by_seq: dict[tuple[str, ...], list[Match]] = {}
+            for seq, match in self.index.get(key, ()):
+                by_seq.setdefault(seq, []).append(match)
+            groups = self.groups[key] = list(by_seq.items())
+        return groups
 
 
 def _keys(nlp, name: str) -> tuple[str, ...]:
@@ -240,13 +254,13 @@ def match_at(lex: Lexicon, keys: list[str], i: int, what: set[str] | None = None
 
     With `keys` from `doc_keys`, acronyms match only tokens written in capitals.
     """
-    bucket = lex.index.get(keys[i])
-    if bucket is None:  # most tokens: keep the miss cheap
+    if keys[i] not in lex.index:  # most tokens: keep the miss cheap
         return None
-    for seq, _ in bucket:
+    following = keys[i + 1] if i + 1 < len(keys) else None
+    for seq, matches in lex.grouped(keys[i]):
         n = len(seq)
-        if n == 1 or tuple(keys[i:i + n]) == seq:
-            found = [m for s, m in bucket if s == seq and _fits(m, keys, i, what)]
+        if n == 1 or (seq[1] == following and tuple(keys[i:i + n]) == seq):
+            found = [m for m in matches if _fits(m, keys, i, what)]
             if found:
                 return i + n, found
     return None
