@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from vigie.french.normalize import fold
 from vigie.knowledge.base import DATA, Entry, KnowledgeBase, Role, load_kb
+from vigie.stages.common import text_of
 
 LOGGER = logging.getLogger(__name__)
 LEXICON = DATA / "lexicons" / "actors.yaml"
@@ -229,12 +230,28 @@ def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return idxs_of(doc)[start], idxs_of(doc)[end - 1] + len(texts_of(doc)[end - 1])
 
 
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text`, sliced from the cached text."""
+    first, last = char_span(doc, start, end)
+    return text_of(doc)[first:last]
+
+
 class Keys(list):
     """Folded keys of a doc's tokens, with the tokens' texts (for their capitals)."""
 
     def __init__(self, texts: list[str]):
         super().__init__(map(tkey, texts))
         self.texts = texts
+        self._starts: dict[int, tuple[dict, list[int]]] = {}
+
+    def starts_in(self, index: dict) -> list[int]:
+        """Positions of the tokens whose key starts a sequence of `index` (cached per index:
+        a doc is scanned several times against the same index)."""
+        cached = self._starts.get(id(index))
+        if cached is None or cached[0] is not index:
+            starts = [i for i, k in enumerate(self) if k in index]
+            cached = self._starts[id(index)] = (index, starts)
+        return cached[1]
 
 
 def _fits(match: Match, keys: list[str], i: int, what: set[str] | None) -> bool:
@@ -276,9 +293,9 @@ def doc_keys(doc: Doc) -> Keys:
 
 def scan(lex: Lexicon, doc: Doc, what: set[str] | None = None):
     """Non-overlapping longest index matches in the doc: (start, end, [matches]) token spans."""
-    keys, index, out, end = doc_keys(doc), lex.index, [], 0
-    for i, key in enumerate(keys):
-        if i >= end and key in index:
+    keys, out, end = doc_keys(doc), [], 0
+    for i in keys.starts_in(lex.index):
+        if i >= end:
             hit = match_at(lex, keys, i, what)
             if hit:
                 out.append((i, hit[0], hit[1]))

@@ -42,6 +42,8 @@ from vigie.stages.actor_lexicon import (
     lexicon,
     match_at,
     scan,
+    span_text,
+    texts_of,
     tkey,
 )
 from vigie.stages.actor_text import initials
@@ -319,8 +321,8 @@ class Finder:
         if role.kind == "person":
             if is_indefinite(head):  # "un responsable local", "une source diplomatique"
                 return self._someone(start, end, role)
-            return Cand(start, end, f"role:{fold(doc[start:end].text)}", doc[start:end].text,
-                        "person", named=False)
+            text = span_text(doc, start, end)
+            return Cand(start, end, f"role:{fold(text)}", text, "person", named=False)
         end, country, per = group_extent(self.lex, doc, self.keys, start, end)
         if per is not None:
             country = self._country_of_person(per)
@@ -330,9 +332,9 @@ class Finder:
         if individual and is_individual(head, self.lex.collective_nouns, self.keys[head.i]):
             return self._someone(start, end, role)  # "un policier", "le gendarme"
         country = country or self.story
-        key = tkey(head.lemma_ or doc[start].text)
-        return Cand(start, end, f"grp:{key}:{country}", doc[start:end].text, role.kind, country,
-                    role.sector, None, unnamed=True)
+        key = tkey(head.lemma_ or self.keys.texts[start])
+        return Cand(start, end, f"grp:{key}:{country}", span_text(doc, start, end), role.kind,
+                    country, role.sector, None, unnamed=True)
 
     def _someone(self, start: int, end: int, role) -> Cand:
         """An unnamed individual, one actor per wording ("un porte-parole de l'armée")."""
@@ -382,7 +384,8 @@ def _surname_aliases(cand: Cand, doc: Doc, keys: list[str]) -> Cand:
 
 
 def _parenthesised(doc: Doc, keys: list[str], end: int) -> tuple[str, ...]:
-    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+    texts = texts_of(doc)
+    if end + 2 < len(texts) and texts[end] == "(" and texts[end + 2] == ")":
         return (f"org:{keys[end + 1]}",)
     return ()
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from vigie.french.normalize import fold
 from vigie.knowledge.gazetteer import ALTERNATE, Gazetteer, gazetteer
 from vigie.knowledge.gazetteer_build import DATA
-from vigie.stages.actor_lexicon import char_span, texts_of
+from vigie.stages.actor_lexicon import char_span, span_text, texts_of
 from vigie.stages.common import text_of
 
 LOGGER = logging.getLogger(__name__)
@@ -99,12 +99,6 @@ def keys_of(doc: Doc) -> list[str]:
     return keys
 
 
-def _text(doc: Doc, start: int, end: int) -> str:
-    """`doc[start:end].text`, sliced from the cached text."""
-    first, last = char_span(doc, start, end)
-    return text_of(doc)[first:last]
-
-
 def prep_before(doc: Doc, i: int, w: Words) -> str | None:
     """The preposition (one or two folded words) right before token i, skipping an article."""
     keys, j = keys_of(doc), i - 1
@@ -132,8 +126,8 @@ def _of_before(doc: Doc, i: int) -> int | None:
 def _mention(doc: Doc, first: int, name_start: int, end: int, w: Words, **kw) -> Mention:
     """A mention over tokens first..end whose name is tokens name_start..end."""
     start_char, end_char = char_span(doc, first, end)
-    prep = prep_before(doc, first, w)
-    return Mention(start_char, end_char, _text(doc, name_start, end), prep=prep, token=name_start,
+    name = span_text(doc, name_start, end)
+    return Mention(start_char, end_char, name, prep=prep_before(doc, first, w), token=name_start,
                    **kw)
 
 
@@ -173,12 +167,10 @@ def _inner(ent: Span, w: Words) -> tuple[str | None, int]:
     return None, ent.start + skip
 
 
-def ner_mentions(doc: Doc, gaz: Gazetteer, w: Words) -> list[Mention]:
-    """Mentions from the NER's LOC/GPE spans (and their surrounding words)."""
+def ner_mentions(doc: Doc, ents: list[Span], gaz: Gazetteer, w: Words) -> list[Mention]:
+    """Mentions from the NER's LOC/GPE spans `ents` (and their surrounding words)."""
     found: list[Mention] = []
-    for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS:
-            continue
+    for ent in ents:
         kind, name_start = _inner(ent, w)
         if kind is None and not texts_of(doc)[name_start][:1].isupper():
             continue  # the NER sometimes tags a common noun ("une réunion") as LOC
@@ -234,7 +226,7 @@ def _longest_known(doc: Doc, i: int, end: int, gaz: Gazetteer) -> int | None:
     """End of the longest run from token i that is a place's main name (not a mere alternate
     name: "au CHU" must not find Chũ, Vietnam; not an acronym)."""
     for j in range(end, i, -1):
-        text = _text(doc, i, j)
+        text = span_text(doc, i, j)
         if not text.isupper() and any(c.quality > ALTERNATE for c in gaz.lookup(text)):
             return j
     return None
@@ -286,8 +278,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
         Mentions sorted by offset; one per (start, end, force).
     """
     gaz, w = gaz or gazetteer(), words()
-    found = ner_mentions(doc, gaz, w)
-    taken = {i for ent in doc.ents if ent.label_ in PLACE_LABELS for i in range(ent.start, ent.end)}
+    ents = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS]
+    found = ner_mentions(doc, ents, gaz, w)
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
     found += pattern_mentions(doc, gaz, w, taken) + dateline_mentions(doc, gaz)
     unique = {(m.start, m.end, m.force): m for m in reversed(found)}
     return sorted(unique.values(), key=lambda m: (m.start, m.end))
