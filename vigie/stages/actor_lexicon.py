@@ -23,6 +23,8 @@ from vigie.stages.common import text_of
 LOGGER = logging.getLogger(__name__)
 LEXICON = DATA / "lexicons" / "actors.yaml"
 _LEADING_ARTICLES = {"le", "la", "les", "l'"}
+# libyaml's loader when PyYAML has it (7 times faster at start-up), else the pure-Python one.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @lru_cache(maxsize=65536)
@@ -85,8 +87,50 @@ class Lexicon:
         return groups
 
 
-def _keys(nlp, name: str) -> tuple[str, ...]:
-    keys = [tkey(t.text) for t in nlp.make_doc(name)]
+class Splitter:
+    """Splits names into the pipeline tokenizer's tokens.
+
+    A name of plain words skips the tokenizer: a Doc adds each new word to the vocabulary
+    (about 40 µs a name, most of the lexicon's build time at start-up). A word is plain when
+    it is all letters and no special case or affix rule applies to it, so the tokenizer keeps
+    it whole; with no all-letter multi-token special case, nothing joins such words either.
+    """
+
+    def __init__(self, nlp):
+        self.nlp = nlp
+        tokenizer = nlp.tokenizer
+        self.rules = getattr(tokenizer, "rules", None) or {}
+        self.prefix = getattr(tokenizer, "prefix_search", None)
+        self.suffix = getattr(tokenizer, "suffix_search", None)
+        self.infixes = getattr(tokenizer, "infix_finditer", None)
+        self.fast = bool(self.rules) and not any(
+            len(pieces) > 1 and all(_orth(p).isalpha() for p in pieces)
+            for pieces in self.rules.values())
+        self._plain: dict[str, bool] = {}
+
+    def __call__(self, name: str) -> list[str]:
+        words = name.split(" ")
+        if self.fast and all(self.plain(w) for w in words):
+            return words
+        return [t.text for t in self.nlp.make_doc(name)]
+
+    def plain(self, word: str) -> bool:
+        """Whether the tokenizer keeps `word` whole (letters only, no rule applies)."""
+        known = self._plain.get(word)
+        if known is None:
+            affix = ((self.prefix is not None and self.prefix(word) is not None)
+                     or (self.suffix is not None and self.suffix(word) is not None)
+                     or (self.infixes is not None and next(self.infixes(word), None) is not None))
+            known = self._plain[word] = word.isalpha() and word not in self.rules and not affix
+        return known
+
+
+def _orth(piece: dict) -> str:
+    return str(piece.get(ORTH) or piece.get("ORTH") or "")
+
+
+def _keys(split: Splitter, name: str) -> tuple[str, ...]:
+    keys = [tkey(w) for w in split(name)]
     while len(keys) > 1 and keys[0] in _LEADING_ARTICLES:
         keys = keys[1:]
     return tuple(keys)
@@ -104,36 +148,36 @@ def _plural_variants(word: str) -> list[str]:
     return [word, word + "s"]
 
 
-def _index_roles(lex: Lexicon, nlp, roles: list[Role], variants: bool) -> None:
+def _index_roles(lex: Lexicon, split: Splitter, roles: list[Role], variants: bool) -> None:
     """Index role words; `variants` adds naive plurals (the KB lists every form, so not for it:
     "cour" must not give "cours" as in "au cours de")."""
     lower = {fold(w) for role in roles for w in role.words if not w[:1].isupper()}
     for role in roles:
         for word in role.words:
-            keys = _keys(nlp, word)
+            keys = _keys(split, word)
             capital = fold(word) not in lower
             for first in _plural_variants(keys[0]) if variants else [keys[0]]:
                 lex.add((first, *keys[1:]), Match("role", role=role, capital=capital))
 
 
-def _index_countries(lex: Lexicon, nlp) -> None:
+def _index_countries(lex: Lexicon, split: Splitter) -> None:
     for country in lex.kb.countries.values():
         kinds = [("country", [country.name, *country.names]), ("demonym", country.demonyms),
                  ("metonym", country.metonyms)]
         for what, names in kinds:
             for name in names:  # "EAU" must not match "l'eau"
-                lex.add(_keys(nlp, name), Match(what, iso3=country.iso3, upper=_acronym(name)))
+                lex.add(_keys(split, name), Match(what, iso3=country.iso3, upper=_acronym(name)))
 
 
-def _index_entries(lex: Lexicon, nlp, entries: list[Entry]) -> None:
+def _index_entries(lex: Lexicon, split: Splitter, entries: list[Entry]) -> None:
     for entry in entries:
         lex.by_id.setdefault(entry.id, entry)
         for name in {entry.name, *entry.aliases}:
-            lex.add(_keys(nlp, name), Match("entry", entry=entry, upper=_acronym(name)))
+            lex.add(_keys(split, name), Match("entry", entry=entry, upper=_acronym(name)))
 
 
 def _read_lexicon(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
 
 
 def _known_role_words(roles: list[Role]) -> set[str]:
@@ -157,17 +201,18 @@ def _build(nlp, kb_files: tuple[str, ...]) -> Lexicon:
         not_names={tkey(w) for w in data.get("not_names") or []},
         place_person_preps={tkey(w) for w in data.get("place_person_preps") or []},
     )
-    _index_countries(lex, nlp)
-    _index_entries(lex, nlp, kb.entries)
+    split = Splitter(nlp)
+    _index_countries(lex, split)
+    _index_entries(lex, split, kb.entries)
     known = {fold(e.name) for e in kb.entries}
     collectives = [Entry(**item) for item in data.get("collectives") or []]
-    _index_entries(lex, nlp, [e for e in collectives if fold(e.name) not in known])
+    _index_entries(lex, split, [e for e in collectives if fold(e.name) not in known])
     # The KB's roles win; the lexicon's fill in words the KB does not define.
     kb_words = _known_role_words(kb.roles)
     extra = [Role(words=[w for w in r["words"] if fold(w) not in kb_words],
                   sector=r.get("sector"), kind=r["kind"]) for r in data.get("roles") or []]
-    _index_roles(lex, nlp, kb.roles, variants=False)
-    _index_roles(lex, nlp, extra, variants=True)
+    _index_roles(lex, split, kb.roles, variants=False)
+    _index_roles(lex, split, extra, variants=True)
     LOGGER.debug("actors lexicon: %d index keys", len(lex.index))
     return lex
 

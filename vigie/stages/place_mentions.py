@@ -23,6 +23,8 @@ from vigie.stages.common import text_of
 
 LOGGER = logging.getLogger(__name__)
 CONTEXT = DATA / "context.yaml"
+# libyaml's loader when PyYAML has it (7 times faster at start-up), else the pure-Python one.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PLACE_LABELS = ("LOC", "GPE")
 _OF = {"de", "d'", "du", "des"}
 _ARTICLES = {"la", "le", "l'", "les"}
@@ -68,7 +70,7 @@ class Words:
 @lru_cache(maxsize=1)
 def words() -> Words:
     """The context words (loaded once)."""
-    data = yaml.safe_load(CONTEXT.read_text(encoding="utf-8")) or {}
+    data = yaml.load(CONTEXT.read_text(encoding="utf-8"), Loader=_LOADER) or {}
 
     def folded(name: str) -> frozenset[str]:
         # multi-word entries keep their spaces ("pres de"); dashed words stay one token key
