@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from vigie.stages.actor_lexicon import Lexicon, match_at, tkey
+from vigie.stages.actor_lexicon import Lexicon, match_at, texts_of, tkey
 
 LOGGER = logging.getLogger(__name__)
 
@@ -77,9 +77,11 @@ def role_before(lex: Lexicon, keys: list[str], ent: Span) -> RoleInfo | None:
     # The window stops at punctuation, not at the parser's sentence ends: it may cut
     # "le président (russe Vladimir) Poutine" after the parenthesis.
     doc, lo = ent.doc, max(0, ent.start - ROLE_WINDOW)
+    texts = texts_of(doc)
     for i in range(ent.start - 1, lo - 1, -1):
-        if doc[i].text in _BREAKS or doc[i].is_space or doc[i].pos_ in ("VERB", "AUX") or (
-                doc[i].ent_type_ == "PER" and keys[i] not in lex.first_names):
+        token = None if texts[i] in _BREAKS else doc[i]
+        if token is None or token.is_space or token.pos_ in ("VERB", "AUX") or (
+                token.ent_type_ == "PER" and keys[i] not in lex.first_names):
             lo = i + 1
             break
     found = _last_person_role(lex, doc, keys, lo, ent.start)

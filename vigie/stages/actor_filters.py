@@ -14,6 +14,7 @@ import logging
 
 from spacy.tokens import Doc, Token
 
+from vigie.stages.actor_lexicon import idxs_of, texts_of
 from vigie.stages.common import text_of
 
 LOGGER = logging.getLogger(__name__)
@@ -55,15 +56,17 @@ def _tokens_in(doc: Doc, start: int, end: int) -> set[int]:
 
 def _dateline(doc: Doc) -> set[int]:
     """The agency of a dateline: "(Reuters) -" near the start of the text."""
-    for token in doc:
-        if token.idx > DATELINE_REACH:
+    texts, idxs = texts_of(doc), idxs_of(doc)
+    for i, text in enumerate(texts):
+        if idxs[i] > DATELINE_REACH:
             break
-        close = token.i + 1
-        while close < len(doc) and close - token.i <= 4 and doc[close].text != ")":
+        if text != "(":
+            continue
+        close = i + 1
+        while close < len(texts) and close - i <= 4 and texts[close] != ")":
             close += 1
-        if token.text == "(" and close + 1 < len(doc) and doc[close].text == ")" \
-                and doc[close + 1].text in ("-", "–", "—"):
-            return set(range(token.i, close + 1))
+        if close + 1 < len(texts) and texts[close] == ")" and texts[close + 1] in ("-", "–", "—"):
+            return set(range(i, close + 1))
     return set()
 
 

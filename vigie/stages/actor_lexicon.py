@@ -13,14 +13,18 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc
 
 from vigie.french.normalize import fold
 from vigie.knowledge.base import DATA, Entry, KnowledgeBase, Role, load_kb
+from vigie.stages.common import text_of
 
 LOGGER = logging.getLogger(__name__)
 LEXICON = DATA / "lexicons" / "actors.yaml"
 _LEADING_ARTICLES = {"le", "la", "les", "l'"}
+# libyaml's loader when PyYAML has it (7 times faster at start-up), else the pure-Python one.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @lru_cache(maxsize=65536)
@@ -59,6 +63,9 @@ class Lexicon:
     place_person_preps: set[str] = field(default_factory=set)
     index: dict[str, list[tuple[tuple[str, ...], Match]]] = field(default_factory=dict)
     by_id: dict[str, Entry] = field(default_factory=dict)
+    # index[key] grouped by sequence: [(sequence, [matches])], longest first (built on demand)
+    groups: dict[str, list[tuple[tuple[str, ...], list[Match]]]] = field(
+        default_factory=dict, repr=False)
 
     def add(self, keys: tuple[str, ...], match: Match) -> None:
         """Index `match` under the folded token sequence `keys` (longest sequences first)."""
@@ -67,10 +74,63 @@ class Lexicon:
             if (keys, match) not in bucket:
                 bucket.append((keys, match))
                 bucket.sort(key=lambda item: -len(item[0]))
+                self.groups.pop(keys[0], None)
+
+    def grouped(self, key: str) -> list[tuple[tuple[str, ...], list[Match]]]:
+        """The sequences indexed under `key`, longest first, each with its matches in order."""
+        groups = self.groups.get(key)
+        if groups is None:
+            by_seq: dict[tuple[str, ...], list[Match]] = {}
+            for seq, match in self.index.get(key, ()):
+                by_seq.setdefault(seq, []).append(match)
+            groups = self.groups[key] = list(by_seq.items())
+        return groups
 
 
-def _keys(nlp, name: str) -> tuple[str, ...]:
-    keys = [tkey(t.text) for t in nlp.make_doc(name)]
+class Splitter:
+    """Splits names into the pipeline tokenizer's tokens.
+
+    A name of plain words skips the tokenizer: a Doc adds each new word to the vocabulary
+    (about 40 µs a name, most of the lexicon's build time at start-up). A word is plain when
+    it is all letters and no special case or affix rule applies to it, so the tokenizer keeps
+    it whole; with no all-letter multi-token special case, nothing joins such words either.
+    """
+
+    def __init__(self, nlp):
+        self.nlp = nlp
+        tokenizer = nlp.tokenizer
+        self.rules = getattr(tokenizer, "rules", None) or {}
+        self.prefix = getattr(tokenizer, "prefix_search", None)
+        self.suffix = getattr(tokenizer, "suffix_search", None)
+        self.infixes = getattr(tokenizer, "infix_finditer", None)
+        self.fast = bool(self.rules) and not any(
+            len(pieces) > 1 and all(_orth(p).isalpha() for p in pieces)
+            for pieces in self.rules.values())
+        self._plain: dict[str, bool] = {}
+
+    def __call__(self, name: str) -> list[str]:
+        words = name.split(" ")
+        if self.fast and all(self.plain(w) for w in words):
+            return words
+        return [t.text for t in self.nlp.make_doc(name)]
+
+    def plain(self, word: str) -> bool:
+        """Whether the tokenizer keeps `word` whole (letters only, no rule applies)."""
+        known = self._plain.get(word)
+        if known is None:
+            affix = ((self.prefix is not None and self.prefix(word) is not None)
+                     or (self.suffix is not None and self.suffix(word) is not None)
+                     or (self.infixes is not None and next(self.infixes(word), None) is not None))
+            known = self._plain[word] = word.isalpha() and word not in self.rules and not affix
+        return known
+
+
+def _orth(piece: dict) -> str:
+    return str(piece.get(ORTH) or piece.get("ORTH") or "")
+
+
+def _keys(split: Splitter, name: str) -> tuple[str, ...]:
+    keys = [tkey(w) for w in split(name)]
     while len(keys) > 1 and keys[0] in _LEADING_ARTICLES:
         keys = keys[1:]
     return tuple(keys)
@@ -88,36 +148,36 @@ def _plural_variants(word: str) -> list[str]:
     return [word, word + "s"]
 
 
-def _index_roles(lex: Lexicon, nlp, roles: list[Role], variants: bool) -> None:
+def _index_roles(lex: Lexicon, split: Splitter, roles: list[Role], variants: bool) -> None:
     """Index role words; `variants` adds naive plurals (the KB lists every form, so not for it:
     "cour" must not give "cours" as in "au cours de")."""
     lower = {fold(w) for role in roles for w in role.words if not w[:1].isupper()}
     for role in roles:
         for word in role.words:
-            keys = _keys(nlp, word)
+            keys = _keys(split, word)
             capital = fold(word) not in lower
             for first in _plural_variants(keys[0]) if variants else [keys[0]]:
                 lex.add((first, *keys[1:]), Match("role", role=role, capital=capital))
 
 
-def _index_countries(lex: Lexicon, nlp) -> None:
+def _index_countries(lex: Lexicon, split: Splitter) -> None:
     for country in lex.kb.countries.values():
         kinds = [("country", [country.name, *country.names]), ("demonym", country.demonyms),
                  ("metonym", country.metonyms)]
         for what, names in kinds:
             for name in names:  # "EAU" must not match "l'eau"
-                lex.add(_keys(nlp, name), Match(what, iso3=country.iso3, upper=_acronym(name)))
+                lex.add(_keys(split, name), Match(what, iso3=country.iso3, upper=_acronym(name)))
 
 
-def _index_entries(lex: Lexicon, nlp, entries: list[Entry]) -> None:
+def _index_entries(lex: Lexicon, split: Splitter, entries: list[Entry]) -> None:
     for entry in entries:
         lex.by_id.setdefault(entry.id, entry)
         for name in {entry.name, *entry.aliases}:
-            lex.add(_keys(nlp, name), Match("entry", entry=entry, upper=_acronym(name)))
+            lex.add(_keys(split, name), Match("entry", entry=entry, upper=_acronym(name)))
 
 
 def _read_lexicon(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
 
 
 def _known_role_words(roles: list[Role]) -> set[str]:
@@ -141,17 +201,18 @@ def _build(nlp, kb_files: tuple[str, ...]) -> Lexicon:
         not_names={tkey(w) for w in data.get("not_names") or []},
         place_person_preps={tkey(w) for w in data.get("place_person_preps") or []},
     )
-    _index_countries(lex, nlp)
-    _index_entries(lex, nlp, kb.entries)
+    split = Splitter(nlp)
+    _index_countries(lex, split)
+    _index_entries(lex, split, kb.entries)
     known = {fold(e.name) for e in kb.entries}
     collectives = [Entry(**item) for item in data.get("collectives") or []]
-    _index_entries(lex, nlp, [e for e in collectives if fold(e.name) not in known])
+    _index_entries(lex, split, [e for e in collectives if fold(e.name) not in known])
     # The KB's roles win; the lexicon's fill in words the KB does not define.
     kb_words = _known_role_words(kb.roles)
     extra = [Role(words=[w for w in r["words"] if fold(w) not in kb_words],
                   sector=r.get("sector"), kind=r["kind"]) for r in data.get("roles") or []]
-    _index_roles(lex, nlp, kb.roles, variants=False)
-    _index_roles(lex, nlp, extra, variants=True)
+    _index_roles(lex, split, kb.roles, variants=False)
+    _index_roles(lex, split, extra, variants=True)
     LOGGER.debug("actors lexicon: %d index keys", len(lex.index))
     return lex
 
@@ -183,24 +244,71 @@ def _capitals(text: str) -> bool:
     return text.isupper() or (len(text) >= TITLE_ACRONYM_MIN and text.istitle())
 
 
-class Keys(list):
-    """Folded keys of a doc's tokens, remembering which tokens are written in capitals."""
+_TEXTS_KEY = ("vigie", "token_texts")
+_IDXS_KEY = ("vigie", "token_idxs")
+_KEYS_KEY = ("vigie", "actor_keys")
 
-    def __init__(self, doc: Doc):
-        super().__init__(tkey(t.text) for t in doc)
-        self.upper = [_capitals(t.text) for t in doc]
-        self.cap = [t.text[:1].isupper() for t in doc]
+
+def texts_of(doc: Doc) -> list[str]:
+    """Every token's text, built once per Doc from the ORTH column: no `Token` objects, which
+    cost a C object per access (docs/speed.md)."""
+    texts = doc.user_data.get(_TEXTS_KEY)
+    if texts is None:
+        strings = doc.vocab.strings
+        texts = doc.user_data[_TEXTS_KEY] = [strings[h] for h in doc.to_array(ORTH).tolist()]
+    return texts
+
+
+def idxs_of(doc: Doc) -> list[int]:
+    """Every token's character offset (`token.idx`), built once per Doc."""
+    idxs = doc.user_data.get(_IDXS_KEY)
+    if idxs is None:
+        idxs = doc.user_data[_IDXS_KEY] = doc.to_array(IDX).tolist()
+    return idxs
+
+
+def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets of tokens start..end, as `doc[start:end]` gives them, without a `Span`."""
+    if end <= start:
+        span = doc[start:end]
+        return span.start_char, span.end_char
+    return idxs_of(doc)[start], idxs_of(doc)[end - 1] + len(texts_of(doc)[end - 1])
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text`, sliced from the cached text."""
+    first, last = char_span(doc, start, end)
+    return text_of(doc)[first:last]
+
+
+class Keys(list):
+    """Folded keys of a doc's tokens, with the tokens' texts (for their capitals)."""
+
+    def __init__(self, texts: list[str]):
+        super().__init__(map(tkey, texts))
+        self.texts = texts
+        self._starts: dict[int, tuple[dict, list[int]]] = {}
+
+    def starts_in(self, index: dict) -> list[int]:
+        """Positions of the tokens whose key starts a sequence of `index` (cached per index:
+        a doc is scanned several times against the same index)."""
+        cached = self._starts.get(id(index))
+        if cached is None or cached[0] is not index:
+            starts = [i for i, k in enumerate(self) if k in index]
+            cached = self._starts[id(index)] = (index, starts)
+        return cached[1]
 
 
 def _fits(match: Match, keys: list[str], i: int, what: set[str] | None) -> bool:
     if what is not None and match.what not in what:
         return False
-    if getattr(keys, "upper", None) is None:
+    texts = getattr(keys, "texts", None)
+    if texts is None:
         return True
-    if match.capital and not keys.cap[i]:
+    if match.capital and not texts[i][:1].isupper():
         return False
     # An acronym matches only text in capitals ("ANS", never "ans"; "UN", never "un").
-    return not match.upper or keys.upper[i]
+    return not match.upper or _capitals(texts[i])
 
 
 def match_at(lex: Lexicon, keys: list[str], i: int, what: set[str] | None = None):
@@ -208,28 +316,33 @@ def match_at(lex: Lexicon, keys: list[str], i: int, what: set[str] | None = None
 
     With `keys` from `doc_keys`, acronyms match only tokens written in capitals.
     """
-    for seq, _ in lex.index.get(keys[i], []):
+    if keys[i] not in lex.index:  # most tokens: keep the miss cheap
+        return None
+    following = keys[i + 1] if i + 1 < len(keys) else None
+    for seq, matches in lex.grouped(keys[i]):
         n = len(seq)
-        if tuple(keys[i:i + n]) == seq:
-            found = [m for s, m in lex.index[keys[i]] if s == seq and _fits(m, keys, i, what)]
+        if n == 1 or (seq[1] == following and tuple(keys[i:i + n]) == seq):
+            found = [m for m in matches if _fits(m, keys, i, what)]
             if found:
                 return i + n, found
     return None
 
 
 def doc_keys(doc: Doc) -> Keys:
-    """Folded keys of every token of the doc (cached per token text), with their capitals."""
-    return Keys(doc)
+    """Folded keys of every token of the doc, with their texts (built once per Doc)."""
+    keys = doc.user_data.get(_KEYS_KEY)
+    if keys is None:
+        keys = doc.user_data[_KEYS_KEY] = Keys(texts_of(doc))
+    return keys
 
 
 def scan(lex: Lexicon, doc: Doc, what: set[str] | None = None):
     """Non-overlapping longest index matches in the doc: (start, end, [matches]) token spans."""
-    keys, out, i = doc_keys(doc), [], 0
-    while i < len(keys):
-        hit = match_at(lex, keys, i, what)
-        if hit:
-            out.append((i, hit[0], hit[1]))
-            i = hit[0]
-        else:
-            i += 1
+    keys, out, end = doc_keys(doc), [], 0
+    for i in keys.starts_in(lex.index):
+        if i >= end:
+            hit = match_at(lex, keys, i, what)
+            if hit:
+                out.append((i, hit[0], hit[1]))
+                end = hit[0]
     return out

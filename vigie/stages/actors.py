@@ -9,6 +9,7 @@ per real-world actor with all its mentions (see docs/actors.md for the policies)
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -33,9 +34,20 @@ from vigie.stages.actor_filters import (
     is_individual,
     reporting_channel,
 )
-from vigie.stages.actor_lexicon import Lexicon, Match, doc_keys, lexicon, match_at, scan, tkey
+from vigie.stages.actor_lexicon import (
+    Lexicon,
+    Match,
+    char_span,
+    doc_keys,
+    lexicon,
+    match_at,
+    scan,
+    span_text,
+    texts_of,
+    tkey,
+)
 from vigie.stages.actor_text import initials
-from vigie.stages.common import article_of, guarded
+from vigie.stages.common import article_of, guarded, text_of
 
 LOGGER = logging.getLogger(__name__)
 # Sectors of institutions that belong to one country: with no other clue, the story's country.
@@ -118,10 +130,10 @@ class Builder:
                 setattr(hit, attr, getattr(cand, attr))
         for alias in cand.aliases:
             self.keys.setdefault(alias, idx)
-        span = self.doc[cand.start:cand.end]
-        hit.mentions.append((span.start_char, span.end_char))
-        if cand.named and hit.kb_id is None and hit.kind != "state" and len(span.text) > len(hit.name):
-            hit.name = span.text
+        start, end = char_span(self.doc, cand.start, cand.end)
+        hit.mentions.append((start, end))
+        if cand.named and hit.kb_id is None and hit.kind != "state" and end - start > len(hit.name):
+            hit.name = text_of(self.doc)[start:end]
         return idx
 
     def last_with_role(self, cand: Cand) -> int | None:
@@ -309,8 +321,8 @@ class Finder:
         if role.kind == "person":
             if is_indefinite(head):  # "un responsable local", "une source diplomatique"
                 return self._someone(start, end, role)
-            return Cand(start, end, f"role:{fold(doc[start:end].text)}", doc[start:end].text,
-                        "person", named=False)
+            text = span_text(doc, start, end)
+            return Cand(start, end, f"role:{fold(text)}", text, "person", named=False)
         end, country, per = group_extent(self.lex, doc, self.keys, start, end)
         if per is not None:
             country = self._country_of_person(per)
@@ -320,9 +332,9 @@ class Finder:
         if individual and is_individual(head, self.lex.collective_nouns, self.keys[head.i]):
             return self._someone(start, end, role)  # "un policier", "le gendarme"
         country = country or self.story
-        key = tkey(head.lemma_ or doc[start].text)
-        return Cand(start, end, f"grp:{key}:{country}", doc[start:end].text, role.kind, country,
-                    role.sector, None, unnamed=True)
+        key = tkey(head.lemma_ or self.keys.texts[start])
+        return Cand(start, end, f"grp:{key}:{country}", span_text(doc, start, end), role.kind,
+                    country, role.sector, None, unnamed=True)
 
     def _someone(self, start: int, end: int, role) -> Cand:
         """An unnamed individual, one actor per wording ("un porte-parole de l'armée")."""
@@ -372,7 +384,8 @@ def _surname_aliases(cand: Cand, doc: Doc, keys: list[str]) -> Cand:
 
 
 def _parenthesised(doc: Doc, keys: list[str], end: int) -> tuple[str, ...]:
-    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+    texts = texts_of(doc)
+    if end + 2 < len(texts) and texts[end] == "(" and texts[end + 2] == ")":
         return (f"org:{keys[end + 1]}",)
     return ()
 
@@ -404,10 +417,28 @@ def find_actors(doc: Doc, lex: Lexicon) -> list[ActorHit]:
 
 def _bare_acronyms(builder: Builder, finder: Finder) -> None:
     """Acronyms the NER missed ("selon l'OSDH") once their expansion has been seen."""
-    for token in finder.doc:
-        key = f"org:{finder.keys[token.i]}"
-        if token.i not in finder.used and token.is_upper and len(token) > 1 and key in builder.keys:
-            builder.add(Cand(token.i, token.i + 1, key, token.text, "organization", named=False))
+    for i, text in enumerate(finder.keys.texts):
+        if len(text) < 2 or not text.isupper() or i in finder.used:
+            continue
+        key = f"org:{finder.keys[i]}"
+        if key in builder.keys:
+            builder.add(Cand(i, i + 1, key, text, "organization", named=False))
+
+
+_MENTIONS_KEY = ("vigie", "actor_mentions")
+
+
+def _mention_index(doc: Doc) -> tuple[list[tuple[int, int, int]], list[int], int]:
+    """Every actor mention as (start, end, actor index), sorted, with the starts and the longest
+    mention's length; built once per actors list (other stages call `actor_at` very often)."""
+    actors = doc._.vigie_actors or []
+    cached = doc.user_data.get(_MENTIONS_KEY)
+    if cached is None or cached[0] is not actors or cached[1] != len(actors):
+        spans = sorted((s, e, i) for i, actor in enumerate(actors) for s, e in actor.mentions)
+        longest = max((e - s for s, e, _ in spans), default=0)
+        cached = doc.user_data[_MENTIONS_KEY] = (actors, len(actors), spans,
+                                                 [s for s, _, _ in spans], longest)
+    return cached[2:]
 
 
 def actor_at(doc: Doc, start: int, end: int) -> int | None:
@@ -419,14 +450,15 @@ def actor_at(doc: Doc, start: int, end: int) -> int | None:
         end: character offset (exclusive).
 
     Returns:
-        The actor's index, or None when no mention overlaps.
+        The actor's index (the first actor on a tie), or None when no mention overlaps.
     """
+    spans, starts, longest = _mention_index(doc)
     best, best_overlap = None, 0
-    for i, actor in enumerate(doc._.vigie_actors or []):
-        for s, e in actor.mentions:
-            overlap = min(e, end) - max(s, start)
-            if overlap > best_overlap:
-                best, best_overlap = i, overlap
+    # Only mentions starting within `longest` characters before `start` can reach it.
+    for s, e, i in spans[bisect_left(starts, start - longest):bisect_left(starts, end)]:
+        overlap = min(e, end) - max(s, start)
+        if overlap > best_overlap or (overlap == best_overlap and best is not None and i < best):
+            best, best_overlap = i, overlap
     return best
 
 

@@ -22,7 +22,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from vigie.stages.actor_lexicon import Lexicon, doc_keys, lexicon, match_at, scan, tkey
+from vigie.stages.actor_lexicon import (
+    Lexicon,
+    doc_keys,
+    idxs_of,
+    lexicon,
+    match_at,
+    scan,
+    span_text,
+    texts_of,
+    tkey,
+)
 from vigie.stages.actor_text import initials
 from vigie.stages.common import guarded
 
@@ -41,12 +51,13 @@ LIST_REACH = 3
 ACRONYM_REACH = 8
 
 
-def _glued(token) -> bool:
+def _glued(doc: Doc, i: int) -> bool:
     """A capitalised word that cannot end a name: a function word or a finite verb."""
-    if not token.text[:1].isupper():
+    if not texts_of(doc)[i][:1].isupper():
         return False
-    if tkey(token.text) in _FOLDED_STOPS:
+    if doc_keys(doc)[i] in _FOLDED_STOPS:
         return True
+    token = doc[i]
     return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
 
 
@@ -54,26 +65,31 @@ def _cut_glued(ent: Span) -> list[Span]:
     """Cut a name at a glued word; a capitalised rest is a name of its own ("Allemagne A Berlin")."""
     doc = ent.doc
     for i in range(ent.start + 1, ent.end):
-        if _glued(doc[i]):
+        if _glued(doc, i):
             rest = [Span(doc, i + 1, ent.end, label=ent.label)] if i + 1 < ent.end else []
-            rest = [r for r in rest if r.text[:1].isupper()]
+            rest = [r for r in rest if texts_of(doc)[r.start][:1].isupper()]
             return [Span(doc, ent.start, i, label=ent.label), *[p for r in rest for p in _cut_glued(r)]]
     return [ent]
 
 
 def _cut_leading(ent: Span) -> Span:
     """Drop a leading elision or lower-case article ("L'ONU", "les Nations unies")."""
-    start = ent.start
-    while ent.end - start > 1 and (tkey(ent.doc[start].text) in ("l'", "d'") or
-                                   ent.doc[start].text in ("le", "la", "les")):
+    start, keys = ent.start, doc_keys(ent.doc)
+    while ent.end - start > 1 and (keys[start] in ("l'", "d'") or
+                                   keys.texts[start] in ("le", "la", "les")):
         start += 1
     return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label)
 
 
+def _glued_to_next(doc: Doc, i: int) -> bool:
+    """Token i is followed by token i + 1 with no space (`not doc[i].whitespace_`, i < last)."""
+    return idxs_of(doc)[i + 1] == idxs_of(doc)[i] + len(texts_of(doc)[i])
+
+
 def _whole_word(ent: Span) -> Span:
-    doc, end = ent.doc, ent.end
-    while end < len(doc) and not doc[end - 1].whitespace_ and (
-            doc[end].is_alpha or (doc[end].text == "-" and end + 1 < len(doc) and doc[end + 1].is_alpha)):
+    doc, end, texts = ent.doc, ent.end, texts_of(ent.doc)
+    while end < len(texts) and _glued_to_next(doc, end - 1) and (texts[end].isalpha() or (
+            texts[end] == "-" and end + 1 < len(texts) and texts[end + 1].isalpha())):
         end += 1
     return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label)
 
@@ -96,9 +112,10 @@ def _extend_org(lex: Lexicon, ent: Span, keys: list[str]) -> Span:
 
 def _acronym_at(doc: Doc, i: int) -> bool:
     """Tokens i..i+2 are "( ACRONYM )"."""
-    if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+    texts = texts_of(doc)
+    if i + 2 >= len(texts) or texts[i] != "(" or texts[i + 2] != ")":
         return False
-    word = doc[i + 1].text
+    word = texts[i + 1]
     return word.isalpha() and word.isupper() and ACRONYM_LEN[0] <= len(word) <= ACRONYM_LEN[1]
 
 
@@ -111,7 +128,7 @@ def _extend_to_acronym(ent: Span) -> Span:
         if doc[paren].is_punct and doc[paren].text != "(":
             return ent
         if _acronym_at(doc, paren):
-            spelled = initials(doc[ent.start:paren].text) == doc[paren + 1].text
+            spelled = initials(span_text(doc, ent.start, paren)) == texts_of(doc)[paren + 1]
             return Span(doc, ent.start, paren, label=ent.label) if spelled else ent
     return ent
 
@@ -129,14 +146,15 @@ def _acronyms(ents: list[Span]) -> list[Span]:
 
 
 def _kb_person(lex: Lexicon, ent: Span) -> bool:
-    return any(e.kind == "person" for e in lex.kb.lookup(ent.text))
+    return any(e.kind == "person" for e in lex.kb.lookup(span_text(ent.doc, ent.start, ent.end)))
 
 
 def _looks_person(lex: Lexicon, ent: Span, keys: list[str]) -> bool:
     words = keys[ent.start:ent.end]
     if _kb_person(lex, ent):
         return True
-    if len(words) < 2 or not ent.text[:1].isupper() or match_at(lex, keys, ent.start, {"country"}):
+    capitalised = texts_of(ent.doc)[ent.start][:1].isupper()
+    if len(words) < 2 or not capitalised or match_at(lex, keys, ent.start, {"country"}):
         return False
     return words[0] in lex.first_names or any(w in lex.particles for w in words[1:-1])
 
@@ -176,7 +194,7 @@ def _kb_spans(lex: Lexicon, doc: Doc) -> list[Span]:
     spans = []
     for start, end, matches in scan(lex, doc, {"entry", "country"}):
         m = matches[0]
-        if start < end - 1 and tkey(doc[start].text) in ("l'", "d'"):
+        if start < end - 1 and doc_keys(doc)[start] in ("l'", "d'"):
             start += 1
         label = KB_LABELS.get(m.entry.kind, "ORG") if m.entry else "LOC"
         if m.entry and not m.entry.name[:1].isupper():

@@ -18,10 +18,13 @@ from spacy.tokens import Doc, Span
 from vigie.french.normalize import fold
 from vigie.knowledge.gazetteer import ALTERNATE, Gazetteer, gazetteer
 from vigie.knowledge.gazetteer_build import DATA
+from vigie.stages.actor_lexicon import char_span, span_text, texts_of
 from vigie.stages.common import text_of
 
 LOGGER = logging.getLogger(__name__)
 CONTEXT = DATA / "context.yaml"
+# libyaml's loader when PyYAML has it (7 times faster at start-up), else the pure-Python one.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PLACE_LABELS = ("LOC", "GPE")
 _OF = {"de", "d'", "du", "des"}
 _ARTICLES = {"la", "le", "l'", "les"}
@@ -67,7 +70,7 @@ class Words:
 @lru_cache(maxsize=1)
 def words() -> Words:
     """The context words (loaded once)."""
-    data = yaml.safe_load(CONTEXT.read_text(encoding="utf-8")) or {}
+    data = yaml.load(CONTEXT.read_text(encoding="utf-8"), Loader=_LOADER) or {}
 
     def folded(name: str) -> frozenset[str]:
         # multi-word entries keep their spaces ("pres de"); dashed words stay one token key
@@ -80,44 +83,60 @@ def words() -> Words:
 
 def tkey(token) -> str:
     """Folded token text ("Nord-Kivu" -> "nord-kivu", "D’" -> "d'")."""
-    return fold(token.text).replace(" ", "-")
+    return _key(token.text)
+
+
+def _key(text: str) -> str:
+    return fold(text).replace(" ", "-")
+
+
+_KEYS_KEY = ("vigie", "place_keys")
+
+
+def keys_of(doc: Doc) -> list[str]:
+    """`tkey` of every token, built once per Doc (no `Token` objects: docs/speed.md)."""
+    keys = doc.user_data.get(_KEYS_KEY)
+    if keys is None:
+        keys = doc.user_data[_KEYS_KEY] = list(map(_key, texts_of(doc)))
+    return keys
 
 
 def prep_before(doc: Doc, i: int, w: Words) -> str | None:
     """The preposition (one or two folded words) right before token i, skipping an article."""
-    j = i - 1
-    if j >= 0 and tkey(doc[j]) in _ARTICLES:
+    keys, j = keys_of(doc), i - 1
+    if j >= 0 and keys[j] in _ARTICLES:
         j -= 1
     if j < 0:
         return None
-    two = f"{tkey(doc[j - 1])} {tkey(doc[j])}" if j >= 1 else ""
+    two = f"{keys[j - 1]} {keys[j]}" if j >= 1 else ""
     if two in w.locatives or two in w.away:
         return two
-    one = tkey(doc[j])
+    one = keys[j]
     return one if one in w.locatives or one in w.away else None
 
 
 def _of_before(doc: Doc, i: int) -> int | None:
     """Index of the word before "de/d'/du/des (la/l')" that ends right before token i."""
-    j = i - 1
-    if j >= 0 and tkey(doc[j]) in _ARTICLES - {"les"}:
+    keys, j = keys_of(doc), i - 1
+    if j >= 0 and keys[j] in _ARTICLES and keys[j] != "les":
         j -= 1
-    if j >= 1 and tkey(doc[j]) in _OF:
+    if j >= 1 and keys[j] in _OF:
         return j - 1
     return None
 
 
 def _mention(doc: Doc, first: int, name_start: int, end: int, w: Words, **kw) -> Mention:
     """A mention over tokens first..end whose name is tokens name_start..end."""
-    span, name = doc[first:end], doc[name_start:end]
-    prep = prep_before(doc, first, w)
-    return Mention(span.start_char, span.end_char, name.text, prep=prep, token=name_start, **kw)
+    start_char, end_char = char_span(doc, first, end)
+    name = span_text(doc, name_start, end)
+    return Mention(start_char, end_char, name, prep=prep_before(doc, first, w), token=name_start,
+                   **kw)
 
 
 def _framed(doc: Doc, start: int, end: int, w: Words, source: str) -> list[Mention]:
     """The mention of a name at tokens start..end, read with the words before it."""
     word = _of_before(doc, start)
-    head = tkey(doc[word]) if word is not None else None
+    head = keys_of(doc)[word] if word is not None else None
     if head in w.region:
         return [_mention(doc, word, start, end, w, force="region", source=source)]
     if head in w.city:
@@ -131,7 +150,7 @@ def _framed(doc: Doc, start: int, end: int, w: Words, source: str) -> list[Menti
 
 def _inner(ent: Span, w: Words) -> tuple[str | None, int]:
     """Words the NER put inside its span: "frontière syro-turque", "province d'Alep", "A Calais"."""
-    keys = [tkey(t) for t in ent]
+    keys = keys_of(ent.doc)[ent.start:ent.end]
     if keys[0] in w.border:
         return "border", ent.start + 1
     for kind, vocab in (("region", w.region), ("area", w.directions), ("city", w.city)):
@@ -141,22 +160,21 @@ def _inner(ent: Span, w: Words) -> tuple[str | None, int]:
     skip = 0
     while skip < len(keys) - 1 and (keys[skip] in w.locatives or keys[skip] in _ARTICLES):
         skip += 1
-    if not ent[skip].text[:1].isupper():
+    texts = texts_of(ent.doc)[ent.start:ent.end]
+    if not texts[skip][:1].isupper():
         # "aéroport de Donetsk": the name is what follows the common noun's "de"
         for j in range(skip, len(keys) - 1):
-            if keys[j] in _OF and ent[j + 1].text[:1].isupper():
+            if keys[j] in _OF and texts[j + 1][:1].isupper():
                 return None, ent.start + j + 1
     return None, ent.start + skip
 
 
-def ner_mentions(doc: Doc, gaz: Gazetteer, w: Words) -> list[Mention]:
-    """Mentions from the NER's LOC/GPE spans (and their surrounding words)."""
+def ner_mentions(doc: Doc, ents: list[Span], gaz: Gazetteer, w: Words) -> list[Mention]:
+    """Mentions from the NER's LOC/GPE spans `ents` (and their surrounding words)."""
     found: list[Mention] = []
-    for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS:
-            continue
+    for ent in ents:
         kind, name_start = _inner(ent, w)
-        if kind is None and not doc[name_start].text[:1].isupper():
+        if kind is None and not texts_of(doc)[name_start][:1].isupper():
             continue  # the NER sometimes tags a common noun ("une réunion") as LOC
         if kind == "border":
             found.extend(border_at(doc, ent.start, gaz, w, source="ner"))
@@ -188,8 +206,8 @@ def border_at(doc: Doc, i: int, gaz: Gazetteer, w: Words, source: str = "pattern
         j += 1
     if not parts:
         return []
-    span = doc[i:j]
-    return [Mention(span.start_char, span.end_char, span.text, force="border", iso3=parts[-1],
+    start, end = char_span(doc, i, j)
+    return [Mention(start, end, text_of(doc)[start:end], force="border", iso3=parts[-1],
                     prep=prep_before(doc, i, w), source=source, token=i)]
 
 
@@ -210,7 +228,7 @@ def _longest_known(doc: Doc, i: int, end: int, gaz: Gazetteer) -> int | None:
     """End of the longest run from token i that is a place's main name (not a mere alternate
     name: "au CHU" must not find Chũ, Vietnam; not an acronym)."""
     for j in range(end, i, -1):
-        text = doc[i:j].text
+        text = span_text(doc, i, j)
         if not text.isupper() and any(c.quality > ALTERNATE for c in gaz.lookup(text)):
             return j
     return None
@@ -219,21 +237,24 @@ def _longest_known(doc: Doc, i: int, end: int, gaz: Gazetteer) -> int | None:
 def pattern_mentions(doc: Doc, gaz: Gazetteer, w: Words, taken: set[int]) -> list[Mention]:
     """Borders, and known names after a locative or region word that the NER missed."""
     found: list[Mention] = []
-    for tok in doc:
-        k = tkey(tok)
-        if k in w.border and tok.i not in taken:
-            found.extend(border_at(doc, tok.i, gaz, w))
-        if tok.i in taken or not tok.text[:1].isupper() or tok.is_sent_start:
+    texts = texts_of(doc)
+    for i, k in enumerate(keys_of(doc)):
+        if k in w.border and i not in taken:
+            found.extend(border_at(doc, i, gaz, w))
+        if i in taken or not texts[i][:1].isupper():
             continue
-        prep = prep_before(doc, tok.i, w)
-        if prep is None and _of_before(doc, tok.i) is None:
+        prep = prep_before(doc, i, w)
+        if prep is None and _of_before(doc, i) is None:
+            continue
+        tok = doc[i]  # only now: most tokens never get here, and a Token costs
+        if tok.is_sent_start:
             continue
         if tok.ent_type_ in ("PER", "ORG") and prep not in STRONG_LOCATIVES:
             continue  # a person or organisation, unless "à Khan Younès" says it is a place
-        end = _longest_known(doc, tok.i, _capitalised_run(doc, tok.i), gaz)
-        if end is not None and not any(t in taken for t in range(tok.i, end)):
-            found.extend(_framed(doc, tok.i, end, w, "pattern"))
-            taken.update(range(tok.i, end))
+        end = _longest_known(doc, i, _capitalised_run(doc, i), gaz)
+        if end is not None and not any(t in taken for t in range(i, end)):
+            found.extend(_framed(doc, i, end, w, "pattern"))
+            taken.update(range(i, end))
     return found
 
 
@@ -259,8 +280,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
         Mentions sorted by offset; one per (start, end, force).
     """
     gaz, w = gaz or gazetteer(), words()
-    found = ner_mentions(doc, gaz, w)
-    taken = {i for ent in doc.ents if ent.label_ in PLACE_LABELS for i in range(ent.start, ent.end)}
+    ents = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS]
+    found = ner_mentions(doc, ents, gaz, w)
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
     found += pattern_mentions(doc, gaz, w, taken) + dateline_mentions(doc, gaz)
     unique = {(m.start, m.end, m.force): m for m in reversed(found)}
     return sorted(unique.values(), key=lambda m: (m.start, m.end))
