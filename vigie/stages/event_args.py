@@ -13,6 +13,7 @@ import logging
 from spacy.tokens import Doc, Token
 
 from vigie.stages.event_lexicon import Lexicon
+from vigie.stages.event_tokens import cases_of, deps_of, morph_of
 
 LOGGER = logging.getLogger(__name__)
 
@@ -39,10 +40,8 @@ def _dep(token: Token) -> str:
 
 
 def _case(token: Token) -> str | None:
-    for child in token.children:
-        if child.dep_ in ("case", "mark"):
-            return child.lower_
-    return None
+    """The lower form of the token's first "case" or "mark" child ("contre" X), or None."""
+    return cases_of(token.doc)[token.i]
 
 
 def _overlap(spans, start: int, end: int) -> bool:
@@ -60,7 +59,7 @@ def _actor_in(doc: Doc, start: int, end: int) -> int | None:
 
 def _antecedent(token: Token) -> Token:
     """The noun a relative pronoun stands for ("le régime qui ..." -> régime)."""
-    if "Rel" in token.morph.get("PronType") and token.head.dep_.startswith("acl"):
+    if "Rel" in morph_of(token.doc, token.i, "PronType") and token.head.dep_.startswith("acl"):
         return token.head.head
     return token
 
@@ -99,11 +98,11 @@ def actor_of(doc: Doc, token: Token | None, holders: frozenset[str] = frozenset(
 
 
 def _children(token: Token, deps: set[str], cases: set[str] | None = None) -> list[Token]:
-    out = []
-    for child in token.children:
-        if child.dep_ in deps and (cases is None or _case(child) in cases):
-            out.append(child)
-    return out
+    """The token's children by relation, and by case marker when `cases` is given."""
+    dep, case = deps_of(token.doc), cases_of(token.doc)
+    return [
+        c for c in token.children if dep[c.i] in deps and (cases is None or case[c.i] in cases)
+    ]
 
 
 def _first(tokens: list[Token]) -> Token | None:
@@ -177,7 +176,7 @@ def _nominal_start(token: Token, lex: Lexicon) -> Token | None:
     """Where a nominal trigger's inherited subject is looked for: its carrying verb, if any."""
     if token.dep_ in ("obj", "obl:arg", "nsubj:pass") and token.head.lemma_ in lex.support_verbs:
         return token
-    if any("Yes" in c.morph.get("Poss") for c in token.children):  # "ses raids"
+    if any("Yes" in morph_of(token.doc, c.i, "Poss") for c in token.children):  # "ses raids"
         return token
     return None
 

@@ -11,9 +11,13 @@ import spacy
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from vigie.stages.common import lowers_of
+from vigie.stages.event_tokens import lemmas_of, sentence_of
+
 LOGGER = logging.getLogger(__name__)
 TRIGGERS = Path(__file__).parent.parent / "knowledge" / "data" / "lexicons" / "triggers.yaml"
 DEFAULT_PRIOR = 0.7  # a trigger word alone, before arguments are found; see docs/events.md
+CONTENT_POS = ("VERB", "NOUN", "PROPN")
 
 
 @dataclass(frozen=True)
@@ -58,14 +62,19 @@ class Match:
 
     entry: Entry
     span: Span
+    root: Token = field(init=False)  # the content word that heads the trigger (see _content_root)
 
-    @property
-    def root(self) -> Token:
-        """The content word that heads the trigger ("avoir" in "n'avoir pas l'intention")."""
-        span = self.span
-        heads = [t for t in span if not span.start <= t.head.i < span.end or t.head is t]
-        content = [t for t in heads if t.pos_ in ("VERB", "NOUN", "PROPN")]
-        return content[0] if content else span.root
+    def __post_init__(self):
+        self.root = _content_root(self.span)
+
+
+def _content_root(span: Span) -> Token:
+    """The content word that heads a trigger ("avoir" in "n'avoir pas l'intention"): its first
+    verb or noun whose head is outside it, else the span's root."""
+    for token in span:
+        if not span.start <= token.head.i < span.end and token.pos_ in CONTENT_POS:
+            return token
+    return span.root
 
 
 def _words(tokenizer, phrase: str) -> tuple[str, ...]:
@@ -100,7 +109,7 @@ def load_lexicon(path: str = str(TRIGGERS)) -> Lexicon:
     Returns:
         The indexed lexicon.
     """
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     tokenizer = spacy.blank("fr").tokenizer
     lex = Lexicon(
         vetoes={k: frozenset(v) for k, v in (data.get("vetoes") or {}).items()},
@@ -126,31 +135,23 @@ def load_lexicon(path: str = str(TRIGGERS)) -> Lexicon:
     return lex
 
 
-def _fits(token: Token, word: str) -> bool:
-    return token.lower_ == word or token.lemma_.lower() == word
-
-
-def _phrase_at(doc: Doc, i: int, words: tuple[str, ...]) -> bool:
-    if i + len(words) > len(doc):
+def _phrase_at(lowers: list[str], lemmas: list[str], i: int, words: tuple[str, ...]) -> bool:
+    """Whether every word of the phrase is the form or the lemma of the token at i onwards."""
+    if i + len(words) > len(lowers):
         return False
-    return all(_fits(doc[i + k], w) for k, w in enumerate(words))
+    return all(lowers[i + k] == w or lemmas[i + k] == w for k, w in enumerate(words))
 
 
-def _lemmas(tokens) -> set[str]:
-    return {t.lemma_.lower() for t in tokens}
+def _child_lemmas(kids: list[tuple[str, str, Token]], deps: tuple[str, ...]) -> set[str]:
+    return {lemma.lower() for dep, lemma, _ in kids if dep in deps or dep.split(":")[0] in deps}
 
 
-def _child_lemmas(token: Token, deps: tuple[str, ...]) -> set[str]:
-    return {
-        c.lemma_.lower() for c in token.children if c.dep_ in deps or c.dep_.split(":")[0] in deps
-    }
-
-
-def _argument_lemmas(root: Token) -> set[str]:
+def _argument_lemmas(kids: list[tuple[str, str, Token]]) -> set[str]:
     """Lemmas of the object, passive subject or "de X", and of their own "de X" ("des milliers de
     soldats")."""
-    args = [c for c in root.children if c.dep_ in ("obj", "nsubj:pass", "nmod")]
-    return {t.lemma_.lower() for a in args for t in (a, *a.children) if t is a or t.dep_ == "nmod"}
+    args = [(lemma, c) for dep, lemma, c in kids if dep in ("obj", "nsubj:pass", "nmod")]
+    found = {lemma.lower() for lemma, _ in args}
+    return found | {t.lemma_.lower() for _, a in args for t in a.children if t.dep_ == "nmod"}
 
 
 def allowed(entry: Entry, span: Span, lex: Lexicon) -> bool:
@@ -159,27 +160,40 @@ def allowed(entry: Entry, span: Span, lex: Lexicon) -> bool:
     pos = "VERB" if root.pos_ == "AUX" else ("NOUN" if root.pos_ == "PROPN" else root.pos_)
     if entry.pos and pos != entry.pos:
         return False
-    if entry.reflexive and not any(c.lemma_ == "se" for c in root.children):
+    # each test below reads the root's children: (dep, lemma, token), made once
+    kids = [(c.dep_, c.lemma_, c) for c in root.children]
+    if entry.reflexive and not any(lemma == "se" for _, lemma, _ in kids):
         return False
-    if _child_lemmas(root, ("obj", "nsubj:pass")) & entry.forbid_obj:
+    if entry.forbid_obj and _child_lemmas(kids, ("obj", "nsubj:pass")) & entry.forbid_obj:
         return False
-    if entry.require_arg and not _argument_lemmas(root) & entry.require_arg:
+    if entry.require_arg and not _argument_lemmas(kids) & entry.require_arg:
         return False
-    if entry.forbid_subj and _child_lemmas(root, ("nsubj",)) & entry.forbid_subj:
+    if entry.forbid_subj and _child_lemmas(kids, ("nsubj",)) & entry.forbid_subj:
         return False
-    if _child_lemmas(root, ("nmod",)) & (entry.forbid_nmod or entry.forbid_obj):
+    forbid_nmod = entry.forbid_nmod or entry.forbid_obj
+    if forbid_nmod and _child_lemmas(kids, ("nmod",)) & forbid_nmod:
         return False
-    sentence = _lemmas(span.sent)
+    if not entry.veto:
+        return True
+    start, end, _, _ = sentence_of(span.doc, span.start)
+    sentence = set(lemmas_of(span.doc)[start:end])
     return not any(sentence & lex.vetoes.get(name, frozenset()) for name in entry.veto)
 
 
-def _match_at(doc: Doc, i: int, lex: Lexicon) -> Match | None:
-    token = doc[i]
-    keys = {token.lower_, token.lemma_.lower()}
-    candidates = [c for key in keys for c in lex.phrases.get(key, ())]
-    for words, entry in sorted(candidates, key=lambda c: -len(c[0])):
-        if _phrase_at(doc, i, words) and allowed(entry, doc[i:i + len(words)], lex):
-            return Match(entry, doc[i:i + len(words)])
+def _candidates(lex: Lexicon, lower: str, lemma: str) -> list[tuple[tuple[str, ...], Entry]]:
+    """The phrases starting with the word's form or lemma, longest first."""
+    by_form = lex.phrases.get(lower, [])
+    if lemma == lower or lemma not in lex.phrases:
+        return by_form
+    return sorted(by_form + lex.phrases[lemma], key=lambda c: -len(c[0]))
+
+
+def _match_at(doc: Doc, i: int, lex: Lexicon, lowers: list[str], lemmas: list[str]) -> Match | None:
+    for words, entry in _candidates(lex, lowers[i], lemmas[i]):
+        if _phrase_at(lowers, lemmas, i, words):
+            span = doc[i:i + len(words)]
+            if allowed(entry, span, lex):
+                return Match(entry, span)
     return None
 
 
@@ -193,9 +207,12 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Match]:
     Returns:
         One Match per trigger.
     """
+    lowers, lemmas, phrases = lowers_of(doc), lemmas_of(doc), lex.phrases
     found, i = [], 0
-    while i < len(doc):
-        match = _match_at(doc, i, lex)
+    while i < len(lowers):
+        # most words start no phrase: skip them before making a Token
+        starts = lowers[i] in phrases or lemmas[i] in phrases
+        match = _match_at(doc, i, lex, lowers, lemmas) if starts else None
         if match is None:
             i += 1
             continue

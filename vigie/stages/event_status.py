@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from vigie.stages.event_lexicon import Lexicon, Match
+from vigie.stages.event_tokens import morph_of
 
 LOGGER = logging.getLogger(__name__)
 
@@ -99,8 +100,9 @@ def clause_status(match: Match) -> str | None:
         return None
     if _negated(verb, match.span):
         return "denied"
-    moods = {m for t in _auxes(verb) for m in t.morph.get("Mood")}
-    tenses = {m for t in _auxes(verb) for m in t.morph.get("Tense")}
+    doc, auxes = verb.doc, _auxes(verb)
+    moods = {m for t in auxes for m in morph_of(doc, t.i, "Mood")}
+    tenses = {m for t in auxes for m in morph_of(doc, t.i, "Tense")}
     if "Cnd" in moods:
         return "hypothetical"
     if "Fut" in tenses:

@@ -14,6 +14,7 @@ import logging
 from spacy.tokens import Doc, Token
 
 from vigie.stages.common import text_of
+from vigie.stages.event_tokens import sentence_of
 
 LOGGER = logging.getLogger(__name__)
 
@@ -67,23 +68,22 @@ def _rank(time) -> int:
     return PRECISION_RANK.get(time.precision or "", 9)
 
 
-def linked_time(doc: Doc, trigger: Token, start: int, end: int) -> int | None:
+def linked_time(doc: Doc, trigger: Token, clause: list[tuple[int, object]]) -> int | None:
     """Index in doc._.vigie_times of the time dating `trigger`, through the parse.
 
     Args:
         doc: a Doc the Times stage has run on.
         trigger: the trigger's head token.
-        start: first character of the event's clause.
-        end: end (exclusive) of the clause.
+        clause: (index, time) of the dated times that start in the event's clause.
 
     Returns:
         The nearest linked time (fewest heads between it and the trigger, then the most
         precise), or None.
     """
+    if not clause:
+        return None
     chain, best = _ancestry(trigger), None
-    for i, time in enumerate(doc._.vigie_times or []):
-        if not (start <= time.start < end and time.value):
-            continue
+    for i, time in clause:
         root = time_root(doc, time.start, time.end)
         if root is None:
             continue
@@ -97,13 +97,13 @@ def linked_time(doc: Doc, trigger: Token, start: int, end: int) -> int | None:
 
 def previous_sentence(doc: Doc, trigger: Token) -> tuple[int, int] | None:
     """Bounds of the sentence before the trigger's, when it is in the same paragraph."""
-    first = trigger.sent.start
+    first, _, first_char, _ = sentence_of(doc, trigger.i)
     if first == 0:
         return None
-    before = doc[first - 1].sent
-    if "\n" in text_of(doc)[before.end_char - 1:trigger.sent.start_char + 1]:
+    _, _, start, end = sentence_of(doc, first - 1)
+    if "\n" in text_of(doc)[end - 1:first_char + 1]:
         return None
-    return before.start_char, before.end_char
+    return start, end
 
 
 def _own_words(trigger: Token) -> set[int]:
@@ -114,22 +114,24 @@ def _own_words(trigger: Token) -> set[int]:
     return {t.i for t in top.subtree}
 
 
-def inner_time(doc: Doc, trigger: Token, start: int, end: int) -> int | None:
+def inner_time(doc: Doc, trigger: Token, clause: list[tuple[int, object]]) -> int | None:
     """The most precise dated time inside the trigger's own phrase or its carrier's clause."""
+    if not clause:
+        return None
     own, best = _own_words(trigger), None
-    for i, time in enumerate(doc._.vigie_times or []):
-        if start <= time.start < end and time.value:
-            root = time_root(doc, time.start, time.end)
-            if root is not None and root.i in own and (best is None or _rank(time) < best[0]):
-                best = (_rank(time), i)
+    for i, time in clause:
+        root = time_root(doc, time.start, time.end)
+        if root is not None and root.i in own and (best is None or _rank(time) < best[0]):
+            best = (_rank(time), i)
     return None if best is None else best[1]
 
 
-def free_time(doc: Doc, start: int, end: int) -> int | None:
-    """The last dated time in text[start:end] whose clause is not a side clause."""
+def free_time(doc: Doc, dated: list[tuple[int, object]], start: int, end: int) -> int | None:
+    """The last time of `dated` ((index, time) pairs) in text[start:end] whose clause is not a
+    side clause."""
     found = None
-    for i, time in enumerate(doc._.vigie_times or []):
-        if start <= time.start and time.end <= end and time.value:
+    for i, time in dated:
+        if start <= time.start and time.end <= end:
             root = time_root(doc, time.start, time.end)
             if root is not None and dated_word(root, set()).dep_ not in SIDE_CLAUSES:
                 found = i
@@ -151,14 +153,17 @@ def event_when(doc: Doc, trigger: Token, start: int, end: int) -> tuple[int | No
         start: first character of the event's clause.
         end: end (exclusive) of the clause.
     """
-    linked = linked_time(doc, trigger, start, end)
+    dated = [(i, time) for i, time in enumerate(doc._.vigie_times or []) if time.value]
+    clause = [(i, time) for i, time in dated if start <= time.start < end]
+    linked = linked_time(doc, trigger, clause)
     if linked is not None:
         return linked, True
-    inner = inner_time(doc, trigger, start, end) if trigger.pos_ in ("NOUN", "PROPN") else None
+    inner = inner_time(doc, trigger, clause) if trigger.pos_ in ("NOUN", "PROPN") else None
     if inner is not None:
         return inner, True
-    found = free_time(doc, start, end)
-    before = previous_sentence(doc, trigger)
-    if found is None and before is not None:
-        found = free_time(doc, *before)
+    found = free_time(doc, dated, start, end)
+    if found is None:
+        before = previous_sentence(doc, trigger)
+        if before is not None:
+            found = free_time(doc, dated, *before)
     return found, False

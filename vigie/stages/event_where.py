@@ -14,6 +14,7 @@ import logging
 from spacy.tokens import Doc, Token
 
 from vigie.stages.common import text_of
+from vigie.stages.event_tokens import cases_of
 from vigie.stages.event_when import clause_chain
 from vigie.stages.place_mentions import words
 
@@ -39,10 +40,7 @@ STORY_LEVELS = {"city", "area", "region"}  # a country is too coarse to place th
 
 
 def _case(token: Token) -> str | None:
-    for child in token.children:
-        if child.dep_ in ("case", "mark"):
-            return child.lower_
-    return None
+    return cases_of(token.doc)[token.i]
 
 
 def _place_in(places, start: int, end: int) -> int | None:

@@ -18,6 +18,7 @@ from vigie.stages.common import article_of, guarded, text_of
 from vigie.stages.event_lexicon import Lexicon, Match, find_triggers, load_lexicon
 from vigie.stages.event_merge import merge_events
 from vigie.stages.event_status import carrier, clause_status, framing
+from vigie.stages.event_tokens import sentence_of
 from vigie.stages.event_when import event_when
 from vigie.stages.event_where import event_where
 
@@ -90,10 +91,11 @@ def _arg_tokens(match: Match, lex: Lexicon, requesters: frozenset[str]):
 def clause_bounds(span) -> tuple[int, int]:
     """The trigger's sentence, cut at line breaks: the parser sometimes runs a sentence over a
     paragraph end, and a paragraph is a new statement."""
-    sent, text = span.sent, text_of(span.doc)
-    start = max(sent.start_char, text.rfind("\n", 0, span.start_char) + 1)
+    _, _, sent_start, sent_end = sentence_of(span.doc, span.start)
+    text = text_of(span.doc)
+    start = max(sent_start, text.rfind("\n", 0, span.start_char) + 1)
     stop = text.find("\n", span.end_char)
-    end = sent.end_char if stop < 0 else min(sent.end_char, stop)
+    end = sent_end if stop < 0 else min(sent_end, stop)
     return start, end
 
 
