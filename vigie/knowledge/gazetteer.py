@@ -10,10 +10,12 @@ cache is rebuilt too. See docs/places.md.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import os
 import pickle
 import tempfile
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -39,12 +41,69 @@ class Candidate:
     quality: int  # ONLY_WITH_WORD | ALTERNATE | MAIN | OVER_CITY
 
 
+# The cache's layout (its version is part of the file name's digest, with this module's source).
+FORMAT = 2
+# A one-candidate index value is entry * 4 + quality (qualities are 0 to 3).
+_QUALITY_BITS = 2
+# Columns of a place: canonical, country, lat, lon, geonameid, level, population.
+_TYPES = (str, str, float, float, int, str, int)
+
+
+def pack(data: dict) -> dict:
+    """The cached form of `gazetteer_build.build()`, quick to unpickle (start-up time): a name
+    with one candidate maps to one int instead of a tuple of tuples, and the places are one
+    text, a line decoded when looked up (a list of tuples if a place would not decode exactly)."""
+    index = {k: (v[0][0] << _QUALITY_BITS | v[0][1]) if len(v) == 1 else v
+             for k, v in data["index"].items()}
+    lines = [_encode(entry) for entry in data["entries"]]
+    offsets = array("L", itertools.accumulate((len(line) for line in lines), initial=0))
+    exact = all(_decodes_to(line, entry) for line, entry in zip(lines, data["entries"], strict=True))
+    places = "".join(lines) if exact else list(data["entries"])
+    return {**data, "format": FORMAT, "index": index, "entries": places, "offsets": offsets}
+
+
+def _encode(entry: tuple) -> str:
+    return "\t".join("" if v is None else repr(v) if isinstance(v, float) else str(v)
+                     for v in entry) + "\n"
+
+
+def _decode(line: str) -> tuple:
+    fields = line[:-1].split("\t")
+    return tuple(None if v == "" else kind(v) for kind, v in zip(_TYPES, fields, strict=True))
+
+
+def _decodes_to(line: str, entry: tuple) -> bool:
+    try:
+        return _decode(line) == entry and all(type(v) in (t, type(None))
+                                              for t, v in zip(_TYPES, entry, strict=True))
+    except ValueError:  # a tab or a line break in a name
+        return False
+
+
+class _Places:
+    """The places of a packed cache, decoded one at a time (and kept: news names few places)."""
+
+    def __init__(self, text: str, offsets: array):
+        self.text, self.offsets = text, offsets
+        self.decoded: dict[int, tuple] = {}
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __getitem__(self, i: int) -> tuple:
+        place = self.decoded.get(i)
+        if place is None:
+            place = self.decoded[i] = _decode(self.text[self.offsets[i]:self.offsets[i + 1]])
+        return place
+
+
 class Gazetteer:
     """Name lookup over the cached index (accent, case, article and elision tolerant)."""
 
     def __init__(self, data: dict):
         self._data = data
-        self._entries = data["entries"]
+        places = data["entries"]
+        self._entries = _Places(places, data["offsets"]) if isinstance(places, str) else places
         self._index = data["index"]
         self.adjectives: dict[str, str] = data["adjectives"]
         self.prefixes: dict[str, str] = data["prefixes"]
@@ -82,10 +141,17 @@ class Gazetteer:
             The candidates, unordered; empty when the name is unknown.
         """
         k = key(name)
-        found = [Candidate(*self._entries[i], quality=q) for i, q in self._index.get(k, ())]
+        found = [Candidate(*self._entries[i], quality=q) for i, q in self._candidates(k)]
         if k in self._extra and (country := self.country(self._extra[k])) is not None:
             found.append(country)
         return found
+
+    def _candidates(self, k: str) -> tuple[tuple[int, int], ...]:
+        """(entry, quality) pairs of an index key."""
+        value = self._index.get(k, ())
+        if isinstance(value, int):
+            return ((value >> _QUALITY_BITS, value & ((1 << _QUALITY_BITS) - 1)),)
+        return value
 
     def has(self, name: str) -> bool:
         """Whether `name` is an indexed place name."""
@@ -117,6 +183,7 @@ def cache_path(directory: Path | None = None) -> Path:
     for name in gb.TABLES:
         digest.update((gb.DATA / name).read_bytes())
     digest.update(Path(gb.__file__).read_bytes())
+    digest.update(Path(__file__).read_bytes())  # the cache's layout (FORMAT, pack)
     return (directory or cache_dir()) / f"gazetteer-{__version__}-{digest.hexdigest()[:12]}.pickle"
 
 
@@ -124,7 +191,7 @@ def _read(path: Path) -> dict | None:
     try:
         with path.open("rb") as handle:
             data = pickle.load(handle)
-        return data if isinstance(data, dict) and "index" in data else None
+        return data if isinstance(data, dict) and data.get("format") == FORMAT else None
     except FileNotFoundError:
         return None
     except Exception as exc:  # noqa: BLE001 - a corrupt cache is rebuilt, whatever broke it
@@ -155,7 +222,7 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
     path = cache_path(directory)
     data = _read(path)
     if data is None:
-        data = gb.build()
+        data = pack(gb.build())
         _write(path, data)
     return Gazetteer(data)
 

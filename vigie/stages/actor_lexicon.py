@@ -118,11 +118,14 @@ class Splitter:
         """Whether the tokenizer keeps `word` whole (letters only, no rule applies)."""
         known = self._plain.get(word)
         if known is None:
-            affix = ((self.prefix is not None and self.prefix(word) is not None)
-                     or (self.suffix is not None and self.suffix(word) is not None)
-                     or (self.infixes is not None and next(self.infixes(word), None) is not None))
-            known = self._plain[word] = word.isalpha() and word not in self.rules and not affix
+            known = self._plain[word] = (word.isalpha() and word not in self.rules
+                                         and not self._affix(word))
         return known
+
+    def _affix(self, word: str) -> bool:
+        return ((self.prefix is not None and self.prefix(word) is not None)
+                or (self.suffix is not None and self.suffix(word) is not None)
+                or (self.infixes is not None and next(self.infixes(word), None) is not None))
 
 
 def _orth(piece: dict) -> str:
