@@ -53,6 +53,15 @@ def test_pipeline_text_of_caches_the_doc_text(nlp):
     assert text_of(doc) is text_of(doc)
 
 
+def test_pipeline_make_doc_remembers_the_exact_text(nlp):
+    from vigie.article import Article
+    from vigie.stages.common import text_of
+
+    text = "Titre\r\n\n  L'armée\ta quitté Goma…  « Non » ,dit-il. \u00a0Fin.\n\n"
+    doc = vigie.pipeline.make_doc(nlp, Article(text=text))
+    assert text_of(doc) == doc.text == text
+
+
 def test_pipeline_extract_many_in_two_processes_gives_the_same_records(nlp):
     texts = ["L'armée a bombardé Alep mardi.", "Le ministre a déclaré : « Nous négocierons. »"] * 3
     one = [r.to_json() for r in vigie.extract_many(texts, nlp=nlp, batch_size=2)]

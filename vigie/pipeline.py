@@ -19,6 +19,7 @@ from vigie.record import DocumentRecord, from_doc
 from vigie.settings import DEFAULT_MODEL, MODELS
 from vigie.speed import use_numpy_gemm
 from vigie.stages import STAGES
+from vigie.stages.common import remember_text
 from vigie.stages.lemmas import speed_up_lemmatizer
 
 LOGGER = logging.getLogger(__name__)
@@ -68,6 +69,7 @@ def _as_article(item: Article | str) -> Article:
 def make_doc(nlp: Language, article: Article) -> Doc:
     """Tokenise the article's text and attach its metadata for the stages."""
     doc = nlp.make_doc(article.text)
+    remember_text(doc, article.text)
     doc._.vigie_article = {
         "doc_id": article.doc_id,
         "title": article.title,

@@ -54,6 +54,11 @@ def guarded(doc: Doc, stage: str, find, default):
 _TEXT_KEY = ("vigie", "text")
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Cache the text a Doc was made from (the tokenizer keeps every character: doc.text == text)."""
+    doc.user_data[_TEXT_KEY] = text
+
+
 def text_of(doc: Doc) -> str:
     """The Doc's text (`doc.text`), built once per Doc instead of once per call."""
     text = doc.user_data.get(_TEXT_KEY)
