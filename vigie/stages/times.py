@@ -39,24 +39,33 @@ class TimeHit:
     tense: str | None = None  # past | future | nearest: the direction used to resolve it
 
 
-def find_times(doc: Doc, published: str | None) -> list[TimeHit]:
+def find_times(doc: Doc, published: str | None,
+               tenses: dict[tuple[int, int], str] | None = None) -> list[TimeHit]:
     """Temporal expressions in the doc, resolved against `published` (ISO date or None).
 
     Args:
         doc: a parsed Doc.
         published: publication date; relative expressions get no value when None.
+        tenses: tense directions already read from the parse, by (start, end); filled in.
 
     Returns:
         One TimeHit per expression, in text order.
     """
+    tenses = {} if tenses is None else tenses
     directions: dict[tuple[int, int], str] = {}
 
     def direction_at(start: int, end: int) -> str:
-        directions[start, end] = tense_direction(doc, start, end)
+        directions[start, end] = _tense(doc, tenses, start, end)
         return directions[start, end]
 
     exprs = tag_times(text_of(doc), parse_iso(published), direction_at)
     return [_hit(text_of(doc), e, directions.get((e.start, e.end))) for e in exprs]
+
+
+def _tense(doc: Doc, tenses: dict[tuple[int, int], str], start: int, end: int) -> str:
+    if (start, end) not in tenses:
+        tenses[start, end] = tense_direction(doc, start, end)
+    return tenses[start, end]
 
 
 def _hit(text: str, expr: TimeExpr, tense: str | None) -> TimeHit:
@@ -142,12 +151,13 @@ _PRECISION_RANK = {"day": 0, "week": 1, "season": 2, "month": 3, "quarter": 3, "
 
 def _with_published(doc: Doc) -> list[TimeHit]:
     article = article_of(doc)
+    tenses: dict[tuple[int, int], str] = {}  # both passes read the tense of the same spans
     if not article.get("published"):
-        inferred = infer_published(text_of(doc), lambda s, e: tense_direction(doc, s, e))
+        inferred = infer_published(text_of(doc), lambda s, e: _tense(doc, tenses, s, e))
         if inferred:
             article["published"] = inferred.isoformat()
             article["published_inferred"] = True
-    return find_times(doc, article.get("published"))
+    return find_times(doc, article.get("published"), tenses)
 
 
 class TimesComponent:
