@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from vigie.french.time_anchors import (
     DIGITS,
@@ -163,14 +163,19 @@ _ANCHORS = {
 
 @dataclass(frozen=True)
 class Rule:
-    """A compiled rule and its anchor (None: run over the whole text)."""
+    """A rule: its regex (matched with IGNORECASE), and its anchor (None: run over the whole
+    text)."""
 
     name: str
-    pattern: re.Pattern
-    # The pattern without IGNORECASE, for the lower-cased text (faster); None when part of the
-    # rule is case-sensitive ("(?-i:").
+    source: str
+    # The rule for the lower-cased text, faster (None: see _folded).
     folded: re.Pattern | None
     anchor: Anchor | None
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        """The rule for the text itself (compiled on first use: most texts need `folded` only)."""
+        return re.compile(self.source, re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -183,7 +188,7 @@ def rules() -> list[Rule]:
     for name, template in _RULES:
         body = re.sub(r"\{([A-Z]+)\}", lambda m: pieces[m.group(1)], template)
         source = rf"(?<![\w-]){body}(?![\w])"
-        compiled.append(Rule(name, re.compile(source, re.IGNORECASE), _folded(source),
+        compiled.append(Rule(name, source, _folded(source),
                              _anchor(template, _ANCHORS.get(name), _entries(w), piece_runs)))
     return compiled
 

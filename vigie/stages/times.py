@@ -22,6 +22,7 @@ LOGGER = logging.getLogger(__name__)
 
 # How many syntactic heads to climb from a time expression to its governing verb.
 MAX_HEAD_STEPS = 4
+_AUX_DEPS = ("aux", "aux:tense", "aux:pass")
 
 
 @dataclass
@@ -91,7 +92,7 @@ def tense_direction(doc: Doc, start: int, end: int) -> str:
 
 def _governing_verb(token: Token) -> Token | None:
     for _ in range(MAX_HEAD_STEPS):
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "aux:tense", "aux:pass"):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in _AUX_DEPS:
             return token
         if token.head is token:
             return None
@@ -102,15 +103,20 @@ def _governing_verb(token: Token) -> Token | None:
 def verb_direction(verb: Token) -> str:
     """Direction a verb's tense implies: past (passé composé, imparfait, passé simple, plus-que-
     parfait), future (futur, conditionnel, "va" + infinitive), nearest (present, no tense)."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass")]
+    auxes = [c for c in verb.children if c.dep_ in _AUX_DEPS]
     for aux in auxes:
-        if aux.lemma_ == "aller" and "Pres" in aux.morph.get("Tense"):
+        morph = aux.morph
+        tense = morph.get("Tense")
+        if "Pres" in tense and aux.lemma_ == "aller":
             return FUTURE
-        if "Fut" in aux.morph.get("Tense") or "Cnd" in aux.morph.get("Mood"):
-            return FUTURE if "Fut" in aux.morph.get("Tense") else PAST
-    if "Part" in verb.morph.get("VerbForm") and auxes:
+        if "Fut" in tense:
+            return FUTURE
+        if "Cnd" in morph.get("Mood"):
+            return PAST
+    form = verb.morph.get("VerbForm")
+    if "Part" in form and auxes:
         return PAST
-    if verb.morph.get("VerbForm") == ["Inf"] and verb.head is not verb:
+    if form == ["Inf"] and verb.head is not verb:
         return _infinitive_direction(verb)
     return _finite_direction(verb)
 
