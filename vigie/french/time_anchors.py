@@ -1,14 +1,16 @@
 """Where a grammar rule can match: the rule's anchor words, all found in one pass over the text.
 
 Running every rule of vigie/french/time_grammar.py over a whole text tries ~26 large
-case-insensitive patterns at every character. But every match of a rule contains an anchor (a
-weekday, a month, a unit, digits...) that begins at most `lead` whitespace runs after the match
-starts. So one pass finds the anchors of all rules, and a rule is tried only at the word starts
-of those short stretches: the same matches as `finditer` over the whole text, since `match` at a
-position sees the text before it (look-behinds) and after it (look-aheads) as `finditer` does.
+case-insensitive patterns at every character (2 ms an article). But every match of a rule
+contains an anchor (a weekday, a month, a unit, digits...: time_grammar._ANCHORS) that begins at
+most `lead` whitespace runs after the match starts. So one pass finds the anchors of all rules,
+and a rule is tried only at the word starts of those short stretches. That finds what `finditer`
+over the whole text finds, since `match` at an offset sees the text before it (look-behinds)
+and after it (look-aheads) as `finditer` does; tests/test_time_scan.py checks it.
 
 An anchor word is found as a whole run of letters ("mars", not the "mars" of "Marseille"), or
 as a whole run of digits; a glued anchor may also end a run ("enhiver": the rule allows no space).
+The search runs on the lower-cased text, as do the rules where they can (lower_same).
 """
 
 from __future__ import annotations
@@ -171,7 +173,7 @@ class AnchorFinder:
     """One regex for the anchor words of all rules, run over the lower-cased text. The words fall
     in kinds, one kind per set of rules they anchor ("mars": day, range_dm and month)."""
 
-    pattern: re.Pattern  # group 1: a whole word, 2: digits, 3: a glued word
+    pattern: re.Pattern  # finds anchor words, and runs of digits in its group "digits"
     kind_of: dict[str, int]  # anchor word (or DIGITS) -> its kind (0, 1, ...)
     kinds_of_rule: list[tuple[int, ...]]  # rule index -> the kinds of its anchor words
 
@@ -180,7 +182,8 @@ class AnchorFinder:
         kind_of = self.kind_of
         found: list[list[int]] = [[] for _ in range(max(kind_of.values(), default=-1) + 1)]
         for match in self.pattern.finditer(lower):
-            found[kind_of[DIGITS if match.lastindex == 2 else match.group()]].append(match.start())
+            word = DIGITS if match.lastgroup == "digits" else match.group()
+            found[kind_of[word]].append(match.start())
         return TextAnchors(lower, found, self.kinds_of_rule)
 
 
@@ -200,8 +203,10 @@ def anchor_finder(anchors: list[Anchor | None]) -> AnchorFinder:
             if word.endswith(ending) and word != ending:
                 rules_of[word] |= rules_of[ending]
     whole = [w for w in rules_of if w not in glued and w != DIGITS]
-    pattern = (rf"(?<!{_LETTERS})({_trie(whole)})(?!{_LETTERS})|(\d+)"
-               + (rf"|({_trie(glued)})(?!{_LETTERS})" if glued else ""))
+    branches = [rf"(?<!{_LETTERS}){_trie(whole)}(?!{_LETTERS})"] if whole else []
+    branches += [r"(?P<digits>\d+)"] if DIGITS in rules_of else []
+    branches += [rf"{_trie(glued)}(?!{_LETTERS})"] if glued else []
+    pattern = "|".join(branches) or "(?!)"
     kinds = {rules: kind for kind, rules in enumerate({frozenset(r) for r in rules_of.values()})}
     kind_of = {word: kinds[frozenset(rules)] for word, rules in rules_of.items()}
     kinds_of_rule = [tuple(kind for rules, kind in kinds.items() if rule in rules)

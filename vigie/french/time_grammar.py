@@ -129,7 +129,9 @@ _RULES = [
 # a piece's entries (by name), DIGITS (any run of digits) or a set; `how` is "first" (the
 # first word of each entry), "last" (the last word of each entry of the group or piece at the
 # marker: "la semaine dernière" -> "dernière") or "glued" (may end a longer run of letters).
-# A rule without anchors is run over the whole text.
+# In every match an anchor word is a whole run of letters (after a space, an apostrophe, a
+# hyphen or the match start, before a non-letter) unless glued. A rule without anchors is run
+# over the whole text. When editing a rule, keep this true: tests/test_time_scan.py checks.
 _ANCHORS = {
     "range_dm": [("(?P<m>", "M", "first")],
     "range_d": [("", {"du", "entre"}, "first")],
