@@ -2,13 +2,14 @@
 
 A `Token`, a `Span`, `token.sent` and `token.morph` each build Python objects on every access;
 the stage asks for the same lemmas, sentences and features many times per trigger. These tables
-live in doc.user_data, like common.lowers_of, and hold only plain strings and integers.
+live in doc.user_data, like common.lowers_of.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
 from spacy.attrs import DEP, HEAD, MORPH
 from spacy.tokens import Doc
 
@@ -55,27 +56,34 @@ def morph_of(doc: Doc, i: int, field: str) -> tuple[str, ...]:
     return _features(morphs[i]).get(field, ())
 
 
-def _tree(doc: Doc) -> tuple[list[str], list[str | None]]:
-    """(deps, cases): every token's dep_, and the lower form of its first "case" or "mark" child
-    (None when it has none)."""
+class Tree:
+    """One Doc's dependency tree as lists read by index: every token's dep_, its case marker (the
+    lower form of its first "case" or "mark" child, or None) and its children."""
+
+    __slots__ = ("deps", "cases", "_order", "_starts")
+
+    def __init__(self, doc: Doc):
+        strings, lowers = doc.vocab.strings, lowers_of(doc)
+        self.deps = [strings[dep] for dep in doc.to_array(DEP).tolist()]
+        heads = numpy.arange(len(self.deps)) + doc.to_array(HEAD).astype("int64")
+        # Token indices sorted by head, and where each head's run starts: children without
+        # building a list per token (lists by the thousand set off garbage collections).
+        order = numpy.argsort(heads, kind="stable")
+        self._starts = numpy.searchsorted(heads[order], numpy.arange(len(heads) + 1)).tolist()
+        self._order = order.tolist()
+        self.cases: list[str | None] = [None] * len(self.deps)
+        for i, head in enumerate(heads.tolist()):
+            if head != i and self.cases[head] is None and self.deps[i] in ("case", "mark"):
+                self.cases[head] = lowers[i]
+
+    def children(self, i: int) -> list[int]:
+        """Token i's children (`token.children`), in text order."""
+        return [c for c in self._order[self._starts[i]:self._starts[i + 1]] if c != i]
+
+
+def tree_of(doc: Doc) -> Tree:
+    """The Doc's dependency tree as lists (built once per Doc)."""
     tree = doc.user_data.get(_TREE_KEY)
     if tree is None:
-        strings, lowers = doc.vocab.strings, lowers_of(doc)
-        deps = [strings[dep] for dep in doc.to_array(DEP).tolist()]
-        offsets = doc.to_array(HEAD).astype("int64").tolist()  # head index - token index
-        cases: list[str | None] = [None] * len(deps)
-        for i, offset in enumerate(offsets):
-            if offset and cases[i + offset] is None and deps[i] in ("case", "mark"):
-                cases[i + offset] = lowers[i]
-        tree = doc.user_data[_TREE_KEY] = (deps, cases)
+        tree = doc.user_data[_TREE_KEY] = Tree(doc)
     return tree
-
-
-def deps_of(doc: Doc) -> list[str]:
-    """Every token's `dep_`."""
-    return _tree(doc)[0]
-
-
-def cases_of(doc: Doc) -> list[str | None]:
-    """Every token's case marker: the lower form of its first "case" or "mark" child, or None."""
-    return _tree(doc)[1]
