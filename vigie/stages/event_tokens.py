@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import DEP, HEAD, MORPH
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS
 from spacy.tokens import Doc
 
 from vigie.stages.common import lowers_of
@@ -19,14 +19,39 @@ _LEMMAS_KEY = ("vigie", "lemmas")
 _SENTENCES_KEY = ("vigie", "sentences")
 _MORPHS_KEY = ("vigie", "morphs")
 _TREE_KEY = ("vigie", "tree")
+_POS_KEY = ("vigie", "pos")
+
+# Hash -> string of the columns read here, shared by all Docs (the hash of a string is the same
+# in every Vocab): a dict lookup costs less than the StringStore's, and a corpus holds a few
+# thousand lemmas and a few dozen tags.
+_NAMES: dict[int, str] = {}
+_LOWER_NAMES: dict[int, str] = {}
+
+
+def _column(doc: Doc, attr: int, lower: bool = False) -> list[str]:
+    """Every token's string for a hash attribute (LEMMA, POS, DEP, MORPH), lower-cased if asked."""
+    known = _LOWER_NAMES if lower else _NAMES
+    ids = doc.to_array(attr).tolist()
+    for h in set(ids).difference(known):
+        name = doc.vocab.strings[h]
+        known[h] = name.lower() if lower else name
+    return [known[h] for h in ids]
 
 
 def lemmas_of(doc: Doc) -> list[str]:
     """Every token's `lemma_.lower()`."""
     lemmas = doc.user_data.get(_LEMMAS_KEY)
     if lemmas is None:
-        lemmas = doc.user_data[_LEMMAS_KEY] = [t.lemma_.lower() for t in doc]
+        lemmas = doc.user_data[_LEMMAS_KEY] = _column(doc, LEMMA, lower=True)
     return lemmas
+
+
+def pos_of(doc: Doc) -> list[str]:
+    """Every token's `pos_`."""
+    tags = doc.user_data.get(_POS_KEY)
+    if tags is None:
+        tags = doc.user_data[_POS_KEY] = _column(doc, POS)
+    return tags
 
 
 def sentence_of(doc: Doc, i: int) -> tuple[int, int, int, int]:
@@ -51,8 +76,7 @@ def morph_of(doc: Doc, i: int, field: str) -> tuple[str, ...]:
     """The values of one feature of token i, as `token.morph.get(field)`."""
     morphs = doc.user_data.get(_MORPHS_KEY)
     if morphs is None:
-        strings = doc.vocab.strings
-        morphs = doc.user_data[_MORPHS_KEY] = [strings[h] for h in doc.to_array(MORPH).tolist()]
+        morphs = doc.user_data[_MORPHS_KEY] = _column(doc, MORPH)
     return _features(morphs[i]).get(field, ())
 
 
@@ -63,22 +87,26 @@ class Tree:
     __slots__ = ("deps", "cases", "_order", "_starts")
 
     def __init__(self, doc: Doc):
-        strings, lowers = doc.vocab.strings, lowers_of(doc)
-        self.deps = [strings[dep] for dep in doc.to_array(DEP).tolist()]
-        heads = numpy.arange(len(self.deps)) + doc.to_array(HEAD).astype("int64")
-        # Token indices sorted by head, and where each head's run starts: children without
-        # building a list per token (lists by the thousand set off garbage collections).
-        order = numpy.argsort(heads, kind="stable")
-        self._starts = numpy.searchsorted(heads[order], numpy.arange(len(heads) + 1)).tolist()
+        lowers = lowers_of(doc)
+        self.deps = _column(doc, DEP)
+        index = numpy.arange(len(self.deps))
+        heads = index + doc.to_array(HEAD).astype("int64")
+        # Token indices sorted by head (a root, its own head, by -1: no one's child), and where
+        # each head's run starts: children without building a list per token (lists by the
+        # thousand set off garbage collections).
+        parents = numpy.where(heads == index, -1, heads)
+        order = numpy.argsort(parents, kind="stable")
+        self._starts = numpy.searchsorted(parents[order], numpy.arange(len(heads) + 1)).tolist()
         self._order = order.tolist()
         self.cases: list[str | None] = [None] * len(self.deps)
-        for i, head in enumerate(heads.tolist()):
-            if head != i and self.cases[head] is None and self.deps[i] in ("case", "mark"):
+        markers = [i for i, dep in enumerate(self.deps) if dep == "case" or dep == "mark"]
+        for i, head in zip(markers, parents[markers].tolist(), strict=True):
+            if head >= 0 and self.cases[head] is None:
                 self.cases[head] = lowers[i]
 
     def children(self, i: int) -> list[int]:
         """Token i's children (`token.children`), in text order."""
-        return [c for c in self._order[self._starts[i]:self._starts[i + 1]] if c != i]
+        return self._order[self._starts[i]:self._starts[i + 1]]
 
 
 def tree_of(doc: Doc) -> Tree:

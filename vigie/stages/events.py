@@ -286,15 +286,23 @@ def _absorb_mode(host: EventHit, inner: EventHit) -> None:
     host.mentions.append((inner.trigger_start, inner.trigger_end))
 
 
-def _name_spans(doc: Doc, places: list) -> list[tuple[int, int, bool]]:
+def _name_spans(doc: Doc, places: list) -> tuple[list[tuple[int, int, bool]], bytearray]:
+    """Actor and place mentions as (start, end, is_actor), and the characters they cover."""
     actors = [(*m, True) for actor in doc._.vigie_actors or [] for m in actor.mentions]
-    return actors + [(*m, False) for place in places for m in place.mentions]
+    named = actors + [(*m, False) for place in places for m in place.mentions]
+    covered = bytearray(len(text_of(doc)))
+    for s, e, _ in named:
+        covered[s:e] = b"\x01" * (e - s)
+    return named, covered
 
 
-def _inside_name(match: Match, named: list[tuple[int, int, bool]]) -> bool:
+def _inside_name(match: Match, names: tuple[list[tuple[int, int, bool]], bytearray]) -> bool:
     """A trigger word inside a longer actor name ("Groupe international de soutien") or a place
     name ("La Réunion") is no event."""
+    named, covered = names
     start, end = match.span.start_char, match.span.end_char
+    if not covered[start]:
+        return False  # most triggers are outside every name
     return any(
         s <= start and end <= e and (e - s > end - start or not actor) for s, e, actor in named
     )

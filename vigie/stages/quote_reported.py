@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from vigie.french.dateline import skip_dateline
 from vigie.stages.common import lowers_of, text_of
-from vigie.stages.event_tokens import morph_of, tree_of
+from vigie.stages.event_tokens import morph_of, pos_of, tree_of
 from vigie.stages.quote_marks import Marked
 from vigie.stages.quote_speaker import Ctx, Found, speaker_of
 
@@ -72,13 +72,14 @@ def _que_clause(ctx: Ctx, verb: Token, stop: int) -> tuple[int, int] | None:
         clause = _span(text_of(doc), infinitive.idx, _clause_end(ctx, infinitive.i, stop))
         # "a annoncé avoir effectué 510 sorties" claims a figure (the Figures stage's source).
         return None if _is_count(ctx, *clause) else clause
+    words, pos, deps = lowers_of(doc), pos_of(doc), tree_of(doc).deps
     for i in range(verb.i + 1, min(stop, verb.i + 1 + QUE_WINDOW)):
-        tok = doc[i]
-        if tok.text in "«“\".;:" or (tok.pos_ == "VERB" and tok.dep_ != "fixed"):
+        # punctuation: its lower form is its text
+        if words[i] in "«“\".;:" or (pos[i] == "VERB" and deps[i] != "fixed"):
             return None
-        if tok.lower_ in _QUE:
-            end = _clause_end(ctx, tok.i + 1, stop)
-            return _span(text_of(doc), tok.idx + len(tok.text), end)
+        if words[i] in _QUE:
+            end = _clause_end(ctx, i + 1, stop)
+            return _span(text_of(doc), ctx.tok_starts[i] + len(words[i]), end)
     return None
 
 
@@ -87,16 +88,18 @@ def _infinitive(doc: Doc, verb: Token, stop: int) -> Token | None:
     pas avoir vu" gives "ne"), or None."""
     if verb.lower_.endswith("ant") or "Inf" in morph_of(doc, verb.i, "VerbForm"):
         return None
+    words, pos = lowers_of(doc), pos_of(doc)
     first = None
     for i in range(verb.i + 1, min(stop, verb.i + 1 + INFINITIVE_WINDOW)):
-        tok = doc[i]
-        if tok.lower_ in _NEGATION:
-            first = first or tok
+        if words[i] in _NEGATION:
+            first = i if first is None else first
             continue
-        if tok.pos_ == "ADV":
+        if pos[i] == "ADV":
             continue
-        inf = tok.pos_ in ("VERB", "AUX") and "Inf" in morph_of(doc, i, "VerbForm")
-        return (first or tok) if inf and verb.i in (tok.head.i, tok.head.head.i) else None
+        if not (pos[i] in ("VERB", "AUX") and "Inf" in morph_of(doc, i, "VerbForm")):
+            return None
+        head = doc[i].head
+        return doc[i if first is None else first] if verb.i in (head.i, head.head.i) else None
     return None
 
 
@@ -230,9 +233,10 @@ def _initial(ctx: Ctx, tok: Token, sent_start: int) -> bool:
 
 def _phrase_end(ctx: Ctx, prep: Token, sent_end: int) -> Token | None:
     """The comma or final stop that ends "selon X" / "pour X" (the parse's subtree overruns)."""
-    for tok in ctx.doc[prep.i + 1: ctx.token_at(sent_end)]:
-        if tok.text in ",;.!?":
-            return tok
+    words = lowers_of(ctx.doc)
+    for i in range(prep.i + 1, ctx.token_at(sent_end)):
+        if words[i] in ",;.!?":  # punctuation: its lower form is its text
+            return ctx.doc[i]
     return None
 
 
@@ -257,9 +261,11 @@ def _attribution(ctx: Ctx, prep: Token, direct: list[Found]) -> Found | None:
             return None
         word, prep = "d'après", doc[prep.i - 1] if prep.dep_ == "fixed" else prep
     where = ctx.lexicon.attributions.get(word)
+    if where is None or prep.dep_ != "case":
+        return None
     sent_start, sent_end = ctx.sentence_of(prep.idx)
     initial = _initial(ctx, prep, sent_start)
-    if where is None or (where == "initial" and not initial) or prep.dep_ != "case":
+    if where == "initial" and not initial:
         return None
     speaker, named = _source(ctx, prep, direct)
     if not named or (word == "pour" and speaker is None):
