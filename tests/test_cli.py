@@ -53,3 +53,13 @@ def test_cli_extract_json_validates_and_offsets_hold(tmp_path):
 def test_cli_usage_error_exits_2():
     assert runner.invoke(app, ["extract"]).exit_code == 2
     assert runner.invoke(app, ["extract", "x.txt", "--n-process", "0"]).exit_code == 2
+
+
+def test_cli_extract_unknown_model_is_one_line_error(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(TEXT, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(good), "--model", "fr_pas_de_modele", "-o",
+                                 str(tmp_path / "out.jsonl")])
+    assert result.exit_code == 1
+    [line] = [x for x in result.output.splitlines() if x.startswith("error:")]
+    assert line.startswith("error: fr_pas_de_modele: [V040] spaCy model 'fr_pas_de_modele'")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,6 +37,7 @@ def run_extract(
     """Extract every readable input and write its record; return the number of failed inputs."""
     failures = 0
     articles: list[Article] = []
+    loading = _Loading(model, kb_files)
     for item in read_paths(paths, max_bytes=max_bytes):
         if isinstance(item, Rejected):
             output.error(item.source, item.reason)
@@ -49,7 +51,7 @@ def run_extract(
     if not articles:
         return failures
     try:
-        nlp = load(model, kb_files=kb_files)
+        nlp = loading.result()
     except VigieError as exc:
         output.error(model, str(exc))
         return failures + len(articles)
@@ -57,6 +59,30 @@ def run_extract(
         records = extract_many(_progress(articles), nlp=nlp, n_process=n_process)
         failures += _write(records, fmt, stream, table=table)
     return failures
+
+
+class _Loading:
+    """The pipeline, loaded in a thread while the inputs are read: the language check's model
+    (py3langid, 0.6 s) and the file reads overlap the spaCy load, most of a cold start."""
+
+    def __init__(self, model: str, kb_files: tuple[Path, ...]):
+        self._nlp, self._error = None, None
+        # A daemon: when no input is readable, the run ends without waiting for the model.
+        self._thread = threading.Thread(target=self._load, args=(model, kb_files), daemon=True)
+        self._thread.start()
+
+    def _load(self, model: str, kb_files: tuple[Path, ...]) -> None:
+        try:
+            self._nlp = load(model, kb_files=kb_files)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller by result()
+            self._error = exc
+
+    def result(self):
+        """The loaded pipeline; raises what the load raised."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._nlp
 
 
 def _write(records, fmt: str, stream, *, table: bool = False) -> int:
