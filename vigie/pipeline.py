@@ -53,8 +53,8 @@ def load(model: str = DEFAULT_MODEL, *, kb_files: Iterable[Path | str] = ()) -> 
     return nlp
 
 
-# Stages whose factory takes the user's knowledge-base files.
-_KB_STAGES = {"vigie_entities", "vigie_actors", "vigie_places"}
+# Stages whose factory takes the user's knowledge-base files (tables, lexicons, places).
+_KB_STAGES = {"vigie_entities", "vigie_actors", "vigie_places", "vigie_figures"}
 
 
 @lru_cache(maxsize=2)
