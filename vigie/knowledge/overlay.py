@@ -20,6 +20,14 @@ from vigie.knowledge.kb_yaml import Checker, Mapped, read_typed
 LOGGER = logging.getLogger(__name__)
 LEXICONS = Path(__file__).parent / "data" / "lexicons"
 NAMES = ("actors", "cues", "figures", "times", "triggers")
+# Fields without which the stage loaders cannot use a new list item (every other field has a
+# default in the loader), by lexicon and top-level key.
+REQUIRED = {
+    ("actors", "collectives"): ("id", "name", "kind"),
+    ("actors", "roles"): ("words", "kind"),
+    ("cues", "verbs"): ("lemma",),
+    ("triggers", "triggers"): ("type", "words"),
+}
 
 
 def merge(base, extra):
@@ -132,7 +140,6 @@ class _Record:
         for example in examples:
             for key, value in example.items():
                 self.fields.setdefault(key, value)
-        self.required = [k for k in self.fields if all(k in e for e in examples)]
 
 
 class _Shape:
@@ -154,8 +161,8 @@ class _Shape:
                 self._compare_any(like, item, (*path, str(key)), value.line_of(key))
         elif isinstance(value, list):
             like = _sibling(known)
-            for item in value:
-                self._compare_any(like, item, (*path, "[]"), getattr(item, "line", line))
+            for i, item in enumerate(value):
+                self._compare_any(like, item, (*path, f"[{i}]"), getattr(item, "line", line))
 
     def _compare_any(self, like, value, path: tuple[str, ...], line: int) -> None:
         if like is not _ANY:
@@ -164,20 +171,24 @@ class _Shape:
     def _record(self, record: _Record, value, path: tuple[str, ...], line: int) -> None:
         if not isinstance(value, dict):
             self._mismatch("a mapping", value, path, line)
-        where = ".".join((self.lexicon, *path))
+        where = self._where(path)
         for key, item in value.items():
             if key not in record.fields:
                 raise self.check.fail(value.line_of(key), f"unknown field {key!r} in {where} "
                                       f"(known: {', '.join(sorted(map(str, record.fields)))})")
             self.compare(record.fields[key], item, (*path, str(key)), value.line_of(key))
-        missing = [k for k in record.required if k not in value]
+        needed = REQUIRED.get((self.lexicon, path[0]), ()) if len(path) == 2 else ()
+        missing = [k for k in needed if k not in value]
         if missing:
             raise self.check.fail(value.line, f"{where} needs {', '.join(map(repr, missing))}")
 
     def _mismatch(self, expected: str, value, path: tuple[str, ...], line: int):
-        where = ".".join((self.lexicon, *path))
-        raise self.check.fail(line, f"{where} must be {expected} as in the packaged "
+        raise self.check.fail(line, f"{self._where(path)} must be {expected} as in the packaged "
                               f"{self.lexicon} lexicon, got {_kind(value)}")
+
+    def _where(self, path: tuple[str, ...]) -> str:
+        """The value's place in the section: "triggers.triggers[0].words"."""
+        return self.lexicon + "".join(p if p.startswith("[") else f".{p}" for p in path)
 
 
 _ANY = object()  # no packaged example to compare with: anything goes
