@@ -1,0 +1,51 @@
+"""One user file (`--kb`) extends every stage: a pipeline loaded with it against the default one."""
+
+from __future__ import annotations
+
+import pytest
+
+import vigie
+
+USER_FILE = """\
+places:
+  - {name: Kalehe, country: COD, lat: -2.1, lon: 28.9, population: 12000, aliases: [Kaléhé]}
+lexicons:
+  figures:
+    kinds:
+      kidnapped: {nouns: [otages], verbs: [kidnapper]}
+  actors:
+    collectives:
+      - {id: collective-sahel, name: Sahéliens, kind: group, sector: GOV}
+"""
+
+
+@pytest.fixture(scope="module")
+def mine(tmp_path_factory):
+    """extract(text) with a pipeline that loaded USER_FILE."""
+    path = tmp_path_factory.mktemp("kb") / "mine.yaml"
+    path.write_text(USER_FILE, encoding="utf-8")
+    nlp = vigie.load(kb_files=[path])
+    return lambda text: vigie.extract(text, published="2024-05-02", nlp=nlp)
+
+
+def test_overlay_pipeline_figure_kind(mine, extract):
+    text = "Les ravisseurs détiennent encore douze otages."
+    assert [(f.kind, f.value, f.start, f.end) for f in mine(text).figures] == [
+        ("kidnapped", 12, 33, 38)]
+    assert [f.kind for f in extract(text).figures] == ["other"]
+
+
+def test_overlay_pipeline_place_with_its_coordinates(mine, extract):
+    text = "Des combats ont éclaté à Kaléhé."
+    (place,) = mine(text).places
+    assert (place.name, place.canonical, place.country, place.lat, place.lon, place.level) == (
+        "Kaléhé", "Kalehe", "COD", -2.1, 28.9, "city")
+    assert place.mentions == [(25, 31)]
+    assert [p.canonical for p in extract(text).places] == [None]
+
+
+def test_overlay_pipeline_collective_actor(mine, extract):
+    text = "Les Sahéliens ont condamné l'attaque."
+    assert [(a.name, a.kb_id, a.kind, a.sector) for a in mine(text).actors] == [
+        ("Sahéliens", "collective-sahel", "group", "GOV")]
+    assert extract(text).actors == []
