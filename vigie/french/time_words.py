@@ -13,6 +13,8 @@ import yaml
 LOGGER = logging.getLogger(__name__)
 
 LEXICON = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "lexicons" / "times.yaml"
+# libyaml's safe loader when installed: 4x faster than the pure-Python one, same data.
+_SAFE_LOADER = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def _apostrophes(pattern: str) -> str:
 @lru_cache(maxsize=1)
 def time_words() -> TimeWords:
     """The packaged lexicon (read once per process)."""
-    data = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    data = yaml.load(LEXICON.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     LOGGER.debug("loaded %s (version %s)", LEXICON.name, data.get("version"))
     return TimeWords(
         data=data,

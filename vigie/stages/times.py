@@ -22,6 +22,7 @@ LOGGER = logging.getLogger(__name__)
 
 # How many syntactic heads to climb from a time expression to its governing verb.
 MAX_HEAD_STEPS = 4
+_AUX_DEPS = ("aux", "aux:tense", "aux:pass")
 
 
 @dataclass
@@ -39,24 +40,33 @@ class TimeHit:
     tense: str | None = None  # past | future | nearest: the direction used to resolve it
 
 
-def find_times(doc: Doc, published: str | None) -> list[TimeHit]:
+def find_times(doc: Doc, published: str | None,
+               tenses: dict[tuple[int, int], str] | None = None) -> list[TimeHit]:
     """Temporal expressions in the doc, resolved against `published` (ISO date or None).
 
     Args:
         doc: a parsed Doc.
         published: publication date; relative expressions get no value when None.
+        tenses: tense directions already read from the parse, by (start, end); filled in.
 
     Returns:
         One TimeHit per expression, in text order.
     """
+    tenses = {} if tenses is None else tenses
     directions: dict[tuple[int, int], str] = {}
 
     def direction_at(start: int, end: int) -> str:
-        directions[start, end] = tense_direction(doc, start, end)
+        directions[start, end] = _tense(doc, tenses, start, end)
         return directions[start, end]
 
     exprs = tag_times(text_of(doc), parse_iso(published), direction_at)
     return [_hit(text_of(doc), e, directions.get((e.start, e.end))) for e in exprs]
+
+
+def _tense(doc: Doc, tenses: dict[tuple[int, int], str], start: int, end: int) -> str:
+    if (start, end) not in tenses:
+        tenses[start, end] = tense_direction(doc, start, end)
+    return tenses[start, end]
 
 
 def _hit(text: str, expr: TimeExpr, tense: str | None) -> TimeHit:
@@ -82,7 +92,7 @@ def tense_direction(doc: Doc, start: int, end: int) -> str:
 
 def _governing_verb(token: Token) -> Token | None:
     for _ in range(MAX_HEAD_STEPS):
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "aux:tense", "aux:pass"):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in _AUX_DEPS:
             return token
         if token.head is token:
             return None
@@ -93,15 +103,20 @@ def _governing_verb(token: Token) -> Token | None:
 def verb_direction(verb: Token) -> str:
     """Direction a verb's tense implies: past (passé composé, imparfait, passé simple, plus-que-
     parfait), future (futur, conditionnel, "va" + infinitive), nearest (present, no tense)."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:tense", "aux:pass")]
+    auxes = [c for c in verb.children if c.dep_ in _AUX_DEPS]
     for aux in auxes:
-        if aux.lemma_ == "aller" and "Pres" in aux.morph.get("Tense"):
+        morph = aux.morph
+        tense = morph.get("Tense")
+        if "Pres" in tense and aux.lemma_ == "aller":
             return FUTURE
-        if "Fut" in aux.morph.get("Tense") or "Cnd" in aux.morph.get("Mood"):
-            return FUTURE if "Fut" in aux.morph.get("Tense") else PAST
-    if "Part" in verb.morph.get("VerbForm") and auxes:
+        if "Fut" in tense:
+            return FUTURE
+        if "Cnd" in morph.get("Mood"):
+            return PAST
+    form = verb.morph.get("VerbForm")
+    if "Part" in form and auxes:
         return PAST
-    if verb.morph.get("VerbForm") == ["Inf"] and verb.head is not verb:
+    if form == ["Inf"] and verb.head is not verb:
         return _infinitive_direction(verb)
     return _finite_direction(verb)
 
@@ -142,12 +157,13 @@ _PRECISION_RANK = {"day": 0, "week": 1, "season": 2, "month": 3, "quarter": 3, "
 
 def _with_published(doc: Doc) -> list[TimeHit]:
     article = article_of(doc)
+    tenses: dict[tuple[int, int], str] = {}  # both passes read the tense of the same spans
     if not article.get("published"):
-        inferred = infer_published(text_of(doc), lambda s, e: tense_direction(doc, s, e))
+        inferred = infer_published(text_of(doc), lambda s, e: _tense(doc, tenses, s, e))
         if inferred:
             article["published"] = inferred.isoformat()
             article["published_inferred"] = True
-    return find_times(doc, article.get("published"))
+    return find_times(doc, article.get("published"), tenses)
 
 
 class TimesComponent:
