@@ -16,6 +16,9 @@ lexicons:
   actors:
     collectives:
       - {id: collective-sahel, name: Sahéliens, kind: group, sector: GOV}
+  times:
+    holidays:
+      fête de l'indépendance: [6, 30]
 """
 
 
@@ -49,3 +52,12 @@ def test_overlay_pipeline_collective_actor(mine, extract):
     assert [(a.name, a.kb_id, a.kind, a.sector) for a in mine(text).actors] == [
         ("Sahéliens", "collective-sahel", "group", "GOV")]
     assert extract(text).actors == []
+
+
+def test_overlay_pipeline_holiday(mine, extract):
+    text = "Le défilé a eu lieu pour la fête de l'indépendance."
+    assert [(t.text, t.start, t.end, t.value, t.precision) for t in mine(text).times] == [
+        ("fête de l'indépendance", 28, 50, "2023-06-30", "day")]
+    assert extract(text).times == []
+    # the packaged pipeline, run after, still has the packaged words only
+    assert [t.value for t in extract("Le défilé aura lieu à Noël.").times] == ["2016-12-25"]
