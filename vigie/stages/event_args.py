@@ -13,7 +13,7 @@ import logging
 from spacy.tokens import Doc, Token
 
 from vigie.stages.event_lexicon import Lexicon
-from vigie.stages.event_tokens import cases_of, deps_of, morph_of
+from vigie.stages.event_tokens import morph_of, tree_of
 
 LOGGER = logging.getLogger(__name__)
 
@@ -35,13 +35,9 @@ CLIMB = {"xcomp", "advcl", "ccomp", "acl", "obj", "obl:arg", "conj", "nmod", "ob
 MAX_CLIMB = 5
 
 
-def _dep(token: Token) -> str:
-    return token.dep_
-
-
 def _case(token: Token) -> str | None:
     """The lower form of the token's first "case" or "mark" child ("contre" X), or None."""
-    return cases_of(token.doc)[token.i]
+    return tree_of(token.doc).cases[token.i]
 
 
 def _overlap(spans, start: int, end: int) -> bool:
@@ -78,18 +74,20 @@ def actor_of(doc: Doc, token: Token | None, holders: frozenset[str] = frozenset(
     if token is None:
         return None
     token = _antecedent(token)
-    found = _actor_in(doc, token.idx, token.idx + len(token))
+    start, end = token.idx, token.idx + len(token)
+    found = _actor_in(doc, start, end)
     if found is not None:
         return found
-    left = token.left_edge
-    found = _actor_in(doc, left.idx, token.idx + len(token))
+    left = token.left_edge.idx
+    found = _actor_in(doc, left, end) if left < start else None
     if found is not None:
         return found
     deps = {"flat:name", "appos"}
     if token.lemma_ in holders:
         deps |= {"nmod", "amod"}
-    for child in token.children:
-        if child.dep_ in deps and child.i > token.i:
+    for c in _kids(doc, token.i, deps):
+        if c > token.i:
+            child = doc[c]
             right = child.right_edge
             found = _actor_in(doc, child.left_edge.idx, right.idx + len(right))
             if found is not None:
@@ -97,12 +95,25 @@ def actor_of(doc: Doc, token: Token | None, holders: frozenset[str] = frozenset(
     return None
 
 
+def _kids(doc: Doc, i: int, deps: set[str], cases: set[str] | None = None) -> list[int]:
+    """Indices of token i's children by relation, and by case marker when `cases` is given."""
+    tree = tree_of(doc)
+    return [
+        c for c in tree.children(i)
+        if tree.deps[c] in deps and (cases is None or tree.cases[c] in cases)
+    ]
+
+
 def _children(token: Token, deps: set[str], cases: set[str] | None = None) -> list[Token]:
     """The token's children by relation, and by case marker when `cases` is given."""
-    dep, case = deps_of(token.doc), cases_of(token.doc)
-    return [
-        c for c in token.children if dep[c.i] in deps and (cases is None or case[c.i] in cases)
-    ]
+    doc = token.doc
+    return [doc[c] for c in _kids(doc, token.i, deps, cases)]
+
+
+def _child(token: Token, deps: set[str], cases: set[str] | None = None) -> Token | None:
+    """The token's first child by relation (and case marker), or None."""
+    kids = _kids(token.doc, token.i, deps, cases)
+    return token.doc[kids[0]] if kids else None
 
 
 def _first(tokens: list[Token]) -> Token | None:
@@ -111,62 +122,70 @@ def _first(tokens: list[Token]) -> Token | None:
 
 def verb_args(root: Token, etype: str) -> tuple[Token | None, Token | None]:
     """(source, target) tokens of a verbal trigger."""
-    source = subject_of(root) or _first(_children(root, {"obl:agent"}))
+    source = subject_of(root) or _child(root, {"obl:agent"})
     if source is None:
-        source = _first(_children(root, {"obl", "obl:mod"}, {"par"}))
+        source = _child(root, {"obl", "obl:mod"}, {"par"})
     if etype in STATEMENTS:
-        target = _first(_children(root, {"obl:arg", "iobj", "obl"}, ADDRESSEE_CASES))
-        target = target or _first(_children(root, {"obj", "nsubj:pass"}))
+        target = _child(root, {"obl:arg", "iobj", "obl"}, ADDRESSEE_CASES)
+        target = target or _child(root, {"obj", "nsubj:pass"})
     elif etype == "CONSULT":
-        target = _first(_children(root, {"obl:arg", "obl", "obl:mod"}, PARTNER_CASES))
-        target = target or _first(_children(root, {"obj"}))
+        target = _child(root, {"obl:arg", "obl", "obl:mod"}, PARTNER_CASES)
+        target = target or _child(root, {"obj"})
     else:
         deps = {"nsubj:pass"} if etype in NO_OBJECT_TARGET else {"obj", "nsubj:pass"}
-        target = _first(_children(root, deps))
-        target = target or _first(_children(root, {"obl:arg", "obl", "obl:mod"}, TARGET_CASES))
+        target = _child(root, deps)
+        target = target or _child(root, {"obl:arg", "obl", "obl:mod"}, TARGET_CASES)
     return source, target
 
 
-def _span_children(span, deps: set[str], cases: set[str]) -> list[Token]:
-    return [c for t in span for c in _children(t, deps, cases) if not span.start <= c.i < span.end]
+def _span_child(span, deps: set[str], cases: set[str]) -> Token | None:
+    """The first child of a token of `span`, outside it, by relation and case marker."""
+    for t in range(span.start, span.end):
+        for c in _kids(span.doc, t, deps, cases):
+            if not span.start <= c < span.end:
+                return span.doc[c]
+    return None
 
 
 def noun_args(span, etype: str, lex: Lexicon) -> tuple[Token | None, Token | None]:
     """(source, target) tokens of a nominal trigger ("l'offensive des forces X contre Y")."""
     root = span.root
-    of = _first(_span_children(span, {"nmod"}, SOURCE_CASES - {"par"}))
-    source = _first(_span_children(span, {"nmod"}, {"par"}))
+    of = _span_child(span, {"nmod"}, SOURCE_CASES - {"par"})
+    source = _span_child(span, {"nmod"}, {"par"})
     patient = root.lemma_ in lex.patient_nouns
     if not patient:
         source = source or of
     if source is None and root.dep_.startswith("nsubj") and root.head.lemma_ in lex.support_verbs:
-        source = _first(_children(root.head, {"obl:agent"}))  # "un massacre commis par X"
+        source = _child(root.head, {"obl:agent"})  # "un massacre commis par X"
     cases = PARTNER_CASES if etype == "CONSULT" else TARGET_CASES
     if etype in STATEMENTS:
         cases = cases | ADDRESSEE_CASES
-    target = _first(_span_children(span, {"nmod"}, cases)) or (of if patient else None)
+    target = _span_child(span, {"nmod"}, cases) or (of if patient else None)
     if target is None:
         for acl in _children(root, {"acl"}):
             if acl.lemma_ == "viser":
-                target = _first(_children(acl, {"obj"}))
+                target = _child(acl, {"obj"})
     if root.dep_ in ("nmod", "obl:mod", "obl", "obl:arg") and target is None:
         # "Lavrov, dans un entretien avec Kerry": the partner hangs on the carrying phrase
-        target = _first(_children(root.head, {"nmod", "obl", "obl:mod", "obl:arg"}, cases))
+        target = _child(root.head, {"nmod", "obl", "obl:mod", "obl:arg"}, cases)
     return source, target
 
 
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, also when the parser hung it on the auxiliary."""
-    for holder in (verb, *(c for c in verb.children if c.dep_.startswith("aux"))):
-        subject = _first(_children(holder, {"nsubj"}))
-        if subject is not None:
-            return subject
+    doc = verb.doc
+    tree = tree_of(doc)
+    auxes = [c for c in tree.children(verb.i) if tree.deps[c].startswith("aux")]
+    for holder in (verb.i, *auxes):
+        subject = _kids(doc, holder, {"nsubj"})
+        if subject:
+            return doc[subject[0]]
     return None
 
 
 def _addressee(verb: Token, below: Token) -> Token | None:
     """The one asked or accused ("demander à X de", "accuser X de"), other than `below`."""
-    found = _first(_children(verb, {"obl:arg", "iobj", "obl"}, ADDRESSEE_CASES))
+    found = _child(verb, {"obl:arg", "iobj", "obl"}, ADDRESSEE_CASES)
     if found is None:
         found = _first([c for c in _children(verb, {"obj"}) if c is not below])
     return found
@@ -176,8 +195,9 @@ def _nominal_start(token: Token, lex: Lexicon) -> Token | None:
     """Where a nominal trigger's inherited subject is looked for: its carrying verb, if any."""
     if token.dep_ in ("obj", "obl:arg", "nsubj:pass") and token.head.lemma_ in lex.support_verbs:
         return token
-    if any("Yes" in morph_of(token.doc, c.i, "Poss") for c in token.children):  # "ses raids"
-        return token
+    doc = token.doc
+    if any("Yes" in morph_of(doc, c, "Poss") for c in tree_of(doc).children(token.i)):
+        return token  # "ses raids"
     return None
 
 

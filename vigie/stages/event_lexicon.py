@@ -12,7 +12,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from vigie.stages.common import lowers_of
-from vigie.stages.event_tokens import lemmas_of, sentence_of
+from vigie.stages.event_tokens import lemmas_of, sentence_of, tree_of
 
 LOGGER = logging.getLogger(__name__)
 TRIGGERS = Path(__file__).parent.parent / "knowledge" / "data" / "lexicons" / "triggers.yaml"
@@ -142,41 +142,42 @@ def _phrase_at(lowers: list[str], lemmas: list[str], i: int, words: tuple[str, .
     return all(lowers[i + k] == w or lemmas[i + k] == w for k, w in enumerate(words))
 
 
-def _child_lemmas(kids: list[tuple[str, str, Token]], deps: tuple[str, ...]) -> set[str]:
-    return {lemma.lower() for dep, lemma, _ in kids if dep in deps or dep.split(":")[0] in deps}
+def _child_lemmas(doc: Doc, kids: list[int], deps: tuple[str, ...]) -> set[str]:
+    dep, lemmas = tree_of(doc).deps, lemmas_of(doc)
+    return {lemmas[c] for c in kids if dep[c] in deps or dep[c].split(":")[0] in deps}
 
 
-def _argument_lemmas(kids: list[tuple[str, str, Token]]) -> set[str]:
+def _argument_lemmas(doc: Doc, kids: list[int]) -> set[str]:
     """Lemmas of the object, passive subject or "de X", and of their own "de X" ("des milliers de
     soldats")."""
-    args = [(lemma, c) for dep, lemma, c in kids if dep in ("obj", "nsubj:pass", "nmod")]
-    found = {lemma.lower() for lemma, _ in args}
-    return found | {t.lemma_.lower() for _, a in args for t in a.children if t.dep_ == "nmod"}
+    tree, lemmas = tree_of(doc), lemmas_of(doc)
+    args = [c for c in kids if tree.deps[c] in ("obj", "nsubj:pass", "nmod")]
+    own = [t for a in args for t in tree.children(a) if tree.deps[t] == "nmod"]
+    return {lemmas[t] for t in args + own}
 
 
 def allowed(entry: Entry, span: Span, lex: Lexicon) -> bool:
     """Whether the constraints of `entry` hold for the trigger `span` in its sentence."""
-    root = span.root
+    doc, root = span.doc, span.root
     pos = "VERB" if root.pos_ == "AUX" else ("NOUN" if root.pos_ == "PROPN" else root.pos_)
     if entry.pos and pos != entry.pos:
         return False
-    # each test below reads the root's children: (dep, lemma, token), made once
-    kids = [(c.dep_, c.lemma_, c) for c in root.children]
-    if entry.reflexive and not any(lemma == "se" for _, lemma, _ in kids):
+    kids = tree_of(doc).children(root.i)
+    if entry.reflexive and not any(doc[c].lemma_ == "se" for c in kids):
         return False
-    if entry.forbid_obj and _child_lemmas(kids, ("obj", "nsubj:pass")) & entry.forbid_obj:
+    if entry.forbid_obj and _child_lemmas(doc, kids, ("obj", "nsubj:pass")) & entry.forbid_obj:
         return False
-    if entry.require_arg and not _argument_lemmas(kids) & entry.require_arg:
+    if entry.require_arg and not _argument_lemmas(doc, kids) & entry.require_arg:
         return False
-    if entry.forbid_subj and _child_lemmas(kids, ("nsubj",)) & entry.forbid_subj:
+    if entry.forbid_subj and _child_lemmas(doc, kids, ("nsubj",)) & entry.forbid_subj:
         return False
     forbid_nmod = entry.forbid_nmod or entry.forbid_obj
-    if forbid_nmod and _child_lemmas(kids, ("nmod",)) & forbid_nmod:
+    if forbid_nmod and _child_lemmas(doc, kids, ("nmod",)) & forbid_nmod:
         return False
     if not entry.veto:
         return True
-    start, end, _, _ = sentence_of(span.doc, span.start)
-    sentence = set(lemmas_of(span.doc)[start:end])
+    start, end, _, _ = sentence_of(doc, span.start)
+    sentence = set(lemmas_of(doc)[start:end])
     return not any(sentence & lex.vetoes.get(name, frozenset()) for name in entry.veto)
 
 

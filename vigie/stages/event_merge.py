@@ -40,8 +40,8 @@ def compatible(a, b) -> bool:
     """
     if a.type != b.type or a.status != b.status:
         return False
-    fields = ("mode", "source", "target", "claimed_by")
-    if not all(_fits(getattr(a, f), getattr(b, f)) for f in fields):
+    if not (_fits(a.mode, b.mode) and _fits(a.source, b.source) and _fits(a.target, b.target)
+            and _fits(a.claimed_by, b.claimed_by)):
         return False
     if a.own_place and b.own_place and a.place != b.place:
         return False

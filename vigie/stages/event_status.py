@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from vigie.stages.common import lowers_of
 from vigie.stages.event_lexicon import Lexicon, Match
-from vigie.stages.event_tokens import morph_of
+from vigie.stages.event_tokens import morph_of, tree_of
 
 LOGGER = logging.getLogger(__name__)
 
@@ -35,12 +36,15 @@ class Framing:
 
 
 def _embeds(token: Token) -> bool:
-    if any(c.dep_ in ("case", "mark") and c.lower_ in TEMPORAL for c in token.children):
+    doc = token.doc
+    tree, lowers = tree_of(doc), lowers_of(doc)
+    dep, kids = tree.deps, tree.children(token.i)
+    if any(dep[c] in ("case", "mark") and lowers[c] in TEMPORAL for c in kids):
         return False  # "a annoncé, avant une rencontre, ...": the meeting is not what is announced
-    if token.dep_ in EMBED:
+    if dep[token.i] in EMBED:
         return True
     # a gerund ("en procédant à des raids") belongs to the statement it modifies
-    return token.dep_ == "advcl" and any(c.lower_ == "en" for c in token.children)
+    return dep[token.i] == "advcl" and any(lowers[c] == "en" for c in kids)
 
 
 def framing(match: Match, lex: Lexicon, hosts: dict[int, Match]) -> Framing:
@@ -81,16 +85,20 @@ def carrier(root: Token) -> Token:
 
 
 def _negated(verb: Token, span: Span) -> bool:
-    for child in verb.children:
-        if span.start <= child.i < span.end:
+    doc = verb.doc
+    tree, lowers = tree_of(doc), lowers_of(doc)
+    for c in tree.children(verb.i):
+        if span.start <= c < span.end:
             continue
-        if child.lower_ in NEGATORS or (child.lower_ in ("ne", "n'") and child.dep_ == "advmod"):
+        if lowers[c] in NEGATORS or (lowers[c] in ("ne", "n'") and tree.deps[c] == "advmod"):
             return True
     return False
 
 
-def _auxes(verb: Token) -> list[Token]:
-    return [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+def _auxes(verb: Token) -> list[int]:
+    """The verb's index and its auxiliaries'."""
+    tree = tree_of(verb.doc)
+    return [verb.i, *(c for c in tree.children(verb.i) if tree.deps[c].startswith("aux"))]
 
 
 def clause_status(match: Match) -> str | None:
@@ -101,8 +109,8 @@ def clause_status(match: Match) -> str | None:
     if _negated(verb, match.span):
         return "denied"
     doc, auxes = verb.doc, _auxes(verb)
-    moods = {m for t in auxes for m in morph_of(doc, t.i, "Mood")}
-    tenses = {m for t in auxes for m in morph_of(doc, t.i, "Tense")}
+    moods = {m for t in auxes for m in morph_of(doc, t, "Mood")}
+    tenses = {m for t in auxes for m in morph_of(doc, t, "Tense")}
     if "Cnd" in moods:
         return "hypothetical"
     if "Fut" in tenses:

@@ -2,14 +2,15 @@
 
 A `Token`, a `Span`, `token.sent` and `token.morph` each build Python objects on every access;
 the stage asks for the same lemmas, sentences and features many times per trigger. These tables
-live in doc.user_data, like common.lowers_of, and hold only plain strings and integers.
+live in doc.user_data, like common.lowers_of.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.attrs import DEP, HEAD, MORPH
+import numpy
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS
 from spacy.tokens import Doc
 
 from vigie.stages.common import lowers_of
@@ -18,14 +19,39 @@ _LEMMAS_KEY = ("vigie", "lemmas")
 _SENTENCES_KEY = ("vigie", "sentences")
 _MORPHS_KEY = ("vigie", "morphs")
 _TREE_KEY = ("vigie", "tree")
+_POS_KEY = ("vigie", "pos")
+
+# Hash -> string of the columns read here, shared by all Docs (the hash of a string is the same
+# in every Vocab): a dict lookup costs less than the StringStore's, and a corpus holds a few
+# thousand lemmas and a few dozen tags.
+_NAMES: dict[int, str] = {}
+_LOWER_NAMES: dict[int, str] = {}
+
+
+def _column(doc: Doc, attr: int, lower: bool = False) -> list[str]:
+    """Every token's string for a hash attribute (LEMMA, POS, DEP, MORPH), lower-cased if asked."""
+    known = _LOWER_NAMES if lower else _NAMES
+    ids = doc.to_array(attr).tolist()
+    for h in set(ids).difference(known):
+        name = doc.vocab.strings[h]
+        known[h] = name.lower() if lower else name
+    return [known[h] for h in ids]
 
 
 def lemmas_of(doc: Doc) -> list[str]:
     """Every token's `lemma_.lower()`."""
     lemmas = doc.user_data.get(_LEMMAS_KEY)
     if lemmas is None:
-        lemmas = doc.user_data[_LEMMAS_KEY] = [t.lemma_.lower() for t in doc]
+        lemmas = doc.user_data[_LEMMAS_KEY] = _column(doc, LEMMA, lower=True)
     return lemmas
+
+
+def pos_of(doc: Doc) -> list[str]:
+    """Every token's `pos_`."""
+    tags = doc.user_data.get(_POS_KEY)
+    if tags is None:
+        tags = doc.user_data[_POS_KEY] = _column(doc, POS)
+    return tags
 
 
 def sentence_of(doc: Doc, i: int) -> tuple[int, int, int, int]:
@@ -50,32 +76,42 @@ def morph_of(doc: Doc, i: int, field: str) -> tuple[str, ...]:
     """The values of one feature of token i, as `token.morph.get(field)`."""
     morphs = doc.user_data.get(_MORPHS_KEY)
     if morphs is None:
-        strings = doc.vocab.strings
-        morphs = doc.user_data[_MORPHS_KEY] = [strings[h] for h in doc.to_array(MORPH).tolist()]
+        morphs = doc.user_data[_MORPHS_KEY] = _column(doc, MORPH)
     return _features(morphs[i]).get(field, ())
 
 
-def _tree(doc: Doc) -> tuple[list[str], list[str | None]]:
-    """(deps, cases): every token's dep_, and the lower form of its first "case" or "mark" child
-    (None when it has none)."""
+class Tree:
+    """One Doc's dependency tree as lists read by index: every token's dep_, its case marker (the
+    lower form of its first "case" or "mark" child, or None) and its children."""
+
+    __slots__ = ("deps", "cases", "_order", "_starts")
+
+    def __init__(self, doc: Doc):
+        lowers = lowers_of(doc)
+        self.deps = _column(doc, DEP)
+        index = numpy.arange(len(self.deps))
+        heads = index + doc.to_array(HEAD).astype("int64")
+        # Token indices sorted by head (a root, its own head, by -1: no one's child), and where
+        # each head's run starts: children without building a list per token (lists by the
+        # thousand set off garbage collections).
+        parents = numpy.where(heads == index, -1, heads)
+        order = numpy.argsort(parents, kind="stable")
+        self._starts = numpy.searchsorted(parents[order], numpy.arange(len(heads) + 1)).tolist()
+        self._order = order.tolist()
+        self.cases: list[str | None] = [None] * len(self.deps)
+        markers = [i for i, dep in enumerate(self.deps) if dep == "case" or dep == "mark"]
+        for i, head in zip(markers, parents[markers].tolist(), strict=True):
+            if head >= 0 and self.cases[head] is None:
+                self.cases[head] = lowers[i]
+
+    def children(self, i: int) -> list[int]:
+        """Token i's children (`token.children`), in text order."""
+        return self._order[self._starts[i]:self._starts[i + 1]]
+
+
+def tree_of(doc: Doc) -> Tree:
+    """The Doc's dependency tree as lists (built once per Doc)."""
     tree = doc.user_data.get(_TREE_KEY)
     if tree is None:
-        strings, lowers = doc.vocab.strings, lowers_of(doc)
-        deps = [strings[dep] for dep in doc.to_array(DEP).tolist()]
-        offsets = doc.to_array(HEAD).astype("int64").tolist()  # head index - token index
-        cases: list[str | None] = [None] * len(deps)
-        for i, offset in enumerate(offsets):
-            if offset and cases[i + offset] is None and deps[i] in ("case", "mark"):
-                cases[i + offset] = lowers[i]
-        tree = doc.user_data[_TREE_KEY] = (deps, cases)
+        tree = doc.user_data[_TREE_KEY] = Tree(doc)
     return tree
-
-
-def deps_of(doc: Doc) -> list[str]:
-    """Every token's `dep_`."""
-    return _tree(doc)[0]
-
-
-def cases_of(doc: Doc) -> list[str | None]:
-    """Every token's case marker: the lower form of its first "case" or "mark" child, or None."""
-    return _tree(doc)[1]

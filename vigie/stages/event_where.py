@@ -14,7 +14,7 @@ import logging
 from spacy.tokens import Doc, Token
 
 from vigie.stages.common import text_of
-from vigie.stages.event_tokens import cases_of
+from vigie.stages.event_tokens import tree_of
 from vigie.stages.event_when import clause_chain
 from vigie.stages.place_mentions import words
 
@@ -37,10 +37,7 @@ NOT_WHERE = {"de", "du", "des", "d'", "par", "vers", "depuis", "contre", "avec",
 LEDE_CHARS = 400
 OWN_DEPTH = 1  # a place on the trigger or its carrying verb is the event's own (merge keeps apart)
 STORY_LEVELS = {"city", "area", "region"}  # a country is too coarse to place the story's events
-
-
-def _case(token: Token) -> str | None:
-    return cases_of(token.doc)[token.i]
+_STORY_KEY = ("vigie", "story_place")  # user_data: (the places list, its story place)
 
 
 def _place_in(places, start: int, end: int) -> int | None:
@@ -52,11 +49,15 @@ def _place_in(places, start: int, end: int) -> int | None:
 
 def _locative(token: Token, places) -> int | None:
     """A place in a locative phrase hanging on `token` (not "de X", "vers X", "contre X")."""
-    for child in token.children:
-        if child.dep_ not in PLACE_DEPS or _case(child) in NOT_WHERE:
+    doc = token.doc
+    tree = tree_of(doc)
+    dep, case = tree.deps, tree.cases
+    for c in tree.children(token.i):
+        if dep[c] not in PLACE_DEPS or case[c] in NOT_WHERE:
             continue
-        if child.dep_ == "nmod" and _case(child) is None:
+        if dep[c] == "nmod" and case[c] is None:
             continue
+        child = doc[c]
         right = child.right_edge
         found = _place_in(places, child.left_edge.idx, right.idx + len(right))
         if found is not None:
@@ -64,18 +65,17 @@ def _locative(token: Token, places) -> int | None:
     return None
 
 
-def linked_place(doc: Doc, trigger: Token) -> tuple[int | None, int]:
+def linked_place(places: list, trigger: Token) -> tuple[int | None, int]:
     """A place the parse attaches to the trigger or the clauses above it.
 
     Args:
-        doc: a Doc the Places stage has run on.
+        places: doc._.vigie_places.
         trigger: the trigger's head token.
 
     Returns:
-        (index in doc._.vigie_places of the nearest locative phrase's place or None, the number
-        of heads climbed to find it).
+        (index in `places` of the nearest locative phrase's place or None, the number of heads
+        climbed to find it).
     """
-    places = doc._.vigie_places or []
     for depth, token in enumerate(clause_chain(trigger, MAX_PLACE_CLIMB)):
         found = _locative(token, places)
         if found is not None:
@@ -83,10 +83,19 @@ def linked_place(doc: Doc, trigger: Token) -> tuple[int | None, int]:
     return None, 0
 
 
-def story_place(doc: Doc) -> int | None:
+def story_place(doc: Doc, places: list) -> int | None:
     """The story's place: the first fine place named with a locative in the title or lede
-    ("dans la région de Mopti"), else the dateline's (where the reporter files from), else None."""
-    places, w = doc._.vigie_places or [], words()
+    ("dans la région de Mopti"), else the dateline's (where the reporter files from), else None.
+
+    Computed once per places list: every event without a place of its own asks for it."""
+    cached = doc.user_data.get(_STORY_KEY)
+    if cached is None or cached[0] is not places:
+        cached = doc.user_data[_STORY_KEY] = (places, _story_place(doc, places))
+    return cached[1]
+
+
+def _story_place(doc: Doc, places: list) -> int | None:
+    w = words()
     found: dict[bool, tuple[int, int]] = {}
     for i, place in enumerate(places):
         if place.level not in STORY_LEVELS:
@@ -108,19 +117,21 @@ def _dateline(doc: Doc, start: int) -> bool:
     return not text_of(doc)[line:start].strip() and text_of(doc)[start:start + 2].isupper()
 
 
-def event_where(doc: Doc, trigger: Token, start: int, end: int) -> tuple[int | None, bool]:
+def event_where(doc: Doc, places: list, trigger: Token, start: int,
+                end: int) -> tuple[int | None, bool]:
     """(index in doc._.vigie_places, whether the place hangs on the trigger itself).
 
     Args:
         doc: a Doc the Places stage has run on.
+        places: its doc._.vigie_places.
         trigger: the trigger's head token.
         start: first character of the event's clause.
         end: end (exclusive) of the clause.
     """
-    own, depth = linked_place(doc, trigger)
+    own, depth = linked_place(places, trigger)
     if own is not None:
         return own, depth <= OWN_DEPTH
     clause = event_place(doc, start, end) if event_place is not None else None
     if clause is not None:
         return clause, False
-    return story_place(doc), False
+    return story_place(doc, places), False

@@ -18,7 +18,7 @@ from vigie.stages.common import article_of, guarded, text_of
 from vigie.stages.event_lexicon import Lexicon, Match, find_triggers, load_lexicon
 from vigie.stages.event_merge import merge_events
 from vigie.stages.event_status import carrier, clause_status, framing
-from vigie.stages.event_tokens import sentence_of
+from vigie.stages.event_tokens import lemmas_of, sentence_of
 from vigie.stages.event_when import event_when
 from vigie.stages.event_where import event_where
 
@@ -61,6 +61,21 @@ class EventHit:
 
 
 @dataclass
+class Ctx:
+    """What every step on one doc needs: the doc, the lexicon, the triggers that frame others,
+    and the earlier stages' results, read once (each doc._ access costs microseconds)."""
+
+    doc: Doc
+    lex: Lexicon
+    hosts: dict[int, Match]  # trigger root index -> the host statement's match
+    requesters: frozenset[str]  # lemmas of the host triggers that ask someone to act
+    places: list
+    times: list
+    figures: list
+    quotes: list
+
+
+@dataclass
 class Draft:
     """A trigger on its way to an EventHit, with the tokens its arguments were read from."""
 
@@ -77,14 +92,14 @@ def _arg_tokens(match: Match, lex: Lexicon, requesters: frozenset[str]):
     else:
         source, target = args.noun_args(match.span, etype, lex)
         if target is None and root.dep_ == "nsubj" and root.head.lemma_ in TARGET_VERBS:
-            target = args._first(args._children(root.head, {"obj"}))
+            target = args._child(root.head, {"obj"})
     if source is None:
         source = args.controller(root, lex, requesters)
     if source is not None:
         source = args._antecedent(source)
     nominal = root.pos_ not in ("VERB", "AUX")
     if target is None and nominal and root.head.lemma_ in lex.support_verbs:
-        target = args._first(args._children(root.head, {"obl:mod", "obl"}, args.TARGET_CASES))
+        target = args._child(root.head, {"obl:mod", "obl"}, args.TARGET_CASES)
     return source, target
 
 
@@ -103,30 +118,32 @@ def _hit(doc: Doc, match: Match, lex: Lexicon) -> EventHit:
     span, entry = match.span, match.entry
     context = list(entry.context or lex.contexts.get(entry.type, []))
     start, end = clause_bounds(span)
+    first, last = span.start_char, span.end_char
     return EventHit(
-        type=entry.type, trigger=span.text, mode=entry.mode,
+        type=entry.type, trigger=text_of(doc)[first:last], mode=entry.mode,
         start=start, end=end,
-        trigger_start=span.start_char, trigger_end=span.end_char,
-        mentions=[(span.start_char, span.end_char)], context=context,
-        lemma=match.root.lemma_.lower(),
+        trigger_start=first, trigger_end=last,
+        mentions=[(first, last)], context=context,
+        lemma=lemmas_of(doc)[match.root.i],
     )
 
 
-def _locate(doc: Doc, hit: EventHit, match: Match, lex: Lexicon) -> None:
+def _locate(ctx: Ctx, hit: EventHit, match: Match) -> None:
     start, end = hit.start, hit.end
-    hit.place, hit.own_place = event_where(doc, match.root, start, end)
-    hit.time, linked = event_when(doc, match.root, start, end)
+    hit.place, hit.own_place = event_where(ctx.doc, ctx.places, match.root, start, end)
+    hit.time, linked = event_when(ctx.doc, ctx.times, match.root, start, end)
     if linked:
-        hit.time_value = doc._.vigie_times[hit.time].value
-    kinds = lex.figures.get(hit.type, frozenset())
-    for i, figure in enumerate(doc._.vigie_figures or []):
-        if start <= figure.start < end and figure.kind in kinds:
-            hit.figures.append(i)
+        hit.time_value = ctx.times[hit.time].value
+    kinds = ctx.lex.figures.get(hit.type)
+    if kinds:
+        for i, figure in enumerate(ctx.figures):
+            if start <= figure.start < end and figure.kind in kinds:
+                hit.figures.append(i)
 
 
-def _weapon(tokens, lex: Lexicon) -> str | None:
-    for token in tokens:
-        mode = lex.weapons.get(token.lemma_.lower())
+def _weapon(lemmas, lex: Lexicon) -> str | None:
+    for lemma in lemmas:
+        mode = lex.weapons.get(lemma)
         if mode is not None:
             return mode
     return None
@@ -142,7 +159,8 @@ def weapon_mode(match: Match, hit: EventHit, lex: Lexicon) -> str | None:
     root = match.root
     own = root.subtree if root.pos_ in ("NOUN", "PROPN") else (
         t for c in root.children if c.dep_.startswith("obl") for t in c.subtree)
-    found = _weapon((t for t in own if not match.span.start <= t.i < match.span.end), lex)
+    lemmas, span = lemmas_of(match.span.doc), match.span
+    found = _weapon((lemmas[t.i] for t in own if not span.start <= t.i < span.end), lex)
     return found or hit.mode
 
 
@@ -154,9 +172,9 @@ def _confidence(match: Match, hit: EventHit) -> float:
     return round(min(0.95, max(MIN_CONFIDENCE, score)), 2)
 
 
-def _frame(doc: Doc, draft: Draft, lex: Lexicon, hosts: dict[int, Match]) -> None:
-    hit, match = draft.hit, draft.match
-    frame = framing(match, lex, hosts) if not match.entry.host else None
+def _frame(ctx: Ctx, draft: Draft) -> None:
+    hit, match, lex = draft.hit, draft.match, ctx.lex
+    frame = framing(match, lex, ctx.hosts) if not match.entry.host else None
     if frame is not None and frame.status != "reported":
         hit.status = frame.status
         if frame.host is not None and lex.hosts[frame.host.entry.host].get("absorb"):
@@ -164,7 +182,7 @@ def _frame(doc: Doc, draft: Draft, lex: Lexicon, hosts: dict[int, Match]) -> Non
         if hit.status == "claimed":
             claimant = frame.head if frame.host is None else frame.host.root
             speaker = args.subject_of(claimant) or args.controller(claimant, lex, frozenset())
-            hit.claimed_by = args.actor_of(doc, speaker, lex.holder_nouns)
+            hit.claimed_by = args.actor_of(ctx.doc, speaker, lex.holder_nouns)
     if hit.status == "reported" and match.entry.status:
         hit.status = match.entry.status
     own = clause_status(match)
@@ -172,10 +190,11 @@ def _frame(doc: Doc, draft: Draft, lex: Lexicon, hosts: dict[int, Match]) -> Non
         hit.status = own
 
 
-def _draft(doc: Doc, match: Match, lex: Lexicon, hosts, requesters) -> Draft:
+def _draft(ctx: Ctx, match: Match) -> Draft:
+    doc, lex = ctx.doc, ctx.lex
     hit = _hit(doc, match, lex)
     hit.mode = weapon_mode(match, hit, lex)
-    source, target = _arg_tokens(match, lex, requesters)
+    source, target = _arg_tokens(match, lex, ctx.requesters)
     draft = Draft(match, hit, source_token=source)
     hit.source = args.actor_of(doc, source, lex.holder_nouns)
     holders = lex.holder_nouns
@@ -184,41 +203,42 @@ def _draft(doc: Doc, match: Match, lex: Lexicon, hosts, requesters) -> Draft:
     hit.target = args.actor_of(doc, target and args._antecedent(target), holders)
     if hit.source == hit.target:
         hit.target = None
-    _frame(doc, draft, lex, hosts)
-    _locate(doc, hit, match, lex)
+    _frame(ctx, draft)
+    _locate(ctx, hit, match)
     hit.confidence = _confidence(match, hit)
     return draft
 
 
-def _speaker(doc: Doc, token: Token, lex: Lexicon) -> int | None:
+def _speaker(ctx: Ctx, token: Token) -> int | None:
     """Who says the clause holding `token`: "Pour X, ..." / "selon X", or the quote's speaker."""
-    for quote in doc._.vigie_quotes or []:
+    for quote in ctx.quotes:
         if quote.start <= token.idx < quote.end and quote.speaker is not None:
             return quote.speaker
     for holder in [token, *token.ancestors]:
         for child in holder.children:
             if child.dep_.startswith("obl") and args._case(child) in ATTRIBUTION_CASES:
-                return args.actor_of(doc, child, lex.holder_nouns)
+                return args.actor_of(ctx.doc, child, ctx.lex.holder_nouns)
     return None
 
 
-def _deontic(doc: Doc, draft: Draft, lex: Lexicon) -> EventHit | None:
+def _deontic(ctx: Ctx, draft: Draft) -> EventHit | None:
     """A trigger under "devoir" is demanded; with a known speaker it is also a REQUEST event."""
     verb = carrier(draft.match.root)
     if verb.dep_ != "xcomp" or verb.head.lemma_ not in DEONTIC or draft.match.entry.host:
         return None
     modal, inner = verb.head, draft.hit
     inner.status = "demanded"
-    speaker = _speaker(doc, modal, lex)
+    speaker = _speaker(ctx, modal)
     if speaker is None:
         return None
-    target = args.actor_of(doc, args._antecedent(args.subject_of(modal) or modal), lex.holder_nouns)
+    subject = args._antecedent(args.subject_of(modal) or modal)
+    target = args.actor_of(ctx.doc, subject, ctx.lex.holder_nouns)
     return EventHit(
         type="REQUEST", trigger=modal.text, start=inner.start, end=inner.end,
         mode=REQUEST_MODES.get(inner.type, "change"), source=speaker, target=target,
         trigger_start=modal.idx, trigger_end=modal.idx + len(modal),
         mentions=[(modal.idx, modal.idx + len(modal))], confidence=inner.confidence,
-        context=list(lex.contexts.get("REQUEST", [])), lemma=modal.lemma_,
+        context=list(ctx.lex.contexts.get("REQUEST", [])), lemma=modal.lemma_,
     )
 
 
@@ -266,16 +286,23 @@ def _absorb_mode(host: EventHit, inner: EventHit) -> None:
     host.mentions.append((inner.trigger_start, inner.trigger_end))
 
 
-def _name_spans(doc: Doc) -> list[tuple[int, int, bool]]:
+def _name_spans(doc: Doc, places: list) -> tuple[list[tuple[int, int, bool]], bytearray]:
+    """Actor and place mentions as (start, end, is_actor), and the characters they cover."""
     actors = [(*m, True) for actor in doc._.vigie_actors or [] for m in actor.mentions]
-    places = [(*m, False) for place in doc._.vigie_places or [] for m in place.mentions]
-    return actors + places
+    named = actors + [(*m, False) for place in places for m in place.mentions]
+    covered = bytearray(len(text_of(doc)))
+    for s, e, _ in named:
+        covered[s:e] = b"\x01" * (e - s)
+    return named, covered
 
 
-def _inside_name(match: Match, named: list[tuple[int, int, bool]]) -> bool:
+def _inside_name(match: Match, names: tuple[list[tuple[int, int, bool]], bytearray]) -> bool:
     """A trigger word inside a longer actor name ("Groupe international de soutien") or a place
     name ("La Réunion") is no event."""
+    named, covered = names
     start, end = match.span.start_char, match.span.end_char
+    if not covered[start]:
+        return False  # most triggers are outside every name
     return any(
         s <= start and end <= e and (e - s > end - start or not actor) for s, e, actor in named
     )
@@ -292,14 +319,20 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
         Event hits in order of first mention.
     """
     lex = lex or load_lexicon()
-    named = _name_spans(doc)
+    places = doc._.vigie_places or []
+    named = _name_spans(doc, places)
     matches = [m for m in find_triggers(doc, lex) if not _inside_name(m, named)]
-    hosts = {m.root.i: m for m in matches if m.entry.host}
-    requesters = frozenset(m.root.lemma_ for m in matches if m.entry.host in CONTROLLERS)
-    drafts = [_draft(doc, m, lex, hosts, requesters) for m in matches]
+    ctx = Ctx(
+        doc, lex,
+        hosts={m.root.i: m for m in matches if m.entry.host},
+        requesters=frozenset(m.root.lemma_ for m in matches if m.entry.host in CONTROLLERS),
+        places=places, times=doc._.vigie_times or [], figures=doc._.vigie_figures or [],
+        quotes=doc._.vigie_quotes or [],
+    )
+    drafts = [_draft(ctx, m) for m in matches]
     hits = []
     for draft, hit in zip(drafts, _fold(drafts), strict=True):
-        request = _deontic(doc, draft, lex) if hit is not None else None
+        request = _deontic(ctx, draft) if hit is not None else None
         hits.extend(h for h in (request, hit) if h is not None)
     return merge_events(hits)
 

@@ -8,8 +8,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from spacy.attrs import POS
+from spacy.symbols import VERB
+from spacy.tokens import Doc
 
 from vigie.knowledge.base import DATA
+from vigie.stages.common import lowers_of
 
 LOGGER = logging.getLogger(__name__)
 CUES_FILE = DATA / "lexicons" / "cues.yaml"
@@ -41,6 +45,16 @@ class CueLexicon:
         if lemma is None and token.pos_ == "VERB" and token.lemma_.lower() in self.lemmas:
             lemma = token.lemma_.lower()
         return lemma
+
+    def cues_of(self, doc: Doc) -> list[str | None]:
+        """Every token's cue lemma (as `lemma_of`), for a whole Doc at once: by form, then the
+        tagger's lemma of the verbs only."""
+        cues = [self.forms.get(word) for word in lowers_of(doc)]
+        for i, pos in enumerate(doc.to_array(POS).tolist()):
+            if pos == VERB and cues[i] is None:
+                lemma = doc[i].lemma_.lower()
+                cues[i] = lemma if lemma in self.lemmas else None
+        return cues
 
 
 def _bare(lemma: str) -> str:
@@ -95,7 +109,7 @@ def build_lexicon(data: dict) -> CueLexicon:
 @lru_cache(maxsize=4)
 def load_cues(path: str | Path = CUES_FILE) -> CueLexicon:
     """Load and index the cue lexicon (cached: read once per process)."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
     lexicon = build_lexicon(data)
     LOGGER.debug("cue lexicon: %d lemmas, %d forms", len(lexicon.lemmas), len(lexicon.forms))
     return lexicon

@@ -15,10 +15,12 @@ LOGGER = logging.getLogger(__name__)
 
 OPENERS = {"«": "»", "“": "”", "„": "“", '"': '"'}
 _MARKS = re.compile(r'[«»“”„"\n]')
+_QUOTE_MARKS = re.compile(r'[«»“”„"]')
 _DASH_LINE = re.compile(r"^[ \t]*[—–―-][ \t\u00a0]*(?=\S)", re.MULTILINE)
 # A sentence ends at . ! ? … followed by space(s) and an upper-case letter, a quote mark or a dash;
-# not after a lone capital ("M. Rodrigues") nor after common abbreviations.
-_SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\bSt)[.!?…]+[»”\"]?(?=\s+[A-ZÀ-Ý«“\"—–])|\n")
+# not after a lone capital ("M. Rodrigues") nor after common abbreviations. The lookbehinds come
+# after the first stop so that the regex engine only tries them at a stop, not at every character.
+_SENT_END = re.compile(r"\n|[.!?…](?<!\b[A-Z].)(?<!\bSt.)[.!?…]*[»”\"]?(?=\s+[A-ZÀ-Ý«“\"—–])")
 SPACES = " \t\n\u00a0\u202f\u2009"
 
 
@@ -93,7 +95,7 @@ def _dashes(text: str, taken: list[Marked]) -> list[Marked]:
 
 def find_marked(text: str) -> list[Marked]:
     """Every outermost quoted passage and dialogue line of `text`, in text order."""
-    if not _MARKS.search(text.replace("\n", "")) and not _DASH_LINE.search(text):
+    if not _QUOTE_MARKS.search(text) and not _DASH_LINE.search(text):
         return []
     marked = _pair(text)
     marked += _dashes(text, marked)

@@ -10,10 +10,12 @@ import bisect
 import logging
 import re
 
+from spacy.attrs import LIKE_NUM
 from spacy.tokens import Doc, Token
 
 from vigie.french.dateline import skip_dateline
-from vigie.stages.common import text_of
+from vigie.stages.common import lowers_of, text_of
+from vigie.stages.event_tokens import morph_of, pos_of, tree_of
 from vigie.stages.quote_marks import Marked
 from vigie.stages.quote_speaker import Ctx, Found, speaker_of
 
@@ -36,13 +38,15 @@ _RELATIVE = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "dont
 # Tokens that start an attribution phrase ("d'après" is tokenised "d'" + "après").
 _ATTRIBUTION_WORDS = {"selon", "après", "pour"}
 _NUMBER = re.compile(r"\d[\d.,\u00a0\u202f ]*")
+_NUMBERS_KEY = ("vigie", "quote_numbers")
 _LEADING = {"mais", "et", "or", "donc", "ainsi", "cependant", "toutefois", "enfin"}
 _STRIP = " \u00a0\u202f\n,;:.!?"
 
 
-def has_cue(doc: Doc, lexicon) -> bool:
-    """Whether any token is a cue verb or an attribution word (cheap pre-filter)."""
-    return any(lexicon.lemma_of(t) or t.lower_ in _ATTRIBUTION_WORDS for t in doc)
+def has_cue(doc: Doc, cues: list[str | None]) -> bool:
+    """Whether any token is a cue verb (`cues`: lexicon.cues_of(doc)) or an attribution word
+    (cheap pre-filter)."""
+    return any(cues) or any(word in _ATTRIBUTION_WORDS for word in lowers_of(doc))
 
 
 def _span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -68,29 +72,34 @@ def _que_clause(ctx: Ctx, verb: Token, stop: int) -> tuple[int, int] | None:
         clause = _span(text_of(doc), infinitive.idx, _clause_end(ctx, infinitive.i, stop))
         # "a annoncé avoir effectué 510 sorties" claims a figure (the Figures stage's source).
         return None if _is_count(ctx, *clause) else clause
-    for tok in doc[verb.i + 1: min(stop, verb.i + 1 + QUE_WINDOW)]:
-        if tok.text in "«“\".;:" or (tok.pos_ == "VERB" and tok.dep_ != "fixed"):
+    words, pos, deps = lowers_of(doc), pos_of(doc), tree_of(doc).deps
+    for i in range(verb.i + 1, min(stop, verb.i + 1 + QUE_WINDOW)):
+        # punctuation: its lower form is its text
+        if words[i] in "«“\".;:" or (pos[i] == "VERB" and deps[i] != "fixed"):
             return None
-        if tok.lower_ in _QUE:
-            end = _clause_end(ctx, tok.i + 1, stop)
-            return _span(text_of(doc), tok.idx + len(tok.text), end)
+        if words[i] in _QUE:
+            end = _clause_end(ctx, i + 1, stop)
+            return _span(text_of(doc), ctx.tok_starts[i] + len(words[i]), end)
     return None
 
 
 def _infinitive(doc: Doc, verb: Token, stop: int) -> Token | None:
     """The first token of an infinitive clause right after a finite cue verb ("a affirmé ne
     pas avoir vu" gives "ne"), or None."""
-    if verb.lower_.endswith("ant") or "Inf" in verb.morph.get("VerbForm"):
+    if verb.lower_.endswith("ant") or "Inf" in morph_of(doc, verb.i, "VerbForm"):
         return None
+    words, pos = lowers_of(doc), pos_of(doc)
     first = None
-    for tok in doc[verb.i + 1: min(stop, verb.i + 1 + INFINITIVE_WINDOW)]:
-        if tok.lower_ in _NEGATION:
-            first = first or tok
+    for i in range(verb.i + 1, min(stop, verb.i + 1 + INFINITIVE_WINDOW)):
+        if words[i] in _NEGATION:
+            first = i if first is None else first
             continue
-        if tok.pos_ == "ADV":
+        if pos[i] == "ADV":
             continue
-        inf = "Inf" in tok.morph.get("VerbForm") and tok.pos_ in ("VERB", "AUX")
-        return (first or tok) if inf and verb.i in (tok.head.i, tok.head.head.i) else None
+        if not (pos[i] in ("VERB", "AUX") and "Inf" in morph_of(doc, i, "VerbForm")):
+            return None
+        head = doc[i].head
+        return doc[i if first is None else first] if verb.i in (head.i, head.head.i) else None
     return None
 
 
@@ -98,17 +107,15 @@ def _clause_end(ctx: Ctx, first: int, stop: int) -> int:
     """Where a reported clause ends: the sentence end, or a comma before the next cue
     ("..., en précisant que", "..., a-t-il ajouté", "..., selon X") that starts a new statement.
     The parse's subtree is not used: it often stops at the first adjunct."""
-    doc = ctx.doc
-    for tok in doc[first:stop]:
-        if tok.text != "," or tok.i + 1 >= stop:
+    doc, words = ctx.doc, lowers_of(ctx.doc)
+    for i in range(first, stop):
+        if words[i] != "," or i + 1 >= stop:
             continue
-        nxt = doc[tok.i + 1]
-        if nxt.lower_ == "en" and tok.i + 2 < stop:
-            nxt = doc[tok.i + 2]
-        if ctx.lexicon.lemma_of(nxt) or nxt.lower_ in _ATTRIBUTION_WORDS or nxt.pos_ == "AUX" and (
-            tok.i + 2 < stop and ctx.lexicon.lemma_of(doc[tok.i + 2])
+        nxt = i + 2 if words[i + 1] == "en" and i + 2 < stop else i + 1
+        if ctx.cues[nxt] or words[nxt] in _ATTRIBUTION_WORDS or doc[nxt].pos_ == "AUX" and (
+            i + 2 < stop and ctx.cues[i + 2]
         ):
-            return tok.idx
+            return ctx.tok_starts[i]
     return doc[stop - 1].idx + len(doc[stop - 1].text) if stop > first else doc[first].idx
 
 
@@ -132,7 +139,7 @@ def _finite(verb: Token, first: Token) -> bool:
     """A conjugated cue ("juge", "a indiqué"), not "assurant" nor "ajouter"."""
     if first.i != verb.i:
         return True
-    return not verb.lower_.endswith("ant") and "Inf" not in verb.morph.get("VerbForm")
+    return not verb.lower_.endswith("ant") and "Inf" not in morph_of(verb.doc, verb.i, "VerbForm")
 
 
 def _has_clause(ctx: Ctx, start: int, end: int) -> bool:
@@ -142,9 +149,10 @@ def _has_clause(ctx: Ctx, start: int, end: int) -> bool:
     "Le ministre, qui est arrivé".
     """
     first, last = ctx.token_at(start), ctx.token_at(end)
-    for tok in ctx.doc[first:last]:
-        if tok.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and tok.lower_ not in _RELATIVE:
-            if first <= tok.head.i < last:
+    deps, words = tree_of(ctx.doc).deps, lowers_of(ctx.doc)
+    for i in range(first, last):
+        if deps[i] in ("nsubj", "nsubj:pass", "expl:subj") and words[i] not in _RELATIVE:
+            if first <= ctx.doc[i].head.i < last:
                 return True
     return False
 
@@ -157,12 +165,14 @@ def _inverted(ctx: Ctx, verb: Token, direct: list[Found]) -> Found | None:
     if first.i == 0 or not _finite(verb, first):
         return None
     prev = doc[first.i - 1]
-    sent_start, sent_end = ctx.sentence_of(verb.idx)
-    subject = ctx.subject(verb, ctx.token_at(sent_end), inverted=True)
     comma = prev.text == ","
     # Without a comma ("... l'Occident juge Koert Debeuf") only a name after a bare verb will do.
-    bare = prev.pos_ not in ("DET", "ADP", "PRON") and not _left_subject(verb)
-    if subject is None or not (comma or (bare and subject.pos_ == "PROPN")):
+    bare = not comma and prev.pos_ not in ("DET", "ADP", "PRON") and not _left_subject(verb)
+    if not (comma or bare):
+        return None
+    sent_start, sent_end = ctx.sentence_of(verb.idx)
+    subject = ctx.subject(verb, ctx.token_at(sent_end), inverted=True)
+    if subject is None or not (comma or subject.pos_ == "PROPN"):
         return None
     if prev.text in "»”\"" or (comma and first.i > 1 and doc[first.i - 2].text in "»”\""):
         return None  # the cue of a direct quote
@@ -176,13 +186,26 @@ def _inverted(ctx: Ctx, verb: Token, direct: list[Found]) -> Found | None:
 def _is_count(ctx: Ctx, start: int, end: int) -> bool:
     """Whether a clause is essentially a count ("51 000 personnes ont fui"): it counts something
     other than a unit of time, distance or share ("à 90 km", "à 11 h 30" do not make a count)."""
-    for tok in ctx.doc[ctx.token_at(start): ctx.token_at(end)]:
-        if tok.lower_ in ctx.lexicon.count_words:
+    words, numbers = lowers_of(ctx.doc), _numbers_of(ctx.doc)
+    for i in range(ctx.token_at(start), ctx.token_at(end)):
+        if words[i] in ctx.lexicon.count_words:
             return True
-        if (tok.like_num or _NUMBER.fullmatch(tok.text)) and tok.lower_ not in ("un", "une"):
-            if _counted(tok).lower_ not in ctx.lexicon.units:
+        if numbers[i] and words[i] not in ("un", "une"):
+            if _counted(ctx.doc[i]).lower_ not in ctx.lexicon.units:
                 return True
     return False
+
+
+def _numbers_of(doc: Doc) -> list[bool]:
+    """Whether each token is a number ("trois", "51 000"), built once per Doc."""
+    numbers = doc.user_data.get(_NUMBERS_KEY)
+    if numbers is None:
+        like = doc.to_array(LIKE_NUM).tolist()
+        numbers = doc.user_data[_NUMBERS_KEY] = [
+            bool(like[i] or word[:1].isdigit() and _NUMBER.fullmatch(word))
+            for i, word in enumerate(lowers_of(doc))
+        ]
+    return numbers
 
 
 def _counted(num: Token) -> Token:
@@ -210,9 +233,10 @@ def _initial(ctx: Ctx, tok: Token, sent_start: int) -> bool:
 
 def _phrase_end(ctx: Ctx, prep: Token, sent_end: int) -> Token | None:
     """The comma or final stop that ends "selon X" / "pour X" (the parse's subtree overruns)."""
-    for tok in ctx.doc[prep.i + 1: ctx.token_at(sent_end)]:
-        if tok.text in ",;.!?":
-            return tok
+    words = lowers_of(ctx.doc)
+    for i in range(prep.i + 1, ctx.token_at(sent_end)):
+        if words[i] in ",;.!?":  # punctuation: its lower form is its text
+            return ctx.doc[i]
     return None
 
 
@@ -237,9 +261,11 @@ def _attribution(ctx: Ctx, prep: Token, direct: list[Found]) -> Found | None:
             return None
         word, prep = "d'après", doc[prep.i - 1] if prep.dep_ == "fixed" else prep
     where = ctx.lexicon.attributions.get(word)
+    if where is None or prep.dep_ != "case":
+        return None
     sent_start, sent_end = ctx.sentence_of(prep.idx)
     initial = _initial(ctx, prep, sent_start)
-    if where is None or (where == "initial" and not initial) or prep.dep_ != "case":
+    if where == "initial" and not initial:
         return None
     speaker, named = _source(ctx, prep, direct)
     if not named or (word == "pour" and speaker is None):
@@ -273,12 +299,15 @@ def find_reported(ctx: Ctx, marked: list[Marked], direct: list[Found]) -> list[F
     starts = [m.start for m in marked]
     # Earlier statements, direct or reported, lend their speaker to "il", "l'organisation".
     known = list(direct)
-    for tok in ctx.doc:
-        if _inside(marked, starts, tok.idx):
+    doc = ctx.doc
+    for i, word in enumerate(lowers_of(doc)):
+        attribution = word in _ATTRIBUTION_WORDS
+        if not (attribution or ctx.cues[i]) or _inside(marked, starts, ctx.tok_starts[i]):
             continue
-        if tok.lower_ in _ATTRIBUTION_WORDS:
+        tok = doc[i]
+        if attribution:
             hit = _attribution(ctx, tok, known)
-        elif ctx.lexicon.lemma_of(tok) and tok.pos_ != "ADP":
+        elif tok.pos_ != "ADP":
             hit = _verb_que(ctx, tok, known) or _inverted(ctx, tok, known)
         else:
             continue

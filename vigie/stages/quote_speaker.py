@@ -10,6 +10,7 @@ import bisect
 import logging
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from vigie.stages import actors as actors_stage
@@ -66,7 +67,8 @@ class ActorIndex:
                 return idx
         return None
 
-    def before(self, pos: int, *, kinds: tuple[str, ...] = (), role: str | None = None) -> int | None:
+    def before(self, pos: int, *, kinds: tuple[str, ...] = (),
+               role: str | None = None) -> int | None:
         """The actor of the last mention ending before `pos` (of one of `kinds` if given, and
         whom the role noun `role` may name if given)."""
         for _s, e, idx in reversed(self.spans[: bisect.bisect_left(self.starts, pos)]):
@@ -92,7 +94,8 @@ class ActorIndex:
 def cue_start(doc: Doc, verb: Token) -> Token:
     """The first token of the cue: the auxiliary before a participle ("a-t-il déclaré")."""
     first = verb
-    for tok in reversed(doc[max(0, verb.i - AUX_WINDOW): verb.i]):
+    for i in range(verb.i - 1, max(0, verb.i - AUX_WINDOW) - 1, -1):
+        tok = doc[i]
         if tok.pos_ == "AUX" and tok.lemma_ in ("avoir", "être"):
             first = tok
             break
@@ -246,16 +249,20 @@ class Found:
 
 
 class Ctx:
-    """What every finder of one doc needs: the doc, lexicon, actor index and sentence bounds."""
+    """What every finder of one doc needs: the doc, lexicon, actor index and sentence bounds, and
+    every token's offset and cue lemma (read by index: a Token is built on every access)."""
 
-    def __init__(self, doc: Doc, lexicon, sentences: list[tuple[int, int]]):
+    def __init__(self, doc: Doc, lexicon, sentences: list[tuple[int, int]],
+                 cues: list[str | None]):
         self.doc = doc
         self.lexicon = lexicon
         self.index = ActorIndex(doc, lexicon.anaphors)
         self.index.generic_roles = lexicon.generic_roles
         self.sentences = sentences
         self.sent_starts = [s for s, _ in sentences]
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = doc.to_array(IDX).tolist()
+        self.cues = cues  # lexicon.cues_of(doc)
+        self._cue_tokens: dict[int, tuple[Token, Token]] = {}  # verb index -> (first, last)
 
     def token_at(self, char: int) -> int:
         """Index of the token that starts at or first after `char` (len(doc) past the end)."""
@@ -266,9 +273,16 @@ class Ctx:
         i = max(0, bisect.bisect_right(self.sent_starts, char) - 1)
         return self.sentences[i] if self.sentences else (0, len(text_of(self.doc)))
 
+    def cue_tokens(self, verb: Token) -> tuple[Token, Token]:
+        """The first and last tokens of the cue around a cue verb (each verb is asked often)."""
+        found = self._cue_tokens.get(verb.i)
+        if found is None:
+            found = self._cue_tokens[verb.i] = (cue_start(self.doc, verb), cue_end(self.doc, verb))
+        return found
+
     def cue(self, verb: Token) -> tuple[int, int]:
         """Char span of the cue around a cue verb."""
-        first, last = cue_start(self.doc, verb), cue_end(self.doc, verb)
+        first, last = self.cue_tokens(verb)
         return first.idx, last.idx + len(last.text)
 
     def subject(self, verb: Token, stop: int, *, inverted: bool = False) -> Token | None:
@@ -277,7 +291,7 @@ class Ctx:
         With `inverted`, the cue follows its clause ("..., a indiqué X"): only a subject after it
         counts.
         """
-        first, last = cue_start(self.doc, verb), cue_end(self.doc, verb)
+        first, last = self.cue_tokens(verb)
         pronoun = _inversion_pronoun(self.doc, first, last)
         if pronoun is not None:
             return pronoun

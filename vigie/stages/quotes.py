@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from vigie.stages.common import guarded, text_of
+from vigie.stages.common import guarded, lowers_of, text_of
 from vigie.stages.quote_lexicon import CueLexicon, load_cues
 from vigie.stages.quote_marks import Marked, find_marked, sentence_bounds
 from vigie.stages.quote_reported import find_reported, has_cue
@@ -61,14 +61,14 @@ def _cue_after(ctx: Ctx, m: Marked) -> tuple[Token, Token | None] | None:
     """A cue right after the closing mark ("», a déclaré X", "», a-t-il ajouté")."""
     if m.close is None:
         return None
-    doc, lex = ctx.doc, ctx.lexicon
+    doc = ctx.doc
     i = ctx.token_at(m.close + 1)
     while i < len(doc) and doc[i].text == ",":
         i += 1
     stop = ctx.token_at(ctx.sentence_of(m.close)[1])
     comma = i > ctx.token_at(m.close + 1)
     for tok in doc[i: min(stop, i + 5)]:
-        if lex.lemma_of(tok) and not tok.is_punct:
+        if ctx.cues[tok.i] and not tok.is_punct:
             # "« X » a revendiqué l'attentat": with no comma the cue must have its subject after it.
             inverted = ctx.subject(tok, stop, inverted=True)
             named = inverted is not None and (inverted.pos_ == "PROPN" or inverted.lower_[0] == "-")
@@ -80,17 +80,17 @@ def _cue_after(ctx: Ctx, m: Marked) -> tuple[Token, Token | None] | None:
 
 def _continuation(ctx: Ctx, end: int) -> tuple[int, int] | None:
     """The span of "et d'ajouter" ending right before token `end`, or None."""
-    doc = ctx.doc
+    doc, words = ctx.doc, lowers_of(ctx.doc)
     for phrase in ctx.lexicon.continuations:
         start = end - len(phrase)
-        if start >= 0 and tuple(t.lower_.replace("’", "'") for t in doc[start:end]) == phrase:
+        if start >= 0 and tuple(w.replace("’", "'") for w in words[start:end]) == phrase:
             return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     return None
 
 
 def _cue_before(ctx: Ctx, m: Marked, last: Found | None):
     """(verb, subject) or ("continue", cue span) or ("join", None) before the opening mark."""
-    doc, lex = ctx.doc, ctx.lexicon
+    doc = ctx.doc
     end = ctx.token_at(m.open)
     while end > 0 and doc[end - 1].text in (":", "que", "qu'", "qu’"):
         end -= 1
@@ -104,7 +104,7 @@ def _cue_before(ctx: Ctx, m: Marked, last: Found | None):
     ):
         return "join", None
     for tok in reversed(between):
-        if lex.lemma_of(tok) or tok.lower_ in ("selon", "après") and tok.pos_ == "ADP":
+        if ctx.cues[tok.i] or tok.lower_ in ("selon", "après") and tok.pos_ == "ADP":
             return (tok, None) if _governs(tok, end, ctx.token_at(m.start)) else None
     colon = ctx.token_at(m.open) - 1
     if colon >= 0 and doc[colon].text == ":":
@@ -188,7 +188,7 @@ def _direct(ctx: Ctx, m: Marked, last: Found | None) -> Found | None:
 
 def _interruption(ctx: Ctx, found: Found) -> tuple[int, int, Token] | None:
     """An inverted cue inside the quote between commas: (comma offset, resume offset, verb)."""
-    doc, lex = ctx.doc, ctx.lexicon
+    doc = ctx.doc
     toks = doc[ctx.token_at(found.start): ctx.token_at(found.end)]
     for tok in toks:
         if tok.text != "," or tok.i + 1 >= toks.end:
@@ -196,7 +196,7 @@ def _interruption(ctx: Ctx, found: Found) -> tuple[int, int, Token] | None:
         for inner in doc[tok.i + 1: min(toks.end, tok.i + 1 + INTERRUPT_MAX_TOKENS)]:
             if inner.text in ",.":
                 break
-            if lex.lemma_of(inner) and (inner.i == tok.i + 1 or doc[inner.i - 1].pos_ == "AUX"
+            if ctx.cues[inner.i] and (inner.i == tok.i + 1 or doc[inner.i - 1].pos_ == "AUX"
                                         or doc[inner.i - 1].lower_.startswith("-")):
                 close = _next_comma(doc, inner.i, toks.end)
                 return tok.idx, close, inner
@@ -276,9 +276,10 @@ def find_quotes(doc: Doc, lexicon: CueLexicon | None = None) -> list[QuoteHit]:
     """
     lexicon = lexicon or load_cues()
     marked = find_marked(text_of(doc))
-    if not marked and not has_cue(doc, lexicon):
+    cues = lexicon.cues_of(doc)
+    if not marked and not has_cue(doc, cues):
         return []
-    ctx = Ctx(doc, lexicon, sentence_bounds(text_of(doc)))
+    ctx = Ctx(doc, lexicon, sentence_bounds(text_of(doc)), cues)
     direct = find_direct(ctx, marked)
     reported = find_reported(ctx, marked, direct)
     return [_hit(doc, f) for f in _resolve(direct + reported)]
