@@ -19,6 +19,12 @@ lexicons:
   times:
     holidays:
       fête de l'indépendance: [6, 30]
+  triggers:
+    triggers:
+      - {type: ASSAULT, mode: destroy, words: [saboter, sabotage], prior: 0.8}
+  cues:
+    verbs:
+      - {lemma: murmurer}
 """
 
 
@@ -61,3 +67,22 @@ def test_overlay_pipeline_holiday(mine, extract):
     assert extract(text).times == []
     # the packaged pipeline, run after, still has the packaged words only
     assert [t.value for t in extract("Le défilé aura lieu à Noël.").times] == ["2016-12-25"]
+
+
+def test_overlay_pipeline_trigger_verb(mine, extract):
+    text = "Des rebelles ont saboté le pont mardi."
+    record = mine(text)
+    assert [(e.type, e.mode, e.trigger, e.trigger_start, e.trigger_end, e.source, e.time)
+            for e in record.events] == [("ASSAULT", "destroy", "saboté", 17, 23, "a1", "t1")]
+    assert [(a.id, a.name) for a in record.actors] == [("a1", "rebelles")]
+    assert extract(text).events == []
+
+
+def test_overlay_pipeline_cue_verb(mine, extract):
+    text = "Le ministre Paul Mbala a murmuré que l'armée se retirerait."
+    record = mine(text)
+    assert [(q.text, q.start, q.end, q.cue, q.cue_start, q.cue_end, q.speaker, q.direct)
+            for q in record.quotes] == [
+        ("l'armée se retirerait", 37, 58, "a murmuré", 23, 32, "a1", False)]
+    assert record.actors[0].name == "Paul Mbala"
+    assert extract(text).quotes == []

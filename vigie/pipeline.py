@@ -54,7 +54,8 @@ def load(model: str = DEFAULT_MODEL, *, kb_files: Iterable[Path | str] = ()) -> 
 
 
 # Stages whose factory takes the user's knowledge-base files (tables, lexicons, places).
-_KB_STAGES = {"vigie_entities", "vigie_actors", "vigie_places", "vigie_times", "vigie_figures"}
+_KB_STAGES = {"vigie_entities", "vigie_actors", "vigie_places", "vigie_times", "vigie_quotes",
+              "vigie_figures", "vigie_events"}
 
 
 @lru_cache(maxsize=2)
