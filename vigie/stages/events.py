@@ -8,6 +8,7 @@ merged (event_merge). Only sentences with a trigger are looked at. See docs/even
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -338,7 +339,7 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
 
 
 class EventsComponent:
-    def __init__(self, nlp: Language, name: str, *, kb_files: list[str]):
+    def __init__(self, nlp: Language, name: str, *, kb_files: Sequence[str] = ()):
         self.name = name
         self.kb_files = kb_files
         self.lexicon = load_lexicon(kb_files=tuple(kb_files))

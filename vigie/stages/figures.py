@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -156,7 +157,7 @@ def merge_repeats(hits: list[FigureHit]) -> list[FigureHit]:
 
 
 class FiguresComponent:
-    def __init__(self, nlp: Language, name: str, *, kb_files: list[str]):
+    def __init__(self, nlp: Language, name: str, *, kb_files: Sequence[str] = ()):
         self.name = name
         self.kb_files = kb_files
         self.lexicon = load_figures_lexicon(kb_files=tuple(kb_files))

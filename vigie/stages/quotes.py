@@ -9,6 +9,7 @@ gives two quotes that share cue and speaker, so that every quote's text is one s
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -286,7 +287,7 @@ def find_quotes(doc: Doc, lexicon: CueLexicon | None = None) -> list[QuoteHit]:
 
 
 class QuotesComponent:
-    def __init__(self, nlp: Language, name: str, *, kb_files: list[str]):
+    def __init__(self, nlp: Language, name: str, *, kb_files: Sequence[str] = ()):
         self.name = name
         self.kb_files = kb_files
         self.lexicon = load_cues(kb_files=tuple(kb_files))

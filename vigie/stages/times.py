@@ -8,6 +8,7 @@ points) and the publication date inferred when the input gives none. See docs/ti
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -168,7 +169,7 @@ def _with_published(doc: Doc) -> list[TimeHit]:
 
 
 class TimesComponent:
-    def __init__(self, nlp: Language, name: str, *, kb_files: list[str]):
+    def __init__(self, nlp: Language, name: str, *, kb_files: Sequence[str] = ()):
         self.name = name
         self.kb_files = tuple(kb_files)
         time_words(self.kb_files)  # read and check the users' files when the pipeline loads
