@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from vigie.errors import KnowledgeError
@@ -35,8 +37,10 @@ def test_overlay_packaged_path_does_no_work():
 
 def test_overlay_apply_merges_files_in_order(tmp_path):
     first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
-    first.write_text("lexicons:\n  times:\n    holidays:\n      fête du lac: [6, 30]\n")
-    second.write_text("lexicons:\n  times:\n    holidays: {fête du lac: [7, 1]}\n    units: {lune: month}\n")
+    first.write_text("lexicons:\n  times:\n    holidays:\n      fête du lac: [6, 30]\n",
+                     encoding="utf-8")
+    second.write_text("lexicons:\n  times:\n    holidays: {fête du lac: [7, 1]}\n"
+                      "    units: {lune: month}\n", encoding="utf-8")
     data = overlay.apply("times", overlay.packaged("times"), (str(first), str(second)))
     assert data["holidays"]["fête du lac"] == [6, 30, 7, 1]
     assert data["holidays"]["noël"] == [12, 25]
@@ -86,7 +90,8 @@ PLACE_ERRORS = [
     ("places:\n  - {name: Kalehe, country: COD, lat: 1, lon: 2, level: town}\n", 2,
      "bad level 'town' in place 'Kalehe' (known: city, region)"),
     ("places:\n  - {name: Kalehe, country: COD, lat: 1, lon: 2, kind: town}\n", 2,
-     "unknown field 'kind' in a place (known: aliases, country, lat, level, lon, name, population)"),
+     "unknown field 'kind' in a place (known: aliases, country, lat, level, lon, name, "
+     "population)"),
 ]
 
 
@@ -97,3 +102,14 @@ def test_overlay_errors_name_file_and_line(tmp_path, body, line, what):
     with pytest.raises(KnowledgeError) as err:
         load_kb((str(path),))
     assert f"[V020] {path}: line {line}: {what}" in str(err.value)
+
+
+def test_overlay_docs_example_file_is_valid(tmp_path):
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "knowledge.md").read_text("utf-8")
+    example = docs.split("# mine.yaml: one file for every table\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "mine.yaml"
+    path.write_text(example, encoding="utf-8")
+    kb = load_kb((str(path),))
+    assert [(p.name, p.country, p.lat, p.lon) for p in kb.places] == [("Kalehe", "COD", -2.1, 28.9)]
+    assert kb.get("ngo-paix-kivu").sector == "NGO"
+    assert sorted(overlay.user_lexicons((str(path),))) == sorted(overlay.NAMES)
