@@ -36,7 +36,7 @@ def extract(
     published: Annotated[str | None, typer.Option(help="Publication date (ISO) for every input.")] = None,
     n_process: Annotated[int, typer.Option(help="Worker processes.", min=1)] = 1,
     max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this.", min=1)] = DEFAULT_MAX_BYTES,
-    kb: Annotated[list[Path] | None, typer.Option(help="User knowledge-base file (repeatable).")] = None,
+    kb: Annotated[list[Path] | None, typer.Option(help="User knowledge-base or lexicon file (repeatable).")] = None,
     table: Annotated[bool, typer.Option("--table", help="With -o: also print the summary tables.")] = False,
 ) -> None:
     """Extract document records from French articles.

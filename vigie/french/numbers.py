@@ -20,6 +20,7 @@ from typing import NamedTuple
 import yaml
 from text_to_num import text2num
 
+from vigie.knowledge import overlay
 from vigie.knowledge.base import DATA
 
 LOGGER = logging.getLogger(__name__)
@@ -293,17 +294,34 @@ def _phrases(items) -> tuple[Phrase, ...]:
 _WORDS = re.compile(r"[^\W\d_]+'?|-")
 
 
-@lru_cache(maxsize=4)
-def load_figures_data(path: str | Path = FIGURES_FILE) -> dict:
+def load_figures_data(path: str | Path = FIGURES_FILE, kb_files: tuple[str, ...] = ()) -> dict:
     """The parsed figures lexicon file, read once for the modifiers here and the Figures stage
-    (libyaml's loader: the file is read at every model load)."""
-    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
+    (libyaml's loader: the file is read at every model load).
+
+    Args:
+        path: the lexicon file.
+        kb_files: user knowledge-base files whose `lexicons: figures:` sections merge over it.
+
+    Returns:
+        The lexicon's data (cached per file and set of user files: do not change it).
+    """
+    return _figures_data(str(path), tuple(kb_files))
 
 
 @lru_cache(maxsize=4)
-def load_modifiers(path: str | Path = FIGURES_FILE) -> Modifiers:
-    """The approximation and bound words of the figures lexicon (cached)."""
-    data = load_figures_data(path).get("modifiers") or {}
+def _figures_data(path: str, kb_files: tuple[str, ...]) -> dict:
+    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
+    return overlay.apply("figures", data, kb_files) if kb_files else data
+
+
+def load_modifiers(path: str | Path = FIGURES_FILE, kb_files: tuple[str, ...] = ()) -> Modifiers:
+    """The approximation and bound words of the figures lexicon and the users' files (cached)."""
+    return _modifiers(str(path), tuple(kb_files))
+
+
+@lru_cache(maxsize=4)
+def _modifiers(path: str, kb_files: tuple[str, ...]) -> Modifiers:
+    data = load_figures_data(path, kb_files).get("modifiers") or {}
     return Modifiers(_phrases(data.get("approximate")), _phrases(data.get("lower")),
                      _phrases(data.get("upper")), _phrases(data.get("after")))
 

@@ -180,10 +180,13 @@ class Rule:
         return re.compile(self.source, re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
 def rules() -> list[Rule]:
-    """The compiled rules, built once from the lexicon."""
-    w = time_words()
+    """The compiled rules of the active lexicon (`time_words()`), built once per lexicon."""
+    return _rules(time_words())
+
+
+@lru_cache(maxsize=4)
+def _rules(w: TimeWords) -> list[Rule]:
     pieces = _pieces(w)
     piece_runs = {name: lead_runs(f"(?:{source})") for name, source in pieces.items()}
     compiled = []
@@ -232,30 +235,31 @@ def _anchor_words(which: str | set[str], how: str, entries: dict[str, list[str]]
     return {DIGITS} if which == DIGITS else set(entry_words(entries[which], last=how == "last"))
 
 
-@lru_cache(maxsize=1)
-def _finder():
-    return anchor_finder([rule.anchor for rule in rules()])
+@lru_cache(maxsize=4)
+def _finder(w: TimeWords):
+    return anchor_finder([rule.anchor for rule in _rules(w)])
 
 
 def scan(text: str) -> list[Mention]:
     """Every time expression in `text`, non-overlapping, in text order."""
-    return list(_scan_cached(text))
+    return list(_scan_cached(text, time_words()))
 
 
 # The Times stage scans each text up to four times (publication date, then the expressions).
 @lru_cache(maxsize=4)
-def _scan_cached(text: str) -> tuple[Mention, ...]:
-    return tuple(_longest_first(_found(text)))
+def _scan_cached(text: str, w: TimeWords) -> tuple[Mention, ...]:
+    return tuple(_longest_first(_found(text, w)))
 
 
-def _found(text: str) -> list[tuple]:
+def _found(text: str, w: TimeWords | None = None) -> list[tuple]:
     """(start, end, rank, rule name, groups) of every rule's matches, rule by rule."""
+    w = w or time_words()
     lower = lower_same(text)
     if lower is None:
         return _found_everywhere(text)
-    anchors = _finder().index(lower)
+    anchors = _finder(w).index(lower)
     found = []
-    for rank, rule in enumerate(rules()):
+    for rank, rule in enumerate(_rules(w)):
         pattern, subject = (rule.folded, lower) if rule.folded else (rule.pattern, text)
         if rule.anchor is None:
             matches = list(pattern.finditer(subject))

@@ -11,7 +11,7 @@ from functools import lru_cache
 from vigie.french.dates import FUTURE, PAST, make_date
 from vigie.french.time_grammar import _pieces, scan
 from vigie.french.time_tagger import resolve
-from vigie.french.time_words import fold, time_words
+from vigie.french.time_words import TimeWords, fold, time_words
 
 LOGGER = logging.getLogger(__name__)
 
@@ -21,10 +21,15 @@ DATELINE_WINDOW = 600
 _ABSOLUTE = {"day", "numeric", "spaced", "range_dm"}
 
 
-@lru_cache(maxsize=1)
 def _dateline() -> re.Pattern:
-    p = _pieces(time_words())
-    agencies = time_words().alt(time_words().data["agencies"])
+    return _dateline_of(time_words())
+
+
+@lru_cache(maxsize=4)
+def _dateline_of(w: TimeWords) -> re.Pattern:
+    """The dateline pattern of a lexicon (the active one may have the users' agencies)."""
+    p = _pieces(w)
+    agencies = w.alt(w.data["agencies"])
     return re.compile(
         rf"(?:^|\n)\s*[A-ZÀ-Ý][A-ZÀ-Ý'’. -]+(?:\s*\([^)\n]{{0,40}}\))?,\s*(?:{p['WD']}\s+)?"
         rf"(?P<d>{p['D']})\s+(?P<m>{p['M']})(?:\s+(?P<y>{p['Y']}))?\s*\(\s*{agencies}[^)\n]{{0,30}}\)",

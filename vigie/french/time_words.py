@@ -1,14 +1,25 @@
-"""French time words (vigie/knowledge/data/lexicons/times.yaml), loaded once, as regex pieces."""
+"""French time words (vigie/knowledge/data/lexicons/times.yaml), loaded once, as regex pieces.
+
+Users extend the lexicon with the `lexicons: times:` section of their knowledge-base files. The
+Times stage makes its files the active ones while it runs (`active_files`), so the grammar and
+the resolvers, which call `time_words()` deep down, read the same lexicon without passing it
+along; a context variable keeps pipelines with other files (threads, the web API) apart.
+"""
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
+
+from vigie.knowledge import overlay
 
 LOGGER = logging.getLogger(__name__)
 
@@ -17,9 +28,10 @@ LEXICON = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "lexic
 _SAFE_LOADER = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TimeWords:
-    """The lexicon as dicts (lookups) plus regex alternations (matching)."""
+    """The lexicon as dicts (lookups) plus regex alternations (matching); hashed by identity
+    (one object per set of files), so the compiled grammar is cached per lexicon."""
 
     data: dict
     months: dict[str, int]
@@ -56,10 +68,37 @@ def _apostrophes(pattern: str) -> str:
     return re.sub("['’]", "['’]", pattern).replace(r"\ ", r"\s+")
 
 
-@lru_cache(maxsize=1)
-def time_words() -> TimeWords:
-    """The packaged lexicon (read once per process)."""
+# The users' knowledge-base files of the Times stage running in this context ((): none).
+_FILES: ContextVar[tuple[str, ...]] = ContextVar("vigie_time_files", default=())
+
+
+@contextmanager
+def active_files(kb_files: tuple[str, ...]) -> Iterator[None]:
+    """Make `time_words()` return the lexicon merged with `kb_files` within the block."""
+    token = _FILES.set(tuple(kb_files))
+    try:
+        yield
+    finally:
+        _FILES.reset(token)
+
+
+def time_words(kb_files: tuple[str, ...] | None = None) -> TimeWords:
+    """The lexicon: packaged, merged with the users' files (read once per set of files).
+
+    Args:
+        kb_files: user knowledge-base files; None: the active ones (see `active_files`).
+
+    Returns:
+        The lexicon.
+    """
+    return _load(_FILES.get() if kb_files is None else tuple(kb_files))
+
+
+@lru_cache(maxsize=4)
+def _load(kb_files: tuple[str, ...]) -> TimeWords:
     data = yaml.load(LEXICON.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
+    if kb_files:  # the users' `lexicons: times:` sections
+        data = overlay.apply("times", data, kb_files)
     LOGGER.debug("loaded %s (version %s)", LEXICON.name, data.get("version"))
     return TimeWords(
         data=data,

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from vigie.french.normalize import fold
-from vigie.knowledge import kb_countries, kb_yaml
+from vigie.knowledge import kb_countries, kb_yaml, overlay
 
 LOGGER = logging.getLogger(__name__)
 DATA = Path(__file__).parent / "data"
@@ -92,10 +92,24 @@ class Role:
 
 
 @dataclass
+class Place:
+    """A user's gazetteer entry (`places:` in a knowledge-base file), found like packaged places."""
+
+    name: str
+    country: str  # ISO alpha-3
+    lat: float
+    lon: float
+    level: str = "city"  # city | region
+    population: int = 0
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
 class KnowledgeBase:
     countries: dict[str, Country] = field(default_factory=dict)
     entries: list[Entry] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)  # from user files only
     _names: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
     _ids: dict[str, Entry] = field(default_factory=dict, repr=False)
     _countries: dict[str, Country] = field(default_factory=dict, repr=False)
@@ -205,6 +219,8 @@ def load_kb(kb_files: tuple[str, ...] = ()) -> KnowledgeBase:
         KnowledgeError: a file is unreadable or invalid (the message names file and line).
     """
     started = time.perf_counter()
+    if kb_files:  # the `lexicons:` sections fail here, at the first stage's load, when invalid
+        overlay.user_lexicons(tuple(kb_files))
     kb = KnowledgeBase()
     for iso3, names in kb_countries.french_names().items():
         kb.countries[iso3] = Country(iso3=iso3, name=names[0], names=list(names))
@@ -213,15 +229,17 @@ def load_kb(kb_files: tuple[str, ...] = ()) -> KnowledgeBase:
         data, check = kb_yaml.read(path, codes)
         _merge(kb, data, check)
     kb.index()
-    LOGGER.info("knowledge base: %d countries, %d entries, %d roles in %.3f s", len(kb.countries),
-                len(kb.entries), len(kb.roles), time.perf_counter() - started)
+    LOGGER.info("knowledge base: %d countries, %d entries, %d roles, %d places in %.3f s",
+                len(kb.countries), len(kb.entries), len(kb.roles), len(kb.places),
+                time.perf_counter() - started)
     return kb
 
 
 def _merge(kb: KnowledgeBase, data: kb_yaml.Mapped, check: kb_yaml.Checker) -> None:
     # kb_merge builds this module's records, so it is imported here to avoid an import cycle.
-    from vigie.knowledge.kb_merge import merge_countries, merge_entries, merge_roles
+    from vigie.knowledge.kb_merge import merge_countries, merge_entries, merge_places, merge_roles
 
     merge_countries(kb, data.get("countries"), check, data.line_of("countries"))
     merge_entries(kb, data.get("entries"), check, data.line_of("entries"))
     merge_roles(kb, data.get("roles"), check, data.line_of("roles"))
+    merge_places(kb, data.get("places"), check, data.line_of("places"))

@@ -108,12 +108,15 @@ class Gazetteer:
         self.adjectives: dict[str, str] = data["adjectives"]
         self.prefixes: dict[str, str] = data["prefixes"]
         self._extra: dict[str, str] = {}  # key -> ISO3: country names from the knowledge base
+        self._places: dict[str, list[Candidate]] = {}  # key -> the users' places of that name
 
-    def overlay(self, countries) -> Gazetteer:
-        """A view that also knows the knowledge base's country names and adjectives.
+    def overlay(self, countries, places=()) -> Gazetteer:
+        """A view that also knows the knowledge base's country names, adjectives and places.
 
         Args:
             countries: `Country` records (iso3, name, names, demonyms) from vigie.knowledge.
+            places: `Place` records of the users' files (name, aliases, country, lat, lon,
+                level, population), found by `lookup` like packaged places.
 
         Returns:
             A new Gazetteer sharing this one's index (the cached index is never changed).
@@ -126,6 +129,11 @@ class Gazetteer:
                     view._extra[key(name)] = country.iso3
             for demonym in country.demonyms:
                 view.adjectives.setdefault(key(demonym), country.iso3)
+        for place in places:
+            found = Candidate(place.name, place.country, place.lat, place.lon, None, place.level,
+                              place.population, MAIN)
+            for k in dict.fromkeys(key(n) for n in [place.name, *place.aliases]):
+                view._places.setdefault(k, []).append(found)
         return view
 
     def __len__(self) -> int:
@@ -144,7 +152,7 @@ class Gazetteer:
         found = [Candidate(*self._entries[i], quality=q) for i, q in self._candidates(k)]
         if k in self._extra and (country := self.country(self._extra[k])) is not None:
             found.append(country)
-        return found
+        return [*found, *self._places[k]] if k in self._places else found
 
     def _candidates(self, k: str) -> tuple[tuple[int, int], ...]:
         """(entry, quality) pairs of an index key."""
@@ -156,7 +164,7 @@ class Gazetteer:
     def has(self, name: str) -> bool:
         """Whether `name` is an indexed place name."""
         k = key(name)
-        return k in self._index or k in self._extra
+        return k in self._index or k in self._extra or k in self._places
 
     def adjective(self, word: str) -> str | None:
         """ISO3 of a country adjective ("turque" -> TUR) or compound prefix ("syro" -> SYR)."""

@@ -2,20 +2,26 @@
 
 Merge rules (docs/knowledge.md): a country's names, demonyms and metonyms extend the ones
 already known (a `name` replaces the display name); an entry replaces the entry with the same
-id or is added; a role's words are taken away from earlier roles, then the role is added.
+id or is added; a role's words are taken away from earlier roles, then the role is added; a
+place replaces the place with the same name and country or is added.
 """
 
 from __future__ import annotations
 
 import logging
 
-from vigie.knowledge.base import Country, Entry, KnowledgeBase, Office, Role
+from vigie.knowledge.base import Country, Entry, KnowledgeBase, Office, Place, Role
 from vigie.knowledge.kb_countries import demonym_forms
 from vigie.knowledge.kb_yaml import (
     COUNTRY_FIELDS,
     ENTRY_FIELDS,
+    LATITUDE,
+    LONGITUDE,
     METONYM_FIELDS,
     OFFICE_FIELDS,
+    PLACE_FIELDS,
+    PLACE_LEVELS,
+    POPULATION,
     ROLE_FIELDS,
     Checker,
     Mapped,
@@ -135,3 +141,31 @@ def merge_roles(kb: KnowledgeBase, section, check: Checker, line: int) -> None:
             old.words = [w for w in old.words if w not in taken]
         kb.roles = [r for r in kb.roles if r.words]
         kb.roles.append(role)
+
+
+def merge_places(kb: KnowledgeBase, section, check: Checker, line: int) -> None:
+    """Add the `places:` list (user gazetteer entries), replacing a place of the same name and
+    country."""
+    positions = {(p.name, p.country): i for i, p in enumerate(kb.places)}
+    for item in _listed(check, section, "places", line):
+        place = _place(check.fields(item, PLACE_FIELDS, "a place", line), check)
+        at = positions.setdefault((place.name, place.country), len(kb.places))
+        kb.places[at:at + 1] = [place]
+
+
+def _place(item: Mapped, check: Checker) -> Place:
+    name = check.text(item, "name", "a place", required=True)
+    what = f"place {name!r}"
+    if item.get("country") is None:
+        raise check.fail(item.line, f"{what} needs a 'country' (ISO alpha-3 code)")
+    level = check.text(item, "level", what) or "city"
+    if level not in PLACE_LEVELS:
+        raise check.fail(item.line_of("level"), f"bad level {level!r} in {what} (known: "
+                         f"{', '.join(PLACE_LEVELS)})")
+    return Place(
+        name=name, country=check.iso3(item, "country", what),
+        lat=check.number(item, "lat", what, LATITUDE),
+        lon=check.number(item, "lon", what, LONGITUDE),
+        level=level, population=int(check.number(item, "population", what, POPULATION, 0)),
+        aliases=check.texts(item, "aliases", what),
+    )

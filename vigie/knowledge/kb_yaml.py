@@ -22,13 +22,16 @@ SECTORS = frozenset(
     "REL SOC IGO NGO".split()
 )
 KINDS = frozenset({"person", "organization", "state", "group", "population"})
-SECTIONS = frozenset({"version", "countries", "entries", "roles"})
+SECTIONS = frozenset({"version", "countries", "entries", "roles", "lexicons", "places"})
 COUNTRY_FIELDS = frozenset({"name", "names", "demonyms", "metonyms", "ambiguous"})
 ENTRY_FIELDS = frozenset({"id", "name", "kind", "country", "sector", "role", "aliases", "start",
                           "end", "offices"})
 OFFICE_FIELDS = frozenset({"role", "country", "sector", "start", "end"})
 ROLE_FIELDS = frozenset({"words", "sector", "kind"})
 METONYM_FIELDS = frozenset({"name", "sector"})
+PLACE_FIELDS = frozenset({"name", "aliases", "country", "lat", "lon", "level", "population"})
+PLACE_LEVELS = ("city", "region")  # the gazetteer's levels below a country
+LATITUDE, LONGITUDE, POPULATION = (-90.0, 90.0), (-180.0, 180.0), (0.0, 1e10)
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -61,7 +64,13 @@ def _construct_mapping(loader, node) -> Mapped:
     return data
 
 
+class _TypedLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
+    """The same loader with YAML's implicit typing kept: lexicons hold numbers ("noël: [12, 25]")
+    and booleans, compared with the packaged files' values (vigie/knowledge/overlay.py)."""
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_TypedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 class Checker:
@@ -130,6 +139,21 @@ class Checker:
             raise self.fail(item.line_of(key), f"bad ISO alpha-3 country code {value!r} in {what}")
         return value
 
+    def number(self, item: Mapped, key: str, what: str, bounds: tuple[float, float],
+               default: float | None = None) -> float:
+        """A number within `bounds` (required unless a default is given)."""
+        value = item.get(key)
+        if value is None and default is not None:
+            return default
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            number = None
+        if number is None or not bounds[0] <= number <= bounds[1]:
+            raise self.fail(item.line_of(key), f"{what} needs a number from {bounds[0]:g} to "
+                            f"{bounds[1]:g} for {key!r}, got {value!r}")
+        return number
+
     def date(self, item: Mapped, key: str, what: str) -> str | None:
         """An optional ISO date: YYYY, YYYY-MM or YYYY-MM-DD (YAML dates are accepted too)."""
         value = item.get(key)
@@ -158,23 +182,44 @@ def read(path: Path, countries: frozenset[str]) -> tuple[Mapped, Checker]:
         countries: every known ISO alpha-3 code, to check country fields.
 
     Returns:
-        The parsed top-level mapping and a Checker for its items.
+        The parsed top-level mapping (every scalar a string) and a Checker for its items.
 
     Raises:
         KnowledgeError: the file is missing, not YAML, or has an unknown section.
     """
     check = Checker(path, countries)
+    data = _parse(path, check, _Loader)
+    check.fields(data, SECTIONS, "the file", 1)
+    return data, check
+
+
+def read_typed(path: Path) -> tuple[Mapped, Checker]:
+    """Parse one knowledge-base file with YAML's own scalar types (numbers, booleans).
+
+    Args:
+        path: the YAML file.
+
+    Returns:
+        The parsed top-level mapping and a Checker for its items.
+
+    Raises:
+        KnowledgeError: the file is missing, not YAML, or not a mapping.
+    """
+    check = Checker(path, frozenset())
+    data = _parse(path, check, _TypedLoader)
+    check.fields(data, SECTIONS, "the file", 1)
+    return data, check
+
+
+def _parse(path: Path, check: Checker, loader) -> Mapped:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise check.fail(0, f"cannot read: {err}") from err
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else 0
         raise check.fail(line, f"not valid YAML: {getattr(err, 'problem', err)}") from err
-    if data is None:
-        data = Mapped()
-    check.fields(data, SECTIONS, "the file", 1)
-    return data, check
+    return Mapped() if data is None else data

@@ -17,6 +17,7 @@ from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc
 
 from vigie.french.normalize import fold
+from vigie.knowledge import overlay
 from vigie.knowledge.base import DATA, Entry, KnowledgeBase, Role, load_kb
 from vigie.stages.common import text_of
 
@@ -189,6 +190,8 @@ def _known_role_words(roles: list[Role]) -> set[str]:
 
 def _build(nlp, kb_files: tuple[str, ...]) -> Lexicon:
     data = _read_lexicon(LEXICON)
+    if kb_files:  # the users' `lexicons: actors:` sections
+        data = overlay.apply("actors", data, kb_files)
     kb = load_kb(kb_files)
     lex = Lexicon(
         kb=kb,
@@ -228,7 +231,7 @@ def lexicon(nlp, kb_files: tuple[str, ...] = ()) -> Lexicon:
 
     Args:
         nlp: the pipeline whose tokenizer splits the names.
-        kb_files: user knowledge-base files merged over the packaged tables.
+        kb_files: user knowledge-base files merged over the packaged tables and actors.yaml.
 
     Returns:
         The shared Lexicon.

@@ -11,6 +11,7 @@ import spacy
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from vigie.knowledge import overlay
 from vigie.stages.common import lowers_of
 from vigie.stages.event_tokens import lemmas_of, sentence_of, tree_of
 
@@ -99,17 +100,24 @@ def _entry(item: dict) -> Entry:
     )
 
 
-@lru_cache(maxsize=4)
-def load_lexicon(path: str = str(TRIGGERS)) -> Lexicon:
-    """Load and index the trigger lexicon (cached).
+def load_lexicon(path: str = str(TRIGGERS), kb_files: tuple[str, ...] = ()) -> Lexicon:
+    """Load and index the trigger lexicon (cached per file and set of user files).
 
     Args:
         path: the YAML file (the packaged triggers.yaml by default).
+        kb_files: user knowledge-base files whose `lexicons: triggers:` sections merge over it.
 
     Returns:
         The indexed lexicon.
     """
+    return _load(str(path), tuple(kb_files))
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, kb_files: tuple[str, ...]) -> Lexicon:
     data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    if kb_files:  # the users' `lexicons: triggers:` sections
+        data = overlay.apply("triggers", data, kb_files)
     tokenizer = spacy.blank("fr").tokenizer
     lex = Lexicon(
         vetoes={k: frozenset(v) for k, v in (data.get("vetoes") or {}).items()},

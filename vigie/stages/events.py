@@ -8,6 +8,7 @@ merged (event_merge). Only sentences with a trigger are looked at. See docs/even
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -338,9 +339,10 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
 
 
 class EventsComponent:
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, *, kb_files: Sequence[str] = ()):
         self.name = name
-        self.lexicon = load_lexicon()
+        self.kb_files = kb_files
+        self.lexicon = load_lexicon(kb_files=tuple(kb_files))
 
     def __call__(self, doc: Doc) -> Doc:
         article_of(doc)
@@ -358,6 +360,7 @@ class EventsComponent:
         "doc._.vigie_figures",
     ],
     assigns=["doc._.vigie_events"],
+    default_config={"kb_files": []},
 )
-def make_events(nlp: Language, name: str) -> EventsComponent:
-    return EventsComponent(nlp, name)
+def make_events(nlp: Language, name: str, kb_files: list[str]) -> EventsComponent:
+    return EventsComponent(nlp, name, kb_files=kb_files)

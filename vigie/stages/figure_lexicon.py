@@ -113,10 +113,22 @@ def build_lexicon(data: dict) -> FigureLexicon:
     )
 
 
+def load_figures_lexicon(path: str | Path = FIGURES_FILE,
+                         kb_files: tuple[str, ...] = ()) -> FigureLexicon:
+    """Load and index the figures lexicon (cached: read once per process and set of files).
+
+    Args:
+        path: the lexicon file.
+        kb_files: user knowledge-base files whose `lexicons: figures:` sections merge over it.
+
+    Returns:
+        The indexed lexicon.
+    """
+    return _load(str(path), tuple(kb_files))
+
+
 @lru_cache(maxsize=4)
-def load_figures_lexicon(path: str | Path = FIGURES_FILE) -> FigureLexicon:
-    """Load and index the figures lexicon (cached: read once per process)."""
-    data = load_figures_data(path)
-    lexicon = build_lexicon(data)
+def _load(path: str, kb_files: tuple[str, ...]) -> FigureLexicon:
+    lexicon = build_lexicon(load_figures_data(path, kb_files))
     LOGGER.debug("figures lexicon: %d nouns, %d verbs", len(lexicon.nouns), len(lexicon.verbs))
     return lexicon

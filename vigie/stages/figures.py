@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from vigie.french.numbers import Quantity, find_quantities, load_modifiers
+from vigie.french.numbers import Modifiers, Quantity, find_quantities, load_modifiers
 from vigie.stages.common import guarded, text_of
 from vigie.stages.figure_kind import _anchor, counted_noun, is_unit, kind_and_who
 from vigie.stages.figure_lexicon import FigureLexicon, load_figures_lexicon
@@ -103,19 +104,21 @@ def _whole_before(doc: Doc, hits: list[FigureHit], i: int, sent: Span) -> int | 
     return None
 
 
-def find_figures(doc: Doc, lex: FigureLexicon | None = None) -> list[FigureHit]:
+def find_figures(doc: Doc, lex: FigureLexicon | None = None,
+                 modifiers: Modifiers | None = None) -> list[FigureHit]:
     """Figures in a doc processed by the earlier vigie stages.
 
     Args:
         doc: the doc, with actors, places, times and quotes.
         lex: the figures lexicon (default: the packaged one).
+        modifiers: its approximation and bound words (default: the packaged ones).
 
     Returns:
         The figures in text order; `part_of` and `disputes` are indices into this list.
     """
     lex = lex or load_figures_lexicon()
     hits = []
-    for qty in find_quantities(text_of(doc), load_modifiers()):
+    for qty in find_quantities(text_of(doc), modifiers or load_modifiers()):
         hit = _figure(doc, qty, lex)
         if hit is not None:
             hits.append(hit)
@@ -154,12 +157,15 @@ def merge_repeats(hits: list[FigureHit]) -> list[FigureHit]:
 
 
 class FiguresComponent:
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, *, kb_files: Sequence[str] = ()):
         self.name = name
-        self.lexicon = load_figures_lexicon()
+        self.kb_files = kb_files
+        self.lexicon = load_figures_lexicon(kb_files=tuple(kb_files))
+        self.modifiers = load_modifiers(kb_files=tuple(kb_files))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.vigie_figures = guarded(doc, self.name, lambda: find_figures(doc, self.lexicon), [])
+        doc._.vigie_figures = guarded(
+            doc, self.name, lambda: find_figures(doc, self.lexicon, self.modifiers), [])
         return doc
 
 
@@ -168,6 +174,7 @@ class FiguresComponent:
     requires=["doc._.vigie_actors", "doc._.vigie_places", "doc._.vigie_times",
               "doc._.vigie_quotes"],
     assigns=["doc._.vigie_figures"],
+    default_config={"kb_files": []},
 )
-def make_figures(nlp: Language, name: str) -> FiguresComponent:
-    return FiguresComponent(nlp, name)
+def make_figures(nlp: Language, name: str, kb_files: list[str]) -> FiguresComponent:
+    return FiguresComponent(nlp, name, kb_files=kb_files)

@@ -236,7 +236,8 @@ class PlacesComponent:
     def __init__(self, nlp: Language, name: str, *, kb_files: list[str]):
         self.name = name
         self.kb_files = kb_files
-        self.gazetteer = gazetteer().overlay(load_kb(tuple(kb_files)).countries.values())
+        kb = load_kb(tuple(kb_files))
+        self.gazetteer = gazetteer().overlay(kb.countries.values(), kb.places)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.vigie_places = guarded(doc, self.name, lambda: find_places(doc, self.gazetteer), [])

@@ -1,4 +1,5 @@
-"""The cue lexicon of the Quotes stage, loaded once from knowledge/data/lexicons/cues.yaml."""
+"""The cue lexicon of the Quotes stage, loaded once from knowledge/data/lexicons/cues.yaml and
+the users' files."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from spacy.attrs import POS
 from spacy.symbols import VERB
 from spacy.tokens import Doc
 
+from vigie.knowledge import overlay
 from vigie.knowledge.base import DATA
 from vigie.stages.common import lowers_of
 
@@ -106,10 +108,24 @@ def build_lexicon(data: dict) -> CueLexicon:
     )
 
 
+def load_cues(path: str | Path = CUES_FILE, kb_files: tuple[str, ...] = ()) -> CueLexicon:
+    """Load and index the cue lexicon (cached: read once per process and set of files).
+
+    Args:
+        path: the lexicon file.
+        kb_files: user knowledge-base files whose `lexicons: cues:` sections merge over it.
+
+    Returns:
+        The indexed lexicon.
+    """
+    return _load(str(path), tuple(kb_files))
+
+
 @lru_cache(maxsize=4)
-def load_cues(path: str | Path = CUES_FILE) -> CueLexicon:
-    """Load and index the cue lexicon (cached: read once per process)."""
+def _load(path: str, kb_files: tuple[str, ...]) -> CueLexicon:
     data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
+    if kb_files:  # the users' `lexicons: cues:` sections
+        data = overlay.apply("cues", data, kb_files)
     lexicon = build_lexicon(data)
     LOGGER.debug("cue lexicon: %d lemmas, %d forms", len(lexicon.lemmas), len(lexicon.forms))
     return lexicon

@@ -9,6 +9,7 @@ gives two quotes that share cue and speaker, so that every quote's text is one s
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -286,9 +287,10 @@ def find_quotes(doc: Doc, lexicon: CueLexicon | None = None) -> list[QuoteHit]:
 
 
 class QuotesComponent:
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, *, kb_files: Sequence[str] = ()):
         self.name = name
-        self.lexicon = load_cues()
+        self.kb_files = kb_files
+        self.lexicon = load_cues(kb_files=tuple(kb_files))
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.vigie_quotes = guarded(doc, self.name, lambda: find_quotes(doc, self.lexicon), [])
@@ -299,6 +301,7 @@ class QuotesComponent:
     "vigie_quotes",
     requires=["doc._.vigie_actors"],
     assigns=["doc._.vigie_quotes"],
+    default_config={"kb_files": []},
 )
-def make_quotes(nlp: Language, name: str) -> QuotesComponent:
-    return QuotesComponent(nlp, name)
+def make_quotes(nlp: Language, name: str, kb_files: list[str]) -> QuotesComponent:
+    return QuotesComponent(nlp, name, kb_files=kb_files)

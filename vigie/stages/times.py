@@ -8,6 +8,7 @@ points) and the publication date inferred when the input gives none. See docs/ti
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -16,6 +17,7 @@ from spacy.tokens import Doc, Token
 from vigie.french.dates import FUTURE, NEAREST, PAST, parse_iso
 from vigie.french.time_published import infer_published
 from vigie.french.time_tagger import TimeExpr, tag_times
+from vigie.french.time_words import active_files, time_words
 from vigie.stages.common import article_of, guarded, text_of
 
 LOGGER = logging.getLogger(__name__)
@@ -167,14 +169,20 @@ def _with_published(doc: Doc) -> list[TimeHit]:
 
 
 class TimesComponent:
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, *, kb_files: Sequence[str] = ()):
         self.name = name
+        self.kb_files = tuple(kb_files)
+        time_words(self.kb_files)  # read and check the users' files when the pipeline loads
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.vigie_times = guarded(doc, self.name, lambda: _with_published(doc), [])
+        if not self.kb_files:
+            doc._.vigie_times = guarded(doc, self.name, lambda: _with_published(doc), [])
+            return doc
+        with active_files(self.kb_files):  # the grammar and resolvers read the users' words
+            doc._.vigie_times = guarded(doc, self.name, lambda: _with_published(doc), [])
         return doc
 
 
-@Language.factory("vigie_times", assigns=["doc._.vigie_times"])
-def make_times(nlp: Language, name: str) -> TimesComponent:
-    return TimesComponent(nlp, name)
+@Language.factory("vigie_times", assigns=["doc._.vigie_times"], default_config={"kb_files": []})
+def make_times(nlp: Language, name: str, kb_files: list[str]) -> TimesComponent:
+    return TimesComponent(nlp, name, kb_files=kb_files)
