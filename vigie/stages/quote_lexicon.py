@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import yaml
 from spacy.attrs import POS
 from spacy.symbols import VERB
@@ -52,8 +53,8 @@ class CueLexicon:
         """Every token's cue lemma (as `lemma_of`), for a whole Doc at once: by form, then the
         tagger's lemma of the verbs only."""
         cues = [self.forms.get(word) for word in lowers_of(doc)]
-        for i, pos in enumerate(doc.to_array(POS).tolist()):
-            if pos == VERB and cues[i] is None:
+        for i in numpy.flatnonzero(doc.to_array(POS) == VERB).tolist():
+            if cues[i] is None:
                 lemma = doc[i].lemma_.lower()
                 cues[i] = lemma if lemma in self.lemmas else None
         return cues

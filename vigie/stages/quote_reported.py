@@ -38,7 +38,7 @@ _RELATIVE = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "dont
 # Tokens that start an attribution phrase ("d'après" is tokenised "d'" + "après").
 _ATTRIBUTION_WORDS = {"selon", "après", "pour"}
 _NUMBER = re.compile(r"\d[\d.,\u00a0\u202f ]*")
-_NUMBERS_KEY = ("vigie", "quote_numbers")
+_LIKE_NUM_KEY = ("vigie", "like_num")
 _LEADING = {"mais", "et", "or", "donc", "ainsi", "cependant", "toutefois", "enfin"}
 _STRIP = " \u00a0\u202f\n,;:.!?"
 
@@ -186,26 +186,25 @@ def _inverted(ctx: Ctx, verb: Token, direct: list[Found]) -> Found | None:
 def _is_count(ctx: Ctx, start: int, end: int) -> bool:
     """Whether a clause is essentially a count ("51 000 personnes ont fui"): it counts something
     other than a unit of time, distance or share ("à 90 km", "à 11 h 30" do not make a count)."""
-    words, numbers = lowers_of(ctx.doc), _numbers_of(ctx.doc)
+    words, like_num = lowers_of(ctx.doc), _like_num(ctx.doc)
     for i in range(ctx.token_at(start), ctx.token_at(end)):
-        if words[i] in ctx.lexicon.count_words:
+        word = words[i]
+        if word in ctx.lexicon.count_words:
             return True
-        if numbers[i] and words[i] not in ("un", "une"):
+        # the number pattern holds no cased letter: the lower form matches as the text would
+        number = like_num[i] or word[:1].isdigit() and _NUMBER.fullmatch(word)
+        if number and word not in ("un", "une"):
             if _counted(ctx.doc[i]).lower_ not in ctx.lexicon.units:
                 return True
     return False
 
 
-def _numbers_of(doc: Doc) -> list[bool]:
-    """Whether each token is a number ("trois", "51 000"), built once per Doc."""
-    numbers = doc.user_data.get(_NUMBERS_KEY)
-    if numbers is None:
-        like = doc.to_array(LIKE_NUM).tolist()
-        numbers = doc.user_data[_NUMBERS_KEY] = [
-            bool(like[i] or word[:1].isdigit() and _NUMBER.fullmatch(word))
-            for i, word in enumerate(lowers_of(doc))
-        ]
-    return numbers
+def _like_num(doc: Doc) -> list[int]:
+    """Every token's `like_num` ("trois", "51"), read once per Doc."""
+    like = doc.user_data.get(_LIKE_NUM_KEY)
+    if like is None:
+        like = doc.user_data[_LIKE_NUM_KEY] = doc.to_array(LIKE_NUM).tolist()
+    return like
 
 
 def _counted(num: Token) -> Token:
@@ -227,8 +226,9 @@ def _source(ctx: Ctx, prep: Token, direct: list[Found]) -> tuple[int | None, boo
 
 def _initial(ctx: Ctx, tok: Token, sent_start: int) -> bool:
     """Whether a token opens its sentence (after "Mais", "Et"...)."""
-    words = ctx.doc[ctx.token_at(sent_start): tok.i]
-    return all(t.is_punct or t.lower_ in _LEADING for t in words)
+    doc = ctx.doc
+    return all(doc[i].is_punct or doc[i].lower_ in _LEADING
+               for i in range(ctx.token_at(sent_start), tok.i))
 
 
 def _phrase_end(ctx: Ctx, prep: Token, sent_end: int) -> Token | None:
@@ -299,13 +299,16 @@ def find_reported(ctx: Ctx, marked: list[Marked], direct: list[Found]) -> list[F
     starts = [m.start for m in marked]
     # Earlier statements, direct or reported, lend their speaker to "il", "l'organisation".
     known = list(direct)
-    doc = ctx.doc
-    for i, word in enumerate(lowers_of(doc)):
-        attribution = word in _ATTRIBUTION_WORDS
-        if not (attribution or ctx.cues[i]) or _inside(marked, starts, ctx.tok_starts[i]):
+    doc, words = ctx.doc, lowers_of(ctx.doc)
+    candidates = [
+        i for i, (word, cue) in enumerate(zip(words, ctx.cues, strict=True))
+        if cue or word in _ATTRIBUTION_WORDS
+    ]
+    for i in candidates:
+        if _inside(marked, starts, ctx.tok_starts[i]):
             continue
         tok = doc[i]
-        if attribution:
+        if words[i] in _ATTRIBUTION_WORDS:
             hit = _attribution(ctx, tok, known)
         elif tok.pos_ != "ADP":
             hit = _verb_que(ctx, tok, known) or _inverted(ctx, tok, known)

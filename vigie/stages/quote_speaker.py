@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import bisect
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from vigie.stages import actors as actors_stage
-from vigie.stages.common import text_of
+from vigie.stages.common import lowers_of, text_of
 
 LOGGER = logging.getLogger(__name__)
 
@@ -117,9 +118,10 @@ def cue_end(doc: Doc, verb: Token) -> Token:
 
 
 def _inversion_pronoun(doc: Doc, first: Token, last: Token) -> Token | None:
-    for tok in doc[first.i: last.i + 1]:
-        if tok.lower_ in _INVERSION and tok.lower_ not in ("-t",):
-            return tok
+    words = lowers_of(doc)
+    for i in range(first.i, last.i + 1):
+        if words[i] in _INVERSION and words[i] != "-t":
+            return doc[i]
     return None
 
 
@@ -133,7 +135,8 @@ def _in_pp(tok: Token) -> bool:
 
 def inverted_subject(doc: Doc, last: Token, lexicon, stop: int) -> Token | None:
     """The subject that follows its cue ("..., a indiqué le ministre"), or None."""
-    for tok in doc[last.i + 1: min(stop, last.i + 1 + INVERTED_WINDOW)]:
+    for i in range(last.i + 1, min(stop, last.i + 1 + INVERTED_WINDOW)):
+        tok = doc[i]
         if tok.is_punct and tok.text != "-":
             if tok.text in ",(" and tok.i == last.i + 1:
                 continue
@@ -160,19 +163,19 @@ def preverbal_subject(verb: Token) -> Token | None:
     return None
 
 
-def _candidates(tok: Token) -> list[Token]:
+def _candidates(tok: Token) -> Iterator[Token]:
     """The noun phrase's tokens: its apposed names first ("le journal Le Monde"), then the head,
-    then the rest in text order."""
-    names = [c for c in tok.children
-             if c.dep_ in ("appos", "flat:name", "nmod") and c.pos_ == "PROPN"]
+    then the rest in text order (made as asked: the first ones usually name the speaker)."""
+    children = list(tok.children)
+    names = [c for c in children if c.dep_ in ("appos", "flat:name", "nmod") and c.pos_ == "PROPN"]
     # An apposed name outranks the head's complements: "le porte-parole de la junte, le général
     # X" is X, not the junta.
-    names += [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
-    # A relative clause describes the speaker and names others ("L'ONG, qui suit l'armée, ...").
-    clauses = {t.i for c in tok.children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
-    rest = [t for t in tok.subtree if t.i not in clauses]
+    names += [t for c in children if c.dep_ == "appos" for t in c.subtree]
     # Function words never name a speaker (and an alias index may wrongly hold "un" for UN).
-    return [t for t in (*names, tok, *rest) if t.pos_ not in _FUNCTION_POS]
+    yield from (t for t in (*names, tok) if t.pos_ not in _FUNCTION_POS)
+    # A relative clause describes the speaker and names others ("L'ONG, qui suit l'armée, ...").
+    clauses = {t.i for c in children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
+    yield from (t for t in tok.subtree if t.i not in clauses and t.pos_ not in _FUNCTION_POS)
 
 
 def speaker_of(doc: Doc, tok: Token | None, index: ActorIndex, previous: int | None) -> int | None:
