@@ -246,7 +246,8 @@ def dashboard_url(sample_store_url):
 
 @pytest.fixture
 def browser_page():
-    """A headless Debian Chromium page (Playwright); skips, saying why, without /usr/bin/chromium."""
+    """A headless Debian Chromium page (Playwright); skips, saying why, without
+    /usr/bin/chromium."""
     if not CHROMIUM.exists():
         pytest.skip("browser tests skipped: /usr/bin/chromium is not installed "
                     "(apt-get install chromium chromium-driver)")

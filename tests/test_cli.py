@@ -30,11 +30,12 @@ def test_cli_extract_bad_inputs_do_not_stop_good_ones(tmp_path):
     good.write_text(TEXT, encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    result = runner.invoke(app, ["extract", str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt"),
-                                 str(good), "-o", str(out)])
+    result = runner.invoke(app, ["extract", str(tmp_path / "empty.txt"),
+                                 str(tmp_path / "missing.txt"), str(good), "-o", str(out)])
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
-    assert len(errors) == 2 and "empty.txt: [V001]" in errors[0] and "missing.txt: [V006]" in errors[1]
+    assert len(errors) == 2
+    assert "empty.txt: [V001]" in errors[0] and "missing.txt: [V006]" in errors[1]
     assert "Traceback" not in result.output + result.stderr
     [line] = out.read_text(encoding="utf-8").splitlines()
     assert DocumentRecord.from_json(line).doc_id == "good"
@@ -44,7 +45,8 @@ def test_cli_extract_bad_inputs_do_not_stop_good_ones(tmp_path):
 def test_cli_extract_json_validates_and_offsets_hold(tmp_path):
     good = tmp_path / "g.txt"
     good.write_text(TEXT, encoding="utf-8")
-    result = runner.invoke(app, ["extract", str(good), "--format", "json", "--published", "2021-03-02"])
+    result = runner.invoke(app, ["extract", str(good), "--format", "json",
+                                 "--published", "2021-03-02"])
     assert result.exit_code == 0
     record = DocumentRecord.model_validate(json.loads(result.stdout))
     assert record.published == "2021-03-02" and not record.published_inferred

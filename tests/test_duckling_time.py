@@ -17,7 +17,8 @@ from vigie.french.time_tagger import tag_times
 
 CORPUS = SHARED / "peer-suites" / "duckling-fr-time.jsonl"
 
-NEAREST_WEEKDAY = "a weekday with no tense resolves to the nearest such day (ties: today), not the next"
+NEAREST_WEEKDAY = ("a weekday with no tense resolves to the nearest such day (ties: today), "
+                   "not the next")
 SAME_YEAR = "a day-month with no tense and no year stays in the reference year"
 VAGUE = "vague part of a period: the whole period at its precision, modifier start/mid/end apart"
 BARE_NUMBER = "bare day numbers and spaced digits without 'le' or a year are numbers in news text"
@@ -44,7 +45,8 @@ def _cases() -> list[dict]:
 
 
 def _at(day: date, grain: str) -> str:
-    return {"month": f"{day.year}-{day.month:02d}", "year": str(day.year)}.get(grain, day.isoformat())
+    by_grain = {"month": f"{day.year}-{day.month:02d}", "year": str(day.year)}
+    return by_grain.get(grain, day.isoformat())
 
 
 def duckling_view(case: dict) -> tuple | None:

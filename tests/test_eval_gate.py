@@ -22,7 +22,8 @@ def test_eval_gate_no_component_below_its_floor(nlp):
 
 def test_eval_gate_floors_match_the_gold_set():
     pinned = gate.load_floors(FLOORS)["gold_sha256"]
-    assert pinned == gate.gold_hash(GOLD), "gold set changed: re-pin with `vigie eval-gate --update`"
+    assert pinned == gate.gold_hash(GOLD), (
+        "gold set changed: re-pin with `vigie eval-gate --update`")
 
 
 def test_eval_gate_floors_are_measured_values_minus_margin():
@@ -48,4 +49,5 @@ def test_eval_gate_update_refuses_to_lower_without_flag(tmp_path):
 def test_eval_gate_update_raises_floors(tmp_path):
     path = tmp_path / "floors.json"
     path.write_text(json.dumps({"floors": {"quotes": 0.4}}), encoding="utf-8")
-    assert gate.update(path, GOLD, {"quotes": 0.9}, allow_regression=False)["floors"]["quotes"] == 0.87
+    data = gate.update(path, GOLD, {"quotes": 0.9}, allow_regression=False)
+    assert data["floors"]["quotes"] == 0.87

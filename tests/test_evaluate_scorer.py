@@ -14,9 +14,11 @@ GOLD = {
     "actors": [{"name": "Jean Dupont", "country": "COD", "sector": "GOV", "kind": "person"},
                {"name": "ONU", "country": None, "sector": "IGO", "kind": "organization"},
                {"name": "M23", "country": "COD", "sector": "REB", "kind": "group"},
-               {"name": "armée congolaise", "country": "COD", "sector": "MIL", "kind": "organization"}],
+               {"name": "armée congolaise", "country": "COD", "sector": "MIL",
+                "kind": "organization"}],
     "quotes": [{"text": "Nous ne céderons pas", "speaker": ["Jean Dupont"], "direct": True}],
-    "figures": [{"kind": "killed", "value": 300, "approximate": False, "source": ["ONU"], "who": "civils"}],
+    "figures": [{"kind": "killed", "value": 300, "approximate": False, "source": ["ONU"],
+                 "who": "civils"}],
     "places": [{"name": "Goma", "country": "COD", "lat": -1.68, "lon": 29.22, "level": "city"}],
     "times": [{"text": "mardi", "value": "2024-03-12"}],
     "events": [{"type": "ASSAULT", "source": ["M23"], "target": ["armée", "MIL"]}],
@@ -29,15 +31,17 @@ def _record(**changes) -> DocumentRecord:
         actors=[Actor(id="a1", name="ONU", kind="organization", sector="IGO", mentions=[(7, 11)]),
                 Actor(id="a2", name="Jean Dupont", kind="person", country="COD", sector="GOV",
                       mentions=[(98, 109)]),
-                Actor(id="a3", name="M23", kind="group", country="COD", sector="REB", mentions=[(114, 117)]),
+                Actor(id="a3", name="M23", kind="group", country="COD", sector="REB",
+                      mentions=[(114, 117)]),
                 Actor(id="a4", name="armée", kind="organization", country="COD", sector="MIL",
                       mentions=[(129, 134)])],
         places=[Place(id="p1", name="Goma", country="COD", lat=-1.68, lon=29.23, level="city")],
         times=[Time(id="t1", text="mardi", start=43, end=48, value="2024-03-12")],
-        quotes=[Quote(id="q1", text="Nous ne céderons pas", start=52, end=72, direct=True, speaker="a2")],
+        quotes=[Quote(id="q1", text="Nous ne céderons pas", start=52, end=72, direct=True,
+                      speaker="a2")],
         figures=[Figure(id="f1", kind="killed", value=300, source="a1", start=13, end=16)],
-        events=[Event(id="e1", type="ASSAULT", source="a3", target="a4", trigger="attaqué", start=110,
-                      end=135)],
+        events=[Event(id="e1", type="ASSAULT", source="a3", target="a4", trigger="attaqué",
+                      start=110, end=135)],
     )
     data.update(changes)
     return DocumentRecord(**data)
@@ -77,11 +81,13 @@ def test_evaluate_scorer_wrong_time_value_lowers_value_accuracy():
 def test_evaluate_scorer_place_too_far_is_not_located():
     place = Place(id="p1", name="Goma", country="COD", lat=-2.5, lon=29.22, level="city")
     report = score_record(_record(places=[place]), GOLD)
-    assert report.attrs["places"]["located"].value == 0.0 and report.attrs["places"]["country"].value == 1.0
+    assert report.attrs["places"]["located"].value == 0.0
+    assert report.attrs["places"]["country"].value == 1.0
 
 
 def test_evaluate_scorer_event_with_wrong_target_keeps_type_loses_arguments():
-    event = Event(id="e1", type="ASSAULT", source="a3", target="a1", trigger="attaqué", start=110, end=135)
+    event = Event(id="e1", type="ASSAULT", source="a3", target="a1", trigger="attaqué",
+                  start=110, end=135)
     report = score_record(_record(events=[event]), GOLD)
     assert report.prf["events_typed"].fscore == 1.0 and report.prf["events_args"].fscore == 0.0
 

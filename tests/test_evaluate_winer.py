@@ -1,4 +1,5 @@
-"""WiNER entity scoring. WiNER-fr: texts Wikinews CC BY 2.5, annotations CC BY 4.0 (Yoann Dupont)."""
+"""WiNER entity scoring. WiNER-fr: texts Wikinews CC BY 2.5, annotations CC BY 4.0
+(Yoann Dupont)."""
 
 from pathlib import Path
 

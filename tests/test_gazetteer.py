@@ -38,12 +38,14 @@ def test_gazetteer_lookup_finds_names(name, country, level):
 
 def test_gazetteer_adjectives_and_prefixes():
     g = gz.gazetteer()
-    assert (g.adjective("turque"), g.adjective("Syro"), g.adjective("chaise")) == ("TUR", "SYR", None)
+    assert (g.adjective("turque"), g.adjective("Syro"), g.adjective("chaise")) == (
+        "TUR", "SYR", None)
 
 
 def test_gazetteer_overlay_adds_kb_names_without_touching_the_cache():
     base = gz.gazetteer()
-    view = base.overlay([Country(iso3="SYR", name="Syrie", names=["Sham-land"], demonyms=["shamite"])])
+    view = base.overlay([Country(iso3="SYR", name="Syrie", names=["Sham-land"],
+                                 demonyms=["shamite"])])
     assert [c.country for c in view.lookup("Sham-land")] == ["SYR"]
     assert view.adjective("shamite") == "SYR" and base.adjective("shamite") is None
     assert base.lookup("Sham-land") == []

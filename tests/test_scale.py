@@ -11,7 +11,8 @@ ray = pytest.importorskip("ray")
 TEXTS = {
     "r1": "Des hommes armés ont attaqué mardi un convoi près de Gao, tuant cinq soldats maliens.",
     "r2": "Le ministre a rencontré jeudi son homologue à Dakar pour parler de la sécurité.",
-    "r3": "« Nous ne reculerons pas », a déclaré le porte-parole du gouvernement lors d'un point presse.",
+    "r3": "« Nous ne reculerons pas », a déclaré le porte-parole du gouvernement lors d'un "
+          "point presse.",
 }
 
 

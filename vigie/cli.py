@@ -33,11 +33,19 @@ def extract(
     out: Annotated[Path | None, typer.Option("-o", "--output", help="Write records here.")] = None,
     fmt: Annotated[Format, typer.Option("--format", help="jsonl, json or table.")] = Format.jsonl,
     model: Annotated[str, typer.Option(help="spaCy model package.")] = DEFAULT_MODEL,
-    published: Annotated[str | None, typer.Option(help="Publication date (ISO) for every input.")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (ISO) for every input.")
+    ] = None,
     n_process: Annotated[int, typer.Option(help="Worker processes.", min=1)] = 1,
-    max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this.", min=1)] = DEFAULT_MAX_BYTES,
-    kb: Annotated[list[Path] | None, typer.Option(help="User knowledge-base or lexicon file (repeatable).")] = None,
-    table: Annotated[bool, typer.Option("--table", help="With -o: also print the summary tables.")] = False,
+    max_bytes: Annotated[
+        int, typer.Option(help="Refuse inputs larger than this.", min=1)
+    ] = DEFAULT_MAX_BYTES,
+    kb: Annotated[
+        list[Path] | None, typer.Option(help="User knowledge-base or lexicon file (repeatable).")
+    ] = None,
+    table: Annotated[
+        bool, typer.Option("--table", help="With -o: also print the summary tables.")
+    ] = False,
 ) -> None:
     """Extract document records from French articles.
 

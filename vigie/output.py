@@ -29,13 +29,15 @@ def warning(source: str, reason: str) -> None:
 
 def record_tables(record: DocumentRecord, console: Console) -> None:
     """Print a readable summary of one record."""
-    console.rule(f"[bold]{record.doc_id}[/] {record.title or ''}  published {record.published or '?'}"
+    console.rule(f"[bold]{record.doc_id}[/] {record.title or ''}"
+                 f"  published {record.published or '?'}"
                  + (" (inferred)" if record.published_inferred else ""))
     actors = {a.id: a.name for a in record.actors}
     places = {p.id: p.name for p in record.places}
     times = {t.id: t.value or t.text for t in record.times}
     _table(console, "Actors", ["id", "name", "kind", "country", "sector", "role", "mentions"],
-           [[a.id, a.name, a.kind, a.country, a.sector, a.role, len(a.mentions)] for a in record.actors])
+           [[a.id, a.name, a.kind, a.country, a.sector, a.role, len(a.mentions)]
+            for a in record.actors])
     _table(console, "Places", ["id", "name", "country", "level", "lat", "lon"],
            [[p.id, p.name, p.country, p.level, p.lat, p.lon] for p in record.places])
     _table(console, "Times", ["id", "text", "value", "end", "precision"],
@@ -45,7 +47,8 @@ def record_tables(record: DocumentRecord, console: Console) -> None:
     _table(console, "Figures", ["id", "kind", "value", "approx", "who", "part of", "source"],
            [[f.id, f.kind, f.value, f.approximate, f.who, f.part_of, actors.get(f.source)]
             for f in record.figures])
-    _table(console, "Events", ["type", "mode", "source", "target", "place", "time", "status", "trigger"],
+    _table(console, "Events",
+           ["type", "mode", "source", "target", "place", "time", "status", "trigger"],
            [[e.type, e.mode, actors.get(e.source), actors.get(e.target), places.get(e.place),
              times.get(e.time), e.status, e.trigger] for e in record.events])
 

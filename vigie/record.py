@@ -56,10 +56,12 @@ class Time(_Model):
     end_value: str | None = None
     precision: str | None = None
     kind: str = Field("date", description="date | range | since | until | anchored")
-    modifier: str | None = Field(None, description="start | mid | end of the period (début, mi-, fin)")
+    modifier: str | None = Field(
+        None, description="start | mid | end of the period (début, mi-, fin)")
     part_of_day: str | None = Field(None, description="matin, soir... (the value stays the day)")
     clock: str | None = Field(None, description="time of day, HH:MM")
-    tense: str | None = Field(None, description="past | future | nearest: how a weekday was resolved")
+    tense: str | None = Field(
+        None, description="past | future | nearest: how a weekday was resolved")
 
 
 class Quote(_Model):

@@ -15,10 +15,16 @@ from vigie.settings import DEFAULT_MODEL
 
 def eval_command(
     gold_dir: Annotated[Path, typer.Argument(help="Directory of gold records (*.json).")],
-    articles: Annotated[Path | None, typer.Option(help="Articles to extract (default GOLD_DIR/../articles).")] = None,
-    records: Annotated[Path | None, typer.Option(help="Score these records (JSONL) instead.")] = None,
+    articles: Annotated[
+        Path | None, typer.Option(help="Articles to extract (default GOLD_DIR/../articles).")
+    ] = None,
+    records: Annotated[
+        Path | None, typer.Option(help="Score these records (JSONL) instead.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
-    errors: Annotated[bool, typer.Option("--errors", help="List every miss and false alarm.")] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List every miss and false alarm.")
+    ] = False,
     model: Annotated[str, typer.Option(help="spaCy model package.")] = DEFAULT_MODEL,
 ) -> None:
     """Score vigie against hand-made gold records, field by field.
@@ -61,7 +67,8 @@ def eval_entities_command(
 
     scores = score_winer(winer_dir, nlp=load(model), limit=limit)
     if as_json:
-        typer.echo(json.dumps({s: {lab: p.to_dict() for lab, p in by.items()} for s, by in scores.items()}))
+        data = {s: {lab: p.to_dict() for lab, p in by.items()} for s, by in scores.items()}
+        typer.echo(json.dumps(data))
         return
     table = Table(title="Entity detection on WiNER (overlap match)", title_justify="left")
     for column in ("label", "system", "P", "R", "F1"):
@@ -69,15 +76,24 @@ def eval_entities_command(
     for label in LABELS:
         for system in ("base", "vigie"):
             prf = scores[system][label]
-            table.add_row(label, system, *(f"{100 * v:.1f}" for v in (prf.precision, prf.recall, prf.fscore)))
+            values = (prf.precision, prf.recall, prf.fscore)
+            table.add_row(label, system, *(f"{100 * v:.1f}" for v in values))
     Console().print(table)
 
 
 def eval_gate_command(
-    gold_dir: Annotated[Path, typer.Argument(help="The project's gold set.")] = Path("tests/gold/gold"),
-    floors: Annotated[Path, typer.Option(help="Pinned floors (JSON).")] = Path("tests/eval_floors.json"),
-    update: Annotated[bool, typer.Option("--update", help="Pin floors at measured minus margin.")] = False,
-    allow_regression: Annotated[bool, typer.Option(help="Allow --update to lower a floor.")] = False,
+    gold_dir: Annotated[
+        Path, typer.Argument(help="The project's gold set.")
+    ] = Path("tests/gold/gold"),
+    floors: Annotated[
+        Path, typer.Option(help="Pinned floors (JSON).")
+    ] = Path("tests/eval_floors.json"),
+    update: Annotated[
+        bool, typer.Option("--update", help="Pin floors at measured minus margin.")
+    ] = False,
+    allow_regression: Annotated[
+        bool, typer.Option(help="Allow --update to lower a floor.")
+    ] = False,
 ) -> None:
     """Check (or re-pin) the F1 floors of the CI regression gate.
 

@@ -46,7 +46,9 @@ def load_floors(path: Path) -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
-def update(path: Path, gold_dir: Path, measured: dict[str, float], *, allow_regression: bool) -> dict:
+def update(
+    path: Path, gold_dir: Path, measured: dict[str, float], *, allow_regression: bool
+) -> dict:
     """Pin new floors (measured minus MARGIN); refuse to lower one unless allowed.
 
     Raises:
@@ -60,7 +62,8 @@ def update(path: Path, gold_dir: Path, measured: dict[str, float], *, allow_regr
                          + "); pass --allow-regression to accept")
     if not allow_regression:
         new = {n: max(v, old.get(n, 0.0)) for n, v in new.items()}
-    data = {"gold_sha256": gold_hash(gold_dir), "margin": MARGIN, "floors": new, "measured": measured}
+    data = {"gold_sha256": gold_hash(gold_dir), "margin": MARGIN, "floors": new,
+            "measured": measured}
     Path(path).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return data
 

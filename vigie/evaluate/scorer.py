@@ -50,7 +50,8 @@ class Report:
         return {
             "docs": self.docs,
             "components": {c: self.prf[c].to_dict() for c in COMPONENTS},
-            "attributes": {c: {n: a.to_dict() for n, a in accs.items()} for c, accs in self.attrs.items()},
+            "attributes": {c: {n: a.to_dict() for n, a in accs.items()}
+                           for c, accs in self.attrs.items()},
             "published": self.published.to_dict(),
         }
 
@@ -96,7 +97,8 @@ def _pair(report: Report, comp: str, preds: list[dict], golds: list[dict],
             free.remove(best[1])
             pairs.append((preds[best[1]], gold))
         else:
-            report.errors.append({"doc": doc_id, "component": comp, "error": "miss", "gold": show(gold)})
+            report.errors.append({"doc": doc_id, "component": comp, "error": "miss",
+                                  "gold": show(gold)})
     for i in free:
         report.errors.append({"doc": doc_id, "component": comp, "error": "false alarm",
                               "pred": show(preds[i])})
@@ -202,7 +204,8 @@ def _score_places(report, doc, golds, doc_id):
 
 def _score_times(report, doc, golds, doc_id):
     def found(pred, gold):
-        overlap = max(word_overlap(pred["text"], gold["text"]), word_overlap(gold["text"], pred["text"]))
+        overlap = max(word_overlap(pred["text"], gold["text"]),
+                      word_overlap(gold["text"], pred["text"]))
         return overlap if overlap >= 0.5 else 0.0
 
     for pred, gold in _pair(report, "times", doc.data["times"], golds, found, doc_id,
@@ -226,7 +229,8 @@ def _score_events(report, doc, golds, doc_id):
     preds = doc.data["events"]
 
     def show(e):
-        names = [(doc.get(e.get(r)) or {}).get("name") if "id" in e else e.get(r) for r in ("source", "target")]
+        names = [(doc.get(e.get(r)) or {}).get("name") if "id" in e else e.get(r)
+                 for r in ("source", "target")]
         return f"{e['type']} {names[0]} -> {names[1]} ({e.get('trigger', '')})"
 
     def typed(pred, gold):
@@ -266,5 +270,6 @@ def _score_published(report: Report, record: DocumentRecord, gold: dict) -> None
     ok = delta is not None and delta <= tolerance
     report.published.add(ok)
     if not ok:
-        report.errors.append({"doc": record.doc_id, "component": "published", "error": "wrong value",
-                              "gold": gold["published"], "pred": record.published})
+        report.errors.append({"doc": record.doc_id, "component": "published",
+                              "error": "wrong value", "gold": gold["published"],
+                              "pred": record.published})

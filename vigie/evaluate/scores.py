@@ -36,8 +36,8 @@ class PRFScore:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def to_dict(self) -> dict:
-        return {"p": round(self.precision, 4), "r": round(self.recall, 4), "f": round(self.fscore, 4),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {"p": round(self.precision, 4), "r": round(self.recall, 4),
+                "f": round(self.fscore, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
 
 
 @dataclass

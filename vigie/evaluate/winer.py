@@ -56,7 +56,8 @@ def vigie_spans(record) -> Spans:
 
 
 def base_spans(doc) -> Spans:
-    return {(e.start_char, e.end_char, BASE_LABELS[e.label_]) for e in doc.ents if e.label_ in BASE_LABELS}
+    return {(e.start_char, e.end_char, BASE_LABELS[e.label_])
+            for e in doc.ents if e.label_ in BASE_LABELS}
 
 
 def overlap_prf(pred: Spans, gold: Spans, label: str) -> PRFScore:
@@ -69,17 +70,21 @@ def overlap_prf(pred: Spans, gold: Spans, label: str) -> PRFScore:
     return PRFScore(tp=tp_gold, fp=len(pred) - tp_pred, fn=len(gold) - tp_gold)
 
 
-def score_winer(directory: str | Path, *, nlp, limit: int | None = None) -> dict[str, dict[str, PRFScore]]:
+def score_winer(
+    directory: str | Path, *, nlp, limit: int | None = None
+) -> dict[str, dict[str, PRFScore]]:
     """PRF per label for vigie and for the base model's own NER on WiNER's .txt/.ann pairs.
 
-    Offsets of the annotations point into the whole file (title included), so the text is read whole.
+    Offsets of the annotations point into the whole file (title included), so the text is read
+    whole.
     """
     files = sorted(p for p in Path(directory).rglob("*.txt")
                    if p.with_suffix(".ann").exists() and "urls" not in p.stem)[:limit]
     texts = [p.read_text(encoding="utf-8") for p in files]
     golds = [read_brat(p.with_suffix(".ann")) for p in files]
     base = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"], exclude=["parser", "lemmatizer"])
-    scores = {"vigie": {lab: PRFScore() for lab in LABELS}, "base": {lab: PRFScore() for lab in LABELS}}
+    scores = {"vigie": {lab: PRFScore() for lab in LABELS},
+              "base": {lab: PRFScore() for lab in LABELS}}
     articles = [Article(text=t, id=p.stem) for p, t in zip(files, texts, strict=True)]
     records = extract_many(articles, nlp=nlp)
     for record, doc, gold in zip(records, base.pipe(texts), golds, strict=True):

@@ -1,4 +1,5 @@
-"""Wire-story datelines: "BEYROUTH, 23 octobre (Reuters) -" opens a story, it is not part of a clause."""
+"""Wire-story datelines: "BEYROUTH, 23 octobre (Reuters) -" opens a story, it is not part of a
+clause."""
 
 from __future__ import annotations
 

@@ -145,7 +145,8 @@ def weekday_day_month(ref: date, weekday: int, day: int, month: int | None) -> d
     return min(found, key=lambda d: (abs((d - ref).days), d < ref), default=None)
 
 
-# Weekday + day-of-month repeats every 5-11 years for a given month; 7 years reaches one either side.
+# Weekday + day-of-month repeats every 5-11 years for a given month; 7 years reaches one
+# either side.
 WEEKDAY_SEARCH_YEARS = 7
 
 

@@ -75,7 +75,8 @@ _RULES = [
      r"(?:\s+(?P<y>{Y}))?"),
     ("range_d", r"(?P<pre>du|entre\s+le)\s+(?P<d1>{D})\s+(?:au|et(?:\s+le)?)\s+(?P<d2>{D})"
      r"(?!\s*(?:[\w%]|\d))"),
-    ("range_wd", r"(?:(?:dans\s+)?la\s+nuit\s+)?(?:du|de)\s+(?P<wd1>{WD})\s+(?:au|à)\s+(?P<wd2>{WD})"),
+    ("range_wd", r"(?:(?:dans\s+)?la\s+nuit\s+)?(?:du|de)\s+(?P<wd1>{WD})"
+     r"\s+(?:au|à)\s+(?P<wd2>{WD})"),
     ("range_y", r"(?:(?:de|entre)\s+)(?P<y1>{Y})\s*(?:à|et|-)\s*(?P<y2>{Y})"),
     ("nth", r"(?:(?:le|la)\s+)?(?P<o>{ORD})\s+(?P<what>jour|semaine|quinzaine|{WD})\s+"
      r"(?:du\s+mois\s+(?:de\s+|d{A})|de\s+la\s+|de\s+|d{A}|du\s+)"
@@ -94,11 +95,13 @@ _RULES = [
     ("numeric", r"(?:le\s+)?(?:(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}|\d\d))?"
      r"|(?P<d2>\d{1,2})[.-](?P<m2>\d{1,2})[.-](?P<y2>\d{4})"
      r"|(?P<y3>\d{4})[-/](?P<m3>\d{1,2})[-/](?P<d3>\d{1,2}))(?![\d/])"),
-    ("spaced", r"(?:(?P<le>le)\s+)?(?P<d>\d{1,2})\s(?P<m>\d{1,2})(?:\s(?P<y>\d{4}|\d\d))?(?![\d,.]|\s\d)"),
+    ("spaced", r"(?:(?P<le>le)\s+)?(?P<d>\d{1,2})\s(?P<m>\d{1,2})"
+     r"(?:\s(?P<y>\d{4}|\d\d))?(?![\d,.]|\s\d)"),
     ("vague", r"(?:(?:au|en|à\s+la|à)\s+)?(?P<mod>début|mi|fin|courant|milieu|la\s+fin|le\s+début)"
      r"(?:\s*-\s*|\s+)(?:du\s+mois\s+(?:de\s+|d{A})|de\s+l{A}année\s+|de\s+|d{A})?"
      r"(?:(?P<m>{M})(?:\s+(?P<y>{Y}))?|(?P<y2>{Y}))"),
-    ("vague_rel", r"(?:en|au|à\s+la|à)\s+(?P<mod>début|milieu|fin|mi)\s+(?:de\s+la\s+|du\s+|de\s+l{A}|d{A}|de\s+)"
+    ("vague_rel", r"(?:en|au|à\s+la|à)\s+(?P<mod>début|milieu|fin|mi)\s+"
+     r"(?:de\s+la\s+|du\s+|de\s+l{A}|d{A}|de\s+)"
      r"(?P<u>semaine|mois|année|an)(?!\s+\d)"),
     ("relday", r"(?P<rel>{REL})(?:\s+(?:du|de)\s+(?P<d>{D})\s+(?P<m>{M}))?"
      r"(?:\s+(?:au\s+|en\s+|dans\s+la\s+)?(?P<pod>{POD}))?"),
@@ -108,7 +111,8 @@ _RULES = [
     ("clock", r"(?:vers|à|dès|avant|après|jusqu{A}à)\s+(?P<hh>[01]?\d|2[0-3])\s*(?:h|H|heures?)"
      r"(?:\s*(?P<mm>[0-5]\d))?(?!\w)"),
     ("relperiod", r"{RELP}"),
-    ("offset", r"(?P<anchor>depuis\s+(?:[\w'’-]+\s+){1,4}?)?(?P<dir>il\s+y\s+a|voici|dans|d{A}ici)\s+"
+    ("offset", r"(?P<anchor>depuis\s+(?:[\w'’-]+\s+){1,4}?)?"
+     r"(?P<dir>il\s+y\s+a|voici|dans|d{A}ici)\s+"
      r"(?P<n>{N})\s+(?P<u>{U})"),
     ("later", r"(?P<n>{N})\s+(?P<u>{U})\s+(?P<dir>plus\s+tard|après|auparavant|plus\s+tôt|avant)"),
     ("lastn", r"(?:(?:les|ces|sur\s+les|au\s+cours\s+des|pendant\s+les|durant\s+les)\s+)?"

@@ -36,7 +36,9 @@ def _dateline_of(w: TimeWords) -> re.Pattern:
         re.IGNORECASE)
 
 
-def infer_published(text: str, direction_at: Callable[[int, int], str] | None = None) -> date | None:
+def infer_published(
+    text: str, direction_at: Callable[[int, int], str] | None = None
+) -> date | None:
     """The publication date the text supports, or None.
 
     A dateline wins; otherwise the latest explicit date not in a future-tense clause. Dates
@@ -101,7 +103,8 @@ def _explicit_dates(text: str, direction_at) -> list[date]:
     if direction_at:  # "ce mercredi 7 janvier" is this week's, whatever the tense
         mentions = [m for m in mentions if m.groups.get("pre", "").lower() in ("ce", "cette")
                     or direction_at(m.start, m.end) != FUTURE]
-    full = [e.period.end for e in (resolve(text, m, None, PAST) for m in mentions) if e and e.period]
+    full = [e.period.end for e in (resolve(text, m, None, PAST) for m in mentions)
+            if e and e.period]
     # Dates without a year take the latest full date's year ("4 et 11 février" after "1er février
     # 2016"); a bare "en 2022" says nothing about the year of "26 janvier".
     named = max((d.year for d in _years(text)), default=None)
@@ -126,7 +129,8 @@ def _agreeing_year(mentions, named: int | None) -> int | None:
     """
     w = time_words()
     today = date.today()
-    years = range(named, today.year + 1) if named else range(today.year, today.year - AGREEMENT_YEARS, -1)
+    years = (range(named, today.year + 1) if named
+             else range(today.year, today.year - AGREEMENT_YEARS, -1))
     for m in mentions:
         g = m.groups
         if {"wd", "d", "m"} <= g.keys():

@@ -78,7 +78,8 @@ def range_dm(g, ref, direction):
 def range_d(g, ref, direction):
     if ref is None:
         return None
-    start, end = make_date(ref.year, ref.month, _num(g["d1"])), make_date(ref.year, ref.month, _num(g["d2"]))
+    start = make_date(ref.year, ref.month, _num(g["d1"]))
+    end = make_date(ref.year, ref.month, _num(g["d2"]))
     return Period(start, end, "day") if start and end and start < end else REJECT
 
 

@@ -28,7 +28,10 @@ def relday(g, ref, direction):
     step = {fold(k): v for k, v in offset.items()}[fold(g["rel"])]
     if "d" in g:
         base = make_date(ref.year, _W().month(g["m"]), _W().number(g["d"])) if ref else None
-        return None if base is None else Period(base + timedelta(days=step), base + timedelta(days=step), "day")
+        if base is None:
+            return None
+        day = base + timedelta(days=step)
+        return Period(day, day, "day")
     if ref is None:
         return None
     day = ref + timedelta(days=step)
@@ -72,13 +75,15 @@ def _offset_period(ref: date, unit: str, count: int) -> Period:
 
 
 def lastn(g, ref, direction):
-    """"les 2 derniers mois", "3 prochaines semaines", "ces derniers jours": whole units, not ref's."""
+    """"les 2 derniers mois", "3 prochaines semaines", "ces derniers jours": whole units, not
+    ref's."""
     if ref is None:
         return None
     unit, count = _unit(g), _count(g)
     forward = fold(g["dir"]).startswith(("prochain", "suivant"))
     first, last = (1, count) if forward else (-count, -1)
-    return Period(whole(shift(ref, unit, first), unit).start, whole(shift(ref, unit, last), unit).end,
+    return Period(whole(shift(ref, unit, first), unit).start,
+                  whole(shift(ref, unit, last), unit).end,
                   "month" if unit == "quarter" else unit)
 
 

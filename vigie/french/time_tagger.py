@@ -42,8 +42,8 @@ _SINCE = ("depuis", "dès", "à compter", "à partir")
 # is a lower-case word makes it a count ("2015 soldats").
 _YEAR_FOLLOWERS = {"et", "à", "au", "a", "est", "était", "ont", "où", "puis", "lors", "quand",
                    "déjà", "avait", "avaient", "ou", "par", "dans", "en", "sous", "selon"}
-_QUANTITY_BEFORE = re.compile(r"(?:plus|moins|près|environ|quelque|quelques|les|des|sur|de|et|à)\s*$",
-                              re.IGNORECASE)
+_QUANTITY_BEFORE = re.compile(
+    r"(?:plus|moins|près|environ|quelque|quelques|les|des|sur|de|et|à)\s*$", re.IGNORECASE)
 
 
 @dataclass

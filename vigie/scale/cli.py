@@ -10,13 +10,21 @@ from vigie.settings import DEFAULT_MODEL
 
 
 def batch_command(
-    source: Annotated[str, typer.Argument(help="JSONL/Parquet file or folder, or folder of .txt (path or URI).")],
-    output: Annotated[str, typer.Argument(help="Output folder for the records as Parquet (path or URI).")],
+    source: Annotated[
+        str, typer.Argument(help="JSONL/Parquet file or folder, or folder of .txt (path or URI).")
+    ],
+    output: Annotated[
+        str, typer.Argument(help="Output folder for the records as Parquet (path or URI).")
+    ],
     actors: Annotated[int, typer.Option(help="Extraction actors (one model each).", min=1)] = 2,
-    address: Annotated[str | None, typer.Option(help="Ray cluster address (default: a local instance).")] = None,
+    address: Annotated[
+        str | None, typer.Option(help="Ray cluster address (default: a local instance).")
+    ] = None,
     num_cpus: Annotated[int | None, typer.Option(help="CPUs of the local instance.")] = None,
     model: Annotated[str, typer.Option(help="spaCy model package.")] = DEFAULT_MODEL,
-    db: Annotated[str | None, typer.Option(help="Also add the records to this store (URL).")] = None,
+    db: Annotated[
+        str | None, typer.Option(help="Also add the records to this store (URL).")
+    ] = None,
 ) -> None:
     """Extract many articles on Ray (local instance or cluster), writing records as Parquet.
 

@@ -31,8 +31,9 @@ BATCH_SIZE = 64
 
 
 RECORD_SCHEMA = pa.schema(
-    [("doc_id", pa.string()), ("lang", pa.string()), ("title", pa.string()), ("published", pa.string()),
-     ("published_inferred", pa.bool_()), ("url", pa.string()), ("text", pa.string()), ("meta", pa.string())]
+    [("doc_id", pa.string()), ("lang", pa.string()), ("title", pa.string()),
+     ("published", pa.string()), ("published_inferred", pa.bool_()), ("url", pa.string()),
+     ("text", pa.string()), ("meta", pa.string())]
     + [(c, pa.string()) for c in COMPONENTS]
 )
 
@@ -40,7 +41,8 @@ RECORD_SCHEMA = pa.schema(
 def record_row(record: DocumentRecord) -> dict:
     """One flat Parquet row: metadata columns and one JSON column per component."""
     data = record.model_dump(mode="json")
-    row = {k: data[k] for k in ("doc_id", "lang", "title", "published", "published_inferred", "url", "text")}
+    row = {k: data[k] for k in ("doc_id", "lang", "title", "published", "published_inferred",
+                                "url", "text")}
     row["meta"] = json.dumps(data["meta"], ensure_ascii=False)
     row.update({c: json.dumps(data[c], ensure_ascii=False) for c in COMPONENTS})
     return row
@@ -48,7 +50,8 @@ def record_row(record: DocumentRecord) -> dict:
 
 def row_record(row: dict) -> DocumentRecord:
     """The record a Parquet row holds (inverse of record_row)."""
-    data = {k: row[k] for k in ("doc_id", "lang", "title", "published", "published_inferred", "url", "text")}
+    data = {k: row[k] for k in ("doc_id", "lang", "title", "published", "published_inferred",
+                                "url", "text")}
     data["meta"] = json.loads(row["meta"])
     data.update({c: json.loads(row[c]) for c in COMPONENTS})
     return DocumentRecord.model_validate(data)

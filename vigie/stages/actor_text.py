@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_STOPWORD = re.compile(r"^(?:de|des|du|d|l|la|le|les|et|à|a|au|aux|pour|en|sur|par)$", re.IGNORECASE)
+_STOPWORD = re.compile(r"^(?:de|des|du|d|l|la|le|les|et|à|a|au|aux|pour|en|sur|par)$",
+                       re.IGNORECASE)
 _SPLIT = re.compile(r"[\s'’-]+")
 
 

@@ -55,7 +55,8 @@ _TEXT_KEY = ("vigie", "text")
 
 
 def remember_text(doc: Doc, text: str) -> None:
-    """Cache the text a Doc was made from (the tokenizer keeps every character: doc.text == text)."""
+    """Cache the text a Doc was made from (the tokenizer keeps every character:
+    doc.text == text)."""
     doc.user_data[_TEXT_KEY] = text
 
 

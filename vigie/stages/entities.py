@@ -45,7 +45,8 @@ KB_LABELS = {"person": "PER", "organization": "ORG", "group": "ORG", "state": "L
              "population": "MISC"}
 # Acronyms are 2 to 8 letters, all capitals (calibrated on ONU, OSDH, CEDEAO, MONUSCO).
 ACRONYM_LEN = (2, 8)
-# How far back "à X" looks for a place it is listed with ("à Kharkiv, à X": 2 tokens; 3 allows "et").
+# How far back "à X" looks for a place it is listed with ("à Kharkiv, à X": 2 tokens;
+# 3 allows "et").
 LIST_REACH = 3
 # How far after a name its "(ACRONYM)" may stand when the NER cut the name short.
 ACRONYM_REACH = 8
@@ -62,13 +63,15 @@ def _glued(doc: Doc, i: int) -> bool:
 
 
 def _cut_glued(ent: Span) -> list[Span]:
-    """Cut a name at a glued word; a capitalised rest is a name of its own ("Allemagne A Berlin")."""
+    """Cut a name at a glued word; a capitalised rest is a name of its own
+    ("Allemagne A Berlin")."""
     doc = ent.doc
     for i in range(ent.start + 1, ent.end):
         if _glued(doc, i):
             rest = [Span(doc, i + 1, ent.end, label=ent.label)] if i + 1 < ent.end else []
             rest = [r for r in rest if texts_of(doc)[r.start][:1].isupper()]
-            return [Span(doc, ent.start, i, label=ent.label), *[p for r in rest for p in _cut_glued(r)]]
+            parts = [p for r in rest for p in _cut_glued(r)]
+            return [Span(doc, ent.start, i, label=ent.label), *parts]
     return [ent]
 
 

@@ -30,7 +30,8 @@ _OF = {"de", "d'", "du", "des"}
 _ARTICLES = {"la", "le", "l'", "les"}
 _DASHES = {"-", "‐", "‑", "–"}
 # A dateline opens a paragraph: capitals, optional "(Agency)", then a comma or dash.
-_DATELINE = re.compile(r"(?m)^[ \t]*([A-ZÀ-Ý][A-ZÀ-Ý'’\- ]{2,40}?)[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[,\-–—]")
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-ZÀ-Ý][A-ZÀ-Ý'’\- ]{2,40}?)[ \t]*"
+                       r"(?:\([^)\n]{1,40}\))?[ \t]*[,\-–—]")
 # After these, a name is a place even when the NER or the Actors stage took it for an actor.
 STRONG_LOCATIVES = frozenset({"a", "au", "aux", "en", "dans", "pres de"})
 # Datelines are in the first paragraphs (calibrated on agency copy: after a title and a byline).

@@ -69,7 +69,8 @@ def _actor_spans(doc: Doc) -> list[tuple[int, int]]:
 def _overlaps(m: Mention, spans: list[tuple[int, int]]) -> bool:
     """An actor mention overlaps the place's without being a longer name around it: "Moscou"
     as the Russian state drops the place; "les habitants de l'île de la Réunion" keeps it."""
-    return any(s < m.end and m.start < e and not (s <= m.start and m.end <= e and e - s > m.end - m.start)
+    return any(s < m.end and m.start < e
+               and not (s <= m.start and m.end <= e and e - s > m.end - m.start)
                for s, e in spans)
 
 
@@ -108,7 +109,8 @@ def _score(cand: Candidate, context: dict[str, float]) -> float:
 
 def _bare(cands: list[Candidate]) -> list[Candidate]:
     """Candidates of a name with no region word: a country name is the country; a city beats
-    the region of the same name in its country ("Alep" is the city, "province d'Alep" the region)."""
+    the region of the same name in its country ("Alep" is the city, "province d'Alep" the
+    region)."""
     cands = [c for c in cands if c.quality >= ALTERNATE]
     countries = [c for c in cands if c.level == "country"]
     if countries:
@@ -194,7 +196,8 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[PlaceHit]:
         if cands or m.force == "border" or m.source == "ner":
             resolved.append((m, cands))
     context = _context(doc, resolved)
-    hits = [(m, _hit(m, text_of(doc)[m.start:m.end], _choose(m, c, context), gaz)) for m, c in resolved]
+    hits = [(m, _hit(m, text_of(doc)[m.start:m.end], _choose(m, c, context), gaz))
+            for m, c in resolved]
     return _merge(hits)
 
 
