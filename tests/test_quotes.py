@@ -127,6 +127,14 @@ def test_quotes_sentence_bounds_skip_abbreviations():
     assert sentence_bounds(text) == [(0, 19), (20, 39), (40, 43)]
 
 
+def test_quotes_sentence_bounds_runs_of_stops_initials_and_line_breaks():
+    text = "Il a crié : « Non ! » Puis il est parti… Le St. Laurent gèle. J.-P. Sartre écrit.\nA. Fin?! « Oui »"
+    assert [text[s:e] for s, e in sentence_bounds(text)] == [
+        "Il a crié : « Non ! » Puis il est parti…", "Le St. Laurent gèle.", "J.-P. Sartre écrit.",
+        "A. Fin?!", "« Oui »",
+    ]
+
+
 def test_quotes_lexicon_generates_forms():
     lexicon = build_lexicon({"verbs": [{"lemma": "juger"}, {"lemma": "dire", "forms": ["dit"]}]})
     assert lexicon.forms["juge"] == lexicon.forms["jugé"] == lexicon.forms["jugea"] == "juger"

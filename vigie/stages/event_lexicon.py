@@ -217,14 +217,17 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Match]:
         One Match per trigger.
     """
     lowers, lemmas, phrases = lowers_of(doc), lemmas_of(doc), lex.phrases
-    found, i = [], 0
-    while i < len(lowers):
-        # most words start no phrase: skip them before making a Token
-        starts = lowers[i] in phrases or lemmas[i] in phrases
-        match = _match_at(doc, i, lex, lowers, lemmas) if starts else None
-        if match is None:
-            i += 1
-            continue
-        found.append(match)
-        i = match.span.end
+    # most words start no phrase: find the ones that may before making any Token
+    starts = [
+        i for i, (lower, lemma) in enumerate(zip(lowers, lemmas, strict=True))
+        if lower in phrases or lemma in phrases
+    ]
+    found, end = [], 0
+    for i in starts:
+        if i < end:
+            continue  # inside the previous match
+        match = _match_at(doc, i, lex, lowers, lemmas)
+        if match is not None:
+            found.append(match)
+            end = match.span.end
     return found

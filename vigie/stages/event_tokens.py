@@ -1,8 +1,9 @@
-"""Token attributes the Events stage reads by index, built once per Doc (docs/speed.md).
+"""Token attributes the Events (and Quotes) stages read by index, built once per Doc (see
+docs/speed.md).
 
 A `Token`, a `Span`, `token.sent` and `token.morph` each build Python objects on every access;
-the stage asks for the same lemmas, sentences and features many times per trigger. These tables
-live in doc.user_data, like common.lowers_of.
+the Events stage asks for the same lemmas, sentences and features many times per trigger. These
+tables live in doc.user_data, like common.lowers_of, so the first stage to need one builds it.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ def sentence_of(doc: Doc, i: int) -> tuple[int, int, int, int]:
 
 @lru_cache(maxsize=4096)
 def _features(morph: str) -> dict[str, tuple[str, ...]]:
-    """"Mood=Ind|PronType=Int,Rel" -> {"Mood": ["Ind"], "PronType": ["Int", "Rel"]}."""
+    """"Mood=Ind|PronType=Int,Rel" -> {"Mood": ("Ind",), "PronType": ("Int", "Rel")}."""
     fields = (item.split("=", 1) for item in morph.split("|") if "=" in item)
     return {field: tuple(values.split(",")) for field, values in fields}
 

@@ -138,7 +138,7 @@ def free_time(doc: Doc, dated: list[tuple[int, object]], start: int, end: int) -
     return found
 
 
-def event_when(doc: Doc, times: list, trigger: Token, start: int,
+def event_when(doc: Doc, dated: list[tuple[int, object]], trigger: Token, start: int,
                end: int) -> tuple[int | None, bool]:
     """(index in doc._.vigie_times of when the event of `trigger` happened, whether the parse
     links it to the trigger; a time borrowed from an earlier sentence is no reason to keep two
@@ -150,12 +150,11 @@ def event_when(doc: Doc, times: list, trigger: Token, start: int,
 
     Args:
         doc: a Doc the Times stage has run on.
-        times: its doc._.vigie_times.
+        dated: (index in doc._.vigie_times, time) of the times with a value.
         trigger: the trigger's head token.
         start: first character of the event's clause.
         end: end (exclusive) of the clause.
     """
-    dated = [(i, time) for i, time in enumerate(times) if time.value]
     clause = [(i, time) for i, time in dated if start <= time.start < end]
     linked = linked_time(doc, trigger, clause)
     if linked is not None:

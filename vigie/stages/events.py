@@ -72,6 +72,7 @@ class Ctx:
     requesters: frozenset[str]  # lemmas of the host triggers that ask someone to act
     places: list
     times: list
+    dated: list[tuple[int, object]]  # (index, time) of the times with a value
     figures: list
     quotes: list
 
@@ -132,7 +133,7 @@ def _hit(doc: Doc, match: Match, lex: Lexicon) -> EventHit:
 def _locate(ctx: Ctx, hit: EventHit, match: Match) -> None:
     start, end = hit.start, hit.end
     hit.place, hit.own_place = event_where(ctx.doc, ctx.places, match.root, start, end)
-    hit.time, linked = event_when(ctx.doc, ctx.times, match.root, start, end)
+    hit.time, linked = event_when(ctx.doc, ctx.dated, match.root, start, end)
     if linked:
         hit.time_value = ctx.times[hit.time].value
     kinds = ctx.lex.figures.get(hit.type)
@@ -323,12 +324,13 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
     places = doc._.vigie_places or []
     named = _name_spans(doc, places)
     matches = [m for m in find_triggers(doc, lex) if not _inside_name(m, named)]
+    times = doc._.vigie_times or []
     ctx = Ctx(
         doc, lex,
         hosts={m.root.i: m for m in matches if m.entry.host},
         requesters=frozenset(m.root.lemma_ for m in matches if m.entry.host in CONTROLLERS),
-        places=places, times=doc._.vigie_times or [], figures=doc._.vigie_figures or [],
-        quotes=doc._.vigie_quotes or [],
+        places=places, times=times, dated=[(i, t) for i, t in enumerate(times) if t.value],
+        figures=doc._.vigie_figures or [], quotes=doc._.vigie_quotes or [],
     )
     drafts = [_draft(ctx, m) for m in matches]
     hits = []

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from vigie.french.dateline import skip_dateline
 from vigie.stages.common import lowers_of, text_of
-from vigie.stages.event_tokens import morph_of, pos_of, tree_of
+from vigie.stages.event_tokens import morph_of, pos_of
 from vigie.stages.quote_marks import Marked
 from vigie.stages.quote_speaker import Ctx, Found, speaker_of
 
@@ -72,10 +72,10 @@ def _que_clause(ctx: Ctx, verb: Token, stop: int) -> tuple[int, int] | None:
         clause = _span(text_of(doc), infinitive.idx, _clause_end(ctx, infinitive.i, stop))
         # "a annoncé avoir effectué 510 sorties" claims a figure (the Figures stage's source).
         return None if _is_count(ctx, *clause) else clause
-    words, pos, deps = lowers_of(doc), pos_of(doc), tree_of(doc).deps
+    words, pos = lowers_of(doc), pos_of(doc)
     for i in range(verb.i + 1, min(stop, verb.i + 1 + QUE_WINDOW)):
         # punctuation: its lower form is its text
-        if words[i] in "«“\".;:" or (pos[i] == "VERB" and deps[i] != "fixed"):
+        if words[i] in "«“\".;:" or (pos[i] == "VERB" and doc[i].dep_ != "fixed"):
             return None
         if words[i] in _QUE:
             end = _clause_end(ctx, i + 1, stop)
@@ -149,10 +149,9 @@ def _has_clause(ctx: Ctx, start: int, end: int) -> bool:
     "Le ministre, qui est arrivé".
     """
     first, last = ctx.token_at(start), ctx.token_at(end)
-    deps, words = tree_of(ctx.doc).deps, lowers_of(ctx.doc)
-    for i in range(first, last):
-        if deps[i] in ("nsubj", "nsubj:pass", "expl:subj") and words[i] not in _RELATIVE:
-            if first <= ctx.doc[i].head.i < last:
+    for tok in (ctx.doc[i] for i in range(first, last)):
+        if tok.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and tok.lower_ not in _RELATIVE:
+            if first <= tok.head.i < last:
                 return True
     return False
 
