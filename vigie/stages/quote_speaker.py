@@ -30,6 +30,7 @@ _FUNCTION_POS = {"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "AUX", "NUM"}
 _DEFINITE = {"le", "la", "l'", "l’", "les", "ce", "cette"}
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 _CLAUSE_DEPS = {"acl:relcl", "acl", "advcl"}
+_OF = {"de", "d'", "d’", "du", "des"}
 _RELATIVE = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
 # Tokens allowed between an auxiliary and its participle ("a également souligné", "n'a pas dit").
 _BETWEEN_AUX = {"ADV", "PART"}
@@ -94,7 +95,7 @@ class ActorIndex:
         if " " not in phrase:
             return None  # a bare "le ministre" names someone already introduced
         for s, _e, idx in self.spans[bisect.bisect_left(self.starts, pos):]:
-            role = (self.actors[idx].role or "").lower().replace("’", "'")
+            role = (self.actors[idx].role or "").lower().replace("’", "'").strip(" ,;")
             if role and phrase.replace("’", "'").startswith(role) and " " in role:
                 return idx
         return None
@@ -212,15 +213,35 @@ def _candidates(tok: Token) -> Iterator[Token]:
     then the rest in text order (made as asked: the first ones usually name the speaker)."""
     children = list(tok.children)
     names = [c for c in children if c.dep_ in ("appos", "flat:name", "nmod") and c.pos_ == "PROPN"
-             and not any(g.dep_ == "case" for g in c.children)]  # "de l'UE" is a complement
+             and _apposed(tok, c)]
     # An apposed name outranks the head's complements: "le porte-parole de la junte, le général
     # X" is X, not the junta.
     names += [t for c in children if c.dep_ == "appos" for t in c.subtree]
     # Function words never name a speaker (and an alias index may wrongly hold "un" for UN).
     yield from (t for t in (*names, tok) if t.pos_ not in _FUNCTION_POS)
     # A relative clause describes the speaker and names others ("L'ONG, qui suit l'armée, ...").
-    clauses = {t.i for c in children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
+    clauses = {t.i for c in children if c.dep_ in _CLAUSE_DEPS or _adjunct(tok, c)
+               for t in c.subtree}
     yield from (t for t in tok.subtree if t.i not in clauses and t.pos_ not in _FUNCTION_POS)
+
+
+def _apposed(head: Token, name: Token) -> bool:
+    """Whether a name stands next to its head noun ("le journal Le Monde", "Le Monde, le
+    journal"), not in its complement ("de l'UE") or past it ("le chef de l'État sur X")."""
+    if any(g.dep_ == "case" for g in name.children):
+        return False
+    lo, hi = sorted((head.i, name.left_edge.i))
+    return all(t.pos_ in ("DET", "PUNCT", "ADJ") for t in head.doc[lo + 1: hi])
+
+
+def _adjunct(head: Token, tok: Token) -> bool:
+    """A complement that is not "de X" ("sur France Inter", "à la télévision"): not the speaker."""
+    if tok.dep_ != "nmod":
+        return False
+    cases = [c.lower_ for c in tok.children if c.dep_ == "case"]
+    if not cases:
+        return tok.pos_ == "PROPN" and not _apposed(head, tok)
+    return cases[0] not in _OF
 
 
 def speaker_of(doc: Doc, tok: Token | None, index: ActorIndex, previous: int | None) -> int | None:
