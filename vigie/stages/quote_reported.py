@@ -124,7 +124,7 @@ def _verb_que(ctx: Ctx, verb: Token, direct: list[Found]) -> Found | None:
     clause = _que_clause(ctx, verb, stop)
     if clause is None or clause[1] <= clause[0]:
         return None
-    subject = ctx.subject(verb, clause[0])
+    subject = ctx.subject(verb, clause[0], leading=True)
     speaker = speaker_of(ctx.doc, subject, ctx.index, _previous(direct, verb.idx))
     return Found(*clause, False, speaker, *ctx.cue(verb), rank=RANK_VERB)
 

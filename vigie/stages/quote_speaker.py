@@ -30,6 +30,7 @@ _FUNCTION_POS = {"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "AUX", "NUM"}
 _DEFINITE = {"le", "la", "l'", "l’", "les", "ce", "cette"}
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 _CLAUSE_DEPS = {"acl:relcl", "acl", "advcl"}
+_OF = {"de", "d'", "d’", "du", "des"}
 _RELATIVE = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
 # Tokens allowed between an auxiliary and its participle ("a également souligné", "n'a pas dit").
 _BETWEEN_AUX = {"ADV", "PART"}
@@ -53,6 +54,7 @@ class ActorIndex:
         spans = [(s, e, i) for i, a in enumerate(self.actors) for s, e in a.mentions]
         self.spans = sorted(spans)
         self.starts = [s for s, _, _ in self.spans]
+        self._names: dict[str, int] | None = None
 
     def at(self, start: int, end: int) -> int | None:
         """The actor with a mention overlapping text[start:end] (the earliest such mention)."""
@@ -68,13 +70,33 @@ class ActorIndex:
                 return idx
         return None
 
-    def before(self, pos: int, *, kinds: tuple[str, ...] = (),
-               role: str | None = None) -> int | None:
-        """The actor of the last mention ending before `pos` (of one of `kinds` if given, and
-        whom the role noun `role` may name if given)."""
+    def before(self, pos: int, *, kinds: tuple[str, ...] = (), role: str | None = None,
+               with_role: bool = False) -> int | None:
+        """The actor of the last mention ending before `pos` (of one of `kinds` if given, whom
+        the role noun `role` may name if given, and with a known role if `with_role`)."""
         for _s, e, idx in reversed(self.spans[: bisect.bisect_left(self.starts, pos)]):
-            if e <= pos and (not kinds or self.actors[idx].kind in kinds) and (
-                    role is None or _same_role(self, self.actors[idx], role)):
+            actor = self.actors[idx]
+            if e <= pos and (not kinds or actor.kind in kinds) and (
+                    role is None or _same_role(self, actor, role)) and (
+                    actor.role or not with_role):
+                return idx
+        return None
+
+    def named(self, name: str) -> int | None:
+        """The first actor whose name is `name` (lowercased)."""
+        if self._names is None:
+            self._names = {}
+            for i, actor in enumerate(self.actors):
+                self._names.setdefault((actor.name or "").lower(), i)
+        return self._names.get(name)
+
+    def later_with_role(self, phrase: str, pos: int) -> int | None:
+        """The first actor mentioned after `pos` whose role is the role phrase (or starts it)."""
+        if " " not in phrase:
+            return None  # a bare "le ministre" names someone already introduced
+        for s, _e, idx in self.spans[bisect.bisect_left(self.starts, pos):]:
+            role = (self.actors[idx].role or "").lower().replace("’", "'").strip(" ,;")
+            if role and phrase.replace("’", "'").startswith(role) and " " in role:
                 return idx
         return None
 
@@ -148,34 +170,78 @@ def inverted_subject(doc: Doc, last: Token, lexicon, stop: int) -> Token | None:
     return None
 
 
-def preverbal_subject(verb: Token) -> Token | None:
-    """The cue verb's own subject (nsubj), climbing through coordination and participles."""
+def preverbal_subject(verb: Token, is_cue=None) -> Token | None:
+    """The cue verb's own subject (nsubj), climbing through coordination and participles.
+
+    Args:
+        verb: the cue verb.
+        is_cue: tells whether a token is a cue verb; a gerund cue ("en précisant") attached to
+            the verb of a reported clause then speaks with the cue governing that clause.
+    """
     head = verb
-    for _ in range(3):
+    for _ in range(4):
+        if is_cue is not None and head is not verb and head.dep_ == "ccomp" and is_cue(
+                head.head) and _gerund(verb):
+            head = head.head  # "X a dit que Y avait fait Z, en précisant que": X speaks
         subjects = [c for c in head.children if c.dep_ in _SUBJECT_DEPS and c.lower_ != "-t"]
         if subjects:
             # Two subjects are a head and its apposed name misparsed ("Le porte-parole de
             # l'armée, le colonel X, a déclaré"): the one next to the verb names the speaker.
             return subjects[-1]
-        if head.dep_ not in ("conj", "advcl", "xcomp") or head.head.i == head.i:
+        if not _climbs(head):
             return None
         head = head.head
     return None
+
+
+def _climbs(head: Token) -> bool:
+    """Whether a verb with no subject takes its governor's: coordination, participles, and the
+    main verb misparsed under a relative clause ("X, qui a fait Y, a déclaré")."""
+    if head.head.i == head.i:
+        return False
+    return head.dep_ in ("conj", "advcl", "xcomp") or (
+        head.dep_ == "parataxis" and head.head.dep_ == "acl:relcl")
+
+
+def _gerund(verb: Token) -> bool:
+    """Whether a verb is a gerund ("en précisant")."""
+    return verb.i > 0 and verb.doc[verb.i - 1].lower_ == "en" and verb.tag_ != "NOUN"
 
 
 def _candidates(tok: Token) -> Iterator[Token]:
     """The noun phrase's tokens: its apposed names first ("le journal Le Monde"), then the head,
     then the rest in text order (made as asked: the first ones usually name the speaker)."""
     children = list(tok.children)
-    names = [c for c in children if c.dep_ in ("appos", "flat:name", "nmod") and c.pos_ == "PROPN"]
+    names = [c for c in children if c.dep_ in ("appos", "flat:name", "nmod") and c.pos_ == "PROPN"
+             and _apposed(tok, c)]
     # An apposed name outranks the head's complements: "le porte-parole de la junte, le général
     # X" is X, not the junta.
     names += [t for c in children if c.dep_ == "appos" for t in c.subtree]
     # Function words never name a speaker (and an alias index may wrongly hold "un" for UN).
     yield from (t for t in (*names, tok) if t.pos_ not in _FUNCTION_POS)
     # A relative clause describes the speaker and names others ("L'ONG, qui suit l'armée, ...").
-    clauses = {t.i for c in children if c.dep_ in _CLAUSE_DEPS for t in c.subtree}
+    clauses = {t.i for c in children if c.dep_ in _CLAUSE_DEPS or _adjunct(tok, c)
+               for t in c.subtree}
     yield from (t for t in tok.subtree if t.i not in clauses and t.pos_ not in _FUNCTION_POS)
+
+
+def _apposed(head: Token, name: Token) -> bool:
+    """Whether a name stands next to its head noun ("le journal Le Monde", "Le Monde, le
+    journal"), not in its complement ("de l'UE") or past it ("le chef de l'État sur X")."""
+    if any(g.dep_ == "case" for g in name.children):
+        return False
+    lo, hi = sorted((head.i, name.left_edge.i))
+    return all(t.pos_ in ("DET", "PUNCT", "ADJ") for t in head.doc[lo + 1: hi])
+
+
+def _adjunct(head: Token, tok: Token) -> bool:
+    """A complement that is not "de X" ("sur France Inter", "à la télévision"): not the speaker."""
+    if tok.dep_ != "nmod":
+        return False
+    cases = [c.lower_ for c in tok.children if c.dep_ == "case"]
+    if not cases:
+        return tok.pos_ == "PROPN" and not _apposed(head, tok)
+    return cases[0] not in _OF
 
 
 def speaker_of(doc: Doc, tok: Token | None, index: ActorIndex, previous: int | None) -> int | None:
@@ -190,8 +256,23 @@ def speaker_of(doc: Doc, tok: Token | None, index: ActorIndex, previous: int | N
         found = index.at(cand.idx, cand.idx + len(cand.text))
         if found is not None:
             return found
+    found = _by_name(tok, index)
+    if found is not None:
+        return found
     if tok.pos_ == "NOUN" and any(c.lower_ in _DEFINITE for c in tok.children):
         return _anaphor(tok, index, previous)
+    return None
+
+
+def _by_name(tok: Token, index: ActorIndex) -> int | None:
+    """An actor named like the subject noun or its "de" complement where the Actors stage left
+    no mention ("un groupe de soldats", "l'un des organisateurs" after the actor "organisateurs")."""
+    nouns = [tok, *(c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN")]
+    for noun in nouns:
+        if noun.pos_ in ("NOUN", "PROPN", "PRON"):
+            found = index.named(noun.lower_)
+            if found is not None:
+                return found
     return None
 
 
@@ -206,9 +287,26 @@ def _anaphor(tok: Token, index: ActorIndex, previous: int | None = None) -> int 
             index, index.actors[previous], word):
         return previous
     found = index.with_role(word, tok.idx)
+    if found is None and word in index.generic_roles:
+        # "le chef de l'État" names a leader: someone with a known role before anyone else.
+        found = index.before(tok.idx, kinds=index.anaphors.get(word, ()), with_role=True)
     if found is None and word in index.anaphors:
         found = index.before(tok.idx, kinds=index.anaphors[word], role=word)
+    if found is None:
+        # "le ministre de l'Intérieur a dit ..." before "le ministre de l'Intérieur, X, ...".
+        found = index.later_with_role(_role_phrase(tok), tok.idx)
     return found
+
+
+def _role_phrase(tok: Token) -> str:
+    """The role noun with its complement ("ministre de l'intérieur"), lowercased."""
+    words = [t for t in tok.subtree if t.i >= tok.i and t.dep_ not in ("acl", "acl:relcl")]
+    end = tok.i
+    for t in sorted(words, key=lambda t: t.i):
+        if t.i > end + 1 or t.is_punct:
+            break
+        end = t.i
+    return tok.doc[tok.i: end + 1].text.lower()
 
 
 def _same_role(index: ActorIndex, actor, word: str) -> bool:
@@ -288,11 +386,13 @@ class Ctx:
         first, last = self.cue_tokens(verb)
         return first.idx, last.idx + len(last.text)
 
-    def subject(self, verb: Token, stop: int, *, inverted: bool = False) -> Token | None:
+    def subject(self, verb: Token, stop: int, *, inverted: bool = False,
+                leading: bool = False) -> Token | None:
         """The cue verb's subject: inversion pronoun, preverbal subject, or inverted subject.
 
         With `inverted`, the cue follows its clause ("..., a indiqué X"): only a subject after it
-        counts.
+        counts. With `leading`, the cue comes before what is said ("X a dit que", "X a dit : «"),
+        and a sentence-initial noun stands in for a subject the parse lost.
         """
         first, last = self.cue_tokens(verb)
         pronoun = _inversion_pronoun(self.doc, first, last)
@@ -300,4 +400,19 @@ class Ctx:
             return pronoun
         if inverted:
             return inverted_subject(self.doc, last, self.lexicon, stop)
-        return preverbal_subject(verb) or inverted_subject(self.doc, last, self.lexicon, stop)
+        found = preverbal_subject(verb, lambda t: bool(self.cues[t.i]))
+        start, _end = self.sentence_of(verb.idx)
+        if found is not None and found.idx < start:
+            found = None  # the parse ran across a paragraph break: its subject is elsewhere
+        if found is None and leading:
+            found = self.leading_noun(verb, start)
+        return found or inverted_subject(self.doc, last, self.lexicon, stop)
+
+    def leading_noun(self, verb: Token, start: int) -> Token | None:
+        """The noun that opens the cue's sentence ("L'ONG, qui ..., a annoncé que"), the subject
+        a misparse lost, when the sentence starts with a noun phrase."""
+        for tok in self.doc[self.token_at(start): verb.i]:
+            if tok.pos_ in ("DET", "SPACE"):
+                continue
+            return tok if tok.pos_ in ("NOUN", "PROPN") else None
+        return None

@@ -159,7 +159,7 @@ def _from_verb(ctx: Ctx, verb: Token, subject: Token | None, last: Found | None,
         return Found(m.start, m.end, True, speaker_of(doc, noun, ctx.index, None), cue_start,
                      verb.idx + len(verb.text))
     if subject is None:
-        subject = ctx.subject(verb, ctx.token_at(m.open))
+        subject = ctx.subject(verb, ctx.token_at(m.open), leading=True)
     previous = last.speaker if last and m.open - last.end <= CARRY_MAX_CHARS else None
     cue_start, cue_end = ctx.cue(verb)
     speaker = speaker_of(doc, subject, ctx.index, previous)
