@@ -94,7 +94,7 @@ class ActorIndex:
         """The first actor mentioned after `pos` whose role is the role phrase (or starts it)."""
         if " " not in phrase:
             return None  # a bare "le ministre" names someone already introduced
-        for s, _e, idx in self.spans[bisect.bisect_left(self.starts, pos):]:
+        for _s, _e, idx in self.spans[bisect.bisect_left(self.starts, pos):]:
             role = (self.actors[idx].role or "").lower().replace("’", "'").strip(" ,;")
             if role and phrase.replace("’", "'").startswith(role) and " " in role:
                 return idx
@@ -266,7 +266,8 @@ def speaker_of(doc: Doc, tok: Token | None, index: ActorIndex, previous: int | N
 
 def _by_name(tok: Token, index: ActorIndex) -> int | None:
     """An actor named like the subject noun or its "de" complement where the Actors stage left
-    no mention ("un groupe de soldats", "l'un des organisateurs" after the actor "organisateurs")."""
+    no mention ("un groupe de soldats", "l'un des organisateurs" after the actor
+    "organisateurs")."""
     nouns = [tok, *(c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "NOUN")]
     for noun in nouns:
         if noun.pos_ in ("NOUN", "PROPN", "PRON"):
