@@ -95,6 +95,7 @@ def _arg_tokens(match: Match, lex: Lexicon, requesters: frozenset[str]):
         source, target = args.noun_args(match.span, etype, lex)
         if target is None and root.dep_ == "nsubj" and root.head.lemma_ in TARGET_VERBS:
             target = args._child(root.head, {"obj"})
+        target = target or args.struck(root)
     if source is None:
         source = args.controller(root, lex, requesters)
     if source is not None:
