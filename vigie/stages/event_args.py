@@ -34,6 +34,7 @@ CLIMB = {"xcomp", "advcl", "ccomp", "acl", "obj", "obl:arg", "conj", "nmod", "ob
 # Verbs whose victim a nominal trigger in "dans X" strikes ("tués dans une attaque").
 HARM_VERBS = {"tuer", "blesser", "toucher", "frapper", "viser", "cibler", "atteindre"}
 PATIENT_CASES = {"dans", "lors"}
+SUFFER_VERBS = {"subir", "essuyer", "encaisser"}  # "X a subi des frappes": X is the target
 _STATES_KEY = ("vigie", "event_states")
 # Clauses between a trigger and the subject it inherits; set on the sample's "n'avoir pas
 # l'intention de cesser ses raids" (4 steps), deeper is rarely the same actor.
@@ -120,7 +121,10 @@ def _state_of(doc: Doc, token: Token) -> int | None:
         doc.user_data[_STATES_KEY] = states
     if not states:
         return None
-    country = load_kb().country_by_name(token.text)
+    kb = load_kb()
+    if kb.metonym(token.text) is not None:
+        return None  # a seat of power or a capital may also be a town elsewhere ("Douma")
+    country = kb.country_by_name(token.text)
     return states.get(country.iso3) if country is not None else None
 
 
@@ -166,6 +170,13 @@ def struck(root: Token) -> Token | None:
         and verb.lemma_ in HARM_VERBS
     ):
         return patient_of(verb)
+    return None
+
+
+def sufferer(root: Token) -> Token | None:
+    """The subject of a verb of undergoing carrying the trigger ("X a subi des frappes": X)."""
+    if root.dep_ == "obj" and root.head.lemma_ in SUFFER_VERBS:
+        return subject_of(root.head)
     return None
 
 
@@ -234,7 +245,8 @@ def noun_args(span, etype: str, lex: Lexicon) -> tuple[Token | None, Token | Non
     if source is None and root.dep_.startswith("nsubj") and root.head.lemma_ in lex.support_verbs:
         source = _child(root.head, {"obl:agent"})  # "un massacre commis par X"
     if source is None and not patient:
-        source = _first([a for a in _children(root, {"amod"}) if _state_of(root.doc, a) is not None])
+        adjectives = _children(root, {"amod"})  # "une attaque russe"
+        source = _first([a for a in adjectives if _state_of(root.doc, a) is not None])
     cases = PARTNER_CASES if etype == "CONSULT" else TARGET_CASES
     if etype in STATEMENTS:
         cases = cases | ADDRESSEE_CASES
@@ -271,6 +283,8 @@ def _addressee(verb: Token, below: Token) -> Token | None:
 
 def _nominal_start(token: Token, lex: Lexicon) -> Token | None:
     """Where a nominal trigger's inherited subject is looked for: its carrying verb, if any."""
+    if token.head.lemma_ in SUFFER_VERBS:
+        return None  # its subject is the victim (see sufferer)
     if token.dep_ in ("obj", "obl:arg", "nsubj:pass") and token.head.lemma_ in lex.support_verbs:
         return token
     doc = token.doc
