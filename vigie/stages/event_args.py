@@ -12,6 +12,7 @@ import logging
 
 from spacy.tokens import Doc, Token
 
+from vigie.knowledge import load_kb
 from vigie.stages.event_lexicon import Lexicon
 from vigie.stages.event_tokens import morph_of, tree_of
 
@@ -30,6 +31,11 @@ ADDRESSEE_CASES = {"à", "aux", "au"}  # statements: "demander aux Russes"
 STATEMENTS = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AID"}
 NO_OBJECT_TARGET = {"MOBILIZE", "PROTEST", "AGREE", "CONCEDE"}  # their object is what, not whom
 CLIMB = {"xcomp", "advcl", "ccomp", "acl", "obj", "obl:arg", "conj", "nmod", "obl"}
+# Verbs whose victim a nominal trigger in "dans X" strikes ("tués dans une attaque").
+HARM_VERBS = {"tuer", "blesser", "toucher", "frapper", "viser", "cibler", "atteindre"}
+PATIENT_CASES = {"dans", "lors"}
+SUFFER_VERBS = {"subir", "essuyer", "encaisser"}  # "X a subi des frappes": X is the target
+_STATES_KEY = ("vigie", "event_states")
 # Clauses between a trigger and the subject it inherits; set on the sample's "n'avoir pas
 # l'intention de cesser ses raids" (4 steps), deeper is rarely the same actor.
 MAX_CLIMB = 5
@@ -82,6 +88,9 @@ def actor_of(doc: Doc, token: Token | None, holders: frozenset[str] = frozenset(
     found = _actor_in(doc, left, end) if left < start else None
     if found is not None:
         return found
+    found = _state_of(doc, token)
+    if found is not None:
+        return found
     deps = {"flat:name", "appos"}
     if token.lemma_ in holders:
         deps |= {"nmod", "amod"}
@@ -92,6 +101,82 @@ def actor_of(doc: Doc, token: Token | None, holders: frozenset[str] = frozenset(
             found = _actor_in(doc, child.left_edge.idx, right.idx + len(right))
             if found is not None:
                 return found
+    return None
+
+
+def _state_of(doc: Doc, token: Token) -> int | None:
+    """The state actor a country adjective or name stands for ("une attaque *russe*": Russia).
+
+    Only a country already coded as a state actor in the doc counts: the word alone does not say
+    which of the state's organs acted.
+    """
+    if token.pos_ not in ("ADJ", "PROPN"):
+        return None
+    states = doc.user_data.get(_STATES_KEY)
+    if states is None:
+        states = {}
+        for i, actor in enumerate(doc._.vigie_actors or []):
+            if actor.kind == "state" and actor.country:
+                states.setdefault(actor.country, i)
+        doc.user_data[_STATES_KEY] = states
+    if not states:
+        return None
+    kb = load_kb()
+    if kb.metonym(token.text) is not None:
+        return None  # a seat of power or a capital may also be a town elsewhere ("Douma")
+    country = kb.country_by_name(token.text)
+    return states.get(country.iso3) if country is not None else None
+
+
+def _passive(verb: Token) -> bool:
+    """A passive verb ("a été blessé") or a past participle qualifying a noun ("civils tués")."""
+    doc = verb.doc
+    if "Pass" in morph_of(doc, verb.i, "Voice") or _kids(doc, verb.i, {"aux:pass"}):
+        return True
+    return _bare_participle(verb)
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A past participle hanging on a noun without auxiliary: "des civils *tués*"."""
+    doc = verb.doc
+    return (
+        verb.dep_ == "acl" and "Past" in morph_of(doc, verb.i, "Tense")
+        and "Part" in morph_of(doc, verb.i, "VerbForm")
+        and not _kids(doc, verb.i, {"aux", "aux:tense", "aux:pass"})
+    )
+
+
+def patient_of(verb: Token) -> Token | None:
+    """Who undergoes a passive verb: its passive subject, the noun its participle qualifies, or
+    the subject of the verb it completes ("X affirme avoir été blessé": X)."""
+    found = _child(verb, {"nsubj:pass"})
+    if found is None and verb.dep_ == "acl":
+        found = verb.head
+    if found is None and verb.dep_ == "xcomp":
+        found = subject_of(verb.head)
+    return found
+
+
+def struck(root: Token) -> Token | None:
+    """The victim of a nominal trigger that is the agent or setting of a passive verb.
+
+    "X a été blessé par un tir" and "X ont été tués dans une attaque": X is the target.
+    """
+    verb = root.head
+    if verb is root or verb.pos_ not in ("VERB", "AUX") or not _passive(verb):
+        return None
+    if root.dep_ == "obl:agent" or (
+        root.dep_ in ("obl", "obl:mod") and _case(root) in PATIENT_CASES
+        and verb.lemma_ in HARM_VERBS
+    ):
+        return patient_of(verb)
+    return None
+
+
+def sufferer(root: Token) -> Token | None:
+    """The subject of a verb of undergoing carrying the trigger ("X a subi des frappes": X)."""
+    if root.dep_ == "obj" and root.head.lemma_ in SUFFER_VERBS:
+        return subject_of(root.head)
     return None
 
 
@@ -135,6 +220,8 @@ def verb_args(root: Token, etype: str) -> tuple[Token | None, Token | None]:
         deps = {"nsubj:pass"} if etype in NO_OBJECT_TARGET else {"obj", "nsubj:pass"}
         target = _child(root, deps)
         target = target or _child(root, {"obl:arg", "obl", "obl:mod"}, TARGET_CASES)
+    if target is None and _bare_participle(root):
+        target = root.head  # "trois journaux accusés de ...", "des civils tués"
     return source, target
 
 
@@ -157,6 +244,9 @@ def noun_args(span, etype: str, lex: Lexicon) -> tuple[Token | None, Token | Non
         source = source or of
     if source is None and root.dep_.startswith("nsubj") and root.head.lemma_ in lex.support_verbs:
         source = _child(root.head, {"obl:agent"})  # "un massacre commis par X"
+    if source is None and not patient:
+        adjectives = _children(root, {"amod"})  # "une attaque russe"
+        source = _first([a for a in adjectives if _state_of(root.doc, a) is not None])
     cases = PARTNER_CASES if etype == "CONSULT" else TARGET_CASES
     if etype in STATEMENTS:
         cases = cases | ADDRESSEE_CASES
@@ -193,6 +283,8 @@ def _addressee(verb: Token, below: Token) -> Token | None:
 
 def _nominal_start(token: Token, lex: Lexicon) -> Token | None:
     """Where a nominal trigger's inherited subject is looked for: its carrying verb, if any."""
+    if token.head.lemma_ in SUFFER_VERBS:
+        return None  # its subject is the victim (see sufferer)
     if token.dep_ in ("obj", "obl:arg", "nsubj:pass") and token.head.lemma_ in lex.support_verbs:
         return token
     doc = token.doc
@@ -218,6 +310,8 @@ def controller(token: Token, lex: Lexicon, requesters: frozenset[str]) -> Token 
             return controller(head, lex, requesters)
         if _nominal_start(token, lex) is None:
             return None
+    elif _bare_participle(token):
+        return None  # "des civils tués": the noun is the victim; the author is not above
     current = token
     for _ in range(MAX_CLIMB):
         if current.dep_ not in CLIMB and not current.dep_.startswith("acl"):

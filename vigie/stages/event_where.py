@@ -58,11 +58,22 @@ def _locative(token: Token, places) -> int | None:
         if dep[c] == "nmod" and case[c] is None:
             continue
         child = doc[c]
-        right = child.right_edge
+        right = _phrase_end(doc, child)
         found = _place_in(places, child.left_edge.idx, right.idx + len(right))
         if found is not None:
             return found
     return None
+
+
+def _phrase_end(doc: Doc, head: Token) -> Token:
+    """The last word of the phrase headed by `head`, before any clause inside it: in "en réponse
+    à la guerre menée en Ukraine" the place is the war's, not the response's."""
+    deps = tree_of(doc).deps
+    right = head.right_edge.i
+    for i in range(head.i + 1, right + 1):
+        if deps[i].startswith("acl"):
+            return doc[max(head.i, doc[i].left_edge.i - 1)]
+    return doc[right]
 
 
 def linked_place(places: list, trigger: Token) -> tuple[int | None, int]:

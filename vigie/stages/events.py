@@ -19,7 +19,7 @@ from vigie.stages.common import article_of, guarded, text_of
 from vigie.stages.event_lexicon import Lexicon, Match, find_triggers, load_lexicon
 from vigie.stages.event_merge import merge_events
 from vigie.stages.event_status import carrier, clause_status, framing
-from vigie.stages.event_tokens import lemmas_of, sentence_of
+from vigie.stages.event_tokens import lemmas_of, morph_of, sentence_of
 from vigie.stages.event_when import event_when
 from vigie.stages.event_where import event_where
 
@@ -95,6 +95,7 @@ def _arg_tokens(match: Match, lex: Lexicon, requesters: frozenset[str]):
         source, target = args.noun_args(match.span, etype, lex)
         if target is None and root.dep_ == "nsubj" and root.head.lemma_ in TARGET_VERBS:
             target = args._child(root.head, {"obj"})
+        target = target or args.struck(root) or args.sufferer(root)
     if source is None:
         source = args.controller(root, lex, requesters)
     if source is not None:
@@ -199,6 +200,8 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
     source, target = _arg_tokens(match, lex, ctx.requesters)
     draft = Draft(match, hit, source_token=source)
     hit.source = args.actor_of(doc, source, lex.holder_nouns)
+    if hit.source is None and source is not None and _first_person(doc, source, match.root):
+        hit.source = _quoted_by(ctx, source)  # "« Nous avons riposté », a dit X": X
     holders = lex.holder_nouns
     if target is not None and match.entry.type in args.STATEMENTS:
         holders = holders | {target.lemma_}  # "rejeter la proposition de X": X
@@ -209,6 +212,21 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
     _locate(ctx, hit, match)
     hit.confidence = _confidence(match, hit)
     return draft
+
+
+def _first_person(doc: Doc, token: Token, root: Token) -> bool:
+    """"je", "nous" as the trigger's own subject (not one inherited from a clause above)."""
+    if token.pos_ != "PRON" or "1" not in morph_of(doc, token.i, "Person"):
+        return False
+    return token.head == root or (token.head.dep_.startswith("aux") and token.head.head == root)
+
+
+def _quoted_by(ctx: Ctx, token: Token) -> int | None:
+    """The speaker of the direct quote holding `token`, or None."""
+    for quote in ctx.quotes:
+        if quote.direct and quote.start <= token.idx < quote.end:
+            return quote.speaker
+    return None
 
 
 def _speaker(ctx: Ctx, token: Token) -> int | None:
