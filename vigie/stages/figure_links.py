@@ -97,16 +97,55 @@ def claim_source(anchor: Token, lex: FigureLexicon) -> int | None:
     return None
 
 
-def nearest_place(doc, sent: Span, start: int) -> int | None:
-    """Index of the place mentioned in the sentence nearest to the figure."""
-    best, best_distance = None, None
+def _paragraph(text: str, start: int) -> tuple[int, int]:
+    """Character bounds of the paragraph (line) holding `start`."""
+    begin = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    return begin, len(text) if end < 0 else end
+
+
+def _source_spans(doc, source: int | None) -> list[tuple[int, int]]:
+    actors = doc._.vigie_actors or []
+    return list(actors[source].mentions) if source is not None and source < len(actors) else []
+
+
+def _mentions(doc, begin: int, end: int, skip: list[tuple[int, int]]):
+    """(place index, mention start, level) of the place mentions in [begin, end), not in `skip`."""
     for i, place in enumerate(doc._.vigie_places or []):
-        for s, _ in place.mentions:
-            if sent.start_char <= s < sent.end_char:
-                distance = abs(s - start)
-                if best_distance is None or distance < best_distance:
-                    best, best_distance = i, distance
-    return best
+        for s, e in place.mentions:
+            if begin <= s < end and not any(a < e and s < b for a, b in skip):
+                yield i, s, place.level
+
+
+def nearest_place(doc, sent: Span, start: int, source: int | None = None) -> int | None:
+    """Index of the place where the counted event happened.
+
+    The nearest place named in the figure's sentence (cut at line breaks), a town or a region
+    before a landmark or a road ("près de l'A16 à Calais"), never the source itself ("selon la
+    préfecture de police"); else the last place named earlier in the paragraph; else the
+    story's main place (`main_place`).
+    """
+    text = doc.text
+    para_begin, para_end = _paragraph(text, start)
+    begin, end = max(sent.start_char, para_begin), min(sent.end_char, para_end)
+    skip = _source_spans(doc, source)
+    found = list(_mentions(doc, begin, end, skip))
+    if found:
+        return min(found, key=lambda m: (m[2] == "other", abs(m[1] - start)))[0]
+    earlier = [m for m in _mentions(doc, para_begin, begin, skip)]
+    if earlier:
+        return max(earlier, key=lambda m: m[1])[0]
+    return main_place(doc)
+
+
+def main_place(doc) -> int | None:
+    """The story's place: the first place named, past an upper-case dateline ("PARIS (AFP) -")."""
+    firsts = [(min(s for s, _ in p.mentions), i, p) for i, p in enumerate(doc._.vigie_places or [])
+              if p.mentions]
+    for _, i, place in sorted(firsts):
+        if not place.name.isupper():
+            return i
+    return None
 
 
 def sentence_time(doc, sent: Span) -> int | None:
