@@ -105,19 +105,44 @@ def _paragraph(text: str, start: int) -> tuple[int, int]:
 
 
 def _source_spans(doc, source: int | None) -> list[tuple[int, int]]:
+    """The source's mentions and the names a place is only a word of ("Myanmar Now")."""
     actors = doc._.vigie_actors or []
-    return list(actors[source].mentions) if source is not None and source < len(actors) else []
+    spans = list(actors[source].mentions) if source is not None and source < len(actors) else []
+    places = {m for place in doc._.vigie_places or [] for m in place.mentions}
+    spans += [m for actor in actors for m in actor.mentions if m not in places and any(
+        m[0] <= s and e <= m[1] for s, e in places)]
+    names = {actor.name for actor in actors}
+    text = doc.text
+    for s, e in places:  # the same name said again where the Actors stage missed it
+        spans += [(s, s + len(n)) for n in names if len(n) > e - s and text.startswith(n, s)]
+    return spans
 
 
-def _mentions(doc, begin: int, end: int, skip: list[tuple[int, int]]):
-    """(place index, mention start, level) of the place mentions in [begin, end), not in `skip`."""
+def _after_marker(doc, start: int, lex: FigureLexicon | None) -> bool:
+    """The mention follows a source marker ("selon la préfecture", "d'après Paris")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if lex is None or span is None:
+        return False
+    i = span.start
+    while i > 0 and doc[i - 1].pos_ == "DET":
+        i -= 1
+    words = words_of(doc)
+    return any(phrase_end(words, j, i, lex.source_markers_by_first) == i
+               for j in range(max(0, i - 3), i))
+
+
+def _mentions(doc, begin: int, end: int, skip: list[tuple[int, int]], lex=None):
+    """(place index, mention start, level) of the place mentions in [begin, end), not in `skip`
+    nor after a source marker."""
     for i, place in enumerate(doc._.vigie_places or []):
         for s, e in place.mentions:
-            if begin <= s < end and not any(a < e and s < b for a, b in skip):
+            if begin <= s < end and not any(a < e and s < b for a, b in skip) and (
+                    not _after_marker(doc, s, lex)):
                 yield i, s, place.level
 
 
-def nearest_place(doc, sent: Span, start: int, source: int | None = None) -> int | None:
+def nearest_place(doc, sent: Span, start: int, source: int | None = None,
+                  lex: FigureLexicon | None = None) -> int | None:
     """Index of the place where the counted event happened.
 
     The nearest place named in the figure's sentence (cut at line breaks), a town or a region
@@ -129,10 +154,10 @@ def nearest_place(doc, sent: Span, start: int, source: int | None = None) -> int
     para_begin, para_end = _paragraph(text, start)
     begin, end = max(sent.start_char, para_begin), min(sent.end_char, para_end)
     skip = _source_spans(doc, source)
-    found = list(_mentions(doc, begin, end, skip))
+    found = list(_mentions(doc, begin, end, skip, lex))
     if found:
         return min(found, key=lambda m: (m[2] == "other", abs(m[1] - start)))[0]
-    earlier = [m for m in _mentions(doc, para_begin, begin, skip)]
+    earlier = list(_mentions(doc, para_begin, begin, skip, lex))
     if earlier:
         return max(earlier, key=lambda m: m[1])[0]
     return main_place(doc)

@@ -76,7 +76,7 @@ def _link(doc: Doc, span: Span, hit: FigureHit, lex: FigureLexicon) -> None:
         hit.source = claim_source(anchor, lex)
     if hit.source is None:
         hit.source = marker_source(sent, span.start, lex)
-    hit.place = nearest_place(doc, sent, hit.start, hit.source)
+    hit.place = nearest_place(doc, sent, hit.start, hit.source, lex)
     hit.time = sentence_time(doc, sent)
 
 
