@@ -32,12 +32,15 @@ class FigureLexicon:
     source_markers: tuple[Phrase, ...] = ()
     claim_verbs: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, hash=False)
     subset_markers: tuple[Phrase, ...] = ()
+    subset_heads: tuple[Phrase, ...] = ()
+    subset_elliptic_after: frozenset[str] = frozenset()
     phrases_by_first: PhraseIndex = field(init=False, hash=False)
     source_markers_by_first: PhraseIndex = field(init=False, hash=False)
     subset_markers_by_first: PhraseIndex = field(init=False, hash=False)
+    subset_heads_by_first: PhraseIndex = field(init=False, hash=False)
 
     def __post_init__(self) -> None:
-        for name in ("phrases", "source_markers", "subset_markers"):
+        for name in ("phrases", "source_markers", "subset_markers", "subset_heads"):
             object.__setattr__(self, f"{name}_by_first", index_phrases(getattr(self, name)))
 
 
@@ -104,12 +107,14 @@ def _kind_tables(kinds: dict) -> dict[str, dict]:
 def build_lexicon(data: dict) -> FigureLexicon:
     """Index the parsed YAML of a figures lexicon."""
     words = {name: frozenset(str(w).lower() for w in data.get(name) or [])
-             for name in ("people", "residents", "units", "before_negative", "fillers")}
+             for name in ("people", "residents", "units", "before_negative", "fillers",
+                          "subset_elliptic_after")}
     return FigureLexicon(
         **_kind_tables(data.get("kinds") or {}), **words,
         source_markers=_by_length(data.get("source_markers")),
         claim_verbs=_claims(data.get("claim_verbs")),
         subset_markers=_by_length(data.get("subset_markers")),
+        subset_heads=_by_length(data.get("subset_heads")),
     )
 
 

@@ -192,6 +192,18 @@ def is_subset(sent: Span, first: int, lex: FigureLexicon) -> bool:
     return False
 
 
+def heading_noun(span: Span, lex: FigureLexicon) -> str | None:
+    """The noun of a subset heading earlier in the figure's clause ("Parmi les majeurs, 31 ...",
+    "Chez les mineurs, 3 ..."): the word after the heading, when a comma follows it."""
+    doc, words = span.doc, words_of(span.doc)
+    for i in range(span.sent.start, span.start):
+        end = phrase_end(words, i, span.start, lex.subset_heads_by_first)
+        if end is not None and end + 1 < span.start and words[end + 1] == "," and (
+                doc[end].pos_ in ("NOUN", "ADJ", "PROPN")):
+            return words[end]
+    return None
+
+
 def mark_disputes(figures: list) -> None:
     """Link figures of one kind, place and period that different sources give differently."""
     for i, one in enumerate(figures):

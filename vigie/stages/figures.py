@@ -12,9 +12,10 @@ from spacy.tokens import Doc, Span
 from vigie.french.numbers import Modifiers, Quantity, find_quantities, load_modifiers
 from vigie.stages.common import guarded, text_of
 from vigie.stages.figure_kind import _anchor, counted_noun, is_unit, kind_and_who
-from vigie.stages.figure_lexicon import FigureLexicon, load_figures_lexicon
+from vigie.stages.figure_lexicon import FigureLexicon, load_figures_lexicon, words_of
 from vigie.stages.figure_links import (
     claim_source,
+    heading_noun,
     is_subset,
     mark_disputes,
     marker_source,
@@ -80,6 +81,26 @@ def _link(doc: Doc, span: Span, hit: FigureHit, lex: FigureLexicon) -> None:
     hit.time = sentence_time(doc, sent)
 
 
+def _elliptic_part(doc: Doc, qty: Quantity, lex: FigureLexicon,
+                   hits: list[FigureHit]) -> FigureHit | None:
+    """ "24 blessés, dont 5 côté policiers", "dont un millier à Paris": a number after "dont"
+    with no noun of its own counts the people of the figure before it."""
+    span = doc.char_span(qty.start, qty.end, alignment_mode="expand")
+    if span is None or not hits or span.end >= len(doc) or _in_time(doc, qty) or _excluded(
+            span, lex) or not is_subset(span.sent, span.start, lex):
+        return None
+    if words_of(doc)[span.end] not in lex.subset_elliptic_after:
+        return None
+    whole = next((h for h in reversed(hits) if h.start >= span.sent.start_char
+                  and h.part_of is None and (h.value or 0) >= (qty.value or 0)), None)
+    if whole is None:
+        return None
+    hit = FigureHit(kind=whole.kind, value=qty.value, start=qty.start, end=qty.end, low=qty.low,
+                    high=qty.high, approximate=qty.approximate, who=whole.who)
+    _link(doc, span, hit, lex)
+    return hit
+
+
 def _link_subsets(doc: Doc, hits: list[FigureHit], lex: FigureLexicon) -> None:
     """ "500 morts, dont une centaine de civils": the subset points at the whole, takes its kind."""
     for i, hit in enumerate(hits):
@@ -91,6 +112,47 @@ def _link_subsets(doc: Doc, hits: list[FigureHit], lex: FigureLexicon) -> None:
             hit.part_of = whole
             if hit.kind == "other":
                 hit.kind = hits[whole].kind
+    _link_headings(doc, hits, lex)
+    _link_breakdowns(doc, hits)
+
+
+def _same_noun(who: str | None, noun: str) -> bool:
+    head = (who or "").split(" ")[0].lower()
+    return bool(head) and head.rstrip("s") == noun.rstrip("s")
+
+
+def _link_headings(doc: Doc, hits: list[FigureHit], lex: FigureLexicon) -> None:
+    """ "60 majeurs et 5 mineurs ... Parmi les majeurs, 31 ont été déférés": 31 is part of 60."""
+    for i, hit in enumerate(hits):
+        if hit.part_of is not None:
+            continue
+        noun = heading_noun(doc.char_span(hit.start, hit.end, alignment_mode="expand"), lex)
+        whole = next((j for j in range(i - 1, -1, -1) if hits[j].start < hit.start
+                      and _same_noun(hits[j].who, noun) and (hits[j].value or 0) > (
+                          hit.value or 0)), None) if noun else None
+        if whole is not None:
+            hit.part_of = whole
+            if hit.kind == "other":
+                hit.kind = hits[whole].kind
+
+
+def _link_breakdowns(doc: Doc, hits: list[FigureHit]) -> None:
+    """ "65 gardes à vue. Dans le détail, 60 majeurs et 5 mineurs ...": figures of one kind in a
+    sentence that add up to an earlier figure of that kind are its parts."""
+    by_sent: dict[int, list[int]] = {}
+    for i, hit in enumerate(hits):
+        if hit.part_of is None:
+            span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+            by_sent.setdefault(span.sent.start_char, []).append(i)
+    for start, group in by_sent.items():
+        for kind in {hits[i].kind for i in group}:
+            parts = [i for i in group if hits[i].kind == kind]
+            total = sum(hits[i].value or 0 for i in parts)
+            whole = next((j for j in range(parts[0] - 1, -1, -1) if hits[j].start < start
+                          and hits[j].kind == kind and hits[j].value == total), None)
+            if len(parts) > 1 and whole is not None:
+                for i in parts:
+                    hits[i].part_of = whole
 
 
 def _whole_before(doc: Doc, hits: list[FigureHit], i: int, sent: Span) -> int | None:
@@ -119,7 +181,7 @@ def find_figures(doc: Doc, lex: FigureLexicon | None = None,
     lex = lex or load_figures_lexicon()
     hits = []
     for qty in find_quantities(text_of(doc), modifiers or load_modifiers()):
-        hit = _figure(doc, qty, lex)
+        hit = _figure(doc, qty, lex) or _elliptic_part(doc, qty, lex, hits)
         if hit is not None:
             hits.append(hit)
     _link_subsets(doc, hits, lex)
