@@ -194,9 +194,9 @@ def is_subset(sent: Span, first: int, lex: FigureLexicon) -> bool:
 
 def heading_noun(span: Span, lex: FigureLexicon) -> str | None:
     """The noun of a subset heading earlier in the figure's clause ("Parmi les majeurs, 31 ...",
-    "Chez les mineurs, 3 ..."): the word after the heading, when a comma follows it."""
+    "Chez les mineurs, 3 ..."): the word after the nearest heading, when a comma follows it."""
     doc, words = span.doc, words_of(span.doc)
-    for i in range(span.sent.start, span.start):
+    for i in range(span.start - 1, span.sent.start - 1, -1):
         end = phrase_end(words, i, span.start, lex.subset_heads_by_first)
         if end is not None and end + 1 < span.start and words[end + 1] == "," and (
                 doc[end].pos_ in ("NOUN", "ADJ", "PROPN")):
