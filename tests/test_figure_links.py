@@ -29,3 +29,36 @@ def _places(record):
 )
 def test_figure_links_place(extract, text, expected):
     assert _places(extract(text)) == expected
+
+
+def _parts(record):
+    ids = {f.id: f.value for f in record.figures}
+    return [(f.kind, f.value, ids.get(f.part_of)) for f in record.figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "dont" and a number with no noun of its own: the whole's people
+        ("Les heurts ont fait 30 blessés, dont 4 côté policiers.",
+         [("wounded", 30, None), ("wounded", 4, 30)]),
+        ("Le séisme a fait 9 000 morts, dont un millier à Izmir.",
+         [("killed", 9000, None), ("killed", 1000, 9000)]),
+        # a heading names the whole: "Parmi les hommes, ..."
+        ("Au total, 40 hommes et 12 femmes ont été interpellés. Parmi les hommes, 25 ont été "
+         "placés en garde à vue.",
+         [("arrested", 40, None), ("arrested", 12, None), ("arrested", 25, 40)]),
+        # a breakdown that adds up to the figure before it
+        ("La police a interpellé 50 personnes. Au total, 42 majeurs et 8 mineurs ont été "
+         "interpellés.",
+         [("arrested", 50, None), ("arrested", 42, 50), ("arrested", 8, 50)]),
+        # a breakdown that does not add up is no part
+        ("La police a interpellé 50 personnes. Au total, 30 majeurs et 8 mineurs ont été "
+         "interpellés.",
+         [("arrested", 50, None), ("arrested", 30, None), ("arrested", 8, None)]),
+        # "dont" and a number counting something else
+        ("L'attaque a fait 12 morts, dont 3 hélicoptères détruits.", [("killed", 12, None)]),
+    ],
+)
+def test_figure_links_part_of(extract, text, expected):
+    assert _parts(extract(text)) == expected
