@@ -1,4 +1,4 @@
-"""Figures stage: the place and the whole (part_of) a figure is linked to, on short French passages."""
+"""Figures stage: the place and the whole (part_of) a figure is linked to, on short passages."""
 
 from __future__ import annotations
 
