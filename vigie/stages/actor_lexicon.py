@@ -140,6 +140,16 @@ def _keys(split: Splitter, name: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+def _capitalised(split: Splitter, entry: Entry, name: str) -> bool:
+    """An organisation or person name whose first word after the article is capitalised ("Le
+    Point", "Libération"): matches only capitalised text, never the common noun ("un point", "la
+    libération"). Collectives keep their adjective use ("les dirigeants européens")."""
+    if entry.kind not in ("organization", "person"):
+        return False
+    words = [w for w in split(name) if tkey(w) not in _LEADING_ARTICLES] or split(name)
+    return bool(words) and words[0][:1].isupper()
+
+
 def _acronym(name: str) -> bool:
     """A name written all in capitals ("ANS", "UN", "EAU", "M23"): matched case-sensitively."""
     return any(c.isalpha() for c in name) and name.isupper()
@@ -177,7 +187,8 @@ def _index_entries(lex: Lexicon, split: Splitter, entries: list[Entry]) -> None:
     for entry in entries:
         lex.by_id.setdefault(entry.id, entry)
         for name in {entry.name, *entry.aliases}:
-            lex.add(_keys(split, name), Match("entry", entry=entry, upper=_acronym(name)))
+            lex.add(_keys(split, name), Match("entry", entry=entry, upper=_acronym(name),
+                                              capital=_capitalised(split, entry, name)))
 
 
 def _read_lexicon(path: Path) -> dict:

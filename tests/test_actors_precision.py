@@ -1,0 +1,29 @@
+"""Precision rules of the Actors stage: mentions that look like actors and are not."""
+
+from __future__ import annotations
+
+import pytest
+
+import vigie
+
+
+def _actors(kb_nlp, text: str):
+    record = vigie.extract(text, published="2020-05-04", nlp=kb_nlp)
+    return {a.name: (a.kind, a.country, a.sector) for a in record.actors}
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Le taux a gagné un point en mai.", "Le Point"),
+    ("Les otages attendent leur libération depuis des mois.", "Libération"),
+    ("Le marché parisien a fermé ses portes hier.", "Le Parisien"),
+])
+def test_actors_precision_common_noun_is_no_title(kb_nlp, text, absent):
+    assert absent not in _actors(kb_nlp, text)
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ("Selon Libération, le ministre a démissionné.", "Libération", ("organization", "FRA", "MED")),
+    ("Le Point a publié une enquête.", "Le Point", ("organization", "FRA", "MED")),
+])
+def test_actors_precision_capitalised_title_kept(kb_nlp, text, name, expected):
+    assert _actors(kb_nlp, text)[name] == expected
