@@ -130,3 +130,8 @@ def is_individual(token: Token, collectives: set[str], key: str) -> bool:
 def is_indefinite(token: Token) -> bool:
     """Introduced by un/une/des ("un responsable local", "des témoins")."""
     return any(c.dep_ == "det" and c.lower_ in _INDEFINITE_DETS for c in token.children)
+
+
+def is_count(token: Token) -> bool:
+    """A group noun with a cardinal ("24 blessés", "plus de 5 000 déplacés"): a toll, not an actor."""
+    return any(c.dep_ == "nummod" and c.like_num for c in token.children)

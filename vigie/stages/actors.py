@@ -30,6 +30,7 @@ from vigie.stages.actor_context import (
 from vigie.stages.actor_filters import (
     credit_tokens,
     is_argument,
+    is_count,
     is_indefinite,
     is_individual,
     reporting_channel,
@@ -326,8 +327,11 @@ class Finder:
         end, country, per = group_extent(self.lex, doc, self.keys, start, end)
         if per is not None:
             country = self._country_of_person(per)
-        if country is None and per is None and not is_argument(head, self.lex.agentive):
-            return None  # a count or a bare noun ("dont 10 blessés"), not an actor
+        # A count or a bare noun ("dont 10 blessés", "24 blessés"), not an actor; a qualified
+        # count is a group that acts ("33 otages israéliens").
+        if country is None and per is None and (is_count(head)
+                                                or not is_argument(head, self.lex.agentive)):
+            return None
         individual = role.kind in ("group", "population")
         if individual and is_individual(head, self.lex.collective_nouns, self.keys[head.i]):
             return self._someone(start, end, role)  # "un policier", "le gendarme"
