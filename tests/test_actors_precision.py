@@ -43,3 +43,18 @@ def test_actors_precision_count_is_no_group(kb_nlp, text, absent):
 ])
 def test_actors_precision_acting_group_kept(kb_nlp, text, name, expected):
     assert _actors(kb_nlp, text)[name] == expected
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Le port de Brest est ouvert, celui de Quimperlé reste fermé.", "Quimperlé"),
+    ("La gare de Tours a rouvert, et celle de Saint-Pierre-des-Corps aussi.",
+     "Saint-Pierre-des-Corps"),
+    ("Les assaillants ont crié « Allahu akbar » avant de fuir.", "Allahu"),
+])
+def test_actors_precision_no_person(kb_nlp, text, absent):
+    assert absent not in _actors(kb_nlp, text)
+
+
+def test_actors_precision_full_name_after_celui_kept(kb_nlp):
+    text = "Son discours et celui de Jean Dupont ont été applaudis."
+    assert _actors(kb_nlp, text)["Jean Dupont"] == ("person", None, None)

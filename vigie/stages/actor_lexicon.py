@@ -62,6 +62,7 @@ class Lexicon:
     place_nouns: set[str] = field(default_factory=set)
     not_names: set[str] = field(default_factory=set)
     place_person_preps: set[str] = field(default_factory=set)
+    place_pronouns: set[str] = field(default_factory=set)
     index: dict[str, list[tuple[tuple[str, ...], Match]]] = field(default_factory=dict)
     by_id: dict[str, Entry] = field(default_factory=dict)
     # index[key] grouped by sequence: [(sequence, [matches])], longest first (built on demand)
@@ -217,6 +218,7 @@ def _build(nlp, kb_files: tuple[str, ...]) -> Lexicon:
         place_nouns={tkey(w) for w in data.get("place_nouns") or []},
         not_names={tkey(w) for w in data.get("not_names") or []},
         place_person_preps={tkey(w) for w in data.get("place_person_preps") or []},
+        place_pronouns={tkey(w) for w in data.get("place_pronouns") or []},
     )
     split = Splitter(nlp)
     _index_countries(lex, split)
