@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc, Span
 
 import vigie
+from vigie.stages.actor_filters import looks_named
 
 
 def _actors(kb_nlp, text: str):
@@ -58,3 +61,11 @@ def test_actors_precision_no_person(kb_nlp, text, absent):
 def test_actors_precision_full_name_after_celui_kept(kb_nlp):
     text = "Son discours et celui de Jean Dupont ont été applaudis."
     assert _actors(kb_nlp, text)["Jean Dupont"] == ("person", None, None)
+
+
+def test_actors_precision_looks_named():
+    doc = Doc(spacy.blank("fr").vocab,
+              words=["Jets", "de", "pierres", "contre", "le", "groupe", "armé", "Tigre", "Noir"],
+              sent_starts=[True] + [False] * 8)
+    assert [looks_named(Span(doc, s, e)) for s, e in [(0, 3), (6, 7), (7, 9)]] == [
+        False, False, True]

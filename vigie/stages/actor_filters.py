@@ -135,3 +135,15 @@ def is_indefinite(token: Token) -> bool:
 def is_count(token: Token) -> bool:
     """A group noun with a cardinal ("24 blessés", "plus de 5 000 déplacés"): a toll, not an actor."""
     return any(c.dep_ == "nummod" and c.like_num for c in token.children)
+
+
+def looks_named(ent) -> bool:
+    """Whether an ORG entity with no organisation word and unknown to the knowledge base is
+    written as a name: not in lower case ("armé"), not a common phrase opening a sentence
+    ("Jets de pierres.")."""
+    words = [t for t in ent if t.is_alpha]
+    if not words or not words[0].text[:1].isupper():
+        return False
+    rest = words[1:]
+    common_opening = ent[0].is_sent_start and rest and not any(t.text[:1].isupper() for t in rest)
+    return not common_opening

@@ -33,6 +33,7 @@ from vigie.stages.actor_filters import (
     is_count,
     is_indefinite,
     is_individual,
+    looks_named,
     reporting_channel,
 )
 from vigie.stages.actor_lexicon import (
@@ -244,6 +245,8 @@ class Finder:
         if hit:
             return _entry_cand(ent.start, ent.end, hit[2].entry, None)
         head = self.keys[ent.start]
+        if head not in self.lex.org_heads and not looks_named(ent):
+            return None
         country = country_in(self.lex, self.keys, ent.start, ent.end, {"demonym"})
         key = f"org:{' '.join(self.keys[ent.start:ent.end])}"
         return Cand(ent.start, ent.end, key, ent.text, "organization", country,
