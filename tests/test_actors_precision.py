@@ -69,3 +69,26 @@ def test_actors_precision_looks_named():
               sent_starts=[True] + [False] * 8)
     assert [looks_named(Span(doc, s, e)) for s, e in [(0, 3), (6, 7), (7, 9)]] == [
         False, False, True]
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Un homme de 27 ans a été interpellé samedi.", "Union européenne"),
+    ("Les 28 salariés ont voté la grève.", "Union européenne"),
+])
+def test_actors_precision_bare_number_is_no_name(kb_nlp, text, absent):
+    assert absent not in _actors(kb_nlp, text)
+
+
+def test_actors_precision_les_27_is_the_union(kb_nlp):
+    text = "Les 27 ont adopté de nouvelles sanctions lundi."
+    assert _actors(kb_nlp, text)["Union européenne"] == ("organization", None, "IGO")
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("Le ministre de la Santé, Jean Dupont, a démissionné.", "Jean Dupont", "ministre de la Santé"),
+    ("Selon la ministre de la Culture, Marie Durand, le musée rouvrira.", "Marie Durand",
+     "ministre de la Culture"),
+])
+def test_actors_precision_role_without_comma(kb_nlp, text, name, role):
+    record = vigie.extract(text, published="2020-05-04", nlp=kb_nlp)
+    assert {a.name: a.role for a in record.actors}[name] == role

@@ -136,7 +136,8 @@ def _orth(piece: dict) -> str:
 
 def _keys(split: Splitter, name: str) -> tuple[str, ...]:
     keys = [tkey(w) for w in split(name)]
-    while len(keys) > 1 and keys[0] in _LEADING_ARTICLES:
+    # "les 27" keeps its article: a bare number is no name ("un homme de 27 ans").
+    while len(keys) > 1 and keys[0] in _LEADING_ARTICLES and not keys[1][:1].isdigit():
         keys = keys[1:]
     return tuple(keys)
 
