@@ -92,3 +92,15 @@ def test_actors_precision_les_27_is_the_union(kb_nlp):
 def test_actors_precision_role_without_comma(kb_nlp, text, name, role):
     record = vigie.extract(text, published="2020-05-04", nlp=kb_nlp)
     assert {a.name: a.role for a in record.actors}[name] == role
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Un homme de 35 ans a été placé en garde à vue.", "homme de 35 ans"),
+    ("Une femme de 52 ans a porté plainte mardi.", "femme de 52 ans"),
+])
+def test_actors_precision_person_by_age(kb_nlp, text, name):
+    assert _actors(kb_nlp, text)[name] == ("person", None, None)
+
+
+def test_actors_precision_child_by_age_is_no_actor(kb_nlp):
+    assert _actors(kb_nlp, "Un garçon de 9 ans a été blessé.") == {}

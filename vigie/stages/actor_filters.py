@@ -147,3 +147,13 @@ def looks_named(ent) -> bool:
     rest = words[1:]
     common_opening = ent[0].is_sent_start and rest and not any(t.text[:1].isupper() for t in rest)
     return not common_opening
+
+
+def aged_person_end(keys: list[str], texts: list[str], i: int) -> int | None:
+    """End of "un homme de 27 ans" when token i is an age noun after un/une: the token after
+    "ans", else None."""
+    if i < 1 or keys[i - 1] not in ("un", "une") or i + 3 >= len(keys):
+        return None
+    if keys[i + 1] != "de" or not texts[i + 2].isdigit() or keys[i + 3] != "ans":
+        return None
+    return i + 4

@@ -28,6 +28,7 @@ from vigie.stages.actor_context import (
     unnamed_extent,
 )
 from vigie.stages.actor_filters import (
+    aged_person_end,
     credit_tokens,
     is_argument,
     is_count,
@@ -343,6 +344,19 @@ class Finder:
         return Cand(start, end, f"grp:{key}:{country}", span_text(doc, start, end), role.kind,
                     country, role.sector, None, unnamed=True)
 
+    def aged(self) -> list[Cand]:
+        """Unnamed individuals known by their age ("un homme de 27 ans")."""
+        out = []
+        texts = self.keys.texts
+        for i, key in enumerate(self.keys):
+            end = aged_person_end(self.keys, texts, i) if key in self.lex.aged_nouns else None
+            if end is None or self.used & set(range(i, end)):
+                continue
+            text = self.doc[i:end].text
+            out.append(Cand(i, end, f"someone:{fold(text)}", text, "person", unnamed=True))
+            self.used.update(range(i, end))
+        return out
+
     def _someone(self, start: int, end: int, role) -> Cand:
         """An unnamed individual, one actor per wording ("un porte-parole de l'armée")."""
         role_end, end = end, unnamed_extent(self.doc, self.keys, start, end)
@@ -368,6 +382,7 @@ def _ordered(finder: Finder) -> list[Cand]:
     cands = finder.named()
     cands += finder.states()
     cands += finder.groups()
+    cands += finder.aged()
     return sorted(cands, key=lambda c: c.start)
 
 
