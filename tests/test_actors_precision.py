@@ -34,7 +34,7 @@ def test_actors_precision_capitalised_title_kept(kb_nlp, text, name, expected):
 
 @pytest.mark.parametrize("text,absent", [
     ("Les affrontements ont fait 12 blessés à Lyon.", "blessés"),
-    ("Au total, 40 manifestants ont été interpellés samedi.", "manifestants"),
+    ("Le séisme a fait 300 morts et 900 victimes.", "victimes"),
 ])
 def test_actors_precision_count_is_no_group(kb_nlp, text, absent):
     assert absent not in _actors(kb_nlp, text)
@@ -43,6 +43,7 @@ def test_actors_precision_count_is_no_group(kb_nlp, text, absent):
 @pytest.mark.parametrize("text,name,expected", [
     ("Les manifestants ont bloqué la route.", "manifestants", ("group", None, "OPP")),
     ("Les 20 otages israéliens ont été libérés.", "otages israéliens", ("population", "ISR", "CVL")),
+    ("Quelque 3 000 habitants ont fui la ville.", "habitants", ("population", None, "CVL")),
 ])
 def test_actors_precision_acting_group_kept(kb_nlp, text, name, expected):
     assert _actors(kb_nlp, text)[name] == expected

@@ -64,6 +64,7 @@ class Lexicon:
     place_person_preps: set[str] = field(default_factory=set)
     place_pronouns: set[str] = field(default_factory=set)
     aged_nouns: set[str] = field(default_factory=set)
+    toll_nouns: set[str] = field(default_factory=set)
     index: dict[str, list[tuple[tuple[str, ...], Match]]] = field(default_factory=dict)
     by_id: dict[str, Entry] = field(default_factory=dict)
     # index[key] grouped by sequence: [(sequence, [matches])], longest first (built on demand)
@@ -222,6 +223,7 @@ def _build(nlp, kb_files: tuple[str, ...]) -> Lexicon:
         place_person_preps={tkey(w) for w in data.get("place_person_preps") or []},
         place_pronouns={tkey(w) for w in data.get("place_pronouns") or []},
         aged_nouns={tkey(w) for w in data.get("aged_person_nouns") or []},
+        toll_nouns={tkey(w) for w in data.get("toll_nouns") or []},
     )
     split = Splitter(nlp)
     _index_countries(lex, split)

@@ -331,10 +331,10 @@ class Finder:
         end, country, per = group_extent(self.lex, doc, self.keys, start, end)
         if per is not None:
             country = self._country_of_person(per)
-        # A count or a bare noun ("dont 10 blessés", "24 blessés"), not an actor; a qualified
+        # A toll or a bare noun ("dont 10 blessés", "24 blessés"), not an actor; a qualified
         # count is a group that acts ("33 otages israéliens").
-        if country is None and per is None and (is_count(head)
-                                                or not is_argument(head, self.lex.agentive)):
+        toll = self.keys[head.i] in self.lex.toll_nouns and is_count(head)
+        if country is None and per is None and (toll or not is_argument(head, self.lex.agentive)):
             return None
         individual = role.kind in ("group", "population")
         if individual and is_individual(head, self.lex.collective_nouns, self.keys[head.i]):
