@@ -54,13 +54,18 @@ def _is_demonym(lex: Lexicon, keys: list[str], i: int) -> bool:
     return bool(match_at(lex, keys, i, {"demonym"}))
 
 
+_NAME_TYPES = {"PER", "LOC", "MISC"}
+
+
 def _role_text(doc: Doc, lex: Lexicon, keys: list[str], start: int, end: int) -> str:
     """The role words of tokens start..end, without demonyms, punctuation or given names."""
-    words = [t for t in doc[start:end] if not t.is_punct and not t.ent_type_
+    # Words of a title the model tagged ORG ("ministre de la Santé") stay; names and places go.
+    words = [t for t in doc[start:end] if not t.is_punct and t.ent_type_ not in _NAME_TYPES
              and not _is_demonym(lex, keys, t.i)]
     while words and keys[words[-1].i] in _DETS:
         words.pop()
-    return "".join(t.text_with_ws for t in words).strip() or doc[start:end].text
+    bare = [t for t in doc[start:end] if not t.is_punct] or doc[start:end]
+    return "".join(t.text_with_ws for t in words or bare).strip()
 
 
 def _last_person_role(lex: Lexicon, doc: Doc, keys: list[str], lo: int, hi: int):

@@ -130,3 +130,30 @@ def is_individual(token: Token, collectives: set[str], key: str) -> bool:
 def is_indefinite(token: Token) -> bool:
     """Introduced by un/une/des ("un responsable local", "des témoins")."""
     return any(c.dep_ == "det" and c.lower_ in _INDEFINITE_DETS for c in token.children)
+
+
+def is_count(token: Token) -> bool:
+    """A group noun with a cardinal ("24 blessés", "plus de 5 000 déplacés"): a toll, not an actor."""
+    return any(c.dep_ == "nummod" and c.like_num for c in token.children)
+
+
+def looks_named(ent) -> bool:
+    """Whether an ORG entity with no organisation word and unknown to the knowledge base is
+    written as a name: not in lower case ("armé"), not a common phrase opening a sentence
+    ("Jets de pierres.")."""
+    words = [t for t in ent if t.is_alpha]
+    if not words or not words[0].text[:1].isupper():
+        return False
+    rest = words[1:]
+    common_opening = ent[0].is_sent_start and rest and not any(t.text[:1].isupper() for t in rest)
+    return not common_opening
+
+
+def aged_person_end(keys: list[str], texts: list[str], i: int) -> int | None:
+    """End of "un homme de 27 ans" when token i is an age noun after un/une: the token after
+    "ans", else None."""
+    if i < 1 or keys[i - 1] not in ("un", "une") or i + 3 >= len(keys):
+        return None
+    if keys[i + 1] != "de" or not texts[i + 2].isdigit() or keys[i + 3] != "ans":
+        return None
+    return i + 4

@@ -62,6 +62,9 @@ class Lexicon:
     place_nouns: set[str] = field(default_factory=set)
     not_names: set[str] = field(default_factory=set)
     place_person_preps: set[str] = field(default_factory=set)
+    place_pronouns: set[str] = field(default_factory=set)
+    aged_nouns: set[str] = field(default_factory=set)
+    toll_nouns: set[str] = field(default_factory=set)
     index: dict[str, list[tuple[tuple[str, ...], Match]]] = field(default_factory=dict)
     by_id: dict[str, Entry] = field(default_factory=dict)
     # index[key] grouped by sequence: [(sequence, [matches])], longest first (built on demand)
@@ -135,9 +138,20 @@ def _orth(piece: dict) -> str:
 
 def _keys(split: Splitter, name: str) -> tuple[str, ...]:
     keys = [tkey(w) for w in split(name)]
-    while len(keys) > 1 and keys[0] in _LEADING_ARTICLES:
+    # "les 27" keeps its article: a bare number is no name ("un homme de 27 ans").
+    while len(keys) > 1 and keys[0] in _LEADING_ARTICLES and not keys[1][:1].isdigit():
         keys = keys[1:]
     return tuple(keys)
+
+
+def _capitalised(split: Splitter, entry: Entry, name: str) -> bool:
+    """An organisation or person name whose first word after the article is capitalised ("Le
+    Point", "Libération"): matches only capitalised text, never the common noun ("un point", "la
+    libération"). Collectives keep their adjective use ("les dirigeants européens")."""
+    if entry.kind not in ("organization", "person"):
+        return False
+    words = [w for w in split(name) if tkey(w) not in _LEADING_ARTICLES] or split(name)
+    return bool(words) and words[0][:1].isupper()
 
 
 def _acronym(name: str) -> bool:
@@ -177,7 +191,8 @@ def _index_entries(lex: Lexicon, split: Splitter, entries: list[Entry]) -> None:
     for entry in entries:
         lex.by_id.setdefault(entry.id, entry)
         for name in {entry.name, *entry.aliases}:
-            lex.add(_keys(split, name), Match("entry", entry=entry, upper=_acronym(name)))
+            lex.add(_keys(split, name), Match("entry", entry=entry, upper=_acronym(name),
+                                              capital=_capitalised(split, entry, name)))
 
 
 def _read_lexicon(path: Path) -> dict:
@@ -206,6 +221,9 @@ def _build(nlp, kb_files: tuple[str, ...]) -> Lexicon:
         place_nouns={tkey(w) for w in data.get("place_nouns") or []},
         not_names={tkey(w) for w in data.get("not_names") or []},
         place_person_preps={tkey(w) for w in data.get("place_person_preps") or []},
+        place_pronouns={tkey(w) for w in data.get("place_pronouns") or []},
+        aged_nouns={tkey(w) for w in data.get("aged_person_nouns") or []},
+        toll_nouns={tkey(w) for w in data.get("toll_nouns") or []},
     )
     split = Splitter(nlp)
     _index_countries(lex, split)

@@ -28,10 +28,13 @@ from vigie.stages.actor_context import (
     unnamed_extent,
 )
 from vigie.stages.actor_filters import (
+    aged_person_end,
     credit_tokens,
     is_argument,
+    is_count,
     is_indefinite,
     is_individual,
+    looks_named,
     reporting_channel,
 )
 from vigie.stages.actor_lexicon import (
@@ -243,6 +246,8 @@ class Finder:
         if hit:
             return _entry_cand(ent.start, ent.end, hit[2].entry, None)
         head = self.keys[ent.start]
+        if head not in self.lex.org_heads and not looks_named(ent):
+            return None
         country = country_in(self.lex, self.keys, ent.start, ent.end, {"demonym"})
         key = f"org:{' '.join(self.keys[ent.start:ent.end])}"
         return Cand(ent.start, ent.end, key, ent.text, "organization", country,
@@ -326,8 +331,11 @@ class Finder:
         end, country, per = group_extent(self.lex, doc, self.keys, start, end)
         if per is not None:
             country = self._country_of_person(per)
-        if country is None and per is None and not is_argument(head, self.lex.agentive):
-            return None  # a count or a bare noun ("dont 10 blessés"), not an actor
+        # A toll or a bare noun ("dont 10 blessés", "24 blessés"), not an actor; a qualified
+        # count is a group that acts ("33 otages israéliens").
+        toll = self.keys[head.i] in self.lex.toll_nouns and is_count(head)
+        if country is None and per is None and (toll or not is_argument(head, self.lex.agentive)):
+            return None
         individual = role.kind in ("group", "population")
         if individual and is_individual(head, self.lex.collective_nouns, self.keys[head.i]):
             return self._someone(start, end, role)  # "un policier", "le gendarme"
@@ -335,6 +343,19 @@ class Finder:
         key = tkey(head.lemma_ or self.keys.texts[start])
         return Cand(start, end, f"grp:{key}:{country}", span_text(doc, start, end), role.kind,
                     country, role.sector, None, unnamed=True)
+
+    def aged(self) -> list[Cand]:
+        """Unnamed individuals known by their age ("un homme de 27 ans")."""
+        out = []
+        texts = self.keys.texts
+        for i, key in enumerate(self.keys):
+            end = aged_person_end(self.keys, texts, i) if key in self.lex.aged_nouns else None
+            if end is None or self.used & set(range(i, end)):
+                continue
+            text = self.doc[i:end].text
+            out.append(Cand(i, end, f"someone:{fold(text)}", text, "person", unnamed=True))
+            self.used.update(range(i, end))
+        return out
 
     def _someone(self, start: int, end: int, role) -> Cand:
         """An unnamed individual, one actor per wording ("un porte-parole de l'armée")."""
@@ -361,6 +382,7 @@ def _ordered(finder: Finder) -> list[Cand]:
     cands = finder.named()
     cands += finder.states()
     cands += finder.groups()
+    cands += finder.aged()
     return sorted(cands, key=lambda c: c.start)
 
 

@@ -8,7 +8,8 @@ Rules that generalise, applied in order (see docs/actors.md):
 4. an acronym in parentheses after a name gets the name's label ("... (OSDH)");
 5. a person tagged LOC/MISC becomes PER (known person, given name, "al-"/"ben" particle, or the
    surname of a person named earlier);
-6. a PER after "<place noun> de" or "près de/en/dans" is a place ("la région d'Ivano-Frankivsk");
+6. a PER after "<place noun> de" or "près de/en/dans" is a place ("la région d'Ivano-Frankivsk"),
+   and so is a one-word PER after "celui/celle de" ("la ville de X et celle de Y");
 7. a day or month name alone is no entity ("Dimanche, ...");
 8. knowledge-base names the model missed are added.
 """
@@ -167,6 +168,8 @@ def _after_place_word(lex: Lexicon, ent: Span, keys: list[str]) -> bool:
     i = ent.start - 1
     if i >= 1 and keys[i] in ("de", "d'", "du") and keys[i - 1] in lex.place_nouns | {"pres"}:
         return True
+    if i >= 1 and keys[i] in ("de", "d'") and keys[i - 1] in lex.place_pronouns:
+        return " " not in ent.text  # "celui de X": a thing or a place; a full name stays a person
     if i >= 0 and keys[i] == "a":  # "à Kharkiv, à X": "à" in a list of places
         return any(ent.doc[j].ent_type_ == "LOC" for j in range(max(0, i - LIST_REACH), i))
     return i >= 0 and keys[i] in lex.place_person_preps
