@@ -42,7 +42,8 @@ def test_actors_precision_count_is_no_group(kb_nlp, text, absent):
 
 @pytest.mark.parametrize("text,name,expected", [
     ("Les manifestants ont bloqué la route.", "manifestants", ("group", None, "OPP")),
-    ("Les 20 otages israéliens ont été libérés.", "otages israéliens", ("population", "ISR", "CVL")),
+    ("Les 20 otages israéliens ont été libérés.", "otages israéliens",
+     ("population", "ISR", "CVL")),
     ("Quelque 3 000 habitants ont fui la ville.", "habitants", ("population", None, "CVL")),
 ])
 def test_actors_precision_acting_group_kept(kb_nlp, text, name, expected):

@@ -133,7 +133,8 @@ def is_indefinite(token: Token) -> bool:
 
 
 def is_count(token: Token) -> bool:
-    """A group noun with a cardinal ("24 blessés", "plus de 5 000 déplacés"): a toll, not an actor."""
+    """A group noun with a cardinal ("24 blessés", "plus de 5 000 déplacés"): a toll, not an
+    actor."""
     return any(c.dep_ == "nummod" and c.like_num for c in token.children)
 
 
