@@ -7,6 +7,7 @@ import logging
 from spacy.tokens import Span, Token
 
 from vigie.stages.actors import actor_at, resolve_pronoun
+from vigie.stages.common import text_of
 from vigie.stages.figure_lexicon import FigureLexicon, phrase_end, words_of
 from vigie.stages.times import event_time
 
@@ -112,7 +113,7 @@ def _source_spans(doc, source: int | None) -> list[tuple[int, int]]:
     spans += [m for actor in actors for m in actor.mentions if m not in places and any(
         m[0] <= s and e <= m[1] for s, e in places)]
     names = {actor.name for actor in actors}
-    text = doc.text
+    text = text_of(doc)
     for s, e in places:  # the same name said again where the Actors stage missed it
         spans += [(s, s + len(n)) for n in names if len(n) > e - s and text.startswith(n, s)]
     return spans
@@ -150,7 +151,7 @@ def nearest_place(doc, sent: Span, start: int, source: int | None = None,
     préfecture de police"); else the last place named earlier in the paragraph; else the
     story's main place (`main_place`).
     """
-    text = doc.text
+    text = text_of(doc)
     para_begin, para_end = _paragraph(text, start)
     begin, end = max(sent.start_char, para_begin), min(sent.end_char, para_end)
     skip = _source_spans(doc, source)
