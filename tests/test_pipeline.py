@@ -53,6 +53,17 @@ def test_pipeline_text_of_caches_the_doc_text(nlp):
     assert text_of(doc) is text_of(doc)
 
 
+def test_pipeline_column_is_the_token_attribute_cached(nlp):
+    from spacy.attrs import IDX, LIKE_NUM
+
+    from vigie.stages.common import column
+
+    doc = nlp.make_doc("Trois soldats, puis 12 civils.")
+    assert column(doc, IDX) == [0, 6, 13, 15, 20, 23, 29]
+    assert column(doc, LIKE_NUM) == [1, 0, 0, 0, 1, 0, 0]
+    assert column(doc, IDX) is column(doc, IDX)
+
+
 def test_pipeline_make_doc_remembers_the_exact_text(nlp):
     from vigie.article import Article
     from vigie.stages.common import text_of

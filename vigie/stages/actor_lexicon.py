@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from vigie.french.normalize import fold
 from vigie.knowledge import overlay
 from vigie.knowledge.base import DATA, Entry, KnowledgeBase, Role, load_kb
-from vigie.stages.common import text_of
+from vigie.stages.common import column, text_of
 
 LOGGER = logging.getLogger(__name__)
 LEXICON = DATA / "lexicons" / "actors.yaml"
@@ -269,7 +269,6 @@ def _capitals(text: str) -> bool:
 
 
 _TEXTS_KEY = ("vigie", "token_texts")
-_IDXS_KEY = ("vigie", "token_idxs")
 _KEYS_KEY = ("vigie", "actor_keys")
 
 
@@ -285,10 +284,7 @@ def texts_of(doc: Doc) -> list[str]:
 
 def idxs_of(doc: Doc) -> list[int]:
     """Every token's character offset (`token.idx`), built once per Doc."""
-    idxs = doc.user_data.get(_IDXS_KEY)
-    if idxs is None:
-        idxs = doc.user_data[_IDXS_KEY] = doc.to_array(IDX).tolist()
-    return idxs
+    return column(doc, IDX)
 
 
 def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:

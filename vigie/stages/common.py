@@ -78,3 +78,17 @@ def lowers_of(doc: Doc) -> list[str]:
     if lowers is None:
         lowers = doc.user_data[_LOWERS_KEY] = [t.lower_ for t in doc]
     return lowers
+
+
+def column(doc: Doc, attr: int) -> list[int]:
+    """One token attribute for every token (`doc.to_array(attr)` as a list), built once per Doc.
+
+    Args:
+        doc: the document.
+        attr: a spaCy attribute id (`spacy.attrs.IDX`, `LIKE_NUM`...).
+    """
+    key = ("vigie", "column", attr)
+    values = doc.user_data.get(key)
+    if values is None:
+        values = doc.user_data[key] = doc.to_array(attr).tolist()
+    return values

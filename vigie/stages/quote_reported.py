@@ -14,7 +14,7 @@ from spacy.attrs import LIKE_NUM
 from spacy.tokens import Doc, Token
 
 from vigie.french.dateline import skip_dateline
-from vigie.stages.common import lowers_of, text_of
+from vigie.stages.common import column, lowers_of, text_of
 from vigie.stages.event_tokens import morph_of, pos_of
 from vigie.stages.quote_marks import Marked
 from vigie.stages.quote_speaker import Ctx, Found, speaker_of
@@ -38,7 +38,6 @@ _RELATIVE = {"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "dont
 # Tokens that start an attribution phrase ("d'après" is tokenised "d'" + "après").
 _ATTRIBUTION_WORDS = {"selon", "après", "pour"}
 _NUMBER = re.compile(r"\d[\d.,\u00a0\u202f ]*")
-_LIKE_NUM_KEY = ("vigie", "like_num")
 _LEADING = {"mais", "et", "or", "donc", "ainsi", "cependant", "toutefois", "enfin"}
 _STRIP = " \u00a0\u202f\n,;:.!?"
 
@@ -200,10 +199,7 @@ def _is_count(ctx: Ctx, start: int, end: int) -> bool:
 
 def _like_num(doc: Doc) -> list[int]:
     """Every token's `like_num` ("trois", "51"), read once per Doc."""
-    like = doc.user_data.get(_LIKE_NUM_KEY)
-    if like is None:
-        like = doc.user_data[_LIKE_NUM_KEY] = doc.to_array(LIKE_NUM).tolist()
-    return like
+    return column(doc, LIKE_NUM)
 
 
 def _counted(num: Token) -> Token:
