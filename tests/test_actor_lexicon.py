@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from vigie.knowledge import overlay
 from vigie.knowledge.base import load_kb
-from vigie.stages.actor_lexicon import LEXICON, Splitter, _read_lexicon, doc_keys, texts_of
+from vigie.stages.actor_lexicon import Splitter, doc_keys, texts_of
 
 
 def _names() -> list[str]:
@@ -12,7 +13,7 @@ def _names() -> list[str]:
              for n in [c.name, *c.names, *c.demonyms, *c.metonyms]}
     names |= {n for e in kb.entries for n in [e.name, *e.aliases]}
     names |= {w for r in kb.roles for w in r.words}
-    names |= {w for r in _read_lexicon(LEXICON).get("roles") or [] for w in r["words"]}
+    names |= {w for r in overlay.read("actors").get("roles") or [] for w in r["words"]}
     return sorted(names)
 
 

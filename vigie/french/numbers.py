@@ -17,7 +17,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
 from text_to_num import text2num
 
 from vigie.knowledge import overlay
@@ -310,8 +309,7 @@ def load_figures_data(path: str | Path = FIGURES_FILE, kb_files: tuple[str, ...]
 
 @lru_cache(maxsize=4)
 def _figures_data(path: str, kb_files: tuple[str, ...]) -> dict:
-    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
-    return overlay.apply("figures", data, kb_files) if kb_files else data
+    return overlay.read("figures", kb_files, path)
 
 
 def load_modifiers(path: str | Path = FIGURES_FILE, kb_files: tuple[str, ...] = ()) -> Modifiers:

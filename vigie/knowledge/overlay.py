@@ -106,11 +106,30 @@ def _checked(name: str, lexicon, line: int, check: Checker) -> dict:
     return lexicon
 
 
+# libyaml's loader when PyYAML has it: lexicons are read at every model load.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read(name: str, kb_files: tuple[str, ...] = (), path: str | Path | None = None) -> dict:
+    """The lexicon `name` as a stage loads it: its YAML file, the users' sections merged over it.
+
+    Args:
+        name: the lexicon ("triggers", "cues", "figures", "times" or "actors").
+        kb_files: user knowledge-base files (see `apply`).
+        path: the lexicon file; the packaged one by default.
+
+    Returns:
+        A new dict on every call (loaders may change it).
+    """
+    path = LEXICONS / f"{name}.yaml" if path is None else Path(path)
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+    return apply(name, data, kb_files)
+
+
 @lru_cache(maxsize=len(NAMES))
 def packaged(name: str) -> dict:
     """The packaged lexicon `name`, parsed (cached): what user sections are checked against."""
-    text = (LEXICONS / f"{name}.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    return read(name)
 
 
 def _kind(value) -> str:

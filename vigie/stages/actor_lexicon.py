@@ -10,9 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
 from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc
 
@@ -24,8 +22,6 @@ from vigie.stages.common import column, text_of
 LOGGER = logging.getLogger(__name__)
 LEXICON = DATA / "lexicons" / "actors.yaml"
 _LEADING_ARTICLES = {"le", "la", "les", "l'"}
-# libyaml's loader when PyYAML has it (7 times faster at start-up), else the pure-Python one.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @lru_cache(maxsize=65536)
@@ -195,18 +191,12 @@ def _index_entries(lex: Lexicon, split: Splitter, entries: list[Entry]) -> None:
                                               capital=_capitalised(split, entry, name)))
 
 
-def _read_lexicon(path: Path) -> dict:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
-
-
 def _known_role_words(roles: list[Role]) -> set[str]:
     return {fold(w) for role in roles for w in role.words}
 
 
 def _build(nlp, kb_files: tuple[str, ...]) -> Lexicon:
-    data = _read_lexicon(LEXICON)
-    if kb_files:  # the users' `lexicons: actors:` sections
-        data = overlay.apply("actors", data, kb_files)
+    data = overlay.read("actors", kb_files, LEXICON)
     kb = load_kb(kb_files)
     lex = Lexicon(
         kb=kb,

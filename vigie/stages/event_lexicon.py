@@ -8,7 +8,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from vigie.knowledge import overlay
@@ -115,9 +114,7 @@ def load_lexicon(path: str = str(TRIGGERS), kb_files: tuple[str, ...] = ()) -> L
 
 @lru_cache(maxsize=4)
 def _load(path: str, kb_files: tuple[str, ...]) -> Lexicon:
-    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    if kb_files:  # the users' `lexicons: triggers:` sections
-        data = overlay.apply("triggers", data, kb_files)
+    data = overlay.read("triggers", kb_files, path)
     tokenizer = spacy.blank("fr").tokenizer
     lex = Lexicon(
         vetoes={k: frozenset(v) for k, v in (data.get("vetoes") or {}).items()},

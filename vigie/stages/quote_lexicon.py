@@ -9,7 +9,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy
-import yaml
 from spacy.attrs import POS
 from spacy.symbols import VERB
 from spacy.tokens import Doc
@@ -124,9 +123,7 @@ def load_cues(path: str | Path = CUES_FILE, kb_files: tuple[str, ...] = ()) -> C
 
 @lru_cache(maxsize=4)
 def _load(path: str, kb_files: tuple[str, ...]) -> CueLexicon:
-    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
-    if kb_files:  # the users' `lexicons: cues:` sections
-        data = overlay.apply("cues", data, kb_files)
+    data = overlay.read("cues", kb_files, path)
     lexicon = build_lexicon(data)
     LOGGER.debug("cue lexicon: %d lemmas, %d forms", len(lexicon.lemmas), len(lexicon.forms))
     return lexicon
