@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from vigie.french.normalize import fold
 from vigie.knowledge import overlay
 from vigie.knowledge.base import DATA, Entry, KnowledgeBase, Role, load_kb
-from vigie.stages.common import column, text_of
+from vigie.stages.common import column, per_doc, text_of
 
 LOGGER = logging.getLogger(__name__)
 LEXICON = DATA / "lexicons" / "actors.yaml"
@@ -265,11 +265,8 @@ _KEYS_KEY = ("vigie", "actor_keys")
 def texts_of(doc: Doc) -> list[str]:
     """Every token's text, built once per Doc from the ORTH column: no `Token` objects, which
     cost a C object per access (docs/speed.md)."""
-    texts = doc.user_data.get(_TEXTS_KEY)
-    if texts is None:
-        strings = doc.vocab.strings
-        texts = doc.user_data[_TEXTS_KEY] = [strings[h] for h in doc.to_array(ORTH).tolist()]
-    return texts
+    strings = doc.vocab.strings
+    return per_doc(doc, _TEXTS_KEY, lambda d: [strings[h] for h in d.to_array(ORTH).tolist()])
 
 
 def idxs_of(doc: Doc) -> list[int]:
@@ -340,10 +337,7 @@ def match_at(lex: Lexicon, keys: list[str], i: int, what: set[str] | None = None
 
 def doc_keys(doc: Doc) -> Keys:
     """Folded keys of every token of the doc, with their texts (built once per Doc)."""
-    keys = doc.user_data.get(_KEYS_KEY)
-    if keys is None:
-        keys = doc.user_data[_KEYS_KEY] = Keys(texts_of(doc))
-    return keys
+    return per_doc(doc, _KEYS_KEY, lambda d: Keys(texts_of(d)))
 
 
 def scan(lex: Lexicon, doc: Doc, what: set[str] | None = None):

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
 LOGGER = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Each stage writes its results to doc._.vigie_<stage>: a list of that stage's dataclasses.
 # Cross references between stages are list indices (an actor's index in doc._.vigie_actors);
@@ -60,12 +63,18 @@ def remember_text(doc: Doc, text: str) -> None:
     doc.user_data[_TEXT_KEY] = text
 
 
+def per_doc(doc: Doc, key: tuple, build: Callable[[Doc], T]) -> T:
+    """`build(doc)`, computed once per Doc and kept in `doc.user_data[key]`: the stages' shared
+    columns and tables, so that the first stage to need one builds it for all."""
+    value = doc.user_data.get(key)
+    if value is None:
+        value = doc.user_data[key] = build(doc)
+    return value
+
+
 def text_of(doc: Doc) -> str:
     """The Doc's text (`doc.text`), built once per Doc instead of once per call."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
+    return per_doc(doc, _TEXT_KEY, lambda d: d.text)
 
 
 _LOWERS_KEY = ("vigie", "lowers")
@@ -74,10 +83,7 @@ _LOWERS_KEY = ("vigie", "lowers")
 def lowers_of(doc: Doc) -> list[str]:
     """Every token's `lower_`, built once per Doc: a Python `Token` costs a C object per access,
     and stages that compare words by index made millions of them (docs/speed.md)."""
-    lowers = doc.user_data.get(_LOWERS_KEY)
-    if lowers is None:
-        lowers = doc.user_data[_LOWERS_KEY] = [t.lower_ for t in doc]
-    return lowers
+    return per_doc(doc, _LOWERS_KEY, lambda d: [t.lower_ for t in d])
 
 
 def column(doc: Doc, attr: int) -> list[int]:
@@ -87,8 +93,4 @@ def column(doc: Doc, attr: int) -> list[int]:
         doc: the document.
         attr: a spaCy attribute id (`spacy.attrs.IDX`, `LIKE_NUM`...).
     """
-    key = ("vigie", "column", attr)
-    values = doc.user_data.get(key)
-    if values is None:
-        values = doc.user_data[key] = doc.to_array(attr).tolist()
-    return values
+    return per_doc(doc, ("vigie", "column", attr), lambda d: d.to_array(attr).tolist())

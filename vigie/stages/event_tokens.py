@@ -14,7 +14,7 @@ import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS
 from spacy.tokens import Doc
 
-from vigie.stages.common import lowers_of
+from vigie.stages.common import lowers_of, per_doc
 
 _LEMMAS_KEY = ("vigie", "lemmas")
 _SENTENCES_KEY = ("vigie", "sentences")
@@ -41,18 +41,12 @@ def _column(doc: Doc, attr: int, lower: bool = False) -> list[str]:
 
 def lemmas_of(doc: Doc) -> list[str]:
     """Every token's `lemma_.lower()`."""
-    lemmas = doc.user_data.get(_LEMMAS_KEY)
-    if lemmas is None:
-        lemmas = doc.user_data[_LEMMAS_KEY] = _column(doc, LEMMA, lower=True)
-    return lemmas
+    return per_doc(doc, _LEMMAS_KEY, lambda d: _column(d, LEMMA, lower=True))
 
 
 def pos_of(doc: Doc) -> list[str]:
     """Every token's `pos_`."""
-    tags = doc.user_data.get(_POS_KEY)
-    if tags is None:
-        tags = doc.user_data[_POS_KEY] = _column(doc, POS)
-    return tags
+    return per_doc(doc, _POS_KEY, lambda d: _column(d, POS))
 
 
 def sentence_of(doc: Doc, i: int) -> tuple[int, int, int, int]:
@@ -75,9 +69,7 @@ def _features(morph: str) -> dict[str, tuple[str, ...]]:
 
 def morph_of(doc: Doc, i: int, field: str) -> tuple[str, ...]:
     """The values of one feature of token i, as `token.morph.get(field)`."""
-    morphs = doc.user_data.get(_MORPHS_KEY)
-    if morphs is None:
-        morphs = doc.user_data[_MORPHS_KEY] = _column(doc, MORPH)
+    morphs = per_doc(doc, _MORPHS_KEY, lambda d: _column(d, MORPH))
     return _features(morphs[i]).get(field, ())
 
 
@@ -112,7 +104,4 @@ class Tree:
 
 def tree_of(doc: Doc) -> Tree:
     """The Doc's dependency tree as lists (built once per Doc)."""
-    tree = doc.user_data.get(_TREE_KEY)
-    if tree is None:
-        tree = doc.user_data[_TREE_KEY] = Tree(doc)
-    return tree
+    return per_doc(doc, _TREE_KEY, Tree)

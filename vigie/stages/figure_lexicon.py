@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from vigie.french.numbers import FIGURES_FILE, Phrase, PhraseIndex, index_phrases, load_figures_data
-from vigie.stages.common import lowers_of
+from vigie.stages.common import lowers_of, per_doc
 
 LOGGER = logging.getLogger(__name__)
 
@@ -54,10 +54,7 @@ _WORDS_KEY = ("vigie", "figure_words")
 def words_of(doc) -> list[str]:
     """Every token's lower form with a straight apostrophe, as lexicon phrases spell words
     (built once per Doc)."""
-    words = doc.user_data.get(_WORDS_KEY)
-    if words is None:
-        words = doc.user_data[_WORDS_KEY] = [w.replace("’", "'") for w in lowers_of(doc)]
-    return words
+    return per_doc(doc, _WORDS_KEY, lambda d: [w.replace("’", "'") for w in lowers_of(d)])
 
 
 def phrase_end(words: list[str], i: int, stop: int, index: PhraseIndex) -> int | None:

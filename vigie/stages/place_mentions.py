@@ -19,7 +19,7 @@ from vigie.french.normalize import fold
 from vigie.knowledge.gazetteer import ALTERNATE, Gazetteer, gazetteer
 from vigie.knowledge.gazetteer_build import DATA
 from vigie.stages.actor_lexicon import char_span, span_text, texts_of
-from vigie.stages.common import text_of
+from vigie.stages.common import per_doc, text_of
 
 LOGGER = logging.getLogger(__name__)
 CONTEXT = DATA / "context.yaml"
@@ -96,10 +96,7 @@ _KEYS_KEY = ("vigie", "place_keys")
 
 def keys_of(doc: Doc) -> list[str]:
     """`tkey` of every token, built once per Doc (no `Token` objects: docs/speed.md)."""
-    keys = doc.user_data.get(_KEYS_KEY)
-    if keys is None:
-        keys = doc.user_data[_KEYS_KEY] = list(map(_key, texts_of(doc)))
-    return keys
+    return per_doc(doc, _KEYS_KEY, lambda d: list(map(_key, texts_of(d))))
 
 
 def prep_before(doc: Doc, i: int, w: Words) -> str | None:
