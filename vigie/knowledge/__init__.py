@@ -4,6 +4,7 @@ Packaged tables live in `vigie/knowledge/data/`; users merge their own YAML file
 (`vigie extract --kb FILE`). Loaded once per set of files and cached. Format: docs/knowledge.md.
 """
 
-from vigie.knowledge.base import Country, Entry, KnowledgeBase, Office, Place, Role, load_kb
+from vigie.knowledge.base import load_kb
+from vigie.knowledge.models import Country, Entry, KnowledgeBase, Office, Place, Role
 
 __all__ = ["Country", "Entry", "KnowledgeBase", "Office", "Place", "Role", "load_kb"]

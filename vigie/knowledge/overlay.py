@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from vigie.knowledge.kb_yaml import Checker, Mapped, read_typed
+from vigie.knowledge.typed_yaml import Checker, Mapped, read_typed
 
 LOGGER = logging.getLogger(__name__)
 LEXICONS = Path(__file__).parent / "data" / "lexicons"

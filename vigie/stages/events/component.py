@@ -1,0 +1,386 @@
+"""Events: PLOVER event coding with actors, place, time, figures and status.
+
+Triggers come from the lexicon (event_lexicon), arguments from the parse around each trigger
+(event_args), status from what frames the trigger (event_status); mentions of one action are then
+merged (event_merge). Only sentences with a trigger are looked at. See docs/events.md.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from vigie.stages.common import article_of, guarded, text_of
+from vigie.stages.events import args
+from vigie.stages.events.lexicon import Lexicon, Match, find_triggers, load_lexicon
+from vigie.stages.events.merge import merge_events
+from vigie.stages.events.status import carrier, clause_status, framing
+from vigie.stages.events.when import event_when
+from vigie.stages.events.where import event_where
+from vigie.stages.tokens import lemmas_of, morph_of, sentence_of
+
+LOGGER = logging.getLogger(__name__)
+
+ARGUMENT_BONUS = 0.1  # per actor argument found; calibrated so a bare noun trigger stays under 0.8
+FRAMED_PENALTY = 0.1  # a status other than reported rests on one more inference
+MIN_CONFIDENCE = 0.05
+THREAT_MODES = {"ASSAULT": "violence", "COERCE": "arrest", "SANCTION": "restrict"}
+REJECT_MODES = {"RETREAT": "yield", "CONSULT": "meet", "AID": "assist", "AGREE": "change"}
+REQUEST_MODES = {"RETREAT": "yield", "CONSULT": "meet", "AID": "assist", "ASSAULT": "yield"}
+CONTROLLERS = {"request", "accuse"}  # "demander / reprocher à X de ...": X does the embedded act
+DEONTIC = {"devoir", "falloir"}  # "X doit renoncer": someone demands it of X
+ATTRIBUTION_CASES = {"pour", "selon"}  # "Pour le ministre, ...": the demand is the minister's
+TARGET_VERBS = {"viser", "toucher", "cibler", "frapper", "tuer"}  # "des frappes ont visé X"
+
+
+@dataclass
+class EventHit:
+    type: str
+    trigger: str
+    start: int  # the sentence or clause that carries the event
+    end: int
+    mode: str | None = None
+    source: int | None = None  # index in doc._.vigie_actors
+    target: int | None = None
+    place: int | None = None  # index in doc._.vigie_places
+    time: int | None = None  # index in doc._.vigie_times
+    figures: list[int] = field(default_factory=list)  # indices in doc._.vigie_figures
+    status: str = "reported"
+    claimed_by: int | None = None
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+    confidence: float | None = None
+    context: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    lemma: str | None = None  # the trigger's root lemma, used to merge mentions (not in the record)
+    time_value: str | None = None  # normalised time, to merge "février" with "1er février"
+    own_place: bool = False  # the place hangs on the trigger itself, not just on its sentence
+
+
+@dataclass
+class Ctx:
+    """What every step on one doc needs: the doc, the lexicon, the triggers that frame others,
+    and the earlier stages' results, read once (each doc._ access costs microseconds)."""
+
+    doc: Doc
+    lex: Lexicon
+    hosts: dict[int, Match]  # trigger root index -> the host statement's match
+    requesters: frozenset[str]  # lemmas of the host triggers that ask someone to act
+    places: list
+    times: list
+    dated: list[tuple[int, object]]  # (index, time) of the times with a value
+    figures: list
+    quotes: list
+
+
+@dataclass
+class Draft:
+    """A trigger on its way to an EventHit, with the tokens its arguments were read from."""
+
+    match: Match
+    hit: EventHit
+    source_token: Token | None = None
+    absorbed_into: int | None = None  # root index of the host or event this one folds into
+
+
+def _arg_tokens(match: Match, lex: Lexicon, requesters: frozenset[str]):
+    root, etype = match.root, match.entry.type
+    if root.pos_ in ("VERB", "AUX"):
+        source, target = args.verb_args(root, etype)
+    else:
+        source, target = args.noun_args(match.span, etype, lex)
+        if target is None and root.dep_ == "nsubj" and root.head.lemma_ in TARGET_VERBS:
+            target = args._child(root.head, {"obj"})
+        target = target or args.struck(root) or args.sufferer(root)
+    if source is None:
+        source = args.controller(root, lex, requesters)
+    if source is not None:
+        source = args._antecedent(source)
+    nominal = root.pos_ not in ("VERB", "AUX")
+    if target is None and nominal and root.head.lemma_ in lex.support_verbs:
+        target = args._child(root.head, {"obl:mod", "obl"}, args.TARGET_CASES)
+    return source, target
+
+
+def clause_bounds(span) -> tuple[int, int]:
+    """The trigger's sentence, cut at line breaks: the parser sometimes runs a sentence over a
+    paragraph end, and a paragraph is a new statement."""
+    _, _, sent_start, sent_end = sentence_of(span.doc, span.start)
+    text = text_of(span.doc)
+    start = max(sent_start, text.rfind("\n", 0, span.start_char) + 1)
+    stop = text.find("\n", span.end_char)
+    end = sent_end if stop < 0 else min(sent_end, stop)
+    return start, end
+
+
+def _hit(doc: Doc, match: Match, lex: Lexicon) -> EventHit:
+    span, entry = match.span, match.entry
+    context = list(entry.context or lex.contexts.get(entry.type, []))
+    start, end = clause_bounds(span)
+    first, last = span.start_char, span.end_char
+    return EventHit(
+        type=entry.type, trigger=text_of(doc)[first:last], mode=entry.mode,
+        start=start, end=end,
+        trigger_start=first, trigger_end=last,
+        mentions=[(first, last)], context=context,
+        lemma=lemmas_of(doc)[match.root.i],
+    )
+
+
+def _locate(ctx: Ctx, hit: EventHit, match: Match) -> None:
+    start, end = hit.start, hit.end
+    hit.place, hit.own_place = event_where(ctx.doc, ctx.places, match.root, start, end)
+    hit.time, linked = event_when(ctx.doc, ctx.dated, match.root, start, end)
+    if linked:
+        hit.time_value = ctx.times[hit.time].value
+    kinds = ctx.lex.figures.get(hit.type)
+    if kinds:
+        for i, figure in enumerate(ctx.figures):
+            if start <= figure.start < end and figure.kind in kinds:
+                hit.figures.append(i)
+
+
+def _weapon(lemmas, lex: Lexicon) -> str | None:
+    for lemma in lemmas:
+        mode = lex.weapons.get(lemma)
+        if mode is not None:
+            return mode
+    return None
+
+
+def weapon_mode(match: Match, hit: EventHit, lex: Lexicon) -> str | None:
+    """An ASSAULT's mode read from weapon words in the trigger's own phrase (a noun's
+    complements, a verb's obliques: "frappes de drones", "attaqué au couteau"): they win over
+    the trigger word's mode. Weapons elsewhere in the clause are left alone: they often belong to
+    another strike of a mixed attack, and a mode keeps mentions apart when merging."""
+    if hit.type != "ASSAULT":
+        return hit.mode
+    root = match.root
+    own = root.subtree if root.pos_ in ("NOUN", "PROPN") else (
+        t for c in root.children if c.dep_.startswith("obl") for t in c.subtree)
+    lemmas, span = lemmas_of(match.span.doc), match.span
+    found = _weapon((lemmas[t.i] for t in own if not span.start <= t.i < span.end), lex)
+    return found or hit.mode
+
+
+def _confidence(match: Match, hit: EventHit) -> float:
+    score = match.entry.prior
+    score += ARGUMENT_BONUS * ((hit.source is not None) + (hit.target is not None))
+    if hit.status != "reported":
+        score -= FRAMED_PENALTY
+    return round(min(0.95, max(MIN_CONFIDENCE, score)), 2)
+
+
+def _frame(ctx: Ctx, draft: Draft) -> None:
+    hit, match, lex = draft.hit, draft.match, ctx.lex
+    frame = framing(match, lex, ctx.hosts) if not match.entry.host else None
+    if frame is not None and frame.status != "reported":
+        hit.status = frame.status
+        if frame.host is not None and lex.hosts[frame.host.entry.host].get("absorb"):
+            draft.absorbed_into = frame.host.root.i
+        if hit.status == "claimed":
+            claimant = frame.head if frame.host is None else frame.host.root
+            speaker = args.subject_of(claimant) or args.controller(claimant, lex, frozenset())
+            hit.claimed_by = args.actor_of(ctx.doc, speaker, lex.holder_nouns)
+    if hit.status == "reported" and match.entry.status:
+        hit.status = match.entry.status
+    own = clause_status(match)
+    if own == "denied" or (own and hit.status == "reported"):
+        hit.status = own
+
+
+def _draft(ctx: Ctx, match: Match) -> Draft:
+    doc, lex = ctx.doc, ctx.lex
+    hit = _hit(doc, match, lex)
+    hit.mode = weapon_mode(match, hit, lex)
+    source, target = _arg_tokens(match, lex, ctx.requesters)
+    draft = Draft(match, hit, source_token=source)
+    hit.source = args.actor_of(doc, source, lex.holder_nouns)
+    if hit.source is None and source is not None and _first_person(doc, source, match.root):
+        hit.source = _quoted_by(ctx, source)  # "« Nous avons riposté », a dit X": X
+    holders = lex.holder_nouns
+    if target is not None and match.entry.type in args.STATEMENTS:
+        holders = holders | {target.lemma_}  # "rejeter la proposition de X": X
+    hit.target = args.actor_of(doc, target and args._antecedent(target), holders)
+    if hit.source == hit.target:
+        hit.target = None
+    _frame(ctx, draft)
+    _locate(ctx, hit, match)
+    hit.confidence = _confidence(match, hit)
+    return draft
+
+
+def _first_person(doc: Doc, token: Token, root: Token) -> bool:
+    """"je", "nous" as the trigger's own subject (not one inherited from a clause above)."""
+    if token.pos_ != "PRON" or "1" not in morph_of(doc, token.i, "Person"):
+        return False
+    return token.head == root or (token.head.dep_.startswith("aux") and token.head.head == root)
+
+
+def _quoted_by(ctx: Ctx, token: Token) -> int | None:
+    """The speaker of the direct quote holding `token`, or None."""
+    for quote in ctx.quotes:
+        if quote.direct and quote.start <= token.idx < quote.end:
+            return quote.speaker
+    return None
+
+
+def _speaker(ctx: Ctx, token: Token) -> int | None:
+    """Who says the clause holding `token`: "Pour X, ..." / "selon X", or the quote's speaker."""
+    for quote in ctx.quotes:
+        if quote.start <= token.idx < quote.end and quote.speaker is not None:
+            return quote.speaker
+    for holder in [token, *token.ancestors]:
+        for child in holder.children:
+            if child.dep_.startswith("obl") and args._case(child) in ATTRIBUTION_CASES:
+                return args.actor_of(ctx.doc, child, ctx.lex.holder_nouns)
+    return None
+
+
+def _deontic(ctx: Ctx, draft: Draft) -> EventHit | None:
+    """A trigger under "devoir" is demanded; with a known speaker it is also a REQUEST event."""
+    verb = carrier(draft.match.root)
+    if verb.dep_ != "xcomp" or verb.head.lemma_ not in DEONTIC or draft.match.entry.host:
+        return None
+    modal, inner = verb.head, draft.hit
+    inner.status = "demanded"
+    speaker = _speaker(ctx, modal)
+    if speaker is None:
+        return None
+    subject = args._antecedent(args.subject_of(modal) or modal)
+    target = args.actor_of(ctx.doc, subject, ctx.lex.holder_nouns)
+    return EventHit(
+        type="REQUEST", trigger=modal.text, start=inner.start, end=inner.end,
+        mode=REQUEST_MODES.get(inner.type, "change"), source=speaker, target=target,
+        trigger_start=modal.idx, trigger_end=modal.idx + len(modal),
+        mentions=[(modal.idx, modal.idx + len(modal))], confidence=inner.confidence,
+        context=list(ctx.lex.contexts.get("REQUEST", [])), lemma=modal.lemma_,
+    )
+
+
+def _fold(drafts: list[Draft]) -> list[EventHit | None]:
+    """Fold absorbed triggers into their host, and a verb into the nominal trigger it restates.
+
+    Returns one entry per draft: its hit, or None when it was folded into another.
+    """
+    by_root = {d.match.root.i: d for d in drafts}
+    return [_fold_one(draft, by_root) for draft in drafts]
+
+
+def _fold_one(draft: Draft, by_root: dict[int, Draft]) -> EventHit | None:
+    host = by_root.get(draft.absorbed_into) if draft.absorbed_into is not None else None
+    if host is not None:
+        _absorb_mode(host.hit, draft.hit)
+        return None
+    owner = _owner(draft, by_root)
+    if owner is not None and owner is not draft and owner.hit.type == draft.hit.type:
+        if owner.hit.target is None:
+            owner.hit.target = draft.hit.target
+        owner.hit.mentions.extend(draft.hit.mentions)
+        return None
+    return draft.hit
+
+
+def _owner(draft: Draft, by_root: dict[int, Draft]) -> Draft | None:
+    """The nominal trigger a verbal one restates: its subject ("des raids qui tuent"), or the
+    object of the verb it depends on ("effectuer des sorties pour frapper")."""
+    subject = draft.source_token
+    if subject is not None and subject.i in by_root:
+        return by_root[subject.i]
+    root = draft.match.root
+    if root.pos_ == "VERB" and root.dep_ in ("advcl", "xcomp", "conj"):
+        for child in root.head.children:
+            if child.dep_ == "obj" and child.i in by_root:
+                return by_root[child.i]
+    return None
+
+
+def _absorb_mode(host: EventHit, inner: EventHit) -> None:
+    modes = THREAT_MODES if host.type == "THREATEN" else REJECT_MODES
+    if host.mode is None:
+        host.mode = modes.get(inner.type)
+    host.mentions.append((inner.trigger_start, inner.trigger_end))
+
+
+def _name_spans(doc: Doc, places: list) -> tuple[list[tuple[int, int, bool]], bytearray]:
+    """Actor and place mentions as (start, end, is_actor), and the characters they cover."""
+    actors = [(*m, True) for actor in doc._.vigie_actors or [] for m in actor.mentions]
+    named = actors + [(*m, False) for place in places for m in place.mentions]
+    covered = bytearray(len(text_of(doc)))
+    for s, e, _ in named:
+        covered[s:e] = b"\x01" * (e - s)
+    return named, covered
+
+
+def _inside_name(match: Match, names: tuple[list[tuple[int, int, bool]], bytearray]) -> bool:
+    """A trigger word inside a longer actor name ("Groupe international de soutien") or a place
+    name ("La Réunion") is no event."""
+    named, covered = names
+    start, end = match.span.start_char, match.span.end_char
+    if not covered[start]:
+        return False  # most triggers are outside every name
+    return any(
+        s <= start and end <= e and (e - s > end - start or not actor) for s, e, actor in named
+    )
+
+
+def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
+    """PLOVER events of the doc, one per distinct action.
+
+    Args:
+        doc: a Doc processed by the earlier vigie stages.
+        lex: the trigger lexicon (the packaged one by default).
+
+    Returns:
+        Event hits in order of first mention.
+    """
+    lex = lex or load_lexicon()
+    places = doc._.vigie_places or []
+    named = _name_spans(doc, places)
+    matches = [m for m in find_triggers(doc, lex) if not _inside_name(m, named)]
+    times = doc._.vigie_times or []
+    ctx = Ctx(
+        doc, lex,
+        hosts={m.root.i: m for m in matches if m.entry.host},
+        requesters=frozenset(m.root.lemma_ for m in matches if m.entry.host in CONTROLLERS),
+        places=places, times=times, dated=[(i, t) for i, t in enumerate(times) if t.value],
+        figures=doc._.vigie_figures or [], quotes=doc._.vigie_quotes or [],
+    )
+    drafts = [_draft(ctx, m) for m in matches]
+    hits = []
+    for draft, hit in zip(drafts, _fold(drafts), strict=True):
+        request = _deontic(ctx, draft) if hit is not None else None
+        hits.extend(h for h in (request, hit) if h is not None)
+    return merge_events(hits)
+
+
+class EventsComponent:
+    def __init__(self, nlp: Language, name: str, *, kb_files: Sequence[str] = ()):
+        self.name = name
+        self.kb_files = kb_files
+        self.lexicon = load_lexicon(kb_files=tuple(kb_files))
+
+    def __call__(self, doc: Doc) -> Doc:
+        article_of(doc)
+        doc._.vigie_events = guarded(doc, self.name, lambda: find_events(doc, self.lexicon), [])
+        return doc
+
+
+@Language.factory(
+    "vigie_events",
+    requires=[
+        "doc._.vigie_actors",
+        "doc._.vigie_places",
+        "doc._.vigie_times",
+        "doc._.vigie_quotes",
+        "doc._.vigie_figures",
+    ],
+    assigns=["doc._.vigie_events"],
+    default_config={"kb_files": []},
+)
+def make_events(nlp: Language, name: str, kb_files: list[str]) -> EventsComponent:
+    return EventsComponent(nlp, name, kb_files=kb_files)

@@ -1,0 +1,170 @@
+"""When an event happened: the time expression the parse links to its trigger.
+
+A time belongs to an event when the verb (or noun) it hangs on is the trigger itself or a clause
+above it ("a annoncé lundi un cessez-le-feu", "rapporte vendredi ... des tirs"); a time in a
+clause beside the trigger ("après avoir été incendié en 2011, ... la cible d'un attentat") dates
+something else. Failing that, the event takes a time of its clause, or of the sentence before in
+the same paragraph (news paragraphs date once and narrate on). See docs/events.md, "Place and time".
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Doc, Token
+
+from vigie.stages.common import text_of
+from vigie.stages.tokens import sentence_of
+
+LOGGER = logging.getLogger(__name__)
+
+# Heads climbed from a time expression to the word it dates (a verb, or a nominal trigger);
+# "le putsch du 1er février" is 1 step, "a été blessé samedi à Montpellier" 1-2.
+MAX_TIME_CLIMB = 4
+PRECISION_RANK = {"day": 0, "week": 1, "season": 2, "month": 3, "quarter": 3, "year": 4}
+# Relations through which a word shares the time and place of its head (see clause_chain).
+CHAIN_DEPS = {"obj", "nsubj", "nsubj:pass", "obl:arg", "xcomp", "ccomp", "conj"}
+MAX_CHAIN = 6  # words above a trigger; the sample's deepest complement chain is 4
+# Relations that open a clause of its own: a time inside it dates that clause, not the trigger.
+SIDE_CLAUSES = {"acl", "acl:relcl", "advcl"}
+
+
+def time_root(doc: Doc, start: int, end: int) -> Token | None:
+    """The syntactic head of the time expression at text[start:end]."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return None if span is None else span.root
+
+
+def dated_word(token: Token, stops: set[int]) -> Token:
+    """The verb or trigger a time expression hangs on: climb heads until a verb or a stop."""
+    for _ in range(MAX_TIME_CLIMB):
+        if token.i in stops:
+            return token
+        if token.pos_ in ("VERB", "AUX") and not token.dep_.startswith("aux"):
+            return token
+        if token.head.i == token.i:
+            return token
+        token = token.head
+    return token
+
+
+def clause_chain(trigger: Token, limit: int = MAX_CHAIN) -> list[Token]:
+    """The trigger and the words above it whose time and place are the trigger's too: the verb
+    carrying a nominal trigger, the verbs a complement clause depends on ("a annoncé avoir
+    lancé"); not the word an adjunct hangs on ("avant une rencontre", "qui a été incendié")."""
+    chain, token = [trigger], trigger
+    while len(chain) <= limit and token.dep_ in CHAIN_DEPS and token.head.i != token.i:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _ancestry(trigger: Token) -> dict[int, int]:
+    """Token index -> distance for the trigger and the heads above it (its clause chain)."""
+    return {token.i: depth for depth, token in enumerate(clause_chain(trigger))}
+
+
+def _rank(time) -> int:
+    return PRECISION_RANK.get(time.precision or "", 9)
+
+
+def linked_time(doc: Doc, trigger: Token, clause: list[tuple[int, object]]) -> int | None:
+    """Index in doc._.vigie_times of the time dating `trigger`, through the parse.
+
+    Args:
+        doc: a Doc the Times stage has run on.
+        trigger: the trigger's head token.
+        clause: (index, time) of the dated times that start in the event's clause.
+
+    Returns:
+        The nearest linked time (fewest heads between it and the trigger, then the most
+        precise), or None.
+    """
+    if not clause:
+        return None
+    chain, best = _ancestry(trigger), None
+    for i, time in clause:
+        root = time_root(doc, time.start, time.end)
+        if root is None:
+            continue
+        word = dated_word(root, set(chain))
+        if word.i in chain:
+            key = (chain[word.i], _rank(time))
+            if best is None or key < best[0]:
+                best = (key, i)
+    return None if best is None else best[1]
+
+
+def previous_sentence(doc: Doc, trigger: Token) -> tuple[int, int] | None:
+    """Bounds of the sentence before the trigger's, when it is in the same paragraph."""
+    first, _, first_char, _ = sentence_of(doc, trigger.i)
+    if first == 0:
+        return None
+    _, _, start, end = sentence_of(doc, first - 1)
+    if "\n" in text_of(doc)[end - 1:first_char + 1]:
+        return None
+    return start, end
+
+
+def _own_words(trigger: Token) -> set[int]:
+    """A nominal trigger's phrase and its carrying verb's clause: a time in a clause hanging
+    there still dates the event ("des bombardements jetant sur les routes ... depuis début
+    février", "effectué des sorties pour frapper ... entre le 4 et le 11")."""
+    top = trigger.head if trigger.dep_ in CHAIN_DEPS else trigger
+    return {t.i for t in top.subtree}
+
+
+def inner_time(doc: Doc, trigger: Token, clause: list[tuple[int, object]]) -> int | None:
+    """The most precise dated time inside the trigger's own phrase or its carrier's clause."""
+    if not clause:
+        return None
+    own, best = _own_words(trigger), None
+    for i, time in clause:
+        root = time_root(doc, time.start, time.end)
+        if root is not None and root.i in own and (best is None or _rank(time) < best[0]):
+            best = (_rank(time), i)
+    return None if best is None else best[1]
+
+
+def free_time(doc: Doc, dated: list[tuple[int, object]], start: int, end: int) -> int | None:
+    """The last time of `dated` ((index, time) pairs) in text[start:end] whose clause is not a
+    side clause."""
+    found = None
+    for i, time in dated:
+        if start <= time.start and time.end <= end:
+            root = time_root(doc, time.start, time.end)
+            if root is not None and dated_word(root, set()).dep_ not in SIDE_CLAUSES:
+                found = i
+    return found
+
+
+def event_when(doc: Doc, dated: list[tuple[int, object]], trigger: Token, start: int,
+               end: int) -> tuple[int | None, bool]:
+    """(index in doc._.vigie_times of when the event of `trigger` happened, whether the parse
+    links it to the trigger; a time borrowed from an earlier sentence is no reason to keep two
+    mentions apart).
+
+    The time the parse links to the trigger or a clause above it; else one inside its own
+    phrase; else the last time of its clause, else of the sentence before in the same paragraph
+    (not in a side clause); else None.
+
+    Args:
+        doc: a Doc the Times stage has run on.
+        dated: (index in doc._.vigie_times, time) of the times with a value.
+        trigger: the trigger's head token.
+        start: first character of the event's clause.
+        end: end (exclusive) of the clause.
+    """
+    clause = [(i, time) for i, time in dated if start <= time.start < end]
+    linked = linked_time(doc, trigger, clause)
+    if linked is not None:
+        return linked, True
+    inner = inner_time(doc, trigger, clause) if trigger.pos_ in ("NOUN", "PROPN") else None
+    if inner is not None:
+        return inner, True
+    found = free_time(doc, dated, start, end)
+    if found is None:
+        before = previous_sentence(doc, trigger)
+        if before is not None:
+            found = free_time(doc, dated, *before)
+    return found, False

@@ -1,0 +1,286 @@
+"""Place mentions for the Places stage: NER spans, and the patterns the NER misses.
+
+A mention is a span of the text and the name to look up, with what the words around it say:
+a region word ("province d'Alep"), a border ("la frontière turque"), a part of a place ("le nord
+de la Syrie"), the preposition before it ("à", "près de", "vers"). Resolution is in places.py.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+from spacy.tokens import Doc, Span
+
+from vigie.french.normalize import fold
+from vigie.knowledge.gazetteer import ALTERNATE, Gazetteer, gazetteer
+from vigie.knowledge.gazetteer_build import DATA
+from vigie.stages.actors.lexicon import char_span, span_text, texts_of
+from vigie.stages.common import per_doc, text_of
+
+LOGGER = logging.getLogger(__name__)
+CONTEXT = DATA / "context.yaml"
+# libyaml's loader when PyYAML has it (7 times faster at start-up), else the pure-Python one.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+PLACE_LABELS = ("LOC", "GPE")
+_OF = {"de", "d'", "du", "des"}
+_ARTICLES = {"la", "le", "l'", "les"}
+_DASHES = {"-", "‐", "‑", "–"}
+# A dateline opens a paragraph: capitals, optional "(Agency)", then a comma or dash.
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-ZÀ-Ý][A-ZÀ-Ý'’\- ]{2,40}?)[ \t]*"
+                       r"(?:\([^)\n]{1,40}\))?[ \t]*[,\-–—]")
+# After these, a name is a place even when the NER or the Actors stage took it for an actor.
+STRONG_LOCATIVES = frozenset({"a", "au", "aux", "en", "dans", "pres de"})
+# Datelines are in the first paragraphs (calibrated on agency copy: after a title and a byline).
+DATELINE_WINDOW = 600
+# A name the NER missed is at most this many capitalised tokens ("Khan Younès", "Deir ez-Zor").
+MAX_NAME_TOKENS = 4
+
+
+@dataclass
+class Mention:
+    """A place mention: text[start:end], the name to look up and what the context forces."""
+
+    start: int
+    end: int
+    name: str
+    force: str | None = None  # region | city | border | area
+    iso3: str | None = None  # the country a border names
+    prep: str | None = None  # folded preposition before the mention ("a", "pres de", "vers")
+    source: str = "ner"  # ner | pattern | dateline
+    token: int = 0  # index of the mention's first name token
+
+
+@dataclass(frozen=True)
+class Words:
+    """The context words of context.yaml, folded."""
+
+    region: frozenset[str]
+    city: frozenset[str]
+    border: frozenset[str]
+    directions: frozenset[str]
+    locatives: frozenset[str]
+    away: frozenset[str]
+    agentive: frozenset[str]
+    not_places: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    """The context words (loaded once)."""
+    data = yaml.load(CONTEXT.read_text(encoding="utf-8"), Loader=_LOADER) or {}
+
+    def folded(name: str) -> frozenset[str]:
+        # multi-word entries keep their spaces ("pres de"); dashed words stay one token key
+        return frozenset(fold(w).replace(" ", "-") if "-" in w else fold(w) for w in data[name])
+
+    return Words(folded("region_words"), folded("city_words"), folded("border_words"),
+                 folded("directions"), folded("locatives"), folded("away"),
+                 folded("agentive_nouns"), frozenset(fold(n) for n in data["not_places"]))
+
+
+def tkey(token) -> str:
+    """Folded token text ("Nord-Kivu" -> "nord-kivu", "D’" -> "d'")."""
+    return _key(token.text)
+
+
+def _key(text: str) -> str:
+    return fold(text).replace(" ", "-")
+
+
+_KEYS_KEY = ("vigie", "place_keys")
+
+
+def keys_of(doc: Doc) -> list[str]:
+    """`tkey` of every token, built once per Doc (no `Token` objects: docs/speed.md)."""
+    return per_doc(doc, _KEYS_KEY, lambda d: list(map(_key, texts_of(d))))
+
+
+def prep_before(doc: Doc, i: int, w: Words) -> str | None:
+    """The preposition (one or two folded words) right before token i, skipping an article."""
+    keys, j = keys_of(doc), i - 1
+    if j >= 0 and keys[j] in _ARTICLES:
+        j -= 1
+    if j < 0:
+        return None
+    two = f"{keys[j - 1]} {keys[j]}" if j >= 1 else ""
+    if two in w.locatives or two in w.away:
+        return two
+    one = keys[j]
+    return one if one in w.locatives or one in w.away else None
+
+
+def _of_before(doc: Doc, i: int) -> int | None:
+    """Index of the word before "de/d'/du/des (la/l')" that ends right before token i."""
+    keys, j = keys_of(doc), i - 1
+    if j >= 0 and keys[j] in _ARTICLES and keys[j] != "les":
+        j -= 1
+    if j >= 1 and keys[j] in _OF:
+        return j - 1
+    return None
+
+
+def _mention(doc: Doc, first: int, name_start: int, end: int, w: Words, **kw) -> Mention:
+    """A mention over tokens first..end whose name is tokens name_start..end."""
+    start_char, end_char = char_span(doc, first, end)
+    name = span_text(doc, name_start, end)
+    return Mention(start_char, end_char, name, prep=prep_before(doc, first, w), token=name_start,
+                   **kw)
+
+
+def _framed(doc: Doc, start: int, end: int, w: Words, source: str) -> list[Mention]:
+    """The mention of a name at tokens start..end, read with the words before it."""
+    word = _of_before(doc, start)
+    head = keys_of(doc)[word] if word is not None else None
+    if head in w.region:
+        return [_mention(doc, word, start, end, w, force="region", source=source)]
+    if head in w.city:
+        return [_mention(doc, word, start, end, w, force="city", source=source)]
+    m = _mention(doc, start, start, end, w, source=source)
+    if head in w.directions:
+        # "dans le nord de la Syrie": a mention of Syria, introduced by "dans"
+        m.prep = prep_before(doc, word, w)
+    return [m]
+
+
+def _inner(ent: Span, w: Words) -> tuple[str | None, int]:
+    """Words the NER put inside its span: "frontière syro-turque", "province d'Alep", "A Calais"."""
+    keys = keys_of(ent.doc)[ent.start:ent.end]
+    if keys[0] in w.border:
+        return "border", ent.start + 1
+    for kind, vocab in (("region", w.region), ("area", w.directions), ("city", w.city)):
+        if keys[0] in vocab and len(keys) > 2 and keys[1] in _OF:
+            skip = 3 if keys[2] in _ARTICLES and len(keys) > 3 else 2
+            return kind, ent.start + skip
+    skip = 0
+    while skip < len(keys) - 1 and (keys[skip] in w.locatives or keys[skip] in _ARTICLES):
+        skip += 1
+    texts = texts_of(ent.doc)[ent.start:ent.end]
+    if not texts[skip][:1].isupper():
+        # "aéroport de Donetsk": the name is what follows the common noun's "de"
+        for j in range(skip, len(keys) - 1):
+            if keys[j] in _OF and texts[j + 1][:1].isupper():
+                return None, ent.start + j + 1
+    return None, ent.start + skip
+
+
+def ner_mentions(doc: Doc, ents: list[Span], gaz: Gazetteer, w: Words) -> list[Mention]:
+    """Mentions from the NER's LOC/GPE spans `ents` (and their surrounding words)."""
+    found: list[Mention] = []
+    for ent in ents:
+        kind, name_start = _inner(ent, w)
+        if kind is None and not texts_of(doc)[name_start][:1].isupper():
+            continue  # the NER sometimes tags a common noun ("une réunion") as LOC
+        if kind == "border":
+            found.extend(border_at(doc, ent.start, gaz, w, source="ner"))
+        elif kind == "area":
+            m = _mention(doc, name_start, name_start, ent.end, w)
+            m.prep = prep_before(doc, ent.start, w)
+            found.append(m)
+        elif kind is not None:
+            found.append(_mention(doc, ent.start, name_start, ent.end, w, force=kind))
+        else:
+            found.extend(_framed(doc, name_start, ent.end, w, "ner"))
+    return found
+
+
+def border_at(doc: Doc, i: int, gaz: Gazetteer, w: Words, source: str = "pattern") -> list[Mention]:
+    """"frontière turque", "frontière syro-turque" at token i (the border word)."""
+    j, parts = i + 1, []
+    while j < len(doc) and len(parts) < 4:
+        k = tkey(doc[j])
+        if doc[j].text in _DASHES:
+            j += 1
+            continue
+        if gaz.adjective(k.rstrip("-")) is None:
+            break
+        parts.append(gaz.adjective(k.rstrip("-")))
+        if doc[j].whitespace_ or j + 1 >= len(doc) or doc[j + 1].text != "-":
+            j += 1
+            break
+        j += 1
+    if not parts:
+        return []
+    start, end = char_span(doc, i, j)
+    return [Mention(start, end, text_of(doc)[start:end], force="border", iso3=parts[-1],
+                    prep=prep_before(doc, i, w), source=source, token=i)]
+
+
+def _capitalised_run(doc: Doc, i: int) -> int:
+    """End of the run of capitalised tokens (and inner dashes/particles) starting at token i."""
+    j = i
+    while j < len(doc) and j - i < MAX_NAME_TOKENS:
+        text = doc[j].text
+        if text[:1].isupper() or (j > i and text in ("-", "el", "al", "ez", "es", "de")
+                                  and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _longest_known(doc: Doc, i: int, end: int, gaz: Gazetteer) -> int | None:
+    """End of the longest run from token i that is a place's main name (not a mere alternate
+    name: "au CHU" must not find Chũ, Vietnam; not an acronym)."""
+    for j in range(end, i, -1):
+        text = span_text(doc, i, j)
+        if not text.isupper() and any(c.quality > ALTERNATE for c in gaz.lookup(text)):
+            return j
+    return None
+
+
+def pattern_mentions(doc: Doc, gaz: Gazetteer, w: Words, taken: set[int]) -> list[Mention]:
+    """Borders, and known names after a locative or region word that the NER missed."""
+    found: list[Mention] = []
+    texts = texts_of(doc)
+    for i, k in enumerate(keys_of(doc)):
+        if k in w.border and i not in taken:
+            found.extend(border_at(doc, i, gaz, w))
+        if i in taken or not texts[i][:1].isupper():
+            continue
+        prep = prep_before(doc, i, w)
+        if prep is None and _of_before(doc, i) is None:
+            continue
+        tok = doc[i]  # only now: most tokens never get here, and a Token costs
+        if tok.is_sent_start:
+            continue
+        if tok.ent_type_ in ("PER", "ORG") and prep not in STRONG_LOCATIVES:
+            continue  # a person or organisation, unless "à Khan Younès" says it is a place
+        end = _longest_known(doc, i, _capitalised_run(doc, i), gaz)
+        if end is not None and not any(t in taken for t in range(i, end)):
+            found.extend(_framed(doc, i, end, w, "pattern"))
+            taken.update(range(i, end))
+    return found
+
+
+def dateline_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """"BEYROUTH, 23 octobre (Reuters) -": the capitalised city opening an agency paragraph."""
+    found = []
+    for match in _DATELINE.finditer(text_of(doc)[:DATELINE_WINDOW]):
+        name = match.group(1).strip(" -")
+        if len(name) >= 3 and gaz.has(name):
+            start = match.start(1)
+            found.append(Mention(start, start + len(name), name, force="city", source="dateline"))
+    return found
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
+    """Every place mention in the doc, in text order, without duplicates.
+
+    Args:
+        doc: a parsed Doc (NER run).
+        gaz: the gazetteer (the process-wide one when None).
+
+    Returns:
+        Mentions sorted by offset; one per (start, end, force).
+    """
+    gaz, w = gaz or gazetteer(), words()
+    ents = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS]
+    found = ner_mentions(doc, ents, gaz, w)
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    found += pattern_mentions(doc, gaz, w, taken) + dateline_mentions(doc, gaz)
+    unique = {(m.start, m.end, m.force): m for m in reversed(found)}
+    return sorted(unique.values(), key=lambda m: (m.start, m.end))
