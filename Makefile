@@ -34,7 +34,7 @@ test: install
 
 eval: install
 	@if [ -d $(CORPUS)/gold ]; then \
-	  $(BIN)/vigie eval $(CORPUS)/gold --articles $(CORPUS)/articles; \
+	  $(BIN)/vigie eval $(CORPUS)/gold --articles $(CORPUS)/inputs.jsonl; \
 	else \
 	  echo "make eval: no development corpus at $(CORPUS) (set CORPUS=...); scoring the project's own gold set"; \
 	fi

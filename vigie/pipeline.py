@@ -48,14 +48,11 @@ def load(model: str = DEFAULT_MODEL, *, kb_files: Iterable[Path | str] = ()) -> 
     use_numpy_gemm(nlp)
     kb = [str(p) for p in kb_files]
     for name in STAGES:
-        config = {"kb_files": kb} if name in _KB_STAGES else {}
+        config = {"kb_files": kb}  # every stage reads the user's tables, lexicons or places
         nlp.add_pipe(name, config=config)
     return nlp
 
 
-# Stages whose factory takes the user's knowledge-base files (tables, lexicons, places).
-_KB_STAGES = {"vigie_entities", "vigie_actors", "vigie_places", "vigie_times", "vigie_quotes",
-              "vigie_figures", "vigie_events"}
 
 
 @lru_cache(maxsize=2)

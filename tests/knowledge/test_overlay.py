@@ -63,7 +63,7 @@ def test_overlay_place_found_with_its_coordinates(tmp_path):
 
 LEXICON_ERRORS = [
     ("lexicons:\n  trigers: {}\n", 2,
-     "unknown lexicon 'trigers' (known: actors, cues, figures, times, triggers)"),
+     "unknown lexicon 'trigers' (known: actors, arguments, cues, figures, times, triggers)"),
     ("lexicons: [triggers]\n", 1, "'lexicons' must be a mapping of lexicon names"),
     ("lexicons:\n  cues:\n    verbes: []\n", 3,
      "unknown key 'verbes' in lexicon 'cues' (known: anaphors, attributions, continuations,"),

@@ -19,7 +19,7 @@ from vigie.knowledge.typed_yaml import Checker, Mapped, read_typed
 
 LOGGER = logging.getLogger(__name__)
 LEXICONS = Path(__file__).parent / "data" / "lexicons"
-NAMES = ("actors", "cues", "figures", "times", "triggers")
+NAMES = ("actors", "arguments", "cues", "figures", "times", "triggers")
 # Fields without which the stage loaders cannot use a new list item (every other field has a
 # default in the loader), by lexicon and top-level key.
 REQUIRED = {
@@ -60,7 +60,7 @@ def apply(name: str, data: dict, kb_files: tuple[str, ...]) -> dict:
     """The lexicon `data` with the users' `lexicons: <name>:` sections merged over it, in order.
 
     Args:
-        name: the lexicon ("triggers", "cues", "figures", "times" or "actors").
+        name: the lexicon ("triggers", "cues", "figures", "times", "actors" or "arguments").
         data: the packaged lexicon as its loader read it.
         kb_files: user knowledge-base files; none gives `data` itself, with no work done.
 
@@ -114,7 +114,7 @@ def read(name: str, kb_files: tuple[str, ...] = (), path: str | Path | None = No
     """The lexicon `name` as a stage loads it: its YAML file, the users' sections merged over it.
 
     Args:
-        name: the lexicon ("triggers", "cues", "figures", "times" or "actors").
+        name: the lexicon ("triggers", "cues", "figures", "times", "actors" or "arguments").
         kb_files: user knowledge-base files (see `apply`).
         path: the lexicon file; the packaged one by default.
 

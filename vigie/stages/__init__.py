@@ -5,6 +5,7 @@ Importing this package registers every factory with spaCy.
 
 from vigie.stages import lemmas  # noqa: F401
 from vigie.stages.actors import component as _actors  # noqa: F401
+from vigie.stages.arguments import component as _arguments  # noqa: F401
 from vigie.stages.common import register_extensions
 from vigie.stages.entities import component as _entities  # noqa: F401
 from vigie.stages.events import component as _events  # noqa: F401
@@ -16,6 +17,7 @@ from vigie.stages.times import component as _times  # noqa: F401
 STAGES = [
     "vigie_entities",
     "vigie_actors",
+    "vigie_arguments",
     "vigie_places",
     "vigie_times",
     "vigie_quotes",

@@ -180,7 +180,7 @@ def _coded(record) -> set[tuple]:
         ("ASSAULT", "Russie", None, "reported"),
         ("REQUEST", "Mohammad Javad Zarif", "Occidentaux", "reported"),
         ("REJECT", "Russie", None, "reported"),
-        ("ASSAULT", "Russie", None, "claimed"),
+        ("ASSAULT", "Russie", "commandants rebelles", "claimed"),
     ],
 )
 def test_events_sample_analyst_events(sample_record, expected):

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from vigie.stages.arguments.clauses import antecedent, case_of, child, subject_of
+from vigie.stages.arguments.newcomers import newcomer
+from vigie.stages.arguments.participants import actor_of
 from vigie.stages.common import article_of, guarded, text_of
 from vigie.stages.events import args
 from vigie.stages.events.lexicon import Lexicon, Match, find_triggers, load_lexicon
@@ -94,15 +97,15 @@ def _arg_tokens(match: Match, lex: Lexicon, requesters: frozenset[str]):
     else:
         source, target = args.noun_args(match.span, etype, lex)
         if target is None and root.dep_ == "nsubj" and root.head.lemma_ in TARGET_VERBS:
-            target = args._child(root.head, {"obj"})
+            target = child(root.head, {"obj"})
         target = target or args.struck(root) or args.sufferer(root)
     if source is None:
         source = args.controller(root, lex, requesters)
     if source is not None:
-        source = args._antecedent(source)
+        source = antecedent(source)
     nominal = root.pos_ not in ("VERB", "AUX")
     if target is None and nominal and root.head.lemma_ in lex.support_verbs:
-        target = args._child(root.head, {"obl:mod", "obl"}, args.TARGET_CASES)
+        target = child(root.head, {"obl:mod", "obl"}, args.TARGET_CASES)
     return source, target
 
 
@@ -184,8 +187,8 @@ def _frame(ctx: Ctx, draft: Draft) -> None:
             draft.absorbed_into = frame.host.root.i
         if hit.status == "claimed":
             claimant = frame.head if frame.host is None else frame.host.root
-            speaker = args.subject_of(claimant) or args.controller(claimant, lex, frozenset())
-            hit.claimed_by = args.actor_of(ctx.doc, speaker, lex.holder_nouns)
+            speaker = subject_of(claimant) or args.controller(claimant, lex, frozenset())
+            hit.claimed_by = actor_of(ctx.doc, speaker, lex.holder_nouns)
     if hit.status == "reported" and match.entry.status:
         hit.status = match.entry.status
     own = clause_status(match)
@@ -199,13 +202,17 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
     hit.mode = weapon_mode(match, hit, lex)
     source, target = _arg_tokens(match, lex, ctx.requesters)
     draft = Draft(match, hit, source_token=source)
-    hit.source = args.actor_of(doc, source, lex.holder_nouns)
+    hit.source = actor_of(doc, source, lex.holder_nouns)
     if hit.source is None and source is not None and _first_person(doc, source, match.root):
         hit.source = _quoted_by(ctx, source)  # "« Nous avons riposté », a dit X": X
     holders = lex.holder_nouns
     if target is not None and match.entry.type in args.STATEMENTS:
         holders = holders | {target.lemma_}  # "rejeter la proposition de X": X
-    hit.target = args.actor_of(doc, target and args._antecedent(target), holders)
+    hit.target = actor_of(doc, target and antecedent(target), holders)
+    if hit.source is None and source is not None:
+        hit.source = newcomer(doc, source, human_only=True)
+    if hit.target is None and target is not None:
+        hit.target = newcomer(doc, target, human_only=True)
     if hit.source == hit.target:
         hit.target = None
     _frame(ctx, draft)
@@ -235,9 +242,9 @@ def _speaker(ctx: Ctx, token: Token) -> int | None:
         if quote.start <= token.idx < quote.end and quote.speaker is not None:
             return quote.speaker
     for holder in [token, *token.ancestors]:
-        for child in holder.children:
-            if child.dep_.startswith("obl") and args._case(child) in ATTRIBUTION_CASES:
-                return args.actor_of(ctx.doc, child, ctx.lex.holder_nouns)
+        for kid in holder.children:
+            if kid.dep_.startswith("obl") and case_of(kid) in ATTRIBUTION_CASES:
+                return actor_of(ctx.doc, kid, ctx.lex.holder_nouns)
     return None
 
 
@@ -251,8 +258,8 @@ def _deontic(ctx: Ctx, draft: Draft) -> EventHit | None:
     speaker = _speaker(ctx, modal)
     if speaker is None:
         return None
-    subject = args._antecedent(args.subject_of(modal) or modal)
-    target = args.actor_of(ctx.doc, subject, ctx.lex.holder_nouns)
+    subject = antecedent(subject_of(modal) or modal)
+    target = actor_of(ctx.doc, subject, ctx.lex.holder_nouns)
     return EventHit(
         type="REQUEST", trigger=modal.text, start=inner.start, end=inner.end,
         mode=REQUEST_MODES.get(inner.type, "change"), source=speaker, target=target,

@@ -7,6 +7,9 @@ import logging
 from spacy.tokens import Span, Token
 
 from vigie.stages.actors.lookup import actor_at, resolve_pronoun
+from vigie.stages.arguments.clauses import agent_of, child, subject_of
+from vigie.stages.arguments.frames import words_of as words_of_doc
+from vigie.stages.arguments.newcomers import newcomer
 from vigie.stages.common import text_of
 from vigie.stages.figures.lexicon import FigureLexicon, phrase_end, words_of
 from vigie.stages.times.component import event_time
@@ -47,6 +50,8 @@ def marker_source(sent: Span, at: int, lex: FigureLexicon) -> int | None:
             continue
         head = _phrase_head(sent.doc[end:min(end + 8, sent.end)])
         actor = _actor_of(head) if head is not None else None
+        if actor is None and head is not None:
+            actor = newcomer(sent.doc, head, human_only=False)
         distance = abs(i - at)
         if actor is not None and (best_distance is None or distance < best_distance):
             best, best_distance = actor, distance
@@ -71,19 +76,6 @@ def _is_claim(verb: Token, lex: FigureLexicon) -> bool:
     return any(rest == following[:len(rest)] for rest in rests)
 
 
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject, also when the parser hangs it on the auxiliary ("La Russie a ...")."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubj:pass"):
-            return child
-    for aux in verb.children:
-        if aux.dep_.startswith("aux"):
-            for child in aux.children:
-                if child.dep_ in ("nsubj", "nsubj:pass"):
-                    return child
-    return None
-
-
 def claim_source(anchor: Token, lex: FigureLexicon) -> int | None:
     """The subject of a claim verb above the figure ("La Russie a annoncé avoir effectué ...")."""
     token = anchor
@@ -92,9 +84,11 @@ def claim_source(anchor: Token, lex: FigureLexicon) -> int | None:
             break
         token = token.head
         if token.pos_ in ("VERB", "AUX") and _is_claim(token, lex):
-            subject = _subject(token)
+            subject = subject_of(token) or child(token, {"nsubj:pass"})
+            subject = subject or agent_of(token, words_of_doc(token.doc).object_control)
             if subject is not None:
-                return _actor_of(subject)
+                found = _actor_of(subject)
+                return newcomer(token.doc, subject, human_only=False) if found is None else found
     return None
 
 

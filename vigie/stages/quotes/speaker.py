@@ -15,6 +15,9 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from vigie.stages.actors.lookup import actor_at, resolve_pronoun
+from vigie.stages.arguments.clauses import agent_of
+from vigie.stages.arguments.frames import words_of
+from vigie.stages.arguments.newcomers import newcomer
 from vigie.stages.common import lowers_of, text_of
 
 LOGGER = logging.getLogger(__name__)
@@ -248,8 +251,10 @@ def speaker_of(doc: Doc, tok: Token | None, index: ActorIndex, previous: int | N
     if found is not None:
         return found
     if tok.pos_ == "NOUN" and any(c.lower_ in _DEFINITE for c in tok.children):
-        return _anaphor(tok, index, previous)
-    return None
+        found = _anaphor(tok, index, previous)
+        if found is not None:
+            return found
+    return newcomer(doc, tok, human_only=False)
 
 
 def _by_name(tok: Token, index: ActorIndex) -> int | None:
@@ -390,6 +395,10 @@ class Ctx:
         start, _end = self.sentence_of(verb.idx)
         if found is not None and found.idx < start:
             found = None  # the parse ran across a paragraph break: its subject is elsewhere
+        if found is None:
+            found = agent_of(verb, words_of(self.doc).object_control)
+            if found is not None and found.idx < start:
+                found = None
         if found is None and leading:
             found = self.leading_noun(verb, start)
         return found or inverted_subject(self.doc, last, self.lexicon, stop)

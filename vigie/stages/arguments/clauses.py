@@ -1,0 +1,149 @@
+"""Who does and who undergoes a verb, read from the dependency parse.
+
+A verb's agent is its subject (through the auxiliary the parser may have hung it on), the "par X"
+of a passive, or, for a verb with neither, the agent of the clause it belongs to: a gerund or
+participle takes its governing verb's subject ("X a démenti, dénonçant"), a coordinated verb its
+first conjunct's ("X a attaqué le village et enlevé vingt personnes"), an infinitive its
+controller's ("X a annoncé avoir détruit": X; "accuser X d'avoir tué": X), a relative clause its
+antecedent ("les rebelles, qui ont pris la ville").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from vigie.stages.tokens import morph_of, tree_of
+
+# Clauses an agent is inherited through; deeper chains rarely keep the same agent.
+MAX_INHERIT = 4
+AGENT_CASES = {"par"}
+ADDRESSEE_CASES = {"à", "aux", "au"}
+
+
+def case_of(token: Token) -> str | None:
+    """The lower form of the token's first "case" or "mark" child ("contre" X), or None."""
+    return tree_of(token.doc).cases[token.i]
+
+
+def kids(doc: Doc, i: int, deps: set[str], cases: set[str] | None = None) -> list[int]:
+    """Indices of token i's children by relation, and by case marker when `cases` is given."""
+    tree = tree_of(doc)
+    return [
+        c for c in tree.children(i)
+        if tree.deps[c] in deps and (cases is None or tree.cases[c] in cases)
+    ]
+
+
+def children(token: Token, deps: set[str], cases: set[str] | None = None) -> list[Token]:
+    """The token's children by relation, and by case marker when `cases` is given."""
+    doc = token.doc
+    return [doc[c] for c in kids(doc, token.i, deps, cases)]
+
+
+def child(token: Token, deps: set[str], cases: set[str] | None = None) -> Token | None:
+    """The token's first child by relation (and case marker), or None."""
+    found = kids(token.doc, token.i, deps, cases)
+    return token.doc[found[0]] if found else None
+
+
+def antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("le régime qui ..." -> régime)."""
+    if "Rel" in morph_of(token.doc, token.i, "PronType") and token.head.dep_.startswith("acl"):
+        return token.head.head
+    return token
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, also when the parser hung it on the auxiliary."""
+    doc = verb.doc
+    tree = tree_of(doc)
+    auxes = [c for c in tree.children(verb.i) if tree.deps[c].startswith("aux")]
+    for holder in (verb.i, *auxes):
+        subject = kids(doc, holder, {"nsubj"})
+        if subject:
+            return doc[subject[0]]
+    return None
+
+
+def bare_participle(verb: Token) -> bool:
+    """A past participle hanging on a noun without auxiliary: "des civils *tués*"."""
+    doc = verb.doc
+    return (
+        verb.dep_ == "acl" and "Past" in morph_of(doc, verb.i, "Tense")
+        and "Part" in morph_of(doc, verb.i, "VerbForm")
+        and not kids(doc, verb.i, {"aux", "aux:tense", "aux:pass"})
+    )
+
+
+def passive(verb: Token) -> bool:
+    """A passive verb ("a été blessé") or a past participle qualifying a noun ("civils tués")."""
+    doc = verb.doc
+    if "Pass" in morph_of(doc, verb.i, "Voice") or kids(doc, verb.i, {"aux:pass"}):
+        return True
+    return bare_participle(verb)
+
+
+def patient_of(verb: Token) -> Token | None:
+    """Who undergoes a passive verb: its passive subject, the noun its participle qualifies, or
+    the subject of the verb it completes ("X affirme avoir été blessé": X)."""
+    found = child(verb, {"nsubj:pass"})
+    if found is None and verb.dep_ == "acl":
+        found = verb.head
+    if found is None and verb.dep_ == "xcomp":
+        found = subject_of(verb.head)
+    return found
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The "par X" of a passive verb or participle ("enlevés par X"), or None."""
+    return child(verb, {"obl:agent"}) or child(verb, {"obl", "obl:mod"}, AGENT_CASES)
+
+
+def _gerund(verb: Token) -> bool:
+    """A present participle or gerund ("dénonçant", "en affirmant")."""
+    doc = verb.doc
+    return "Part" in morph_of(doc, verb.i, "VerbForm") and "Pres" in morph_of(doc, verb.i, "Tense")
+
+
+def inherited_agent(verb: Token, object_control: frozenset[str]) -> Token | None:
+    """The agent a verb without a subject takes from the clause it belongs to, or None."""
+    current = verb
+    for _ in range(MAX_INHERIT):
+        dep, parent = current.dep_, current.head
+        if parent is current or parent.i == current.i:
+            return None
+        if dep == "acl:relcl":
+            return parent  # "les rebelles, qui ont pris": the antecedent
+        if dep == "xcomp" and parent.lemma_ in object_control:
+            return child(parent, {"obj", "iobj", "obl:arg"}) or subject_of(parent)
+        if not (dep in ("xcomp", "conj") or (dep == "advcl" and _gerund(current))):
+            return None
+        if parent.pos_ not in ("VERB", "AUX"):
+            return None
+        found = subject_of(parent)
+        if found is not None and not passive(parent):
+            return found
+        if found is None and (agent := passive_agent(parent)) is not None and passive(parent):
+            return agent
+        current = parent
+    return None
+
+
+def agent_of(verb: Token, object_control: frozenset[str]) -> Token | None:
+    """The head token of the phrase that does what `verb` says, or None.
+
+    Args:
+        verb: a verb (or the auxiliary-bearing head of a verbal predicate).
+        object_control: lemmas of verbs whose object acts in the clause below ("accuser X de").
+    """
+    if passive(verb):
+        found = passive_agent(verb)
+        if found is not None:
+            return found
+        subject = child(verb, {"nsubj"})  # a pronominal passive's true subject
+        return antecedent(subject) if subject is not None else None
+    subject = subject_of(verb)
+    if subject is not None:
+        return antecedent(subject)
+    found = inherited_agent(verb, object_control)
+    return antecedent(found) if found is not None else None

@@ -1,0 +1,26 @@
+"""The argument layer's words (knowledge/data/lexicons/arguments.yaml, users' sections merged)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from vigie.knowledge import overlay
+
+
+@dataclass(frozen=True)
+class ArgumentWords:
+    object_control: frozenset[str]  # "accuser X de": X acts below
+    claim_verbs: frozenset[str]  # "revendiquer": its agent did the earlier act
+    document_nouns: frozenset[str]  # "un communiqué de X": X speaks
+
+
+@lru_cache(maxsize=8)
+def argument_words(kb_files: tuple[str, ...] = ()) -> ArgumentWords:
+    """The argument lexicon with the users' files merged over it (cached per set of files)."""
+    data = overlay.read("arguments", kb_files)
+    return ArgumentWords(
+        object_control=frozenset(data.get("object_control") or ()),
+        claim_verbs=frozenset(data.get("claim_verbs") or ()),
+        document_nouns=frozenset(data.get("document_nouns") or ()),
+    )

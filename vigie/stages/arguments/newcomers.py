@@ -1,0 +1,114 @@
+"""Participants that are no actor yet become one: whatever fills an agent, patient, speaker or
+claimant slot ("la préfecture, qui souligne", "un représentant du mouvement a démenti",
+"des villageois enlevés par X") is an actor, named or not, with kind, country and sector read
+from its phrase."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from vigie.knowledge import load_kb
+from vigie.stages.actors.build import ActorHit
+from vigie.stages.actors.filters import credit_tokens
+from vigie.stages.actors.lexicon import doc_keys, match_at
+from vigie.stages.arguments.clauses import antecedent
+from vigie.stages.common import text_of
+
+_ACTORS_LEXICON_KEY = ("vigie", "actors_lexicon")
+# Dependents kept in a participant's name: its adjectives, name parts and "de X" complements.
+_NAME_DEPS = {"amod", "flat:name", "flat", "compound", "fixed", "nmod", "case", "det"}
+# What a participant's name never opens with.
+_LEADING = {"DET", "ADP", "PUNCT", "CCONJ"}
+NAMED_KIND = {"PER": "person", "ORG": "organization", "MISC": "organization"}
+
+
+def set_actors_lexicon(doc: Doc, lex) -> None:
+    doc.user_data[_ACTORS_LEXICON_KEY] = lex
+
+
+def _name_span(token: Token) -> tuple[int, int]:
+    """Token bounds of the participant's name: the head and its qualifying dependents."""
+    start = end = token.i
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ in _NAME_DEPS and abs(child.i - token.i) <= 8:
+                start, end = min(start, child.i), max(end, child.i)
+                stack.append(child)
+    doc = token.doc
+    while start < token.i and doc[start].pos_ in _LEADING:
+        start += 1
+    while end > token.i and doc[end].pos_ in _LEADING:
+        end -= 1
+    return start, end + 1
+
+
+def _name(token: Token, human_only: bool) -> bool:
+    """A proper name the NER left unlabelled ("Vinci Autoroutes"), accepted as a speaker or
+    claimant (`human_only` False), never as an event participant."""
+    return not human_only and token.pos_ == "PROPN" and token.ent_type_ not in ("LOC", "GPE")
+
+
+def _overlaps_facts(doc: Doc, start: int, end: int) -> bool:
+    """Whether the phrase is a place or a time mention already (never an actor)."""
+    spans = [m for place in doc._.vigie_places or [] for m in place.mentions]
+    spans += [(t.start, t.end) for t in doc._.vigie_times or []]
+    return any(s < end and start < e for s, e in spans)
+
+
+def _country(doc: Doc, start: int, end: int) -> str | None:
+    """A nationality or country named in the phrase ("des civils *syriens*")."""
+    kb = load_kb()
+    for token in doc[start:end]:
+        if token.pos_ in ("ADJ", "PROPN"):
+            country = kb.country_by_name(token.text)
+            if country is not None:
+                return country.iso3
+    return None
+
+
+def _story_country(doc: Doc) -> str | None:
+    counts = Counter(a.country for a in doc._.vigie_actors or [] if a.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def newcomer(doc: Doc, token: Token | None, *, human_only: bool) -> int | None:
+    """Add the participant headed by `token` as an actor; its index, or None when the phrase
+    cannot be an actor: a pronoun, a place or time, a credit, a noun that names no person or
+    body ("l'explosion a tué", "pour sa part"), or with `human_only` an unlabelled proper name."""
+    if token is None:
+        return None
+    token = antecedent(token)
+    if token.pos_ not in ("NOUN", "PROPN") or token.like_num:
+        return None
+    lex = doc.user_data.get(_ACTORS_LEXICON_KEY)
+    keys = doc_keys(doc)
+    found = match_at(lex, keys, token.i, {"role"}) if lex is not None else None
+    role = found[1][0].role if found else None
+    label = token.ent_type_
+    if role is None and label not in NAMED_KIND and not _name(token, human_only):
+        return None
+    if token.i in credit_tokens(doc):
+        return None  # a byline or credit ("par Jean Dupont") names the author, not an actor
+    start, end = _name_span(token)
+    first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    if _overlaps_facts(doc, first, last):
+        return None
+    if role is not None:
+        kind = role.kind
+    elif label in NAMED_KIND:
+        kind = NAMED_KIND[label]
+    else:
+        kind = "organization" if "Sing" in token.morph.get("Number") else "group"
+    country = _country(doc, start, end)
+    if country is None and (role is None or role.kind != "person" or role.sector):
+        country = _story_country(doc)
+    actors = doc._.vigie_actors
+    actors.append(ActorHit(
+        name=text_of(doc)[first:last], kind=kind,
+        country=country, sector=role.sector if role else None, mentions=[(first, last)],
+    ))
+    return len(actors) - 1

@@ -1,0 +1,75 @@
+"""From an argument phrase to an actor: its head, its left part, a country adjective, its
+"de X"/flat parts; a document or a spokesperson stands for the body it comes from."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from vigie.knowledge import load_kb
+from vigie.stages.actors.lookup import actor_at
+from vigie.stages.arguments.clauses import antecedent, kids
+
+_STATES_KEY = ("vigie", "event_states")
+
+
+def actor_of(doc: Doc, token: Token | None, holders: frozenset[str] = frozenset()) -> int | None:
+    """The actor a noun phrase headed by `token` names (its head, then its "de X"/flat parts).
+
+    Args:
+        doc: the Doc, with doc._.vigie_actors set.
+        token: the head of the argument phrase, or None.
+        holders: nouns whose "de X" names the actor ("les forces de X", "un communiqué de X");
+            others keep to their own words.
+
+    Returns:
+        Index in doc._.vigie_actors, or None.
+    """
+    if token is None:
+        return None
+    token = antecedent(token)
+    start, end = token.idx, token.idx + len(token)
+    found = actor_at(doc, start, end)
+    if found is not None:
+        return found
+    left = token.left_edge.idx
+    found = actor_at(doc, left, end) if left < start else None
+    if found is not None:
+        return found
+    found = state_of(doc, token)
+    if found is not None:
+        return found
+    deps = {"flat:name", "appos"}
+    if token.lemma_ in holders:
+        deps |= {"nmod", "amod"}
+    for c in kids(doc, token.i, deps):
+        if c > token.i:
+            child = doc[c]
+            right = child.right_edge
+            found = actor_at(doc, child.left_edge.idx, right.idx + len(right))
+            if found is not None:
+                return found
+    return None
+
+
+def state_of(doc: Doc, token: Token) -> int | None:
+    """The state actor a country adjective or name stands for ("une attaque *russe*": Russia).
+
+    Only a country already coded as a state actor in the doc counts: the word alone does not say
+    which of the state's organs acted.
+    """
+    if token.pos_ not in ("ADJ", "PROPN"):
+        return None
+    states = doc.user_data.get(_STATES_KEY)
+    if states is None:
+        states = {}
+        for i, actor in enumerate(doc._.vigie_actors or []):
+            if actor.kind == "state" and actor.country:
+                states.setdefault(actor.country, i)
+        doc.user_data[_STATES_KEY] = states
+    if not states:
+        return None
+    kb = load_kb()
+    if kb.metonym(token.text) is not None:
+        return None  # a seat of power or a capital may also be a town elsewhere ("Douma")
+    country = kb.country_by_name(token.text)
+    return states.get(country.iso3) if country is not None else None
