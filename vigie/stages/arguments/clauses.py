@@ -47,10 +47,17 @@ def child(token: Token, deps: set[str], cases: set[str] | None = None) -> Token 
 
 
 def antecedent(token: Token) -> Token:
-    """The noun a relative pronoun stands for ("le régime qui ..." -> régime)."""
-    if "Rel" in morph_of(token.doc, token.i, "PronType") and token.head.dep_.startswith("acl"):
+    """The noun a relative pronoun stands for ("le régime qui ..." -> régime), also when the
+    parser hung the relative clause on the verb ("levé par la préfecture, qui souligne")."""
+    doc = token.doc
+    if "Rel" not in morph_of(doc, token.i, "PronType"):
+        return token
+    if token.head.dep_.startswith("acl"):
         return token.head.head
-    return token
+    before = token.i - 1
+    while before >= 0 and doc[before].pos_ == "PUNCT":
+        before -= 1
+    return doc[before] if before >= 0 and doc[before].pos_ in ("NOUN", "PROPN") else token
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -116,6 +123,8 @@ def inherited_agent(verb: Token, object_control: frozenset[str]) -> Token | None
             return parent  # "les rebelles, qui ont pris": the antecedent
         if dep == "xcomp" and parent.lemma_ in object_control:
             return child(parent, {"obj", "iobj", "obl:arg"}) or subject_of(parent)
+        if dep == "acl" and parent.dep_ in ("obj", "iobj") and parent.head.lemma_ in object_control:
+            return parent  # "accuser X d'avoir tué", parsed with the infinitive on X
         if not (dep in ("xcomp", "conj") or (dep == "advcl" and _gerund(current))):
             return None
         if parent.pos_ not in ("VERB", "AUX"):
