@@ -58,6 +58,7 @@ def _extend_country(country: Country, item: Mapped, check: Checker) -> None:
     name = check.text(item, "name", what)
     if name:
         country.name = name
+    country.wikidata = check.wikidata(item, what) or country.wikidata
     names = [*([name] if name else []), *check.texts(item, "names", what)]
     country.names = _union(country.names, names)
     country.ambiguous = _union(country.ambiguous, check.texts(item, "ambiguous", what))
@@ -102,6 +103,7 @@ def _entry(item, check: Checker, line: int) -> Entry:
         country=check.iso3(item, "country", what), sector=check.sector(item, what),
         role=check.text(item, "role", what), aliases=check.texts(item, "aliases", what),
         start=check.date(item, "start", what), end=check.date(item, "end", what),
+        wikidata=check.wikidata(item, what),
     )
     offices = _listed(check, item.get("offices"), "offices", item.line_of("offices"))
     entry.offices = [_office(o, check, what, item.line_of("offices")) for o in offices]

@@ -27,6 +27,7 @@ class Country:
     metonyms: list[str] = field(default_factory=list)  # capitals and seats of power
     metonym_sectors: dict[str, str] = field(default_factory=dict)  # metonym -> sector, if not GOV
     ambiguous: list[str] = field(default_factory=list)  # bare names never matched ("Maurice")
+    wikidata: tuple[str, str] | None = None  # (QID, English label), for exports
 
 
 @dataclass
@@ -61,6 +62,7 @@ class Entry:
     start: str | None = None  # ISO date the role began, when it matters
     end: str | None = None
     offices: list[Office] = field(default_factory=list)  # people: offices in chronological order
+    wikidata: tuple[str, str] | None = None  # (QID, English label), for exports
 
     def office_at(self, day: str | date | None) -> Office | None:
         """The office held on `day`; the latest listed when day is None.

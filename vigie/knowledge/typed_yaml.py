@@ -23,9 +23,9 @@ SECTORS = frozenset(
 )
 KINDS = frozenset({"person", "organization", "state", "group", "population"})
 SECTIONS = frozenset({"version", "countries", "entries", "roles", "lexicons", "places"})
-COUNTRY_FIELDS = frozenset({"name", "names", "demonyms", "metonyms", "ambiguous"})
+COUNTRY_FIELDS = frozenset({"name", "names", "demonyms", "metonyms", "ambiguous", "wikidata"})
 ENTRY_FIELDS = frozenset({"id", "name", "kind", "country", "sector", "role", "aliases", "start",
-                          "end", "offices"})
+                          "end", "offices", "wikidata"})
 OFFICE_FIELDS = frozenset({"role", "country", "sector", "start", "end"})
 ROLE_FIELDS = frozenset({"words", "sector", "kind"})
 METONYM_FIELDS = frozenset({"name", "sector"})
@@ -34,6 +34,7 @@ PLACE_LEVELS = ("city", "region")  # the gazetteer's levels below a country
 LATITUDE, LONGITUDE, POPULATION = (-90.0, 90.0), (-180.0, 180.0), (0.0, 1e10)
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_QID = re.compile(r"^Q[1-9]\d*$")
 
 
 class Mapped(dict):
@@ -164,6 +165,19 @@ class Checker:
             raise self.fail(item.line_of(key), f"bad date {value!r} for {key!r} in {what} "
                             "(use YYYY, YYYY-MM or YYYY-MM-DD)")
         return value
+
+
+    def wikidata(self, item: Mapped, what: str) -> tuple[str, str] | None:
+        """An optional `wikidata: [QID, English label]` pair."""
+        value = item.get("wikidata")
+        if value is None:
+            return None
+        if (not isinstance(value, list) or len(value) != 2 or not isinstance(value[0], str)
+                or not _QID.match(value[0]) or not isinstance(value[1], str)
+                or not value[1].strip()):
+            raise self.fail(item.line_of("wikidata"), f"'wikidata' of {what} must be "
+                            f"[QID, English label], as [Q142, France], got {value!r}")
+        return value[0], value[1].strip()
 
 
 def _real_date(value: str) -> bool:

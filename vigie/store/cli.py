@@ -162,15 +162,18 @@ def export(
     db: Db = DEFAULT_DB,
     out: Out = None,
 ) -> None:
-    """Export all story events (PLOVER JSONL, ACLED-style CSV) or every table (Parquet).
+    """Export story events (PLOVER JSONL, ACLED-style CSV) or analysis tables (Parquet).
 
     Example: vigie export plover -o events.jsonl
     """
     from vigie.store import Store
-    from vigie.store.export import export as run_export
+    from vigie.store.export import export_to
 
     with Store(db) as store:
-        _echo(run_export(store, fmt.value, out))
+        done = export_to(store, fmt.value, out)
+    _echo(done.text)
+    for line in done.lines():  # on stderr: stdout may be the export itself
+        typer.echo(line, err=True)
 
 
 def _echo(text: str | None) -> None:
