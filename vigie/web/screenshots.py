@@ -54,13 +54,14 @@ def corpus_articles(corpus: Path, out: Path) -> Path:
     return out
 
 
-def build_store(corpus: Path, url: str, *, copies: int = 1) -> None:
-    """Ingest the corpus into the store at `url`, then add `copies - 1` shifted copies."""
+def build_store(corpus: Path, url: str, *, copies: int = 1, nlp=None) -> None:
+    """Ingest the corpus into the store at `url` (with `nlp`, else the default pipeline), then
+    add `copies - 1` shifted copies."""
     from vigie.store import Store, ingest
     from vigie.web.records import document_record
 
     with tempfile.TemporaryDirectory() as tmp, Store(url) as store:
-        ingest([corpus_articles(corpus, Path(tmp) / "articles.jsonl")], store)
+        ingest([corpus_articles(corpus, Path(tmp) / "articles.jsonl")], store, nlp=nlp)
         if copies <= 1:
             return
         with store.reading() as conn:

@@ -19,12 +19,15 @@ const STYLE = [
   { selector: ":selected", style: { "overlay-color": "#1565c0", "overlay-opacity": 0.2 } },
 ];
 
+/* Sizes relative to the busiest actor and edge, so that a big store draws like a small one. */
 function elements(net) {
+  const most = Math.max(1, ...net.nodes.map((n) => n.events));
+  const heaviest = Math.max(2, ...net.edges.map((e) => e.count));
   const nodes = net.nodes.map((n) => ({ data: { id: n.id, country: n.country, events: n.events,
-    size: 10 + 6 * Math.sqrt(n.events) } }));
+    size: 12 + 30 * Math.sqrt(n.events / most) } }));
   const edges = net.edges.map((e, i) => ({ data: { id: "e" + i, source: e.source, target: e.target,
     type: e.type, count: e.count, stories: e.stories, colour: colour(e.type),
-    width: 1.5 + 2 * Math.log2(e.count), label: e.count > 1 ? String(e.count) : "" } }));
+    width: 1.5 + 7 * Math.log(e.count) / Math.log(heaviest), label: e.count > 1 ? String(e.count) : "" } }));
   return [...nodes, ...edges];
 }
 

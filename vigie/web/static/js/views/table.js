@@ -58,6 +58,7 @@ function build(app) {
       paginationSize: PAGE, paginationInitialPage: state.page, paginationCounter: "rows",
       initialSort: [{ column: state.sort, dir: state.order }], index: "id",
       placeholder: "Nothing matches these filters.",
+      rowFormatter: (row) => { row.getElement().dataset.id = row.getData().id; },
     });
     table.on("rowClick", (_e, row) => app.openStory(row.getData().id));
     table.on("dataProcessed", () => resolve());
