@@ -19,10 +19,10 @@ function actor(name, code) {
 }
 
 const COLUMNS = [
-  { title: "Date", field: "date", width: 128, formatter: cell((r, v) => el("span", {
+  { title: "Date", field: "date", width: 122, formatter: cell((r, v) => el("span", {
     title: "date precision: " + (r.precision || "unknown") }, v || "—",
     r.precision === "published" ? el("small", { class: "muted" }, " pub.") : "")) },
-  { title: "Type · mode", field: "type", width: 170, formatter: cell((r) => typeChip(r.type, r.mode)) },
+  { title: "Type · mode", field: "type", width: 200, formatter: cell((r) => typeChip(r.type, r.mode)) },
   { title: "Source (who)", field: "source", minWidth: 150, formatter: cell((r) => actor(r.source, r.source_country)) },
   { title: "Target (whom)", field: "target", minWidth: 150, formatter: cell((r) => actor(r.target, r.target_country)) },
   { title: "Place", field: "place", minWidth: 170, formatter: cell((r) => r.place ? el("span", {
@@ -32,8 +32,8 @@ const COLUMNS = [
   { title: "Status", field: "statuses", width: 105 },
   { title: "Conf.", field: "confidence", hozAlign: "right", width: 78,
     formatter: cell((r, v) => (v === null || v === undefined ? "" : v.toFixed(2))) },
-  { title: "Reports", field: "mentions", hozAlign: "right", width: 92 },
-  { title: "Articles", field: "articles", hozAlign: "right", width: 90 },
+  { title: "Reports", field: "mentions", hozAlign: "right", width: 104 },
+  { title: "Articles", field: "articles", hozAlign: "right", width: 104 },
 ];
 
 async function request(_url, _config, params) {
