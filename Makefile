@@ -57,3 +57,8 @@ lint: install
 
 clean:
 	rm -rf $(VENV) samples.jsonl vigie.db vigie.db-wal vigie.db-shm
+
+# A PNG of every dashboard view over the development corpus, and the page's load times.
+.PHONY: screenshots
+screenshots: install
+	$(BIN)/python -m vigie.web.screenshots --corpus $(CORPUS) --out $(or $(SHOTS),/tmp/vigie-screenshots)

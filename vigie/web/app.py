@@ -7,7 +7,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import FileResponse
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 import vigie
@@ -21,6 +22,7 @@ from vigie.web.routers import (
     events,
     extract,
     figures,
+    meta,
     places,
     quotes,
     search,
@@ -29,7 +31,9 @@ from vigie.web.settings import WebSettings
 
 LOGGER = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
-ROUTERS = (documents, events, actors, places, figures, quotes, disputes, search, extract)
+ROUTERS = (documents, events, actors, places, figures, quotes, disputes, search, extract, meta)
+VENDOR = "/static/vendor"
+FAVICON = "/static/favicon.svg"
 
 
 def create_app(settings: WebSettings | None = None, *, store: Store | None = None) -> FastAPI:
@@ -53,7 +57,8 @@ def create_app(settings: WebSettings | None = None, *, store: Store | None = Non
         if owned:
             store.close()
 
-    app = FastAPI(title="vigie", version=vigie.__version__, lifespan=lifespan,
+    app = FastAPI(title="vigie", version=vigie.__version__, lifespan=lifespan, docs_url=None,
+                  redoc_url=None,
                   description="French news articles as sourced event data: documents and their "
                   "records, story events, actors, places, figures, quotes, disputes, search.")
     app.state.settings, app.state.store, app.state.nlp = settings, store, None
@@ -63,8 +68,30 @@ def create_app(settings: WebSettings | None = None, *, store: Store | None = Non
     app.add_middleware(BodyLimit, max_body=settings.max_body)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_api_route("/", _dashboard, include_in_schema=False)
+    app.add_api_route("/docs", _swagger_ui, include_in_schema=False)
+    app.add_api_route("/redoc", _redoc, include_in_schema=False)
+    app.add_api_route("/favicon.ico", _favicon, include_in_schema=False)
     return app
 
 
 def _dashboard() -> FileResponse:
     return FileResponse(STATIC / "index.html")
+
+
+def _swagger_ui() -> HTMLResponse:
+    # Vendored assets, and no online validator badge: nothing is fetched from outside.
+    return get_swagger_ui_html(
+        openapi_url="/openapi.json", title="vigie API", swagger_favicon_url=FAVICON,
+        swagger_js_url=f"{VENDOR}/swagger-ui/swagger-ui-bundle.js",
+        swagger_css_url=f"{VENDOR}/swagger-ui/swagger-ui.css",
+        swagger_ui_parameters={"validatorUrl": None})
+
+
+def _redoc() -> HTMLResponse:
+    return get_redoc_html(openapi_url="/openapi.json", title="vigie API", with_google_fonts=False,
+                          redoc_js_url=f"{VENDOR}/redoc/redoc.standalone.js",
+                          redoc_favicon_url=FAVICON)
+
+
+def _favicon() -> FileResponse:
+    return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")

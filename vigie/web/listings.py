@@ -16,14 +16,18 @@ from sqlalchemy import distinct, func, select
 from vigie.french.normalize import fold
 from vigie.store import Store, schema
 from vigie.store.query import _documents_matching
-from vigie.store.report import disputes, explain
+from vigie.store.report import claims, disputes, explain
 from vigie.web.deps import Page
+from vigie.web.records import trigger_span
 
 LOGGER = logging.getLogger(__name__)
 D, A, P, F, Q, E = (schema.documents, schema.actors, schema.places, schema.figures,
                     schema.quotes, schema.events)
 # Characters of article text shown around a search hit.
 SNIPPET = 80
+# Characters searched on each side of a figure for the ends of its sentence.
+SENTENCE = 400
+STOPS = (". ", "! ", "? ", "\n")
 
 
 def _page(stmt, pg: Page):
@@ -153,31 +157,86 @@ def quotes(store: Store, pg: Page, *, speaker: str | None = None,
 
 
 def story(store: Store, story_id: int) -> dict:
-    """A story event with its merged mentions, each with its document's row id and offsets.
+    """A story event with its merged mentions, each with its document's row id, offsets, whole
+    sentence (trigger offsets inside it), actors and place as the article writes them, and
+    every figure given for the story with its claimant.
 
     Raises:
         StoreError: when there is no such story.
     """
     detail = explain(store, story_id)
     ids = [m["event"] for m in detail["mentions"]]
+    src, tgt = A.alias("src"), A.alias("tgt")
+    stmt = (select(E.c.id, E.c.document_id, E.c.start, E.c.end, E.c.confidence, E.c.mode,
+                   src.c.name.label("source"), tgt.c.name.label("target"),
+                   P.c.name.label("place"), D.c.text)
+            .join(D, D.c.id == E.c.document_id).outerjoin(src, src.c.id == E.c.source_id)
+            .outerjoin(tgt, tgt.c.id == E.c.target_id).outerjoin(P, P.c.id == E.c.place_id)
+            .where(E.c.id.in_(ids)))
     with store.reading() as conn:
-        rows = conn.execute(select(E.c.id, E.c.document_id, E.c.start, E.c.end)
-                            .where(E.c.id.in_(ids))).all()
-    where = {row.id: row for row in rows}
+        where = {row.id: row for row in conn.execute(stmt)}
     for mention in detail["mentions"]:
         row = where[mention["event"]]
-        mention.update(document=row.document_id, start=row.start, end=row.end)
+        text = row.text[row.start : row.end]
+        trigger = trigger_span(row.text, row.start, row.end, mention["trigger"])
+        mention.update(document=row.document_id, start=row.start, end=row.end, text=text,
+                       confidence=row.confidence, mode=row.mode, source=row.source,
+                       target=row.target, place=row.place,
+                       trigger_start=trigger[0] - row.start if trigger else None,
+                       trigger_end=trigger[1] - row.start if trigger else None)
+    places = [m["place"] for m in detail["mentions"] if m["place"]]
+    detail["story"]["place_name"] = places[0] if places else detail["story"].get("place")
+    detail["figures"] = [asdict(c) for c in claims(store, story_id=story_id)]
     return detail
 
 
-def dispute_groups(store: Store, pg: Page, *, story_id: int | None = None) -> list[dict]:
-    """Disputed figures grouped by story and kind: each group lists its claims side by side."""
+def dispute_groups(store: Store, pg: Page, *, story_id: int | None = None,
+                   stories: set[int] | None = None) -> list[dict]:
+    """Disputed figures grouped by story and kind: each group lists its claims side by side,
+    each claim with its document's row id and the sentence that states it.
+
+    Args:
+        store: the store.
+        pg: the page.
+        story_id: only this story.
+        stories: only these stories (the dashboard's selection); None for all.
+    """
     groups: dict[tuple[int, str], list[dict]] = defaultdict(list)
     for claim in disputes(store, story_id=story_id):
-        groups[(claim.story, claim.kind)].append(asdict(claim))
+        if stories is None or claim.story in stories:
+            groups[(claim.story, claim.kind)].append(asdict(claim))
     keys = sorted(groups)[pg.offset : pg.offset + pg.limit + 1]
-    return [{"story": s, "type": groups[(s, k)][0]["type"], "kind": k, "claims": groups[(s, k)]}
+    page = [{"story": s, "type": groups[(s, k)][0]["type"], "kind": k, "claims": groups[(s, k)]}
             for s, k in keys]
+    _add_sentences(store, [c for g in page for c in g["claims"]])
+    return page
+
+
+def _add_sentences(store: Store, claims_: list[dict]) -> None:
+    """Each claim's document row id and sentence (figure offsets relative to it)."""
+    doc_ids = sorted({c["doc_id"] for c in claims_})
+    if not doc_ids:
+        return
+    stmt = (select(F.c.start, F.c.end, D.c.id, D.c.doc_id, D.c.text)
+            .join(D, D.c.id == F.c.document_id).where(D.c.doc_id.in_(doc_ids)))
+    with store.reading() as conn:
+        found = {(r.doc_id, r.start, r.end): r for r in conn.execute(stmt)}
+    for claim in claims_:
+        row = found.get((claim["doc_id"], claim["start"], claim["end"]))
+        if row is None:
+            continue
+        start, end = sentence_bounds(row.text, claim["start"], claim["end"])
+        claim.update(document=row.id, sentence=row.text[start:end],
+                     figure_start=claim["start"] - start, figure_end=claim["end"] - start)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end]: from after the previous stop (". ", "! ", "? " or a
+    line break) to the next one, looking at most SENTENCE characters on each side."""
+    lo, hi = max(0, start - SENTENCE), min(len(text), end + SENTENCE)
+    begins = [i + len(m) for m in STOPS if (i := text.rfind(m, lo, start)) >= 0]
+    ends = [i + 1 for m in STOPS if (i := text.find(m, end, hi)) >= 0]
+    return max(begins, default=lo), min(ends, default=hi)
 
 
 def network(stories: list[dict]) -> dict:

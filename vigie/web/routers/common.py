@@ -33,6 +33,7 @@ class PageModel(BaseModel):
     limit: int
     offset: int
     next_offset: int | None = None
+    total: int | None = None
 
 
 DateQuery = Annotated[str | None, Query(pattern=DATE, description="ISO date (YYYY[-MM[-DD]]).")]

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
 
 from vigie.store import Filters, query
-from vigie.web import listings
+from vigie.web import listings, queries
 from vigie.web.deps import Page, PageDep, StoreDep, paginated, require_read
 from vigie.web.routers.common import DateQuery, PageModel, TextQuery, errors
 
 router = APIRouter(prefix="/api/events", tags=["events"], dependencies=[Depends(require_read)])
 NEAR = r"^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$"
-# Stories drawn in the actor network at most (a denser graph cannot be read anyway).
-NETWORK_STORIES = 2000
+SortColumn = Literal[queries.SORTABLE]  # type: ignore[valid-type]
 
 
 def filters(
@@ -54,10 +53,44 @@ def list_events(store: StoreDep, f: FiltersDep, pg: PageDep) -> dict:
     return paginated(stories(store, f, pg), pg)
 
 
+@router.get("/table", response_model=PageModel, responses=errors(401, 403))
+def event_table(store: StoreDep, f: FiltersDep, pg: PageDep, sort: SortColumn = "date",
+                order: Literal["asc", "desc"] = "desc") -> dict:
+    """Story events sorted on any column, one page with the total: date, type and mode, source,
+    target, place (as the articles write it), fatalities, statuses, confidence, reports."""
+    sel = queries.select_stories(store, f)
+    return queries.table_page(sel, sort=sort, descending=order == "desc", limit=pg.limit,
+                              offset=pg.offset)
+
+
+@router.get("/summary", responses=errors(401, 403))
+def event_summary(store: StoreDep, f: FiltersDep) -> dict:
+    """Counts of the matching stories (reports, articles, fatalities, undated, unlocated), per
+    type, and per (date, type) for the timeline."""
+    return queries.summary(queries.select_stories(store, f))
+
+
+@router.get("/points", responses=errors(401, 403))
+def event_points(store: StoreDep, f: FiltersDep) -> dict:
+    """The matching stories that have a point, for the map."""
+    return {"items": queries.points(queries.select_stories(store, f))}
+
+
+@router.get("/documents", response_model=PageModel, responses=errors(401, 403))
+def event_documents(store: StoreDep, f: FiltersDep, pg: PageDep) -> dict:
+    """The articles reporting a matching story, newest first (every article when no filter is
+    set), each with the number of matching stories it reports."""
+    if not queries.is_filtered(f):
+        return queries.all_documents(store, limit=pg.limit, offset=pg.offset)
+    return queries.documents(store, queries.select_stories(store, f), limit=pg.limit,
+                             offset=pg.offset)
+
+
 @router.get("/network", responses=errors(401, 403))
 def event_network(store: StoreDep, f: FiltersDep) -> dict:
-    """Who acts on whom: actors and (source, target, type) edges of the matching stories."""
-    return listings.network(query(store, Filters(**{**vars(f), "limit": NETWORK_STORIES})))
+    """Who acts on whom: actors and (source, target, type) edges of the matching stories, each
+    edge with its count and story ids; only the most active actors are kept."""
+    return queries.network(queries.select_stories(store, f))
 
 
 @router.get("/{story_id}", responses=errors(401, 403, 404))
