@@ -33,6 +33,11 @@ class Actor(_Model):
     role: str | None = None
     kb_id: str | None = None
     mentions: list[Span] = Field(default_factory=list)
+    named_mentions: list[Span] = Field(
+        default_factory=list,
+        description="the mentions that are proper names (\"l'OSDH\", \"la Russie\"), "
+                    "not descriptions (\"le ministre\", \"les rebelles\", \"les Russes\")",
+    )
 
 
 class Place(_Model):

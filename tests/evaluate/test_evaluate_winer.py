@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from vigie.evaluate.winer import overlap_prf, read_brat, score_winer
+from vigie.evaluate.winer import ALL, LABELS, overlap_prf, read_brat, score_winer, vigie_spans
+from vigie.record import Actor, DocumentRecord, Place
 
 WINER = Path(__file__).resolve().parents[3] / "shared" / "corpus-winer" / "2016"
 
@@ -32,3 +33,16 @@ def test_evaluate_winer_scores_both_systems(nlp):
     scores = score_winer(WINER, nlp=nlp, limit=5)
     assert set(scores) == {"vigie", "base"}
     assert scores["base"]["Person"].tp > 0 and scores["vigie"]["Location"].tp > 0
+    assert scores["vigie"][ALL].tp == sum(scores["vigie"][lab].tp for lab in LABELS)
+
+
+@pytest.mark.issue(17)
+def test_evaluate_winer_counts_named_mentions_only():
+    text = "Les rebelles et l'OSDH. Des manifestants à Alep."
+    record = DocumentRecord(doc_id="d", text=text, actors=[
+        Actor(id="a1", name="rebelles", kind="group", mentions=[(0, 12)]),
+        Actor(id="a2", name="OSDH", kind="organization", mentions=[(18, 22)],
+              named_mentions=[(18, 22)]),
+        Actor(id="a3", name="manifestants", kind="group", mentions=[(24, 40)]),
+    ], places=[Place(id="p1", name="Alep", mentions=[(43, 47)])])
+    assert vigie_spans(record) == {(18, 22, "Organization"), (43, 47, "Location")}

@@ -1,8 +1,10 @@
 """Entity detection scored on WiNER-fr (brat annotations), for vigie and for the base model's NER.
 
-vigie's named actors and places are read as entities: persons -> Person, organisations and groups ->
-Organization, states and places -> Location. Only mentions that start with a capital letter (after
-an article) count, since WiNER annotates names, not "les rebelles". Overlap match, by label.
+vigie's actors and places are read as entities: persons -> Person, organisations and groups ->
+Organization, states and places -> Location. WiNER annotates names, not descriptions: an actor
+counts with its `named_mentions` only ("l'OSDH", not "les rebelles" nor "le ministre"), a place
+with its mentions that start with a capital letter (after an article). Overlap match, by label;
+"ALL" sums the three labels (micro average).
 """
 
 from __future__ import annotations
@@ -13,14 +15,14 @@ import spacy
 
 from vigie.article import Article
 from vigie.evaluate.scores import PRFScore
-from vigie.french.normalize import strip_elision
 from vigie.pipeline import extract_many
+from vigie.stages.actors.build import written_as_name
 
 LABELS = ("Person", "Location", "Organization")
+ALL = "ALL"  # the three labels summed
 BASE_LABELS = {"PER": "Person", "LOC": "Location", "ORG": "Organization"}
 ACTOR_LABELS = {"person": "Person", "organization": "Organization", "group": "Organization",
                 "state": "Location"}
-_ARTICLES = ("le ", "la ", "les ", "Le ", "La ", "Les ")
 
 Spans = set[tuple[int, int, str]]
 
@@ -38,20 +40,14 @@ def read_brat(path: Path) -> Spans:
     return spans
 
 
-def _named(text: str) -> bool:
-    text = strip_elision(text)
-    for article in _ARTICLES:
-        text = text.removeprefix(article)
-    return text[:1].isupper()
-
-
 def vigie_spans(record) -> Spans:
     spans = set()
     for actor in record.actors:
         label = ACTOR_LABELS.get(actor.kind)
-        spans |= {(s, e, label) for s, e in actor.mentions if label and _named(record.text[s:e])}
+        spans |= {(s, e, label) for s, e in actor.named_mentions if label}
     for place in record.places:
-        spans |= {(s, e, "Location") for s, e in place.mentions if _named(record.text[s:e])}
+        spans |= {(s, e, "Location") for s, e in place.mentions
+                  if written_as_name(record.text[s:e])}
     return spans
 
 
@@ -73,7 +69,8 @@ def overlap_prf(pred: Spans, gold: Spans, label: str) -> PRFScore:
 def score_winer(
     directory: str | Path, *, nlp, limit: int | None = None
 ) -> dict[str, dict[str, PRFScore]]:
-    """PRF per label for vigie and for the base model's own NER on WiNER's .txt/.ann pairs.
+    """PRF per label, and over all labels (`ALL`), for vigie and for the base model's own NER on
+    WiNER's .txt/.ann pairs.
 
     Offsets of the annotations point into the whole file (title included), so the text is read
     whole.
@@ -91,4 +88,6 @@ def score_winer(
         for label in LABELS:
             scores["vigie"][label] += overlap_prf(vigie_spans(record), gold, label)
             scores["base"][label] += overlap_prf(base_spans(doc), gold, label)
+    for by_label in scores.values():
+        by_label[ALL] = sum((by_label[label] for label in LABELS), PRFScore())
     return scores

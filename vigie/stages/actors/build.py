@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from vigie.french.normalize import fold
+from vigie.french.normalize import fold, strip_elision
 from vigie.knowledge.models import Entry
 from vigie.stages.actors.context import (
     RoleInfo,
@@ -35,6 +35,9 @@ class ActorHit:
     role: str | None = None
     kb_id: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    # The mentions that are proper names ("Emmanuel Macron", "l'OSDH", "la Russie"), not
+    # descriptions ("le ministre", "les rebelles", "les Russes"): what an entity view counts.
+    named_mentions: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -53,6 +56,24 @@ class Cand:
     aliases: tuple[str, ...] = ()  # other keys that later mentions may use
     named: bool = True  # False for a role-only mention ("le ministre"): never the display name
     unnamed: bool = False  # "un habitant", "les rebelles": may take the story's country
+
+    @property
+    def proper(self) -> bool:
+        """A proper name: neither a role, a description nor a demonym (see `written_as_name`)."""
+        return self.named and not self.unnamed
+
+
+_ARTICLES = ("le ", "la ", "les ", "Le ", "La ", "Les ")
+
+
+def written_as_name(text: str) -> bool:
+    """Whether a mention is written as a proper name: capitalised (or a number, "M23") after
+    its article ("l'OSDH", "la Russie"; not "exécutif européen", a knowledge-base alias that
+    describes)."""
+    text = strip_elision(text)
+    for article in _ARTICLES:
+        text = text.removeprefix(article)
+    return text[:1].isupper() or text[:1].isdigit()
 
 
 def pick_entry(entries: list[Entry], published: str | None) -> Entry:
@@ -102,6 +123,8 @@ class Builder:
             self.keys.setdefault(alias, idx)
         start, end = char_span(self.doc, cand.start, cand.end)
         hit.mentions.append((start, end))
+        if cand.proper and written_as_name(text_of(self.doc)[start:end]):
+            hit.named_mentions.append((start, end))
         if cand.named and hit.kb_id is None and hit.kind != "state" and end - start > len(hit.name):
             hit.name = text_of(self.doc)[start:end]
         return idx
@@ -124,6 +147,7 @@ class Builder:
         quoted in a story about Syria is not Syrian)."""
         for i, hit in enumerate(self.hits):
             hit.mentions = sorted(set(hit.mentions))
+            hit.named_mentions = sorted(set(hit.named_mentions))
             local = i in self.unnamed and hit.sector in LOCAL_SECTORS
             national = hit.sector in NATIONAL_SECTORS or local
             if hit.country is None and hit.kb_id is None and national:

@@ -168,7 +168,11 @@ class Finder:
             return _entry_cand(start, end, entry, None, self.published)
         if m.what == "demonym":
             noun = doc[start].text[:1].isupper() and doc[start].pos_ in ("NOUN", "PROPN")
-            return _state_cand(self.lex, start, end, m.iso3, False) if noun else None
+            if not noun:
+                return None
+            cand = _state_cand(self.lex, start, end, m.iso3, False)
+            cand.named = False  # "les Russes" stands for the state but is no name of it
+            return cand
         seat = m.what == "metonym" and start > 0 and self.keys[start - 1] in ("le", "la", "l'")
         if seat or acts(self.lex, doc, self.keys, start, end):
             military = m.what == "metonym" and (self.keys[start] in self.lex.mil_metonyms or (
@@ -312,4 +316,4 @@ def _bare_acronyms(builder: Builder, finder: Finder) -> None:
             continue
         key = f"org:{finder.keys[i]}"
         if key in builder.keys:
-            builder.add(Cand(i, i + 1, key, text, "organization", named=False))
+            builder.add(Cand(i, i + 1, key, text, "organization"))
