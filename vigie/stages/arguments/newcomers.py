@@ -110,5 +110,6 @@ def newcomer(doc: Doc, token: Token | None, *, human_only: bool) -> int | None:
     actors.append(ActorHit(
         name=text_of(doc)[first:last], kind=kind,
         country=country, sector=role.sector if role else None, mentions=[(first, last)],
+        named_mentions=[(first, last)] if token.pos_ == "PROPN" else [],
     ))
     return len(actors) - 1
