@@ -74,6 +74,7 @@ def _sub(ctx: typer.Context) -> typer.Context:
 
 app = typer.Typer(
     cls=_App,
+    name="vigie",
     help="vigie: French news articles to sourced event data.\n\n"
     "Example: vigie extract article.txt --format table",
     no_args_is_help=True,
