@@ -53,7 +53,7 @@ def test_store_ingest_cli_reports_and_summarises(report_record, tmp_path):
     db = f"sqlite:///{tmp_path / 'cli.db'}"
     result = CliRunner().invoke(app, ["ingest", str(tmp_path / "in.jsonl"), str(tmp_path / "no"),
                                       "--records", "--db", db])
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # any input failed (issue 22)
     assert "added 1, duplicates skipped 0, failed 1" in result.stdout
     assert f"error: {tmp_path / 'no'}: [V006]" in result.stderr
     shown = CliRunner().invoke(app, ["query", "--db", db, "--format", "jsonl"])

@@ -28,7 +28,7 @@ def filled(store, report_record):
         (Filters(actor="russie"), [1]),
         (Filters(country="COD"), [3]),
         (Filters(place="Hama"), [2]),
-        (Filters(place="Binnish", radius_km=20), []),  # Binnish is not in the store
+        (Filters(place="Binnish", radius_km=20), [1]),  # not in the store: the gazetteer's
         (Filters(place="Idleb", radius_km=20), [1]),
         (Filters(place="Idleb", radius_km=120), [2, 1]),
         (Filters(near=(-1.7, 29.2), radius_km=10), [3]),

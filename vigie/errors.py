@@ -16,6 +16,10 @@ class Errors:
     E010 = "[V010] no main text found in the HTML page"
     E011 = "[V011] feed has no items"
     E012 = "[V012] cannot read: {reason}"
+    # The Python API's inputs (vigie.extract, extract_many) and dates given by people.
+    E013 = "[V013] {what} must be {expected}, not {got}"
+    E014 = "[V014] the text is empty"
+    E015 = "[V015] {value!r} is not a date: give {forms} (ISO 8601) or jj/mm/aaaa"
     W001 = "[W001] decoded as {encoding} (not UTF-8)"
     W002 = "[W002] text looks like {lang!r}, not French; processed anyway"
     E020 = "[V020] {path}: line {line}: {reason}"  # knowledge-base extension files
@@ -36,3 +40,7 @@ class KnowledgeError(VigieError):
 
 class StoreError(VigieError):
     """The store cannot do what was asked."""
+
+
+class UsageError(VigieError):
+    """A value given on the command line or to the API is not one vigie can use."""

@@ -6,6 +6,7 @@ import itertools
 import logging
 import multiprocessing
 from collections.abc import Iterable, Iterator
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,7 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vigie.article import Article
-from vigie.errors import VigieError
+from vigie.dates import parse_date
+from vigie.errors import Errors, InputError, VigieError
 from vigie.record import DocumentRecord, from_doc
 from vigie.settings import DEFAULT_MODEL, MODELS
 from vigie.speed import use_numpy_gemm
@@ -60,8 +62,24 @@ def _default_nlp(model: str) -> Language:
     return load(model)
 
 
-def _as_article(item: Article | str) -> Article:
-    return item if isinstance(item, Article) else Article(text=item)
+def _as_article(item: Article | dict | str) -> Article:
+    """An Article from what the API accepts, read as `vigie extract` reads the same input."""
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, dict):
+        return Article.from_dict(item)
+    if isinstance(item, str):
+        from vigie.readers import text as text_reader
+
+        return next(text_reader.parse(item, "<string>"))
+    raise InputError(Errors.E013.format(what="an article", got=type(item).__name__,
+                                        expected="an Article, a dict with a 'text' field or a str"))
+
+
+def _checked(article: Article) -> Article:
+    if not article.text.strip():
+        raise InputError(Errors.E014)
+    return article
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
@@ -84,28 +102,44 @@ def extract(
     text: str,
     *,
     title: str | None = None,
-    published: str | None = None,
+    published: str | date | None = None,
     doc_id: str | None = None,
+    url: str | None = None,
     nlp: Language | None = None,
 ) -> DocumentRecord:
     """Extract the document record of one French article.
 
+    Reads `text` as `vigie extract` reads a `.txt` file: without a `title`, a short first line
+    followed by a blank line is the title and the rest is the text. `vigie.extract(text,
+    doc_id="f")` gives the same record as `vigie extract f.txt`.
+
     Args:
-        text: the article text; every offset in the record points into it.
-        title: the article title, if known.
-        published: publication date (ISO 8601); inferred from the text when None.
+        text: the article (title line included, or not when `title` is given).
+        title: the article title; `text` is then the body, taken as it is.
+        published: publication date, ISO 8601 or jj/mm/aaaa; inferred from the text when None.
         doc_id: record id; derived from the content hash when None.
+        url: the article's address, copied into the record.
         nlp: a pipeline from `load()`; the default model is loaded once when None.
 
     Returns:
-        The document record.
+        The document record; every offset points into `record.text`.
+
+    Raises:
+        InputError: `text` is not a string (V013) or is empty (V014), `published` is not a date
+            (V015).
     """
-    article = Article(text=text, title=title, published=published, id=doc_id)
+    if title is None:
+        article = _as_article(text) if isinstance(text, str) else Article(text=text)
+    else:
+        article = Article(text=text, title=title)
+    article.id, article.url = doc_id, url
+    if published is not None:
+        article.published = parse_date(published)
     return next(extract_many([article], nlp=nlp))
 
 
 def extract_many(
-    items: Iterable[Article | str],
+    items: Iterable[Article | dict | str],
     *,
     nlp: Language | None = None,
     n_process: int = 1,
@@ -114,16 +148,22 @@ def extract_many(
     """Stream document records for many articles with one `nlp.pipe` pass.
 
     Args:
-        items: articles (or bare texts).
+        items: `Article`s, dicts with the fields of a JSONL input line (`text`, `id`, `title`,
+            `published`, `url`, `lang`; other keys go to `meta`), or strings read as `.txt`
+            files (see `extract`).
         nlp: a pipeline from `load()`; the default model when None.
         n_process: worker processes for `nlp.pipe`.
         batch_size: documents per batch.
 
     Yields:
         One record per item, in order.
+
+    Raises:
+        InputError: an item is not one of these, has no text, or has a bad `published` date; it
+            is raised when the stream reaches that item.
     """
     nlp = nlp or _default_nlp(DEFAULT_MODEL)
-    articles = (_as_article(item) for item in items)
+    articles = (_checked(_as_article(item)) for item in items)
     if n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
         yield from _extract_forked(nlp, articles, n_process, batch_size)
         return

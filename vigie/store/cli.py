@@ -1,31 +1,45 @@
-"""Commands of the store: ingest, query, explain, disputes, export."""
+"""Commands of the store: ingest, query, explain, disputes, export.
+
+Only `ingest` creates a store; the others refuse a store that does not exist. `-o` always writes
+a file (its format from the suffix, or --format) and says what it wrote, on stderr.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from vigie import output
+from vigie import cli_args, output
+from vigie.errors import UsageError
 from vigie.settings import DEFAULT_DB, DEFAULT_MAX_BYTES, DEFAULT_MODEL
 
 Db = Annotated[str, typer.Option("--db", envvar="VIGIE_DB", help="Store URL.")]
-Out = Annotated[Path | None, typer.Option("-o", "--output", help="Write here (a directory for "
-                                          "export parquet).")]
+Out = Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file; its suffix "
+                                          "(.csv .jsonl .json .parquet .txt) gives the format.")]
 Text = Annotated[str | None, typer.Option(help="Full-text search in articles and quotes.")]
+Since = Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD, YYYY-MM, YYYY or "
+                                           "jj/mm/aaaa).", callback=cli_args.date_bound)]
+Until = Annotated[str | None, typer.Option(help="Up to this date, inclusive (a month or year: "
+                                           "to its end).", callback=cli_args.date_bound)]
 
 
 class QueryFormat(str, Enum):
     table = "table"
     jsonl = "jsonl"
+    json = "json"
     csv = "csv"
     parquet = "parquet"
 
 
-QFmt = Annotated[QueryFormat, typer.Option("--format", help="Output format.")]
+QFmt = Annotated[QueryFormat | None, typer.Option(
+    "--format", show_default=False,
+    help="table, jsonl, json, csv or parquet [default: from the -o suffix, else table]")]
 
 
 class ExportFormat(str, Enum):
@@ -36,6 +50,18 @@ class ExportFormat(str, Enum):
 
 QUERY_COLUMNS = ["id", "date", "type", "mode", "source", "target", "place", "country",
                  "statuses", "articles", "fatalities"]
+# Half the Earth's circumference: a wider circle is everywhere (the API has the same bound).
+MAX_RADIUS_KM = 20_000
+DISPUTE_COLUMNS = ["story", "type", "kind", "claimant", "value", "doc_id", "published"]
+
+
+@contextlib.contextmanager
+def _opened(db: str, *, create: bool = False) -> Iterator:
+    """The store at `db`, its errors turned into one-line StoreErrors."""
+    from vigie.store.store import Store
+
+    with Store(db, create=create) as store, store.errors():
+        yield store
 
 
 def ingest(
@@ -44,28 +70,31 @@ def ingest(
     n_process: Annotated[int, typer.Option(help="Worker processes for extraction.", min=1)] = 1,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.", min=1)] = 32,
     records: Annotated[bool, typer.Option(help="Inputs are record JSONL: no extraction.")] = False,
-    published: Annotated[str | None, typer.Option(help="Date for articles without one.")] = None,
+    published: Annotated[str | None, typer.Option(
+        help="Date for articles without one: YYYY-MM-DD or jj/mm/aaaa.",
+        callback=cli_args.published)] = None,
     model: Annotated[str, typer.Option(help="spaCy model package.")] = DEFAULT_MODEL,
     max_bytes: Annotated[int, typer.Option(help="Refuse larger inputs.", min=1)] = (
         DEFAULT_MAX_BYTES),
     kb: Annotated[list[Path] | None, typer.Option(help="User knowledge-base file.")] = None,
 ) -> None:
-    """Extract articles and store their records (idempotent, resumable).
+    """Extract articles and store their records (idempotent, resumable); creates the store.
+
+    Exits with 1 when any input failed (each one named on stderr), else 0.
 
     Example: vigie ingest vigie/samples/ --db sqlite:///vigie.db --n-process 2
     """
     from vigie.settings import Settings
-    from vigie.store import Store
     from vigie.store import ingest as run_ingest
 
     settings = Settings(model=model, max_bytes=max_bytes, kb_files=tuple(kb or ()),
                         batch_size=batch_size, n_process=n_process, db=db)
-    with Store(db) as store:
+    with _opened(db, create=True) as store:
         summary = run_ingest(paths, store, settings=settings, records=records,
                              published=published, progress=True, report=_report)
     for line in summary.lines():
         output.echo(line)
-    raise typer.Exit(1 if summary.failed and not summary.added else 0)
+    raise typer.Exit(1 if summary.failed else 0)
 
 
 def _report(kind: str, source: str, reason: str) -> None:
@@ -75,122 +104,143 @@ def _report(kind: str, source: str, reason: str) -> None:
 def query(
     db: Db = DEFAULT_DB,
     type: Annotated[str | None, typer.Option("--type", help="PLOVER type.")] = None,
-    actor: Annotated[str | None, typer.Option(help="Source or target actor name.")] = None,
-    country: Annotated[str | None, typer.Option(help="ISO alpha-3 country.")] = None,
-    place: Annotated[str | None, typer.Option(help="Place name (centre with --radius).")] = None,
-    near: Annotated[str | None, typer.Option(help="LAT,LON centre for --radius.")] = None,
-    radius: Annotated[float | None, typer.Option(help="Radius (km) around --place/--near.")] = None,
-    since: Annotated[str | None, typer.Option(help="From this ISO date.")] = None,
-    until: Annotated[str | None, typer.Option(help="Up to this ISO date.")] = None,
-    status: Annotated[str | None, typer.Option(help="reported, claimed, denied...")] = None,
-    claimant: Annotated[str | None, typer.Option(help="Who claims it or gives a figure.")] = None,
+    actor: Annotated[str | None, typer.Option(
+        help="Source or target: any of its names (Zelensky, OSDH).")] = None,
+    country: Annotated[str | None, typer.Option(
+        help="Country: ISO code (SYR, SY) or name (Syrie, Syria).",
+        callback=cli_args.country)] = None,
+    place: Annotated[str | None, typer.Option(
+        help="Place name, as written or canonical (centre with --radius).")] = None,
+    near: Annotated[str | None, typer.Option(help="LAT,LON centre for --radius.",
+                                             callback=cli_args.lat_lon)] = None,
+    radius: Annotated[float | None, typer.Option(help="Radius (km) around --place/--near.")
+                      ] = None,
+    since: Since = None,
+    until: Until = None,
+    status: Annotated[str | None, typer.Option(help="reported, claimed, denied...",
+                                               callback=cli_args.status)] = None,
+    claimant: Annotated[str | None, typer.Option(
+        help="Who claims it or gives a figure: any of its names.")] = None,
     text: Text = None,
     limit: Annotated[int, typer.Option(help="At most this many rows.", min=1)] = 100,
-    fmt: QFmt = QueryFormat.table,
+    fmt: QFmt = None,
     out: Out = None,
 ) -> None:
-    """List story events matching the filters.
+    """List story events matching the filters, newest first.
 
-    Example: vigie query --type ASSAULT --place Alep --radius 30 --since 2016-02-01 --format csv
+    Example: vigie query --type ASSAULT --place Alep --radius 30 --since 2016-02-01 -o q.csv
     """
-    from vigie.store import Filters, Store
-    from vigie.store import query as run_query
-    from vigie.store.export import write_rows
+    from vigie.store import Filters
+    from vigie.store.query import FIELDS, count, locate
+    from vigie.store.query import query as run_query
 
-    centre = tuple(float(x) for x in near.split(",")) if near else None
-    filters = Filters(type=type, actor=actor, country=country, place=place, near=centre,
+    _check_circle(place, near, radius)
+    _check_period(since, until)
+    fmt_name = output.format_of(out, fmt and fmt.value)
+    filters = Filters(type=type, actor=actor, country=country, place=place, near=near,
                       radius_km=radius, since=since, until=until, status=status,
                       claimant=claimant, text=text, limit=limit)
-    with Store(db) as store:
+    with _opened(db) as store:
+        if place and radius is not None and locate(store, place) is None:
+            raise UsageError(f"--place {place!r} is located neither in the store nor in the "
+                             "gazetteer: give --near LAT,LON")
         rows = run_query(store, filters)
-    if fmt is QueryFormat.table:
-        _table("Story events", QUERY_COLUMNS, rows)
-        return
-    if fmt is QueryFormat.parquet and out is None:
-        raise typer.BadParameter("--format parquet needs -o FILE")
-    _echo(write_rows(rows, fmt.value, out))
+        total = count(store, filters) if len(rows) >= limit else len(rows)
+    shown = f"{len(rows)}" if total == len(rows) else f"{len(rows)} of {total}"
+    output.write_rows(rows, FIELDS, fmt_name, out, title=f"Story events ({shown})",
+                      shown=QUERY_COLUMNS)
+    if total > len(rows):
+        output.note(f"showing {len(rows)} of {total} story events (--limit {limit})")
+    _wrote(out, f"{len(rows)} story events", fmt_name)
+
+
+def _check_circle(place: str | None, near, radius: float | None) -> None:
+    if place and near:
+        raise UsageError("give --place or --near, not both")
+    if near and radius is None:
+        raise UsageError("--near needs --radius KM")
+    if radius is not None and not (place or near):
+        raise UsageError("--radius needs --place NAME or --near LAT,LON")
+    if radius is not None and not 0 < radius <= MAX_RADIUS_KM:
+        raise UsageError(f"--radius {radius:g} is not a distance in km (0 < radius <= "
+                         f"{MAX_RADIUS_KM:g})")
+
+
+def _check_period(since: str | None, until: str | None) -> None:
+    from vigie.dates import period_end
+
+    if since and until and since[:10] > period_end(until):
+        raise UsageError(f"--since {since} is after --until {until}")
+
+
+def _wrote(out: Path | None, what: str, fmt: str) -> None:
+    if out is not None:
+        output.note(f"wrote {what} to {out} ({fmt})")
 
 
 def explain(
     story_id: Annotated[int, typer.Argument(help="Story event id (from vigie query).")],
     db: Db = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead.")] = False,
 ) -> None:
-    """Say which reports were merged into a story event, and why.
+    """Say which reports were merged into a story event, and why, with their whole sentences.
 
     Example: vigie explain 12
     """
-    from vigie.errors import StoreError
-    from vigie.store import Store
     from vigie.store.report import explain as run_explain
 
-    with Store(db) as store:
-        try:
-            data = run_explain(store, story_id)
-        except StoreError as exc:
-            output.error("explain", str(exc))
-            raise typer.Exit(1) from exc
-    output.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    with _opened(db) as store:
+        data = run_explain(store, story_id)
+    if as_json:
+        output.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        output.explanation(data)
 
 
 def disputes(
     db: Db = DEFAULT_DB,
     story: Annotated[int | None, typer.Option(help="Only this story event.")] = None,
-    fmt: QFmt = QueryFormat.table,
+    fmt: QFmt = None,
     out: Out = None,
 ) -> None:
     """List story events whose figures differ by claimant: claimant, value, article, date.
 
-    Example: vigie disputes --format csv -o disputes.csv
+    Example: vigie disputes -o disputes.csv
     """
-    from dataclasses import asdict
+    from dataclasses import asdict, fields
 
-    from vigie.store import Store
-    from vigie.store.export import write_rows
+    from vigie.store.report import Claim
     from vigie.store.report import disputes as run_disputes
 
-    with Store(db) as store:
+    fmt_name = output.format_of(out, fmt and fmt.value)
+    with _opened(db) as store:
         rows = [asdict(c) for c in run_disputes(store, story_id=story)]
-    if fmt is QueryFormat.table:
-        _table("Disputed figures", ["story", "type", "kind", "claimant", "value", "doc_id",
-                                    "published"], rows)
-        return
-    _echo(write_rows(rows, fmt.value, out))
+    output.write_rows(rows, [f.name for f in fields(Claim)], fmt_name, out,
+                      title=f"Disputed figures ({len(rows)})", shown=DISPUTE_COLUMNS)
+    _wrote(out, f"{len(rows)} figures", fmt_name)
 
 
 def export(
     fmt: Annotated[ExportFormat, typer.Argument(help="plover, acled or parquet.")],
     db: Db = DEFAULT_DB,
-    out: Out = None,
+    out: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="Write here (a directory for parquet, required); stdout when "
+        "omitted.")] = None,
 ) -> None:
     """Export story events (PLOVER JSONL, ACLED-style CSV) or analysis tables (Parquet).
 
     Example: vigie export plover -o events.jsonl
     """
-    from vigie.store import Store
     from vigie.store.export import export_to
 
-    with Store(db) as store:
+    if fmt is ExportFormat.parquet and out is None:
+        raise UsageError("export parquet writes one file per table: give -o DIRECTORY")
+    with _opened(db) as store:
         done = export_to(store, fmt.value, out)
-    _echo(done.text)
+    if done.text is not None:
+        output.echo(done.text.rstrip("\n"))
     for line in done.lines():  # on stderr: stdout may be the export itself
-        typer.echo(line, err=True)
-
-
-def _echo(text: str | None) -> None:
-    if text is not None:
-        output.echo(text.rstrip("\n"))
-
-
-def _table(title: str, columns: list[str], rows: list[dict]) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=f"{title} ({len(rows)})", title_justify="left")
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*["" if row.get(c) is None else str(row.get(c)) for c in columns])
-    Console(width=160).print(table)
+        output.note(line)
 
 
 def register(app: typer.Typer) -> None:

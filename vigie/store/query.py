@@ -6,11 +6,13 @@ import logging
 import math
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, and_, column, func, or_, select, table, union
+from sqlalchemy import Connection, and_, case, column, func, or_, select, table, union
 from sqlalchemy.sql import Select
 
+from vigie.dates import period_end
 from vigie.french.normalize import fold
 from vigie.store import schema
+from vigie.store.lookup import actor_names, country_code, gazetteer_point, place_keys
 from vigie.store.merge import EARTH_RADIUS_KM, day_of, distance_km
 from vigie.store.store import Store
 
@@ -20,6 +22,11 @@ S, E, A, P = schema.stories, schema.events, schema.actors, schema.places
 ID_CHUNK = 500
 # Figure kinds counted as fatalities (ACLED's column and the query output).
 FATALITY_KINDS = ("killed",)
+
+# The keys of every row `query` returns, in order (the columns of its CSV, even when empty).
+FIELDS = ("id", "date", "type", "mode", "source", "source_country", "target", "target_country",
+          "place", "country", "level", "lat", "lon", "precision", "mentions", "statuses",
+          "articles", "fatalities")
 
 # FTS5 tables created by migration 0002 (not part of the ORM schema).
 _DOCS_FTS = table("documents_fts", column("rowid"), column("text"))
@@ -31,12 +38,12 @@ class Filters:
     """What `vigie query` selects; every filter is optional and they combine with AND."""
 
     type: str | None = None
-    actor: str | None = None  # name (case and accents folded) or kb id of source/target
-    country: str | None = None  # ISO alpha-3 of the place or of an actor
-    place: str | None = None  # place name; with radius_km, the centre of the circle
+    actor: str | None = None  # any name of the source or target (case and accents folded), kb id
+    country: str | None = None  # of the place or of an actor: ISO alpha-3 or alpha-2 code, name
+    place: str | None = None  # name as written or canonical; with radius_km, the circle's centre
     near: tuple[float, float] | None = None  # (lat, lon) centre of the circle
     radius_km: float | None = None
-    since: str | None = None  # ISO dates, inclusive
+    since: str | None = None  # ISO dates (YYYY, YYYY-MM: the whole period), inclusive
     until: str | None = None
     status: str | None = None  # a mention's status (reported, claimed, denied...)
     claimant: str | None = None  # who claims the event or states one of its figures
@@ -52,18 +59,33 @@ def query(store: Store, filters: Filters) -> list[dict]:
         filters: the selection.
 
     Returns:
-        One dict per story: id, date, type, mode, source, target, place, country, lat, lon,
-        mentions, articles, statuses, fatalities.
+        One dict per story with the keys of FIELDS.
     """
     with store.reading() as conn:
         centre = _centre(conn, filters)
-        stmt = _select(conn, filters, centre)
-        rows = [dict(row._mapping) for row in conn.execute(stmt)]
-        if centre and filters.radius_km is not None:
-            rows = [r for r in rows if r["lat"] is not None and
-                    distance_km(centre[0], centre[1], r["lat"], r["lon"]) <= filters.radius_km]
+        rows = _within(_select(conn, filters, centre), conn, filters, centre)
         rows = rows[: filters.limit] if filters.limit else rows
         _enrich(conn, rows)
+    return [{key: row[key] for key in FIELDS} for row in rows]
+
+
+def count(store: Store, filters: Filters) -> int:
+    """How many story events match `filters`, whatever its limit."""
+    filters = Filters(**{**vars(filters), "limit": None})
+    with store.reading() as conn:
+        centre = _centre(conn, filters)
+        stmt = _select(conn, filters, centre)
+        if centre and filters.radius_km is not None:
+            return len(_within(stmt, conn, filters, centre))
+        return conn.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+
+
+def _within(stmt: Select, conn: Connection, f: Filters, centre) -> list[dict]:
+    """The rows of `stmt`, cut to the circle when there is one (the bounding box is coarser)."""
+    rows = [dict(row._mapping) for row in conn.execute(stmt)]
+    if centre and f.radius_km is not None:
+        rows = [r for r in rows if r["lat"] is not None and
+                distance_km(centre[0], centre[1], r["lat"], r["lon"]) <= f.radius_km]
     return rows
 
 
@@ -89,17 +111,18 @@ def _conditions(conn: Connection, f: Filters) -> list:
     if f.type:
         c.append(S.c.type == f.type.upper())
     if f.country:
-        code = f.country.upper()
+        code = country_code(f.country) or f.country.upper()
         c.append(or_(S.c.country == code, S.c.source_country == code, S.c.target_country == code))
     if f.since and day_of(f.since) is not None:
         c.append(S.c.day >= day_of(f.since))
     if f.until and day_of(f.until) is not None:
-        c.append(S.c.day <= day_of(f.until))
+        c.append(S.c.day <= day_of(period_end(f.until)))
     if f.actor:
         c.append(S.c.id.in_(_stories_with_actor(f.actor)))
     if f.place and f.radius_km is None:
-        c.append(S.c.id.in_(select(E.c.story_id).join(P, P.c.id == E.c.place_id)
-                            .where(P.c.name_key.contains(fold(f.place), autoescape=True))))
+        named = or_(P.c.name_key.contains(fold(f.place), autoescape=True),
+                    P.c.name_key.in_(place_keys(f.place)))
+        c.append(S.c.id.in_(select(E.c.story_id).join(P, P.c.id == E.c.place_id).where(named)))
     if f.status:
         c.append(S.c.id.in_(select(E.c.story_id).where(E.c.status == f.status)))
     if f.claimant:
@@ -111,8 +134,10 @@ def _conditions(conn: Connection, f: Filters) -> list:
 
 
 def _actor_ids(name: str):
-    # Exact folded name or kb id: both indexed (a substring match scans every actor).
-    return select(A.c.id).where(or_(A.c.name_key == fold(name), A.c.kb_id == name))
+    # Every name the knowledge base gives the actor, folded, or its kb id: both indexed (a
+    # substring match would scan every actor).
+    keys, ids = actor_names(name)
+    return select(A.c.id).where(or_(A.c.name_key.in_(keys), A.c.kb_id.in_(ids)))
 
 
 def _stories_with_actor(name: str):
@@ -155,13 +180,28 @@ def _centre(conn: Connection, f: Filters) -> tuple[float, float] | None:
         return f.near
     if not f.place or f.radius_km is None:
         return None
-    row = conn.execute(select(P.c.lat, P.c.lon).where(
-        P.c.name_key == fold(f.place), P.c.lat.is_not(None)).limit(1)).first()
-    if row is None:
-        LOGGER.warning("place %r is not located in the store: radius filter matches nothing",
-                       f.place)
+    point = place_point(conn, f.place)
+    if point is None:
+        LOGGER.warning("place %r is located neither in the store nor in the gazetteer: radius "
+                       "filter matches nothing", f.place)
         return (float("nan"), float("nan"))
-    return (row.lat, row.lon)
+    return point
+
+
+def locate(store: Store, name: str) -> tuple[float, float] | None:
+    """Where `query` centres a radius around the place `name`; None when it cannot."""
+    with store.reading() as conn:
+        return place_point(conn, name)
+
+
+def place_point(conn: Connection, name: str) -> tuple[float, float] | None:
+    """Where a place name is: the store's most mentioned city of that name (as written or
+    canonical), else its most mentioned place, else the gazetteer's; None when unknown."""
+    city = func.sum(case((P.c.level == "city", 1), else_=0))
+    row = conn.execute(
+        select(P.c.lat, P.c.lon).where(P.c.name_key.in_(place_keys(name)), P.c.lat.is_not(None))
+        .group_by(P.c.lat, P.c.lon).order_by(city.desc(), func.count().desc()).limit(1)).first()
+    return (row.lat, row.lon) if row else gazetteer_point(name)
 
 
 def _bbox(centre: tuple[float, float], km: float) -> list:

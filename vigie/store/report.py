@@ -12,8 +12,6 @@ from vigie.store import schema
 from vigie.store.store import Store
 
 S, E, D, A = schema.stories, schema.events, schema.documents, schema.actors
-# Trigger sentences are cut to this many characters in explanations.
-SNIPPET = 160
 
 
 @dataclass(frozen=True)
@@ -34,7 +32,8 @@ class Claim:
 
 
 def explain(store: Store, story_id: int) -> dict:
-    """The story and, for each merged mention, its article and the reasons it joined.
+    """The story and, for each merged mention, its article, its whole sentence and the reasons
+    it joined.
 
     Raises:
         StoreError: when there is no such story.
@@ -53,9 +52,7 @@ def explain(store: Store, story_id: int) -> dict:
 
 
 def _mention(row) -> dict:
-    sentence = row.text[row.start : row.end]
-    if len(sentence) > SNIPPET:
-        sentence = sentence[: SNIPPET - 1] + "…"
+    sentence = row.text[row.start : row.end]  # whole: a cut sentence may drop who or where
     return {"event": row.id, "doc_id": row.doc_id, "local_id": row.local_id, "title": row.title,
             "published": row.published, "date": row.date, "trigger": row.trigger,
             "status": row.status, "sentence": sentence, "merge": row.merge}

@@ -1,7 +1,9 @@
 """The Store: one database (SQLite file by default, PostgreSQL for shared use) of document records.
 
 One writer at a time (a lock around every write transaction, as datasette's execute_write_fn);
-reads go through the engine's pool. Opening a store applies the pending migrations.
+reads go through the engine's pool. Opening a store applies the pending migrations; opening one
+that does not exist fails unless `create=True` (only `vigie ingest` creates a store: a mistyped
+path must not become a new empty store that answers every query with nothing).
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, select
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from vigie.article import content_hash
 from vigie.errors import StoreError
@@ -43,14 +46,38 @@ def normalize_url(url: str) -> str:
     return url
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for the store URL; SQLite gets WAL mode, foreign keys and a busy timeout."""
-    url = normalize_url(url)
-    if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
+def display_url(url: str) -> str:
+    """The store URL as messages show it: the user's spelling, password hidden."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except SQLAlchemyError:
+        return url
+
+
+def _sqlite_file(url: str) -> Path | None:
     database = make_url(url).database
-    if database and database != ":memory:":
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    return Path(database) if database and database != ":memory:" else None
+
+
+def make_engine(url: str, *, create: bool = True) -> Engine:
+    """An engine for the store URL; SQLite gets WAL mode, foreign keys and a busy timeout.
+
+    Raises:
+        StoreError: the URL is not one of a store, or (create False) its SQLite file is missing.
+    """
+    shown, url = display_url(url), normalize_url(url)
+    try:
+        if not url.startswith("sqlite"):
+            return create_engine(url, pool_pre_ping=True)
+        database = _sqlite_file(url)
+    except (SQLAlchemyError, ImportError) as exc:
+        raise StoreError(f"[V053] {shown}: not a store URL ({_reason(exc)}); give "
+                         "sqlite:///path.db or postgresql://user@host/db") from exc
+    if database and not create and not database.is_file():
+        raise StoreError(f"[V054] {shown}: no store at {database} (`vigie ingest "
+                         "PATH --db URL` creates one)")
+    if database:
+        database.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -72,14 +99,40 @@ class Store:
     Args:
         url: `sqlite:///path.db` (default), `sqlite://` (in memory) or `postgresql://...`.
         migrate: apply pending migrations on open.
+        create: create the store when there is none; else a missing SQLite file, or a database
+            without vigie's tables, is an error.
+
+    Raises:
+        StoreError: the store cannot be opened (one line: which store, why).
     """
 
-    def __init__(self, url: str = DEFAULT_DB, *, migrate: bool = True) -> None:
-        self.url = normalize_url(url)
-        self.engine = make_engine(self.url)
+    def __init__(self, url: str = DEFAULT_DB, *, migrate: bool = True, create: bool = True
+                 ) -> None:
+        self.url, self._shown = normalize_url(url), display_url(url)
+        self.engine = make_engine(url, create=create)
         self._write_lock = threading.Lock()
-        if migrate:
-            self.migrate()
+        with self.errors():
+            if not create and not self._has_tables():
+                raise StoreError(f"[V054] {self._shown}: not a vigie store (no "
+                                 "vigie tables; `vigie ingest PATH --db URL` creates one)")
+            if migrate:
+                self.migrate()
+
+    def _has_tables(self) -> bool:
+        if self.url.startswith("sqlite") and _sqlite_file(self.url) is None:
+            return True  # in memory: a new store every time, nothing to mistype
+        with self.engine.connect() as conn:
+            return inspect(conn).has_table(schema.documents.name)
+
+    @contextlib.contextmanager
+    def errors(self) -> Iterator[None]:
+        """Turn the database's errors (server down, locked or corrupt file, no permission...)
+        into one-line StoreErrors naming the store."""
+        try:
+            yield
+        except SQLAlchemyError as exc:
+            LOGGER.debug("store error", exc_info=exc)
+            raise StoreError(f"[V055] {self._shown}: {_reason(exc)}") from exc
 
     @property
     def dialect(self) -> str:
@@ -172,6 +225,12 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _reason(exc: BaseException) -> str:
+    """The driver's message on one line (SQLAlchemy's own adds the statement and a link)."""
+    reason = str(getattr(exc, "orig", None) or exc)
+    return " ".join(reason.split()) or type(exc).__name__
 
 
 def _revision_order(script: ScriptDirectory):
