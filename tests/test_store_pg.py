@@ -58,4 +58,4 @@ def test_store_pg_french_text_search_and_export(pg_store, report_record):
     assert len(query(pg_store, Filters(text="frappes"))) == 2
     assert [r["id"] for r in query(pg_store, Filters(place="Idleb", radius_km=20))] == [1]
     lines = export(pg_store, "plover", None).splitlines()
-    assert [json.loads(line)["event_loc"]["cc3"] for line in lines] == ["SYR", "COD"]
+    assert [json.loads(line)["event_loc"]["country_code"] for line in lines] == ["SYR", "COD"]

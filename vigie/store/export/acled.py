@@ -28,7 +28,8 @@ ACLED_COLUMNS = [
     "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
     "fatalities", "tags", "timestamp",
 ]
-# A period of up to this many days is "a specific week" (time_precision 2); longer ones, 3.
+# A period whose last day is at most this many days after its first is "a specific week"
+# (time_precision 2); longer ones, 3.
 WEEK_DAYS = 7
 NO_ACTOR = AcledActor("", 0)
 
@@ -87,8 +88,7 @@ def acled_row(story: Story) -> tuple[dict | None, str]:
     if where is None:
         return None, "no country"
     day, precision = event_date(period, story.row.precision)
-    event_type = acled_tables()["sub_event_types"][sub][0]
-    actor1, actor2 = _actors(story, sub, event_type, where, day)
+    actor1, actor2 = _actors(story, sub, where, day)
     if actor2.inter == 7 and sub in acled_tables()["civilian_target"]:
         sub = acled_tables()["civilian_target"][sub]
     event_type, disorder = acled_tables()["sub_event_types"][sub]
@@ -103,7 +103,7 @@ def event_date(period: tuple[dt.date, dt.date | None],
     if last is None:
         return first, acled_tables()["time_precision"].get(precision or "day", 3)
     days = (last - first).days
-    code = 2 if days < WEEK_DAYS else 3
+    code = 2 if days <= WEEK_DAYS else 3
     if precision in DAY_PRECISIONS and days == 0:
         code = 1
     return first + dt.timedelta(days=days // 2), code
@@ -115,11 +115,9 @@ def _country(story: Story) -> str | None:
     return row.country or row.target_country or row.source_country
 
 
-def _actors(story: Story, sub: str, event_type: str, where: str,
-            day: dt.date) -> tuple[AcledActor, AcledActor]:
+def _actors(story: Story, sub: str, where: str, day: dt.date) -> tuple[AcledActor, AcledActor]:
     source, target = _story_actor(story, "source"), _story_actor(story, "target")
-    first, second = [None if a is None else acled_actor(a, where=where, day=day,
-                                                        event_type=event_type)
+    first, second = [None if a is None else acled_actor(a, where=where, day=day, sub_event=sub)
                      for a in (source, target)]
     crowd = acled_tables()["crowd"].get(sub)
     if crowd:

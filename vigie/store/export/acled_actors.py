@@ -58,7 +58,7 @@ def generic(category: str, iso3: str | None, assoc: str = "") -> AcledActor:
     return AcledActor(name, acled_tables()["generic"][category], assoc, generic=True)
 
 
-def acled_actor(actor: Actor, *, where: str | None, day: dt.date, event_type: str) -> AcledActor:
+def acled_actor(actor: Actor, *, where: str | None, day: dt.date, sub_event: str) -> AcledActor:
     """The ACLED name and category of a vigie actor in an event in country `where`."""
     tables = acled_tables()
     sector = actor.sector
@@ -66,7 +66,7 @@ def acled_actor(actor: Actor, *, where: str | None, day: dt.date, event_type: st
     named_group = actor.kind == "group" and actor.kb_id
     if (actor.kind == "state" or sector in tables["state_forces"]) and not named_group:
         if country:
-            return _state(actor, country, where, day, event_type)
+            return _state(actor, country, where, day, sub_event)
     inter = tables["sector_inter"].get(sector)
     if named_group and inter == 1:  # a militia or private force (Wagner, VDP): not the state
         inter = 3
@@ -82,10 +82,13 @@ def acled_actor(actor: Actor, *, where: str | None, day: dt.date, event_type: st
 
 
 def _state(actor: Actor, country: str, where: str | None, day: dt.date,
-           event_type: str) -> AcledActor:
-    sector = actor.sector if actor.sector in acled_tables()["state_forces"] else None
+           sub_event: str) -> AcledActor:
+    tables = acled_tables()
+    sector = actor.sector if actor.sector in tables["state_forces"] else None
     if sector in (None, "GOV") and actor.kind in ("state", "organization"):
-        sector = "MIL" if event_type in VIOLENT else "GOV"
+        # A state (or its government) acts through its forces in violence, arrests, deployments.
+        violent = tables["sub_event_types"][sub_event][0] in VIOLENT
+        sector = tables["state_acts_as"].get(sub_event) or ("MIL" if violent else "GOV")
     name = state_name(country, sector or "GOV", day)
     inter = 8 if where and country != where else 1
     return AcledActor(name, inter)

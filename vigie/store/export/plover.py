@@ -138,7 +138,7 @@ def _place_of(story: Story) -> Place | None:
 def text_info(mention: Mention) -> dict:
     """The manual's text-info object: sentence number (1-based) and character offsets."""
     text = mention.article.text
-    breaks = sum(1 for b in _SENTENCE_BREAK.finditer(text, 0, mention.start)
+    breaks = sum(1 for b in _SENTENCE_BREAK.finditer(text, 0, mention.start + 1)
                  if b.end() <= mention.start)
     return {"sequence": breaks + 1, "start": mention.start, "end": mention.end}
 
