@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import itertools
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
+import yaml
 
-from vigie.web.palette import QUAD_COLOURS, QUADS, TYPE_COLOURS, colour_of, quad_of
+import vigie.store
+from vigie.web.palette import QUAD_COLOURS, QUAD_OF, QUADS, TYPE_COLOURS, colour_of, quad_of
 
 MACHADO = {
     None: np.eye(3),
@@ -52,6 +55,11 @@ def test_web_palette_one_hue_family_per_quad():
             gap = abs(math.degrees(math.atan2(lab[2], lab[1]) - math.atan2(anchor[2], anchor[1])))
             same = min(gap, 360 - gap) < 30
             assert same == (quad_of(event_type) == quad), (event_type, quad)
+
+
+def test_web_palette_quads_as_the_exports():
+    exports = Path(vigie.store.__file__).parent / "data" / "exports.yaml"
+    assert QUAD_OF == yaml.safe_load(exports.read_text(encoding="utf-8"))["quad_code"]
 
 
 def test_web_palette_aliases_and_unknown_types():

@@ -11,7 +11,6 @@ lightness 0.87-0.31) and checked with Machado et al.'s (2009) simulation:
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
 
 LOGGER = logging.getLogger(__name__)
 
@@ -35,19 +34,19 @@ QUAD_COLOURS = {1: "#3babef", 2: "#0b6450", 3: "#f2ab13", 4: "#b31609"}
 OTHER_COLOUR = "#8c8c8c"
 # The PLOVER manual's name for vigie's REQUEST.
 ALIASES = {"DEMAND": "REQUEST"}
-
-
-@lru_cache(maxsize=1)
-def _quad_codes() -> dict[str, int]:
-    # The same quad table as the exports (vigie/store/data/exports.yaml), read only.
-    from vigie.store.export import mappings
-
-    return {t: int(q) for t, q in mappings()["quad_code"].items()}
+# PLOVER quad of each type (the manual's "Quad categories"), as the exports code them
+# (vigie/store/data/exports.yaml `quad_code`; tests/web/test_web_palette.py checks they agree).
+QUAD_OF = {
+    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
+    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
+    "REQUEST": 3, "DEMAND": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "SANCTION": 3,
+    "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
+}
 
 
 def quad_of(event_type: str | None) -> int | None:
     """The PLOVER quad (1-4) of an event type, None when unknown."""
-    return _quad_codes().get((event_type or "").upper())
+    return QUAD_OF.get((event_type or "").upper())
 
 
 def colour_of(event_type: str) -> str:
