@@ -27,7 +27,7 @@ def _countries() -> dict[str, str]:
     from babel import Locale
 
     from vigie.knowledge import load_kb
-    from vigie.knowledge.kb_countries import EXTRA_CODES
+    from vigie.knowledge.countries import EXTRA_CODES
 
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | EXTRA_CODES
     index = {fold(code): code for code in alpha3.values()} | {fold(a2): a3 for a2, a3 in

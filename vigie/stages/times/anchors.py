@@ -1,6 +1,6 @@
 """Where a grammar rule can match: the rule's anchor words, all found in one pass over the text.
 
-Running every rule of vigie/french/time_grammar.py over a whole text tries ~26 large
+Running every rule of grammar.py over a whole text tries ~26 large
 case-insensitive patterns at every character (2 ms an article). But every match of a rule
 contains an anchor (a weekday, a month, a unit, digits...: time_grammar._ANCHORS) that begins at
 most `lead` whitespace runs after the match starts. So one pass finds the anchors of all rules,

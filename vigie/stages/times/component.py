@@ -1,6 +1,6 @@
 """Times: French temporal expressions, normalised against the publication date.
 
-The grammar and resolvers live in vigie/french/time_*.py (pure text); this stage adds what
+The grammar and resolvers live beside it in this package (pure text); this stage adds what
 needs the parse: the tense of the verb that governs each expression (which way a bare weekday
 points) and the publication date inferred when the input gives none. See docs/times.md.
 """
@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from vigie.stages.common import article_of, guarded, text_of
-from vigie.stages.times.dates import FUTURE, NEAREST, PAST, parse_iso
+from vigie.french.dates import FUTURE, NEAREST, PAST, parse_iso
 from vigie.stages.times.lexicon import active_files, time_words
 from vigie.stages.times.published import infer_published
 from vigie.stages.times.tagger import TimeExpr, tag_times

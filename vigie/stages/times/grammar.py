@@ -1,8 +1,8 @@
 """Regex grammar of French time expressions: one pattern per kind, matched over the whole text.
 
-Each rule names a resolver in vigie/french/time_resolve.py. Every rule finds what its
+Each rule names a resolver in resolve.py or relative.py. Every rule finds what its
 `finditer` over the whole text finds, though it is only tried near its anchor words
-(vigie/french/time_anchors.py); then overlaps are settled longest-first (ties to the earlier rule).
+(anchors.py); then overlaps are settled longest-first (ties to the earlier rule).
 """
 
 from __future__ import annotations

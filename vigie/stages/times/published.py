@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 
-from vigie.stages.times.dates import FUTURE, PAST, make_date
+from vigie.french.dates import FUTURE, PAST, make_date
 from vigie.stages.times.grammar import _pieces, scan
 from vigie.stages.times.lexicon import TimeWords, fold, time_words
 from vigie.stages.times.tagger import resolve

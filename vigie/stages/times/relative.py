@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 
-from vigie.stages.times.dates import Period, make_date, shift, whole, year_for
+from vigie.french.dates import Period, make_date, shift, whole, year_for
 from vigie.stages.times.lexicon import fold, time_words
 from vigie.stages.times.resolve import RECENT_COUNT, REJECT, _year
 

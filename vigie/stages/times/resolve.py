@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 
-from vigie.stages.times.dates import (
+from vigie.french.dates import (
     FUTURE,
     NEXT,
     PAST,

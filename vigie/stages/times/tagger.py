@@ -13,7 +13,7 @@ from datetime import date
 
 from vigie.stages.times import relative
 from vigie.stages.times import resolve as absolute
-from vigie.stages.times.dates import NEAREST, Period
+from vigie.french.dates import NEAREST, Period
 from vigie.stages.times.grammar import Mention, scan
 from vigie.stages.times.lexicon import fold
 from vigie.stages.times.resolve import REJECT
