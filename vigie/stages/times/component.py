@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from vigie.stages.common import article_of, guarded, text_of
 from vigie.french.dates import FUTURE, NEAREST, PAST, parse_iso
+from vigie.stages.common import article_of, guarded, text_of
 from vigie.stages.times.lexicon import active_files, time_words
 from vigie.stages.times.published import infer_published
 from vigie.stages.times.tagger import TimeExpr, tag_times

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from vigie.french.dates import NEAREST, Period
 from vigie.stages.times import relative
 from vigie.stages.times import resolve as absolute
-from vigie.french.dates import NEAREST, Period
 from vigie.stages.times.grammar import Mention, scan
 from vigie.stages.times.lexicon import fold
 from vigie.stages.times.resolve import REJECT
