@@ -258,3 +258,32 @@ def browser_page():
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         yield page
         browser.close()
+
+
+# The dashboard's browser tests (tests/web/): the page watched for console errors and outside
+# requests, and the development corpus served over a fresh store.
+WEB_CORPUS = SHARED / "corpus"
+
+
+@pytest.fixture
+def watched(browser_page, dashboard_url):
+    """The dashboard over the sample articles in Chromium, recording console errors, failed
+    requests and every URL asked for."""
+    from vigie.web import queries
+    from vigie.web.screenshots import Watched
+
+    queries.clear_cache()
+    return Watched(browser_page, dashboard_url)
+
+
+@pytest.fixture(scope="session")
+def corpus_url(tmp_path_factory, nlp):
+    """The development corpus (../shared/corpus) served over a fresh store; skips when absent."""
+    if not (WEB_CORPUS / "inputs.jsonl").exists():
+        pytest.skip(f"corpus tests skipped: no development corpus at {WEB_CORPUS}")
+    from vigie.web.screenshots import build_store, serving
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('corpus') / 'corpus.db'}"
+    build_store(WEB_CORPUS, url, nlp=nlp)
+    with serving(url) as base:
+        yield base
