@@ -116,7 +116,7 @@ def _country(story: Story) -> str | None:
 
 
 def _actors(story: Story, sub: str, where: str, day: dt.date) -> tuple[AcledActor, AcledActor]:
-    source, target = _story_actor(story, "source"), _story_actor(story, "target")
+    source, target = story.actor("source"), story.actor("target")
     first, second = [None if a is None else acled_actor(a, where=where, day=day, sub_event=sub)
                      for a in (source, target)]
     crowd = acled_tables()["crowd"].get(sub)
@@ -136,12 +136,6 @@ def _default(category: str, where: str, day: dt.date) -> AcledActor:
     if category == "Police Forces":
         return AcledActor(_state_name(where, "COP", day), 1)
     return generic(category, where)
-
-
-def _story_actor(story: Story, slot: str):
-    name = getattr(story.row, slot)
-    actors = [getattr(m, slot) for m in story.mentions if getattr(m, slot) is not None]
-    return next((a for a in actors if a.name == name), actors[0] if actors else None)
 
 
 def _columns(story: Story, where: str, day: dt.date, time_precision: int,

@@ -105,6 +105,13 @@ class Story:
     def id(self) -> int:
         return self.row.id
 
+    def actor(self, slot: str) -> Actor | None:
+        """The story's `source` or `target`: the first report's actor of that name, else the
+        first report's actor in that slot."""
+        name = getattr(self.row, slot)
+        actors = [getattr(m, slot) for m in self.mentions if getattr(m, slot) is not None]
+        return next((a for a in actors if a.name == name), actors[0] if actors else None)
+
     def period(self) -> tuple[dt.date, dt.date | None] | None:
         """First and last day of the story's date (last None for a single day); None: undated."""
         return story_period(self.row.date, self.row.precision, self._end_value())

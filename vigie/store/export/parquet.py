@@ -100,14 +100,25 @@ def _utc(value: dt.datetime | None) -> dt.datetime | None:
 
 
 def _events(conn: Connection) -> list[dict]:
-    fatalities = _fatalities(conn)
+    fatalities, ends = _fatalities(conn), _end_values(conn)
     out = []
     for r in conn.execute(select(S).order_by(S.c.id)):
-        period = story_period(r.date, r.precision)
+        period = story_period(r.date, r.precision, ends.get(r.id))
         out.append({**{k: getattr(r, k) for k in SCHEMAS["events"].names if k in r._fields},
                     "date": period[0] if period else None,
                     "end_date": period[1] if period else None, "date_precision": r.precision,
                     "fatalities": fatalities.get(r.id), "created_at": _utc(r.created_at)})
+    return out
+
+
+def _end_values(conn: Connection) -> dict[int, str]:
+    """The end of a story's date when a report gives it as a range ("entre les 4 et 11")."""
+    stmt = (select(S.c.id, T.c.end_value).join(E, E.c.story_id == S.c.id)
+            .join(T, T.c.id == E.c.time_id)
+            .where(T.c.value == S.c.date, T.c.end_value.is_not(None)).order_by(E.c.id))
+    out: dict[int, str] = {}
+    for story, end in conn.execute(stmt):
+        out.setdefault(story, end)
     return out
 
 

@@ -84,9 +84,7 @@ def plover_record(story: Story) -> dict | None:
 
 def _entities(story: Story, slot: str) -> list[dict]:
     """The story's source (or target) as a one-actor list, [] when unknown."""
-    name = getattr(story.row, slot)
-    actors = [getattr(m, slot) for m in story.mentions if getattr(m, slot) is not None]
-    chosen = next((a for a in actors if a.name == name), actors[0] if actors else None)
+    chosen = story.actor(slot)
     return [entity(chosen)] if chosen else []
 
 
