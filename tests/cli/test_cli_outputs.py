@@ -87,9 +87,9 @@ def test_cli_export_says_what_it_wrote(db, tmp_path):
     out = tmp_path / "events.jsonl"
     result = runner.invoke(app, ["export", "plover", "--db", db, "-o", str(out)])
     assert result.exit_code == 0
-    assert result.stderr.strip() == f"wrote 2 story events to {out} (PLOVER)"
+    assert result.stderr.strip() == f"wrote 2 PLOVER records to {out}"
     acled = runner.invoke(app, ["export", "acled", "--db", db, "-o", str(tmp_path / "a.csv")])
-    assert f"wrote 2 story events to {tmp_path / 'a.csv'}" in acled.stderr
+    assert f"wrote 2 ACLED rows to {tmp_path / 'a.csv'}" in acled.stderr
     parquet = runner.invoke(app, ["export", "parquet", "--db", db, "-o", str(tmp_path / "pq")])
     assert parquet.exit_code == 0 and "documents.parquet" in parquet.stderr
 
