@@ -91,7 +91,7 @@ def test_cli_export_says_what_it_wrote(db, tmp_path):
     acled = runner.invoke(app, ["export", "acled", "--db", db, "-o", str(tmp_path / "a.csv")])
     assert f"wrote 2 ACLED rows to {tmp_path / 'a.csv'}" in acled.stderr
     parquet = runner.invoke(app, ["export", "parquet", "--db", db, "-o", str(tmp_path / "pq")])
-    assert parquet.exit_code == 0 and "documents.parquet" in parquet.stderr
+    assert parquet.exit_code == 0 and "documents (3 rows)" in parquet.stderr
 
 
 def test_cli_export_parquet_needs_a_directory(db, tmp_path, monkeypatch):
