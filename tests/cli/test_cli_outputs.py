@@ -10,7 +10,6 @@ import pytest
 from typer.testing import CliRunner
 
 from vigie.cli import app
-from vigie.store.query import FIELDS
 
 pytestmark = pytest.mark.issue(22)
 runner = CliRunner()
@@ -64,6 +63,8 @@ def test_cli_empty_csv_has_its_header(db, command):
 
 
 def test_cli_empty_parquet_has_its_columns(db, tmp_path):
+    from vigie.store.query import FIELDS
+
     out = tmp_path / "none.parquet"
     assert runner.invoke(app, ["query", "--db", db, "--type", "RETREAT", "-o", str(out)]
                          ).exit_code == 0
