@@ -85,14 +85,11 @@ def test_cli_explain_is_a_table_with_whole_sentences(store, report_record):
 
 
 def test_cli_export_says_what_it_wrote(db, tmp_path):
-    out = tmp_path / "events.jsonl"
-    result = runner.invoke(app, ["export", "plover", "--db", db, "-o", str(out)])
-    assert result.exit_code == 0
-    assert result.stderr.strip() == f"wrote 2 story events to {out} (PLOVER)"
-    acled = runner.invoke(app, ["export", "acled", "--db", db, "-o", str(tmp_path / "a.csv")])
-    assert f"wrote 2 story events to {tmp_path / 'a.csv'}" in acled.stderr
-    parquet = runner.invoke(app, ["export", "parquet", "--db", db, "-o", str(tmp_path / "pq")])
-    assert parquet.exit_code == 0 and "documents.parquet" in parquet.stderr
+    for fmt, out in (("plover", tmp_path / "e.jsonl"), ("acled", tmp_path / "e.csv"),
+                     ("parquet", tmp_path / "tables")):
+        result = runner.invoke(app, ["export", fmt, "--db", db, "-o", str(out)])
+        assert result.exit_code == 0 and result.stdout == ""
+        assert result.stderr.startswith("wrote ") and str(out) in result.stderr, fmt
 
 
 def test_cli_export_parquet_needs_a_directory(db, tmp_path, monkeypatch):
