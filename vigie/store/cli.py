@@ -249,11 +249,11 @@ def _exported(fmt: ExportFormat, out: Path) -> str:
 
     if fmt is ExportFormat.parquet:
         tables = sorted(p.name for p in out.glob("*.parquet"))
-        return f"{len(tables)} Parquet files to {out}: {', '.join(tables)}"
+        return f"{len(tables)} tables to {out}/ as Parquet ({', '.join(tables)})"
     with open(out, encoding="utf-8", newline="") as stream:
         if fmt is ExportFormat.plover:
-            return f"{sum(1 for line in stream if line.strip())} PLOVER records to {out}"
-        return f"{sum(1 for _ in csv.reader(stream)) - 1} ACLED rows to {out}"
+            return f"{sum(1 for line in stream if line.strip())} story events to {out} (PLOVER)"
+        return f"{sum(1 for _ in csv.reader(stream)) - 1} story events to {out} (ACLED-style CSV)"
 
 
 def register(app: typer.Typer) -> None:
