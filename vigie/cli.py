@@ -50,8 +50,8 @@ class _App(TyperGroup):
     def invoke(self, ctx: typer.Context):
         try:
             return super().invoke(ctx)
-        except (click_errors.ClickException, typer.Exit, typer.Abort):
-            raise
+        except (click_errors.ClickException, typer.Exit, typer.Abort, BrokenPipeError):
+            raise  # typer's own handling (`vigie query | head` ends quietly)
         except UsageError as exc:
             raise click_errors.UsageError(str(exc), ctx=_sub(ctx)) from exc
         except VigieError as exc:

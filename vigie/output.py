@@ -47,17 +47,15 @@ def format_of(out: Path | None, fmt: str | None, *, default: str = "table") -> s
     """The output format: `fmt` when given, else the suffix of `out`, else `default`.
 
     Raises:
-        UsageError: `out` has a suffix no format is known by.
+        UsageError: `out` has a suffix no format is known by, or Parquet is asked for stdout.
     """
-    if fmt is not None:
-        return fmt
-    if out is None:
-        return default
-    found = SUFFIXES.get(out.suffix.lower())
+    found = fmt or (default if out is None else SUFFIXES.get(out.suffix.lower()))
     if found is None:
         known = ", ".join(SUFFIXES)
         raise UsageError(f"cannot tell the format of {str(out)!r} from its suffix ({known}): "
                          "give --format")
+    if found == "parquet" and out is None:
+        raise UsageError("--format parquet writes a file: give -o FILE")
     return found
 
 
@@ -74,8 +72,6 @@ def write_rows(rows: list[dict], columns: Sequence[str], fmt: str, out: Path | N
         shown: the columns a table shows (default: all).
     """
     if fmt == "parquet":
-        if out is None:
-            raise UsageError("--format parquet writes a file: give -o FILE")
         _parquet(rows, columns, out)
         return
     stream = sys.stdout if out is None else open(out, "w", encoding="utf-8", newline="")
@@ -148,7 +144,8 @@ def _actor(story: dict, role: str) -> str:
 def _merge_reasons(merge: dict) -> str:
     if merge.get("rule") == "new":
         return f"opened the story: {merge.get('why', '')}"
-    reasons = [merge[k] for k in ("type", "date", "source", "target", "place") if merge.get(k)]
+    reasons = [merge[k] for k in ("type", "date") if merge.get(k)]
+    reasons += [f"{k}: {merge[k]}" for k in ("source", "target", "place") if merge.get(k)]
     return f"joined story {merge.get('story')}: " + "; ".join(reasons)
 
 

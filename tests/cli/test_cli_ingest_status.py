@@ -12,7 +12,6 @@ from typer.testing import CliRunner
 from vigie.cli import app
 from vigie.record import DocumentRecord
 from vigie.store import Store, ingest
-from vigie.store.progress import RateColumn
 
 pytestmark = pytest.mark.issue(22)
 runner = CliRunner()
@@ -50,6 +49,8 @@ def test_cli_published_is_strict(tmp_path):
 
 
 def test_cli_ingest_progress_rate_is_honest():
+    from vigie.store.progress import RateColumn
+
     now = [0.0]
     with Progress(RateColumn(), get_time=lambda: now[0], disable=True) as progress:
         task = progress.add_task("ingest", total=64)

@@ -15,7 +15,7 @@ README = Path(__file__).resolve().parents[2] / "README.md"
     ("## Story events", ["2 days", "50 km", "vigie explain"]),
     ("## Code lists", ["`status`", "`sector`", "`precision`", "`level`"]),
     ("## The dashboard", ["timeline", "map", "network"]),
-    ("## Exports", ["PLOVER JSON", "5e0c24f", "ACLED", "2023"]),
+    ("## Exports", ["PLOVER manual", "5e0c24f", "ACLED", "2023 codebook"]),
 ])
 def test_cli_readme_has_the_newcomer_sections(section, words):
     text = README.read_text(encoding="utf-8")

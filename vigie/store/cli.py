@@ -217,7 +217,7 @@ def disputes(
         rows = [asdict(c) for c in run_disputes(store, story_id=story)]
     output.write_rows(rows, [f.name for f in fields(Claim)], fmt_name, out,
                       title=f"Disputed figures ({len(rows)})", shown=DISPUTE_COLUMNS)
-    _wrote(out, f"{len(rows)} figures", fmt_name)
+    _wrote(out, f"{len(rows)} disputed figures", fmt_name)
 
 
 def export(
