@@ -12,6 +12,8 @@ from vigie.knowledge import overlay
 class ArgumentWords:
     object_control: frozenset[str]  # "accuser X de": X acts below
     claim_verbs: frozenset[str]  # "revendiquer": its agent did the earlier act
+    blame_verbs: frozenset[str]  # "attribuer à Y": Y did it
+    act_nouns: frozenset[str]  # "l'attentat", taken up by a later claim
     document_nouns: frozenset[str]  # "un communiqué de X": X speaks
 
 
@@ -22,5 +24,7 @@ def argument_words(kb_files: tuple[str, ...] = ()) -> ArgumentWords:
     return ArgumentWords(
         object_control=frozenset(data.get("object_control") or ()),
         claim_verbs=frozenset(data.get("claim_verbs") or ()),
+        blame_verbs=frozenset(data.get("blame_verbs") or ()),
+        act_nouns=frozenset(data.get("act_nouns") or ()),
         document_nouns=frozenset(data.get("document_nouns") or ()),
     )

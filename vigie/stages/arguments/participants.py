@@ -41,8 +41,8 @@ def actor_of(doc: Doc, token: Token | None, holders: frozenset[str] = frozenset(
     deps = {"flat:name", "appos"}
     if token.lemma_ in holders:
         deps |= {"nmod", "amod"}
-    for c in kids(doc, token.i, deps):
-        if c > token.i:
+    for c in kids(doc, token.i, deps | {"amod"}):
+        if c > token.i and (doc[c].dep_ != "amod" or "amod" in deps or doc[c].pos_ == "PROPN"):
             child = doc[c]
             right = child.right_edge
             found = actor_at(doc, child.left_edge.idx, right.idx + len(right))

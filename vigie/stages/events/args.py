@@ -194,8 +194,8 @@ def controller(token: Token, lex: Lexicon, requesters: frozenset[str]) -> Token 
             return controller(head, lex, requesters)
         if _nominal_start(token, lex) is None:
             return None
-    elif bare_participle(token):
-        return None  # "des civils tués": the noun is the victim; the author is not above
+    elif bare_participle(token) or (token.dep_ == "xcomp" and passive(token)):
+        return None  # "des civils tués", "devront être libérés": the subject is the patient
     current = token
     for _ in range(MAX_CLIMB):
         if current.dep_ not in CLIMB and not current.dep_.startswith("acl"):

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from vigie.stages.arguments.claims import responsible
 from vigie.stages.arguments.clauses import antecedent, case_of, child, subject_of
+from vigie.stages.arguments.frames import words_of
 from vigie.stages.arguments.newcomers import newcomer
 from vigie.stages.arguments.participants import actor_of
 from vigie.stages.common import article_of, guarded, text_of
@@ -39,6 +41,8 @@ DEONTIC = {"devoir", "falloir"}  # "X doit renoncer": someone demands it of X
 ATTRIBUTION_CASES = {"pour", "selon"}  # "Pour le ministre, ...": the demand is the minister's
 TARGET_VERBS = {"viser", "toucher", "cibler", "frapper", "tuer"}  # "des frappes ont visé X"
 
+# Acts whose author a later claim or blame may name ("revendiqué par X", "attribués à Y").
+CLAIMABLE = {"ASSAULT", "COERCE"}
 
 @dataclass
 class EventHit:
@@ -211,6 +215,11 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
     hit.target = actor_of(doc, target and antecedent(target), holders)
     if hit.source is None and source is not None:
         hit.source = newcomer(doc, source, human_only=True)
+    if hit.source is None and match.entry.type in CLAIMABLE:
+        claimant = responsible(match.root, words_of(doc))  # "l'attaque a été revendiquée par X"
+        hit.source = actor_of(doc, claimant) if claimant is not None else None
+        if hit.source is None and claimant is not None:
+            hit.source = newcomer(doc, claimant, human_only=True)
     if hit.target is None and target is not None:
         hit.target = newcomer(doc, target, human_only=True)
     if hit.source == hit.target:
