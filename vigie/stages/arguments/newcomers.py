@@ -13,10 +13,13 @@ from vigie.knowledge import load_kb
 from vigie.stages.actors.build import ActorHit
 from vigie.stages.actors.filters import credit_tokens
 from vigie.stages.actors.lexicon import doc_keys, match_at
-from vigie.stages.arguments.clauses import antecedent
+from vigie.stages.arguments.clauses import antecedent, case_of, children
+from vigie.stages.arguments.frames import words_of
 from vigie.stages.common import text_of
 
 _ACTORS_LEXICON_KEY = ("vigie", "actors_lexicon")
+_PARTITIVES = {"un", "une", "l'un", "l'une", "aucun", "aucune", "chacun", "chacune"}
+_OF = {"de", "des", "du", "d'", "d’"}
 # Dependents kept in a participant's name: its adjectives, name parts and "de X" complements.
 _NAME_DEPS = {"amod", "flat:name", "flat", "compound", "fixed", "nmod", "case", "det"}
 # What a participant's name never opens with.
@@ -75,6 +78,38 @@ def _story_country(doc: Doc) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def referent(token: Token) -> Token:
+    """The phrase that names who speaks or acts: "l'un des organisateurs" -> organisateurs;
+    "un communiqué de l'armée", "le rapport de l'ONU" -> the body the document comes from."""
+    words = words_of(token.doc)
+    if token.lower_ in _PARTITIVES or token.lemma_.lower() in words.document_nouns:
+        for kid in children(token, {"nmod"}):
+            if kid.i > token.i and case_of(kid) in _OF:
+                return kid
+    return token
+
+
+def _seat_of_power(doc: Doc, token: Token) -> int | None:
+    """A capital or seat of power in an argument slot stands for its state ("des sanctions
+    contre Téhéran", "Washington a dénoncé"): the state's actor, given this mention."""
+    if token.pos_ != "PROPN":
+        return None
+    found = load_kb().metonym(token.text)
+    if found is None:
+        return None
+    country, sector = found
+    mention = (token.idx, token.idx + len(token))
+    actors = doc._.vigie_actors
+    for i, actor in enumerate(actors):
+        if actor.kind == "state" and actor.country == country.iso3:
+            actor.mentions.append(mention)
+            actor.mentions.sort()
+            return i
+    actors.append(ActorHit(name=country.name, kind="state", country=country.iso3,
+                           sector=sector, mentions=[mention], named_mentions=[mention]))
+    return len(actors) - 1
+
+
 def newcomer(doc: Doc, token: Token | None, *, human_only: bool) -> int | None:
     """Add the participant headed by `token` as an actor; its index, or None when the phrase
     cannot be an actor: a pronoun, a place or time, a credit, a noun that names no person or
@@ -84,6 +119,10 @@ def newcomer(doc: Doc, token: Token | None, *, human_only: bool) -> int | None:
     token = antecedent(token)
     if token.pos_ not in ("NOUN", "PROPN") or token.like_num:
         return None
+    state = _seat_of_power(doc, token)
+    if state is not None:
+        return state
+    token = referent(token)
     lex = doc.user_data.get(_ACTORS_LEXICON_KEY)
     keys = doc_keys(doc)
     found = match_at(lex, keys, token.i, {"role"}) if lex is not None else None

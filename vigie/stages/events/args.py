@@ -20,6 +20,7 @@ from vigie.stages.arguments.clauses import (
     children,
     kids,
     passive,
+    passive_agent,
     patient_of,
     subject_of,
 )
@@ -119,7 +120,7 @@ def verb_args(root: Token, etype: str) -> tuple[Token | None, Token | None]:
     return source, target
 
 
-def _spanchild(span, deps: set[str], cases: set[str]) -> Token | None:
+def _span_child(span, deps: set[str], cases: set[str]) -> Token | None:
     """The first child of a token of `span`, outside it, by relation and case marker."""
     for t in range(span.start, span.end):
         for c in kids(span.doc, t, deps, cases):
@@ -131,8 +132,8 @@ def _spanchild(span, deps: set[str], cases: set[str]) -> Token | None:
 def noun_args(span, etype: str, lex: Lexicon) -> tuple[Token | None, Token | None]:
     """(source, target) tokens of a nominal trigger ("l'offensive des forces X contre Y")."""
     root = span.root
-    of = _spanchild(span, {"nmod"}, SOURCE_CASES - {"par"})
-    source = _spanchild(span, {"nmod"}, {"par"})
+    of = _span_child(span, {"nmod"}, SOURCE_CASES - {"par"})
+    source = _span_child(span, {"nmod"}, {"par"})
     patient = root.lemma_ in lex.patient_nouns
     if not patient:
         source = source or of
@@ -144,11 +145,14 @@ def noun_args(span, etype: str, lex: Lexicon) -> tuple[Token | None, Token | Non
     cases = PARTNER_CASES if etype == "CONSULT" else TARGET_CASES
     if etype in STATEMENTS:
         cases = cases | ADDRESSEE_CASES
-    target = _spanchild(span, {"nmod"}, cases) or (of if patient else None)
-    if target is None:
-        for acl in children(root, {"acl"}):
-            if acl.lemma_ == "viser":
-                target = child(acl, {"obj"})
+    target = _span_child(span, {"nmod"}, cases) or (of if patient else None)
+    for acl in children(root, {"acl"}):
+        if source is None and passive(acl):  # "les bombardements menés par X"
+            source = passive_agent(acl)
+        if target is None and acl.lemma_ == "viser":
+            target = child(acl, {"obj"})
+        if target is None:  # "l'offensive lancée par X contre Y"
+            target = child(acl, {"obl", "obl:mod", "obl:arg"}, cases)
     if root.dep_ in ("nmod", "obl:mod", "obl", "obl:arg") and target is None:
         # "Lavrov, dans un entretien avec Kerry": the partner hangs on the carrying phrase
         target = child(root.head, {"nmod", "obl", "obl:mod", "obl:arg"}, cases)

@@ -69,6 +69,9 @@ def _cue_after(ctx: Ctx, m: Marked) -> tuple[Token, Token | None] | None:
     stop = ctx.token_at(ctx.sentence_of(m.close)[1])
     comma = i > ctx.token_at(m.close + 1)
     for tok in doc[i: min(stop, i + 5)]:
+        marker = _attribution_marker(tok) if comma else None
+        if marker is not None:  # "« ... », selon X" / "d'après X"
+            return marker, None
         if ctx.cues[tok.i] and not tok.is_punct:
             # "« X » a revendiqué l'attentat": with no comma the cue must have its subject after it.
             inverted = ctx.subject(tok, stop, inverted=True)
@@ -76,6 +79,16 @@ def _cue_after(ctx: Ctx, m: Marked) -> tuple[Token, Token | None] | None:
             return (tok, inverted or ctx.subject(tok, stop)) if comma or named else None
         if tok.is_punct or not (tok.pos_ in ("AUX", "ADV") or tok.lower_.startswith("-")):
             return None
+    return None
+
+
+def _attribution_marker(tok: Token) -> Token | None:
+    """"selon", or the "après" of "d'après" (from its "d'"), as a preposition; else None."""
+    doc = tok.doc
+    if tok.lower_ == "selon" and tok.pos_ == "ADP":
+        return tok
+    if tok.lower_ in ("d'", "d’") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "après":
+        return doc[tok.i + 1]
     return None
 
 
@@ -118,6 +131,9 @@ def _governs(cue: Token, open_tok: int, first_word: int) -> bool:
     """Whether a cue before a quote introduces it: close to the mark, or its syntactic head."""
     if open_tok - cue.i <= CUE_GAP_TOKENS:
         return True
+    if cue.pos_ == "ADP" and cue.head.i > cue.i:  # "Selon un communiqué de l'armée, « ... »"
+        after = cue.head.right_edge.i + 1
+        return after <= open_tok and all(t.is_punct for t in cue.doc[after:open_tok])
     word = cue.doc[min(first_word, len(cue.doc) - 1)]
     return any(a.i == cue.i for a in word.ancestors)
 
