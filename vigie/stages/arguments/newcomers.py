@@ -89,12 +89,22 @@ def referent(token: Token) -> Token:
     return token
 
 
-def _seat_of_power(doc: Doc, token: Token) -> int | None:
-    """A capital or seat of power in an argument slot stands for its state ("des sanctions
-    contre Téhéran", "Washington a dénoncé"): the state's actor, given this mention."""
-    if token.pos_ != "PROPN":
+def _seat_of_power(doc: Doc, token: Token, capitals: bool = True) -> int | None:
+    """A country, its capital or seat of power, or its adjective on an act, in an argument slot
+    stands for its state ("des sanctions contre Téhéran", "contre l'Iran", "Washington a
+    dénoncé", "les frappes israéliennes"): the state's actor, given this mention."""
+    kb = load_kb()
+    if token.pos_ == "PROPN":
+        found = kb.metonym(token.text)
+        if found is not None and not capitals:
+            return None  # "l'attentat a frappé Kaboul": the city is hit, not the government
+        country = kb.country_by_name(token.text) if found is None else None
+        found = found or ((country, "GOV") if country is not None else None)
+    elif token.pos_ == "ADJ" and token.dep_ == "amod":  # "des sanctions *américaines*"
+        country = kb.country_by_name(token.text)
+        found = (country, "GOV") if country is not None else None
+    else:
         return None
-    found = load_kb().metonym(token.text)
     if found is None:
         return None
     country, sector = found
@@ -110,18 +120,20 @@ def _seat_of_power(doc: Doc, token: Token) -> int | None:
     return len(actors) - 1
 
 
-def newcomer(doc: Doc, token: Token | None, *, human_only: bool) -> int | None:
+def newcomer(doc: Doc, token: Token | None, *, human_only: bool,
+             capitals: bool = True) -> int | None:
     """Add the participant headed by `token` as an actor; its index, or None when the phrase
     cannot be an actor: a pronoun, a place or time, a credit, a noun that names no person or
-    body ("l'explosion a tué", "pour sa part"), or with `human_only` an unlabelled proper name."""
+    body ("l'explosion a tué", "pour sa part"), or with `human_only` an unlabelled proper name.
+    With `capitals` False, a capital stays a place (the target of a strike)."""
     if token is None:
         return None
     token = antecedent(token)
-    if token.pos_ not in ("NOUN", "PROPN") or token.like_num:
-        return None
-    state = _seat_of_power(doc, token)
+    state = _seat_of_power(doc, token, capitals)
     if state is not None:
         return state
+    if token.pos_ not in ("NOUN", "PROPN") or token.like_num:
+        return None
     token = referent(token)
     lex = doc.user_data.get(_ACTORS_LEXICON_KEY)
     keys = doc_keys(doc)

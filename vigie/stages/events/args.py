@@ -12,6 +12,7 @@ import logging
 
 from spacy.tokens import Token
 
+from vigie.knowledge import load_kb
 from vigie.stages.arguments.clauses import (
     agent_of,
     bare_participle,
@@ -129,6 +130,12 @@ def _span_child(span, deps: set[str], cases: set[str]) -> Token | None:
     return None
 
 
+def _demonym(token: Token) -> bool:
+    """A country's adjective ("russe", "américaines"), not a seat of power's."""
+    kb = load_kb()
+    return kb.metonym(token.text) is None and kb.country_by_name(token.text) is not None
+
+
 def noun_args(span, etype: str, lex: Lexicon) -> tuple[Token | None, Token | None]:
     """(source, target) tokens of a nominal trigger ("l'offensive des forces X contre Y")."""
     root = span.root
@@ -142,6 +149,7 @@ def noun_args(span, etype: str, lex: Lexicon) -> tuple[Token | None, Token | Non
     if source is None and not patient:
         adjectives = children(root, {"amod"})  # "une attaque russe"
         source = _first([a for a in adjectives if state_of(root.doc, a) is not None])
+        source = source or _first([a for a in adjectives if _demonym(a)])
     cases = PARTNER_CASES if etype == "CONSULT" else TARGET_CASES
     if etype in STATEMENTS:
         cases = cases | ADDRESSEE_CASES
@@ -190,6 +198,8 @@ def controller(token: Token, lex: Lexicon, requesters: frozenset[str]) -> Token 
     A nominal trigger inherits only through a support verb ("mener une offensive") or a possessive.
     """
     if token.pos_ in ("NOUN", "PROPN"):
+        if token.dep_ == "nmod" and case_of(token) in ADDRESSEE_CASES:
+            return None  # "à coups de gaz": an instrument, not the noun's own act
         if token.dep_ == "nmod" and token.head.pos_ in ("NOUN", "PROPN"):
             # "le chef de la diplomatie, dans un entretien avec ..."; "une offre de cessez-le-feu"
             head = token.head

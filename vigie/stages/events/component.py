@@ -221,7 +221,8 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
         if hit.source is None and claimant is not None:
             hit.source = newcomer(doc, claimant, human_only=True)
     if hit.target is None and target is not None:
-        hit.target = newcomer(doc, target, human_only=True)
+        material = match.entry.type in CLAIMABLE
+        hit.target = newcomer(doc, target, human_only=True, capitals=not material)
     if hit.source == hit.target:
         hit.target = None
     _frame(ctx, draft)

@@ -82,6 +82,14 @@ def _cue_after(ctx: Ctx, m: Marked) -> tuple[Token, Token | None] | None:
     return None
 
 
+def marker_noun(marker: Token) -> Token | None:
+    """The noun an attribution marker introduces ("selon X", "d'après X", parsed with "après"
+    fixed on "d'"), or None."""
+    if marker.dep_ == "fixed":
+        marker = marker.head
+    return marker.head if marker.head.i > marker.i else None
+
+
 def _attribution_marker(tok: Token) -> Token | None:
     """"selon", or the "après" of "d'après" (from its "d'"), as a preposition; else None."""
     doc = tok.doc
@@ -131,8 +139,9 @@ def _governs(cue: Token, open_tok: int, first_word: int) -> bool:
     """Whether a cue before a quote introduces it: close to the mark, or its syntactic head."""
     if open_tok - cue.i <= CUE_GAP_TOKENS:
         return True
-    if cue.pos_ == "ADP" and cue.head.i > cue.i:  # "Selon un communiqué de l'armée, « ... »"
-        after = cue.head.right_edge.i + 1
+    noun = marker_noun(cue) if cue.pos_ == "ADP" else None
+    if noun is not None:  # "Selon un communiqué de l'armée, « ... »"
+        after = noun.right_edge.i + 1
         return after <= open_tok and all(t.is_punct for t in cue.doc[after:open_tok])
     word = cue.doc[min(first_word, len(cue.doc) - 1)]
     return any(a.i == cue.i for a in word.ancestors)
@@ -170,7 +179,7 @@ def _from_verb(ctx: Ctx, verb: Token, subject: Token | None, last: Found | None,
                m: Marked) -> Found:
     doc = ctx.doc
     if verb.lower_ in ("selon", "après"):
-        noun = verb.head
+        noun = marker_noun(verb) or verb.head
         cue_start = doc[verb.i - 1].idx if verb.lower_ == "après" else verb.idx
         return Found(m.start, m.end, True, speaker_of(doc, noun, ctx.index, None), cue_start,
                      verb.idx + len(verb.text))
