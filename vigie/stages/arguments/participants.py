@@ -7,9 +7,10 @@ from spacy.tokens import Doc, Token
 
 from vigie.knowledge import load_kb
 from vigie.stages.actors.lookup import actor_at
-from vigie.stages.arguments.clauses import antecedent, kids
+from vigie.stages.arguments.clauses import antecedent, case_of, kids
 
 _STATES_KEY = ("vigie", "event_states")
+OF_CASES = {"de", "du", "des", "d'", "d’"}
 
 
 def actor_of(doc: Doc, token: Token | None, holders: frozenset[str] = frozenset()) -> int | None:
@@ -42,6 +43,8 @@ def actor_of(doc: Doc, token: Token | None, holders: frozenset[str] = frozenset(
     if token.lemma_ in holders:
         deps |= {"nmod", "amod"}
     for c in kids(doc, token.i, deps | {"amod"}):
+        if doc[c].dep_ == "nmod" and case_of(doc[c]) not in OF_CASES | {None}:
+            continue  # "les forces de X" names X; "l'attaque contre X" does not
         if c > token.i and (doc[c].dep_ != "amod" or "amod" in deps or doc[c].pos_ == "PROPN"):
             child = doc[c]
             right = child.right_edge

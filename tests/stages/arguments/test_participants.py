@@ -1,0 +1,174 @@
+"""Who did what to whom, end to end: sentences written for each pattern of the argument layer,
+with the exact source, target, speaker and claimant (name, kind, country, sector)."""
+
+import pytest
+
+
+def _actor(record, actor_id):
+    actor = next((a for a in record.actors if a.id == actor_id), None)
+    return None if actor is None else (actor.name, actor.kind, actor.country, actor.sector)
+
+
+def _name(record, actor_id):
+    found = _actor(record, actor_id)
+    return found and found[0]
+
+
+def _events(record):
+    return [(e.type, _name(record, e.source), _name(record, e.target)) for e in record.events]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # own subject and object
+        ("Les rebelles ont attaqué le village de Kibumba mardi.", ("ASSAULT", "rebelles", None)),
+        ("La police a arrêté trente manifestants à Dakar.", ("COERCE", "police", "manifestants")),
+        ("Les militaires ont tiré sur les manifestants.",
+         ("ASSAULT", "militaires", "manifestants")),
+        ("Des jihadistes ont tué trois villageois près de Djibo.",
+         ("ASSAULT", "jihadistes", "villageois")),
+        ("Les frappes menées par la coalition ont tué douze civils.",
+         ("ASSAULT", "coalition", "civils")),
+        ("L'armée a annoncé avoir tué quinze terroristes.", ("ASSAULT", "armée", "terroristes")),
+        # passive agents, on verbs and participles
+        ("Les habitants ont été attaqués par des hommes armés.",
+         ("ASSAULT", "hommes armés", "habitants")),
+        ("Trois soldats ont été tués par des assaillants non identifiés.",
+         ("ASSAULT", "assaillants", "soldats")),
+        ("Des villageois ont été enlevés par des jihadistes au Burkina Faso.",
+         ("ASSAULT", "jihadistes", "villageois")),
+        ("Des villageois enlevés par les jihadistes ont été libérés.",
+         ("ASSAULT", "jihadistes", "villageois")),
+        # the agent of a noun trigger: "menés par", "lancée par ... contre", support verbs
+        ("Les bombardements menés par l'aviation russe ont visé Idlib.",
+         ("ASSAULT", "aviation russe", None)),
+        ("L'offensive lancée par le M23 contre l'armée congolaise se poursuit.",
+         ("ASSAULT", "Mouvement du 23 mars", "armée congolaise")),
+        ("Le Hamas a lancé une offensive contre Israël samedi.", ("ASSAULT", "Hamas", "Israël")),
+        ("Israël a lancé une offensive contre le Hamas à Gaza.", ("ASSAULT", "Israël", "Hamas")),
+        ("Les soldats tchadiens ont repoussé l'attaque de Boko Haram.",
+         ("ASSAULT", "Boko Haram", None)),
+        # coordination, relative clauses, control
+        ("Les insurgés ont attaqué une base militaire et enlevé dix soldats.",
+         ("ASSAULT", "insurgés", "soldats")),
+        ("Les jihadistes, qui ont attaqué la ville, ont fui vers le désert.",
+         ("ASSAULT", "jihadistes", None)),
+        ("La Russie a annoncé avoir détruit deux chars ukrainiens.", ("ASSAULT", "Russie", None)),
+        ("Le Rwanda accuse la RDC d'avoir bombardé son territoire.",
+         ("ASSAULT", "Congo-Kinshasa", None)),
+        ("La Russie menace de frapper Kiev.", ("THREATEN", "Russie", None)),
+        # a state, its capital, its adjective
+        ("Les États-Unis ont imposé de nouvelles sanctions contre Moscou.",
+         ("SANCTION", "États-Unis", "Russie")),
+        ("L'Union européenne a adopté des sanctions contre l'Iran.",
+         ("SANCTION", "Union européenne", "Iran")),
+        ("La Chine a condamné les sanctions américaines.", ("SANCTION", "États-Unis", None)),
+        ("Paris a condamné l'attaque contre les casques bleus.", ("ACCUSE", "France", None)),
+        # organisations and named groups
+        ("L'ONU a condamné les frappes israéliennes sur Gaza.",
+         ("ACCUSE", "Organisation des Nations unies", None)),
+        ("Les talibans ont exécuté deux hommes en public.", ("ASSAULT", "talibans", None)),
+        ("Boko Haram a enlevé des dizaines de lycéennes.", ("ASSAULT", "Boko Haram", None)),
+        ("L'aviation syrienne a bombardé la ville de Douma.",
+         ("ASSAULT", "aviation syrienne", None)),
+        ("Le Kenya a déployé des policiers en Haïti.", ("MOBILIZE", "Kenya", None)),
+    ],
+)
+def test_participants_event_source_and_target(extract, text, expected):
+    assert expected in _events(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text,actor",
+    [
+        ("Les États-Unis ont imposé de nouvelles sanctions contre Moscou.",
+         ("Russie", "state", "RUS", "GOV")),
+        ("L'Union européenne a adopté des sanctions contre l'Iran.",
+         ("Iran", "state", "IRN", "GOV")),
+        ("La Chine a condamné les sanctions américaines.",
+         ("États-Unis", "state", "USA", "GOV")),
+        ("Les soldats tchadiens ont tué dix combattants de Boko Haram.",
+         ("soldats tchadiens", "group", "TCD", "MIL")),
+        ("Le gang de Barbecue a attaqué un commissariat de Port-au-Prince.",
+         ("gang de Barbecue", "group", "HTI", "CRM")),
+        ("Des jihadistes ont tué trois villageois près de Djibo.",
+         ("villageois", "population", None, "CVL")),
+    ],
+)
+def test_participants_kind_country_sector(extract, text, actor):
+    record = extract(text)
+    assert actor in [_actor(record, a.id) for a in record.actors]
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("« Nous ne céderons pas », a déclaré le ministre de la Défense.",
+         "ministre de la Défense"),
+        ("« Nous ne céderons pas », a déclaré le président ukrainien Volodymyr Zelensky.",
+         "Volodymyr Zelensky"),
+        ("Un habitant a raconté : « Les tirs ont duré toute la nuit ».", "habitant"),
+        ("Le porte-parole de l'armée, le colonel Jean Mbala, a affirmé que « la situation est "
+         "sous contrôle ».", "Jean Mbala"),
+        ("Emmanuel Macron a démenti, dénonçant « une manipulation ».", "Emmanuel Macron"),
+        ("Le chef de l'État a affirmé : « La paix est possible ».", "chef de l'État"),
+        ("« La situation est grave », a indiqué un médecin de l'hôpital.",
+         "médecin de l'hôpital"),
+        ("L'OMS a averti que « l'épidémie progresse ».", "Organisation mondiale de la santé"),
+        ("« Il faut agir vite », a estimé Ursula von der Leyen.", "Ursula von der Leyen"),
+        ("« Nous sommes prêts », ont assuré les rebelles dans un communiqué.", "rebelles"),
+        # "selon X" after the quote, "selon X" / "d'après X" before it
+        ("« La ville est encerclée », selon un responsable local.", "responsable local"),
+        ("« Rien n'est décidé », selon une source diplomatique.", "source diplomatique"),
+        ("D'après un témoin, « les tirs venaient du nord ».", "témoin"),
+        # a document speaks for its body; a spokesperson for the organisation
+        ("Selon un communiqué de l'armée, « les assaillants ont été repoussés ».", "armée"),
+        ("Selon le porte-parole de l'ONU, « l'aide doit passer ».",
+         "Organisation des Nations unies"),
+        ("Des témoins ont décrit « une scène de chaos ».", "témoins"),
+    ],
+)
+def test_participants_quote_speaker(extract, text, speaker):
+    record = extract(text)
+    assert [_name(record, q.speaker) for q in record.quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text,value,claimant",
+    [
+        ("Au moins 12 personnes ont été tuées, selon la police.", 12, "police"),
+        ("Au moins 30 personnes ont été tuées, selon l'OSDH.", 30,
+         "Observatoire syrien des droits de l'Homme"),
+        ("Le bilan s'établit à 45 morts, selon le ministère de la Santé.", 45,
+         "ministère de la Santé"),
+        ("Le ministère de la Santé a fait état de 45 morts.", 45, "ministère de la Santé"),
+        ("Les autorités ont fait état de 300 blessés.", 300, "autorités"),
+        ("Selon Médecins sans frontières, 80 personnes ont été soignées.", 80,
+         "Médecins sans frontières"),
+        ("Quinze soldats ont été tués, a annoncé l'armée.", 15, "armée"),
+        ("Douze civils ont été tués, a indiqué un responsable local.", 12, "responsable local"),
+        ("Les secouristes ont dénombré 17 corps dans les décombres.", 17, "secouristes"),
+        ("Selon le rapport de l'ONU, 12 000 personnes ont fui.", 12000,
+         "Organisation des Nations unies"),
+        ("Selon un rapport de l'ONU, 4 000 civils ont été tués depuis janvier.", 4000,
+         "Organisation des Nations unies"),
+    ],
+)
+def test_participants_figure_claimant(extract, text, value, claimant):
+    record = extract(text)
+    assert (value, claimant) in [(f.value, _name(record, f.source)) for f in record.figures]
+
+
+@pytest.mark.parametrize(
+    "text,not_actor",
+    [
+        ("L'attentat a frappé Kaboul mardi.", "Afghanistan"),  # a struck city is a place
+        ("Pour sa part, l'explosion a détruit trois maisons.", "explosion"),
+        ("La police a dispersé les manifestants à coups de gaz lacrymogène.", "manifestants"),
+    ],
+)
+def test_participants_what_is_no_author(extract, text, not_actor):
+    record = extract(text)
+    sources = [_name(record, e.source) for e in record.events]
+    assert not_actor not in sources
