@@ -127,11 +127,25 @@ def test_participants_kind_country_sector(extract, text, actor):
         ("Selon le porte-parole de l'ONU, « l'aide doit passer ».",
          "Organisation des Nations unies"),
         ("Des témoins ont décrit « une scène de chaos ».", "témoins"),
+        # the cue past a short adjunct after the quote
+        ("« Les pluies ont tout détruit » dans la région, a souligné le gouverneur.",
+         "gouverneur"),
+        ("« Nous attendons des renforts » à Goma, a déclaré le porte-parole de l'armée.",
+         "armée"),
     ],
 )
 def test_participants_quote_speaker(extract, text, speaker):
     record = extract(text)
     assert [_name(record, q.speaker) for q in record.quotes] == [speaker]
+
+
+def test_participants_subject_the_parse_lost(extract):
+    # the subject stands before an aside in quotation marks; the parser hangs it elsewhere
+    text = ("Lors de la réunion, Paul Biya, « en sa qualité de chef de l'État », a dit : « Le "
+            "dialogue reste ouvert ».")
+    record = extract(text)
+    quote = next(q for q in record.quotes if q.text == "Le dialogue reste ouvert")
+    assert _name(record, quote.speaker) == "Paul Biya"
 
 
 @pytest.mark.parametrize(

@@ -59,7 +59,8 @@ def _words(doc: Doc, ctx: Ctx, start: int, end: int) -> list[Token]:
 
 
 def _cue_after(ctx: Ctx, m: Marked) -> tuple[Token, Token | None] | None:
-    """A cue right after the closing mark ("», a déclaré X", "», a-t-il ajouté")."""
+    """A cue right after the closing mark ("», a déclaré X", "», a-t-il ajouté"), also past a
+    short prepositional adjunct closed by a comma ("» au Malawi, a souligné X")."""
     if m.close is None:
         return None
     doc = ctx.doc
@@ -68,17 +69,25 @@ def _cue_after(ctx: Ctx, m: Marked) -> tuple[Token, Token | None] | None:
         i += 1
     stop = ctx.token_at(ctx.sentence_of(m.close)[1])
     comma = i > ctx.token_at(m.close + 1)
-    for tok in doc[i: min(stop, i + 5)]:
+    adjunct = False
+    for tok in doc[i: min(stop, i + CUE_AFTER_TOKENS)]:
         marker = _attribution_marker(tok) if comma else None
         if marker is not None:  # "« ... », selon X" / "d'après X"
             return marker, None
-        if ctx.cues[tok.i] and not tok.is_punct:
+        if ctx.cues[tok.i] and not tok.is_punct and not adjunct:
             # "« X » a revendiqué l'attentat": with no comma the cue must have its subject after it.
             inverted = ctx.subject(tok, stop, inverted=True)
             named = inverted is not None and (inverted.pos_ == "PROPN" or inverted.lower_[0] == "-")
             return (tok, inverted or ctx.subject(tok, stop)) if comma or named else None
-        if tok.is_punct or not (tok.pos_ in ("AUX", "ADV") or tok.lower_.startswith("-")):
+        if tok.pos_ == "ADP" and not adjunct:
+            adjunct = True  # "au Malawi", "dans la nuit": skipped up to its comma
+        elif adjunct and tok.text == ",":
+            adjunct, comma = False, True
+        elif adjunct and tok.pos_ in _ADJUNCT:
+            continue
+        elif tok.is_punct or not (tok.pos_ in ("AUX", "ADV") or tok.lower_.startswith("-")):
             return None
+    return None
     return None
 
 
@@ -88,6 +97,12 @@ def marker_noun(marker: Token) -> Token | None:
     if marker.dep_ == "fixed":
         marker = marker.head
     return marker.head if marker.head.i > marker.i else None
+
+
+# "», a déclaré X", "» au Malawi, a souligné X", "» dans la nuit, a indiqué X": how far after a
+# quote its cue may stand (past a short adjunct; a verb or a full stop ends the search).
+CUE_AFTER_TOKENS = 8
+_ADJUNCT = {"ADP", "DET", "PROPN", "NOUN", "ADJ", "NUM"}
 
 
 def _attribution_marker(tok: Token) -> Token | None:

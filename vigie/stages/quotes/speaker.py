@@ -146,6 +146,11 @@ def _in_pp(tok: Token) -> bool:
     return any(c.dep_ == "case" for c in head.children) or tok.pos_ == "ADP"
 
 
+# Brackets and quotation marks around an aside between a subject and its verb.
+_OPENERS = {"(", "«", "“"}
+_CLOSERS = {")", "»", "”"}
+
+
 def inverted_subject(doc: Doc, last: Token, lexicon, stop: int) -> Token | None:
     """The subject that follows its cue ("..., a indiqué le ministre"), or None."""
     for i in range(last.i + 1, min(stop, last.i + 1 + INVERTED_WINDOW)):
@@ -401,7 +406,29 @@ class Ctx:
                 found = None
         if found is None and leading:
             found = self.leading_noun(verb, start)
-        return found or inverted_subject(self.doc, last, self.lexicon, stop)
+        found = found or inverted_subject(self.doc, last, self.lexicon, stop)
+        return found or self.lost_subject(verb, start)
+
+    def lost_subject(self, verb: Token, start: int) -> Token | None:
+        """The actor named last before a cue verb whose subject the parse lost ("Lors de la
+        réunion, X, « en tant que président », a dit"): a mention in the cue's sentence, in no
+        prepositional phrase, with no verb between it and the cue outside brackets and quotes."""
+        doc, index = self.doc, self.index
+        first = self.cue_tokens(verb)[0]
+        depth = 0
+        for tok in reversed(doc[self.token_at(start): first.i]):
+            if tok.text == '"':  # straight quotes open and close alike
+                depth = 1 if depth == 0 else depth - 1
+            elif tok.text in _CLOSERS:
+                depth += 1
+            elif tok.text in _OPENERS:
+                depth = max(0, depth - 1)
+            elif depth == 0 and tok.pos_ in ("VERB", "AUX"):
+                return None
+            elif depth == 0 and tok.pos_ == "PROPN" and not _in_pp(tok):
+                if index.at(tok.idx, tok.idx + len(tok.text)) is not None:
+                    return tok
+        return None
 
     def leading_noun(self, verb: Token, start: int) -> Token | None:
         """The noun that opens the cue's sentence ("L'ONG, qui ..., a annoncé que"), the subject
