@@ -4,6 +4,7 @@ candidates into one actor per real-world referent."""
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -16,6 +17,7 @@ from vigie.stages.actors.context import (
 from vigie.stages.actors.lexicon import (
     Lexicon,
     char_span,
+    span_text,
 )
 from vigie.stages.common import text_of
 
@@ -64,6 +66,8 @@ class Cand:
 
 
 _ARTICLES = ("le ", "la ", "les ", "Le ", "La ", "Les ")
+# A surname that opens with a short lower-case particle: "al-Assad", "van Gogh", "ben Salmane".
+_PARTICLE_NAME = re.compile(r"^[a-z]{1,4}[- ][A-ZÀ-Ý]")
 
 
 def written_as_name(text: str) -> bool:
@@ -73,7 +77,7 @@ def written_as_name(text: str) -> bool:
     text = strip_elision(text)
     for article in _ARTICLES:
         text = text.removeprefix(article)
-    return text[:1].isupper() or text[:1].isdigit()
+    return text[:1].isupper() or text[:1].isdigit() or bool(_PARTICLE_NAME.match(text))
 
 
 def pick_entry(entries: list[Entry], published: str | None) -> Entry:
@@ -102,6 +106,7 @@ class Builder:
         self.hits: list[ActorHit] = []
         self.keys: dict[str, int] = {}
         self.unnamed: set[int] = set()
+        self.weak: set[int] = set()  # actors named by a member word so far ("soldats")
 
     def index_of(self, key: str) -> int | None:
         return self.keys.get(key)
@@ -113,9 +118,14 @@ class Builder:
             idx = len(self.hits)
             self.hits.append(ActorHit(name=cand.name, kind=cand.kind))
             self.keys[cand.key] = idx
+            if not cand.named:
+                self.weak.add(idx)
         hit = self.hits[idx]
         if cand.unnamed:
             self.unnamed.add(idx)
+        if cand.kb_id and hit.kb_id is None:  # the knowledge base's name and kind win
+            hit.name, hit.kind = cand.name, cand.kind
+            self.weak.discard(idx)
         for attr in ("country", "sector", "role", "kb_id"):
             if getattr(hit, attr) is None:
                 setattr(hit, attr, getattr(cand, attr))
@@ -125,9 +135,20 @@ class Builder:
         hit.mentions.append((start, end))
         if cand.proper and written_as_name(text_of(self.doc)[start:end]):
             hit.named_mentions.append((start, end))
-        if cand.named and hit.kb_id is None and hit.kind != "state" and end - start > len(hit.name):
-            hit.name = text_of(self.doc)[start:end]
+        self._rename(idx, cand, text_of(self.doc)[start:end])
         return idx
+
+    def _rename(self, idx: int, cand: Cand, text: str) -> None:
+        """The longest name wins; a body's own word wins over its members' ("l'armée tchadienne"
+        over "les soldats tchadiens"), with its kind."""
+        hit = self.hits[idx]
+        if not cand.named or hit.kb_id is not None or hit.kind == "state":
+            return
+        if idx in self.weak:
+            hit.name, hit.kind = text, cand.kind
+            self.weak.discard(idx)
+        elif len(text) > len(hit.name):
+            hit.name = text
 
     def last_with_role(self, cand: Cand) -> int | None:
         """The person last mentioned before `cand` whose role has the same words ("le ministre")."""
@@ -155,21 +176,29 @@ class Builder:
         return self.hits
 
 
-def _entry_cand(start: int, end: int, entry: Entry, info: RoleInfo | None,
+def _entry_cand(lex: Lexicon, start: int, end: int, entry: Entry, info: RoleInfo | None,
                 published: str | None = None) -> Cand:
-    """A knowledge-base entry; a person gets the office valid at the publication date."""
+    """A knowledge-base entry; a person gets the office valid at the publication date; a
+    national body ("Forces armées de la RDC") is keyed as that body of its country."""
     info = info or RoleInfo()
     office = entry.office_at(published) if entry.kind == "person" else None
     country = office.country if office and office.country else entry.country
     sector = office.sector if office and office.sector else entry.sector
     role = office.role if office else entry.role
-    return Cand(start, end, f"kb:{entry.id}", entry.name, entry.kind, country,
+    body = lex.body_entries.get(entry.id)
+    key = f"{body}:{country}" if body else f"kb:{entry.id}"
+    return Cand(start, end, key, entry.name, entry.kind, country,
                 sector or info.sector, info.role or role, entry.id)
 
 
-def _state_cand(lex: Lexicon, start: int, end: int, iso3: str, military: bool) -> Cand:
+def _state_cand(lex: Lexicon, start: int, end: int, iso3: str) -> Cand:
     country = lex.kb.countries.get(iso3)
     name = country.name if country else iso3
-    if military:
-        return Cand(start, end, f"mil:{iso3}", name, "organization", iso3, "MIL")
     return Cand(start, end, f"state:{iso3}", name, "state", iso3, "GOV")
+
+
+def _seat_cand(doc: Doc, start: int, end: int, iso3: str, sector: str) -> Cand:
+    """A seat of power that is not the government ("le Pentagone", "la Douma"): that body of the
+    country, named as the text names it; the military one joins the armed forces (`mil:`)."""
+    return Cand(start, end, f"{sector.lower()}:{iso3}", span_text(doc, start, end),
+                "organization", iso3, sector)

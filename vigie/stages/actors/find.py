@@ -14,6 +14,7 @@ from vigie.stages.actors.build import (
     Builder,
     Cand,
     _entry_cand,
+    _seat_cand,
     _state_cand,
     pick_entry,
 )
@@ -94,7 +95,7 @@ class Finder:
         if hit and hit[2].entry.kind == "person":
             entry = pick_entry(self.lex.kb.lookup(self.doc[hit[0]:hit[1]].text) or [hit[2].entry],
                                self.published)
-            return _entry_cand(ent.start, ent.end, entry, info, self.published)
+            return _entry_cand(self.lex, ent.start, ent.end, entry, info, self.published)
         info = info or RoleInfo()
         surname = self.keys[ent.end - 1]
         return Cand(ent.start, ent.end, f"per:{surname}", ent.text, "person", info.country,
@@ -112,7 +113,7 @@ class Finder:
                                                                       ent.start):
             return None
         if hit:
-            return _entry_cand(ent.start, ent.end, hit[2].entry, None)
+            return _entry_cand(self.lex, ent.start, ent.end, hit[2].entry, None)
         head = self.keys[ent.start]
         if head not in self.lex.org_heads and not looks_named(ent):
             return None
@@ -165,20 +166,28 @@ class Finder:
             if m.entry.sector == "MED" and reporting_channel(doc, self.keys, start):
                 return None
             entry = pick_entry(self.lex.kb.lookup(doc[start:end].text) or [m.entry], self.published)
-            return _entry_cand(start, end, entry, None, self.published)
+            return _entry_cand(self.lex, start, end, entry, None, self.published)
         if m.what == "demonym":
             noun = doc[start].text[:1].isupper() and doc[start].pos_ in ("NOUN", "PROPN")
             if not noun:
                 return None
-            cand = _state_cand(self.lex, start, end, m.iso3, False)
+            cand = _state_cand(self.lex, start, end, m.iso3)
             cand.named = False  # "les Russes" stands for the state but is no name of it
             return cand
         seat = m.what == "metonym" and start > 0 and self.keys[start - 1] in ("le", "la", "l'")
+        if m.article and not seat:
+            return None  # "Douma" alone is the town; "la Douma" the parliament
         if seat or acts(self.lex, doc, self.keys, start, end):
-            military = m.what == "metonym" and (self.keys[start] in self.lex.mil_metonyms or (
-                self.lex.kb.metonym(doc[start:end].text) or (None, "GOV"))[1] == "MIL")
-            return _state_cand(self.lex, start, end, m.iso3, military)
+            sector = self._seat_sector(start, end) if m.what == "metonym" else "GOV"
+            if sector != "GOV":
+                return _seat_cand(doc, start, end, m.iso3, sector)
+            return _state_cand(self.lex, start, end, m.iso3)
         return None
+
+    def _seat_sector(self, start: int, end: int) -> str:
+        if self.keys[start] in self.lex.mil_metonyms:
+            return "MIL"
+        return (self.lex.kb.metonym(span_text(self.doc, start, end)) or (None, "GOV"))[1]
 
     def groups(self) -> list[Cand]:
         """Unnamed actors coded by role words ("les rebelles", "l'aviation russe")."""
@@ -200,6 +209,7 @@ class Finder:
                 return self._someone(start, end, role)
             text = span_text(doc, start, end)
             return Cand(start, end, f"role:{fold(text)}", text, "person", named=False)
+        role_end = end
         end, country, per = group_extent(self.lex, doc, self.keys, start, end)
         if per is not None:
             country = self._country_of_person(per)
@@ -212,6 +222,12 @@ class Finder:
         if individual and is_individual(head, self.lex.collective_nouns, self.keys[head.i]):
             return self._someone(start, end, role)  # "un policier", "le gendarme"
         country = country or self.story
+        body = self.lex.bodies.get(tuple(self.keys[start:role_end]))
+        if body:  # "les soldats tchadiens" and "l'armée tchadienne": one actor
+            # The body's own word names it ("armée", not "soldats") and gives its kind.
+            return Cand(start, end, f"{body}:{country}", span_text(doc, start, end),
+                        role.kind, country, role.sector, None,
+                        named=role.kind == "organization", unnamed=True)
         key = tkey(head.lemma_ or self.keys.texts[start])
         return Cand(start, end, f"grp:{key}:{country}", span_text(doc, start, end), role.kind,
                     country, role.sector, None, unnamed=True)

@@ -10,7 +10,8 @@ Rules that generalise, applied in order (see docs/actors.md):
    surname of a person named earlier);
 6. a PER after "<place noun> de" or "près de/en/dans" is a place ("la région d'Ivano-Frankivsk"),
    and so is a one-word PER after "celui/celle de" ("la ville de X et celle de Y");
-7. a day or month name alone is no entity ("Dimanche, ...");
+7. a day or month name alone is no entity ("Dimanche, ..."), nor is a PER that starts with a
+   lower-case word other than a name particle ("président de la République", "tchadien");
 8. knowledge-base names the model missed are added.
 """
 
@@ -195,6 +196,14 @@ def _relabel_people(lex: Lexicon, ents: list[Span], keys: list[str]) -> list[Spa
             and not match_at(lex, keys, e.start, {"country", "metonym"}) else e for e in out]
 
 
+def _lower_person(lex: Lexicon, ent: Span, keys: list[str]) -> bool:
+    """A PER that opens with a lower-case word is a role or an adjective, not a name ("le
+    président tchadien"); a particle may open a surname ("al-Assad")."""
+    first = keys.texts[ent.start]
+    return (ent.label_ == "PER" and first[:1].islower()
+            and keys[ent.start].split("-")[0] not in lex.particles)
+
+
 def _kb_spans(lex: Lexicon, doc: Doc) -> list[Span]:
     """Knowledge-base names (entries and country names) as entity spans."""
     spans = []
@@ -226,7 +235,8 @@ def repair_ents(doc: Doc, lex: Lexicon) -> list[Span]:
     keys = doc_keys(doc)
     ents = [_extend_org(lex, _whole_word(part), keys)
             for e in doc.ents for part in _cut_glued(_cut_leading(e))]
-    ents = [e for e in ents if not (len(e) == 1 and keys[e.start] in lex.not_names)]
+    ents = [e for e in ents if not (len(e) == 1 and keys[e.start] in lex.not_names)
+            and not _lower_person(lex, e, keys)]
     ents = [_extend_to_acronym(e) for e in ents]
     ents = _relabel_people(lex, ents, keys)
     acronyms = _acronyms(ents)
