@@ -22,6 +22,7 @@ from vigie.stages.actors.context import (
     RoleInfo,
     acts,
     country_in,
+    function_sector,
     group_extent,
     role_after,
     role_before,
@@ -251,15 +252,7 @@ class Finder:
         country = country_in(self.lex, self.keys, start, end)
         text = self.doc[start:end].text
         return Cand(start, end, f"someone:{fold(text)}", text, "person", country,
-                    self._body_sector(role_end, end) or role.sector, text, unnamed=True)
-
-    def _body_sector(self, start: int, end: int) -> str | None:
-        """The sector of the body an unnamed person speaks for ("porte-parole de l'armée": MIL)."""
-        for i in range(start, end):
-            hit = match_at(self.lex, self.keys, i, {"role"})
-            if hit and hit[1][0].role.kind != "person" and hit[1][0].role.sector:
-                return hit[1][0].role.sector
-        return None
+                    function_sector(self.lex, self.keys, role, role_end, end), text, unnamed=True)
 
     def _country_of_person(self, token: int) -> str | None:
         hit = self._kb_hit_in(token, token + 1)
