@@ -159,7 +159,7 @@ def _acting_head(lex: Lexicon, head) -> bool:
     if head.dep_ in _ACTING_DEPS:
         return True
     if head.dep_ == "nmod" and head.head.pos_ == "NOUN":
-        return _lemma(head.head) in lex.agentive
+        return _lemma(head.head) in lex.agentive or tkey(head.head.text) in lex.agentive
     if head.dep_ in _OBJECT_DEPS and head.head.pos_ == "VERB":
         return _lemma(head.head) in lex.addressee_verbs
     return False
@@ -171,10 +171,12 @@ def _lemma(token) -> str:
 
 def acts(lex: Lexicon, doc: Doc, keys: list[str], start: int, end: int) -> bool:
     """Whether the country or capital in tokens start..end acts (subject, agent, addressee,
-    "la réponse de X", "pour X,") rather than being a place ("en Syrie", "à Alep")."""
+    "la réponse de X", "pour X,", "contre X") rather than being a place ("en Syrie", "à Alep")."""
     head = doc[start:end].root
     prev = _prev_word(doc, keys, start)
     if prev in ("pour", "selon") and end < len(doc) and doc[end].text == ",":
+        return True
+    if prev == "contre":  # "des sanctions contre Téhéran", "la guerre contre la Russie"
         return True
     if _acting_head(lex, head) or (head.dep_ == "conj" and _acting_head(lex, head.head)):
         return not (prev in lex.place_preps and head.dep_ not in _ACTING_DEPS

@@ -14,7 +14,7 @@ import logging
 
 from spacy.tokens import Doc, Token
 
-from vigie.stages.actors.lexicon import idxs_of, texts_of
+from vigie.stages.actors.lexicon import idxs_of, texts_of, tkey
 from vigie.stages.common import text_of
 
 LOGGER = logging.getLogger(__name__)
@@ -104,8 +104,9 @@ def reporting_channel(doc: Doc, keys: list[str], start: int) -> bool:
 
 
 def is_argument(token: Token, agentive: set[str], climb: int = 2) -> bool:
-    """Whether a noun is an argument: subject, agent or object of a verb; "contre/par/selon X";
-    complement of an event noun ("l'offensive des rebelles"); or conjoined to one."""
+    """Whether a noun is an argument: subject, agent or object of a verb; "contre/par/selon/parmi
+    X"; complement of an event or a statement noun ("l'offensive des rebelles", "un communiqué de
+    l'armée"); or conjoined to one. `agentive` holds those nouns, folded."""
     dep = token.dep_
     if dep in _ARGUMENT_DEPS:
         return True
@@ -114,9 +115,19 @@ def is_argument(token: Token, agentive: set[str], climb: int = 2) -> bool:
     if dep not in _OBLIQUE_DEPS:
         return False
     cases = {c.lower_ for c in token.children if c.dep_ == "case"}
-    if cases & {"contre", "par", "selon", "avec", "entre", "pour", "sur", "vers"}:
+    if cases & {"contre", "par", "selon", "avec", "entre", "pour", "sur", "vers", "parmi", "chez"}:
         return True
-    return dep == "nmod" and (token.head.lemma_ or "").lower() in agentive
+    head = token.head
+    return dep == "nmod" and bool({tkey(head.lemma_ or head.text), tkey(head.text)} & agentive)
+
+
+def is_noun(doc: Doc, i: int) -> bool:
+    """Token i is a noun, or a word the tagger took for an adjective after a determiner or a
+    number ("17 000 civils et militaires", "des militaires")."""
+    token = doc[i]
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    return token.pos_ == "ADJ" and i > 0 and doc[i - 1].pos_ in ("DET", "NUM")
 
 
 def is_individual(token: Token, collectives: set[str], key: str) -> bool:

@@ -35,6 +35,7 @@ from vigie.stages.actors.filters import (
     is_count,
     is_indefinite,
     is_individual,
+    is_noun,
     looks_named,
     reporting_channel,
 )
@@ -65,6 +66,7 @@ class Finder:
         self.story = self._story_country()
         self.used: set[int] = set()  # tokens already part of a mention or a role phrase
         self.used |= credit_tokens(doc)  # bylines and credits name no actor
+        self.inner: set[int] = set()  # first tokens of names inside a group's words
 
     def _story_country(self) -> str | None:
         counts = Counter()
@@ -92,6 +94,10 @@ class Finder:
         info = role_after(self.lex, self.keys, ent) or role_before(self.lex, self.keys, ent)
         if info and info.tokens:
             self.used.update(range(*info.tokens))
+        nationality = self._nationality(ent.start)
+        if nationality:  # "la Française Marion X": her country, not the state acting
+            info = info or RoleInfo()
+            info.country = info.country or nationality
         hit = self._kb_hit_in(ent.start, ent.end)
         if hit and hit[2].entry.kind == "person":
             entry = pick_entry(self.lex.kb.lookup(self.doc[hit[0]:hit[1]].text) or [hit[2].entry],
@@ -101,6 +107,15 @@ class Finder:
         surname = self.keys[ent.end - 1]
         return Cand(ent.start, ent.end, f"per:{surname}", ent.text, "person", info.country,
                     info.sector, info.role)
+
+    def _nationality(self, start: int) -> str | None:
+        """A capitalised demonym noun right before a name ("la Française X"), marked used."""
+        i = start - 1
+        hit = match_at(self.lex, self.keys, i, {"demonym"}) if i >= 0 else None
+        if not hit or hit[0] != start or not self.keys.texts[i][:1].isupper():
+            return None
+        self.used.add(i)
+        return hit[1][0].iso3
 
     def _next_person(self, ent: Span) -> Span | None:
         if len(ent) > 1 or self.keys[ent.start] not in self.lex.first_names:
@@ -194,7 +209,7 @@ class Finder:
         """Unnamed actors coded by role words ("les rebelles", "l'aviation russe")."""
         out = []
         for start, end, matches in scan(self.lex, self.doc, {"role"}):
-            if self.used & set(range(start, end)) or self.doc[start].pos_ not in ("NOUN", "PROPN"):
+            if self.used & set(range(start, end)) or not is_noun(self.doc, start):
                 continue
             cand = self._group(start, end, matches[0].role)
             if cand is not None:
@@ -212,12 +227,14 @@ class Finder:
             return Cand(start, end, f"role:{fold(text)}", text, "person", named=False)
         role_end = end
         end, country, per = group_extent(self.lex, doc, self.keys, start, end)
-        if per is not None:
+        if per is not None:  # "le régime de Bachar al-Assad": the name qualifies the group
             country = self._country_of_person(per)
+            self.inner.add(per)
         # A toll or a bare noun ("dont 10 blessés", "24 blessés"), not an actor; a qualified
         # count is a group that acts ("33 otages israéliens").
         toll = self.keys[head.i] in self.lex.toll_nouns and is_count(head)
-        if country is None and per is None and (toll or not is_argument(head, self.lex.agentive)):
+        argument = is_argument(head, self.lex.participant_nouns)
+        if country is None and per is None and (toll or not argument):
             return None
         individual = role.kind in ("group", "population")
         if individual and is_individual(head, self.lex.collective_nouns, self.keys[head.i]):
@@ -264,7 +281,7 @@ def _ordered(finder: Finder) -> list[Cand]:
     cands += finder.states()
     cands += finder.groups()
     cands += finder.aged()
-    return sorted(cands, key=lambda c: c.start)
+    return sorted((c for c in cands if c.start not in finder.inner), key=lambda c: c.start)
 
 
 def _resolve_key(builder: Builder, cand: Cand, doc: Doc) -> Cand:

@@ -54,6 +54,7 @@ class Lexicon:
     org_heads: dict[str, str | None] = field(default_factory=dict)
     place_preps: set[str] = field(default_factory=set)
     agentive: set[str] = field(default_factory=set)
+    participant_nouns: set[str] = field(default_factory=set)  # agentive and event nouns
     mil_metonyms: set[str] = field(default_factory=set)
     addressee_verbs: set[str] = field(default_factory=set)
     collective_nouns: set[str] = field(default_factory=set)
@@ -242,6 +243,7 @@ def _build(nlp, kb_files: tuple[str, ...]) -> Lexicon:
         aged_nouns={tkey(w) for w in data.get("aged_person_nouns") or []},
         toll_nouns={tkey(w) for w in data.get("toll_nouns") or []},
     )
+    lex.participant_nouns = lex.agentive | {tkey(w) for w in data.get("event_nouns") or []}
     split = Splitter(nlp)
     lex.bodies = {_keys(split, w): body
                   for body, words in (data.get("national_bodies") or {}).items() for w in words}

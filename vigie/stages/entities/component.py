@@ -9,7 +9,8 @@ Rules that generalise, applied in order (see docs/actors.md):
 5. a person tagged LOC/MISC becomes PER (known person, given name, "al-"/"ben" particle, or the
    surname of a person named earlier);
 6. a PER after "<place noun> de" or "près de/en/dans" is a place ("la région d'Ivano-Frankivsk"),
-   and so is a one-word PER after "celui/celle de" ("la ville de X et celle de Y");
+   and so is a one-word PER after "celui/celle de" ("la ville de X et celle de Y") and a PER that
+   is exactly a country or capital name ("Washington a dénoncé");
 7. a day or month name alone is no entity ("Dimanche, ..."), nor is a PER that starts with a
    lower-case word other than a name particle ("président de la République", "tchadien");
 8. knowledge-base names the model missed are added.
@@ -182,12 +183,20 @@ def _place_not_person(lex: Lexicon, ent: Span, keys: list[str]) -> bool:
             and keys[ent.start] not in lex.first_names)
 
 
+def _country_not_person(lex: Lexicon, ent: Span, keys: list[str]) -> bool:
+    """A PER that is exactly a country name or a capital and no known person ("Washington a
+    dénoncé"): the state, for the Actors stage to decide whether it acts."""
+    hit = match_at(lex, keys, ent.start, {"country", "metonym"})
+    return bool(hit) and hit[0] == ent.end and not _kb_person(lex, ent)
+
+
 def _relabel_people(lex: Lexicon, ents: list[Span], keys: list[str]) -> list[Span]:
     out = []
     for ent in ents:
         if ent.label_ in ("LOC", "MISC") and _looks_person(lex, ent, keys):
             ent = Span(ent.doc, ent.start, ent.end, label="PER")
-        elif ent.label_ == "PER" and _place_not_person(lex, ent, keys):
+        elif ent.label_ == "PER" and (_place_not_person(lex, ent, keys)
+                                      or _country_not_person(lex, ent, keys)):
             ent = Span(ent.doc, ent.start, ent.end, label="LOC")
         out.append(ent)
     surnames = {keys[e.end - 1] for e in out if e.label_ == "PER" and len(e) > 1}
