@@ -22,6 +22,8 @@ from vigie.stages.actors.lexicon import (
 from vigie.stages.common import text_of
 
 LOGGER = logging.getLogger(__name__)
+# Key word of generic people ("personnes", "femmes"): they join a population named more precisely.
+GENERIC = "*people"
 # Sectors of institutions that belong to one country: with no other clue, the story's country.
 NATIONAL_SECTORS = {"GOV", "MIL", "JUD", "COP", "LEG"}
 # Unnamed people ("un habitant", "un responsable local") of these sectors are locals.
@@ -150,6 +152,23 @@ class Builder:
         elif len(text) > len(hit.name):
             hit.name = text
 
+    def _join_generic(self) -> None:
+        """Generic people ("deux personnes ont été tuées") join the population of their country
+        that the story names more precisely ("les civils"), when there is one."""
+        by_key = {idx: key for key, idx in self.keys.items()}
+        for key, idx in self.keys.items():
+            if not key.startswith(f"grp:{GENERIC}:"):
+                continue
+            hit = self.hits[idx]
+            named = [i for i, other in enumerate(self.hits) if i != idx and other.kind == hit.kind
+                     and other.country == hit.country and other.sector == hit.sector
+                     and by_key.get(i, "").startswith("grp:")]
+            if named:
+                target = self.hits[named[0]]
+                target.mentions += hit.mentions
+                self.hits[idx] = None
+        self.hits = [hit for hit in self.hits if hit is not None]  # the keys are not used after
+
     def last_with_role(self, cand: Cand) -> int | None:
         """The person last mentioned before `cand` whose role has the same words ("le ministre")."""
         word, start = cand.key.split(":", 1)[1], self.doc[cand.start].idx
@@ -167,12 +186,14 @@ class Builder:
         locals with no country get the story's; other people keep none (a foreign researcher
         quoted in a story about Syria is not Syrian)."""
         for i, hit in enumerate(self.hits):
-            hit.mentions = sorted(set(hit.mentions))
-            hit.named_mentions = sorted(set(hit.named_mentions))
             local = i in self.unnamed and hit.sector in LOCAL_SECTORS
             national = hit.sector in NATIONAL_SECTORS or local
             if hit.country is None and hit.kb_id is None and national:
                 hit.country = story
+        self._join_generic()
+        for hit in self.hits:
+            hit.mentions = sorted(set(hit.mentions))
+            hit.named_mentions = sorted(set(hit.named_mentions))
         return self.hits
 
 

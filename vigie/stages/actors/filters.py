@@ -127,7 +127,8 @@ def is_noun(doc: Doc, i: int) -> bool:
     token = doc[i]
     if token.pos_ in ("NOUN", "PROPN"):
         return True
-    return token.pos_ == "ADJ" and i > 0 and doc[i - 1].pos_ in ("DET", "NUM")
+    before_noun = token.head.pos_ == "NOUN" and token.head.i > i  # "un jeune homme"
+    return token.pos_ == "ADJ" and i > 0 and doc[i - 1].pos_ in ("DET", "NUM") and not before_noun
 
 
 def is_individual(token: Token, collectives: set[str], key: str) -> bool:

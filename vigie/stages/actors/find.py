@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from vigie.french.normalize import fold
 from vigie.stages.actors.build import (
+    GENERIC,
     ActorHit,
     Builder,
     Cand,
@@ -247,6 +248,8 @@ class Finder:
                         role.kind, country, role.sector, None,
                         named=role.kind == "organization", unnamed=True)
         key = tkey(head.lemma_ or self.keys.texts[start])
+        if self.keys[start] in self.lex.generic_people:
+            key = GENERIC  # "deux personnes", "des femmes": see Builder.finish
         return Cand(start, end, f"grp:{key}:{country}", span_text(doc, start, end), role.kind,
                     country, role.sector, None, unnamed=True)
 
@@ -266,6 +269,9 @@ class Finder:
     def _someone(self, start: int, end: int, role) -> Cand:
         """An unnamed individual, one actor per wording ("un porte-parole de l'armée")."""
         role_end, end = end, unnamed_extent(self.doc, self.keys, start, end)
+        noun, doc = start, self.doc
+        while start > 0 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].head.i == noun:
+            start -= 1  # "un vieil homme"
         country = country_in(self.lex, self.keys, start, end)
         text = self.doc[start:end].text
         return Cand(start, end, f"someone:{fold(text)}", text, "person", country,

@@ -64,6 +64,7 @@ class Lexicon:
     place_pronouns: set[str] = field(default_factory=set)
     aged_nouns: set[str] = field(default_factory=set)
     toll_nouns: set[str] = field(default_factory=set)
+    generic_people: set[str] = field(default_factory=set)
     # folded words of a national body ("forces armees") -> its key ("mil"); KB entry id -> key
     bodies: dict[tuple[str, ...], str] = field(default_factory=dict)
     body_entries: dict[str, str] = field(default_factory=dict)
@@ -242,6 +243,7 @@ def _build(nlp, kb_files: tuple[str, ...]) -> Lexicon:
         place_pronouns={tkey(w) for w in data.get("place_pronouns") or []},
         aged_nouns={tkey(w) for w in data.get("aged_person_nouns") or []},
         toll_nouns={tkey(w) for w in data.get("toll_nouns") or []},
+        generic_people={tkey(w) for w in data.get("generic_people") or []},
     )
     lex.participant_nouns = lex.agentive | {tkey(w) for w in data.get("event_nouns") or []}
     split = Splitter(nlp)
