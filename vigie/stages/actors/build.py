@@ -60,6 +60,7 @@ class Cand:
     aliases: tuple[str, ...] = ()  # other keys that later mentions may use
     named: bool = True  # False for a role-only mention ("le ministre"): never the display name
     unnamed: bool = False  # "un habitant", "les rebelles": may take the story's country
+    describes: bool = False  # a description apposed to a name: its sector is the actor's
 
     @property
     def proper(self) -> bool:
@@ -109,6 +110,7 @@ class Builder:
         self.keys: dict[str, int] = {}
         self.unnamed: set[int] = set()
         self.weak: set[int] = set()  # actors named by a member word so far ("soldats")
+        self.described: dict[int, str] = {}  # actor -> sector its apposed description says
 
     def index_of(self, key: str) -> int | None:
         return self.keys.get(key)
@@ -125,6 +127,8 @@ class Builder:
         hit = self.hits[idx]
         if cand.unnamed:
             self.unnamed.add(idx)
+        if cand.describes and cand.sector:
+            self.described.setdefault(idx, cand.sector)
         if cand.kb_id and hit.kb_id is None:  # the knowledge base's name and kind win
             hit.name, hit.kind = cand.name, cand.kind
             self.weak.discard(idx)
@@ -144,12 +148,14 @@ class Builder:
         """The longest name wins; a body's own word wins over its members' ("l'armée tchadienne"
         over "les soldats tchadiens"), with its kind."""
         hit = self.hits[idx]
-        if not cand.named or hit.kb_id is not None or hit.kind == "state":
+        if not cand.named or hit.kind == "state":
             return
         if idx in self.weak:
             hit.name, hit.kind = text, cand.kind
             self.weak.discard(idx)
-        elif len(text) > len(hit.name):
+        elif not written_as_name(hit.name) and written_as_name(text):
+            hit.name = text  # "la coalition, la Force multinationale mixte": the name
+        elif hit.kb_id is None and len(text) > len(hit.name):
             hit.name = text
 
     def _join_generic(self) -> None:
@@ -185,6 +191,9 @@ class Builder:
         """Sorted mentions; national institutions, people in a national office and unnamed
         locals with no country get the story's; other people keep none (a foreign researcher
         quoted in a story about Syria is not Syrian)."""
+        for i, sector in self.described.items():
+            if self.hits[i].kb_id is None:  # "l'UPC, un important groupe rebelle": REB
+                self.hits[i].sector = sector
         for i, hit in enumerate(self.hits):
             local = i in self.unnamed and hit.sector in LOCAL_SECTORS
             national = hit.sector in NATIONAL_SECTORS or local

@@ -29,6 +29,7 @@ from vigie.stages.actors.context import (
     role_before,
     unnamed_extent,
 )
+from vigie.stages.actors.corefer import apposed, resolve_key, surname_aliases
 from vigie.stages.actors.filters import (
     aged_person_end,
     credit_tokens,
@@ -48,7 +49,6 @@ from vigie.stages.actors.lexicon import (
     match_at,
     scan,
     span_text,
-    texts_of,
     tkey,
 )
 from vigie.stages.common import article_of
@@ -290,32 +290,6 @@ def _ordered(finder: Finder) -> list[Cand]:
     return sorted((c for c in cands if c.start not in finder.inner), key=lambda c: c.start)
 
 
-def _resolve_key(builder: Builder, cand: Cand, doc: Doc) -> Cand:
-    """Point a surname-only or acronym mention at the actor it abbreviates."""
-    if cand.key.startswith(("per:", "org:")) and cand.key not in builder.keys:
-        short = cand.key.split(":", 1)[1]
-        for key in (f"per:{short}", f"org:{short}"):
-            if key in builder.keys:
-                cand.key = key
-                break
-    return cand
-
-
-def _surname_aliases(cand: Cand, doc: Doc, keys: list[str]) -> Cand:
-    if cand.kind == "person" and cand.end - cand.start > 1:
-        cand.aliases = (*cand.aliases, f"per:{keys[cand.end - 1]}")
-    if cand.kind == "organization":
-        cand.aliases = (*cand.aliases, *_parenthesised(doc, keys, cand.end))
-    return cand
-
-
-def _parenthesised(doc: Doc, keys: list[str], end: int) -> tuple[str, ...]:
-    texts = texts_of(doc)
-    if end + 2 < len(texts) and texts[end] == "(" and texts[end + 2] == ")":
-        return (f"org:{keys[end + 1]}",)
-    return ()
-
-
 def find_actors(doc: Doc, lex: Lexicon) -> list[ActorHit]:
     """One entry per real-world actor named in the doc, with all its mentions.
 
@@ -328,15 +302,17 @@ def find_actors(doc: Doc, lex: Lexicon) -> list[ActorHit]:
     """
     finder = Finder(doc, lex)
     builder = Builder(doc)
-    for cand in _ordered(finder):
+    cands = _ordered(finder)
+    apposed(doc, cands)
+    for cand in cands:
         if cand.key.startswith("role:"):
             idx = builder.last_with_role(cand)
             if idx is not None:  # a role with no actor to refer to is left out
                 cand.key = next(k for k, v in builder.keys.items() if v == idx)
                 builder.add(cand)
             continue
-        cand = _surname_aliases(cand, doc, finder.keys)
-        builder.add(_resolve_key(builder, cand, doc))
+        cand = surname_aliases(cand, doc, finder.keys)
+        builder.add(resolve_key(builder, cand))
     _bare_acronyms(builder, finder)
     return builder.finish(finder.story)
 
