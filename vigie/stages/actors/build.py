@@ -24,10 +24,10 @@ from vigie.stages.common import text_of
 LOGGER = logging.getLogger(__name__)
 # Key word of generic people ("personnes", "femmes"): they join a population named more precisely.
 GENERIC = "*people"
-# Sectors of institutions that belong to one country: with no other clue, the story's country.
-NATIONAL_SECTORS = {"GOV", "MIL", "JUD", "COP", "LEG"}
-# Unnamed people ("un habitant", "un responsable local") of these sectors are locals.
-LOCAL_SECTORS = NATIONAL_SECTORS | {"CVL", "OPP", "REB"}
+# Sectors of actors that belong to no country: the others, unknown to the knowledge base and
+# with no country word of their own, are the story's (the gold convention: the people and
+# bodies a story names are mostly of the country it is about).
+FOREIGN_SECTORS = {"IGO"}
 
 
 @dataclass
@@ -194,10 +194,8 @@ class Builder:
         for i, sector in self.described.items():
             if self.hits[i].kb_id is None:  # "l'UPC, un important groupe rebelle": REB
                 self.hits[i].sector = sector
-        for i, hit in enumerate(self.hits):
-            local = i in self.unnamed and hit.sector in LOCAL_SECTORS
-            national = hit.sector in NATIONAL_SECTORS or local
-            if hit.country is None and hit.kb_id is None and national:
+        for hit in self.hits:
+            if hit.country is None and hit.kb_id is None and hit.sector not in FOREIGN_SECTORS:
                 hit.country = story
         self._join_generic()
         for hit in self.hits:
@@ -214,6 +212,9 @@ def _entry_cand(lex: Lexicon, start: int, end: int, entry: Entry, info: RoleInfo
     office = entry.office_at(published) if entry.kind == "person" else None
     country = office.country if office and office.country else entry.country
     sector = office.sector if office and office.sector else entry.sector
+    held = entry.offices or entry.role
+    if entry.kind == "person" and held and office is None and info.sector:
+        sector = info.sector  # out of office that day: the text says what they are ("candidat")
     role = office.role if office else entry.role
     body = lex.body_entries.get(entry.id)
     key = f"{body}:{country}" if body else f"kb:{entry.id}"

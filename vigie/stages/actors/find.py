@@ -137,7 +137,16 @@ class Finder:
         country = country_in(self.lex, self.keys, ent.start, ent.end, {"demonym"})
         key = f"org:{' '.join(self.keys[ent.start:ent.end])}"
         return Cand(ent.start, ent.end, key, ent.text, "organization", country,
-                    self.lex.org_heads.get(head), aliases=(f"org:{tkey(initials(ent.text))}",))
+                    self._org_sector(ent), aliases=(f"org:{tkey(initials(ent.text))}",))
+
+    def _org_sector(self, ent: Span) -> str | None:
+        """A body's role words opening the name say more than its head word ("Conseil
+        constitutionnel": JUD, not the GOV of "conseil"; "Garde nationale X": MIL)."""
+        hit = match_at(self.lex, self.keys, ent.start, {"role"})
+        role = hit[1][0].role if hit and hit[0] > ent.start + 1 else None
+        if role is not None and role.kind != "person" and role.sector:
+            return role.sector
+        return self.lex.org_heads.get(self.keys[ent.start])
 
     def named(self) -> list[Cand]:
         """Candidates from PER and ORG entities."""
