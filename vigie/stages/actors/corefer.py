@@ -61,6 +61,8 @@ def apposed(doc: Doc, cands: list[Cand]) -> None:
         root = doc[cand.start:cand.end].root
         other = owner.get(root.head.i) if root.dep_ == "appos" else None
         surface = _follows(doc, cands[n - 1], cand) if other is None and n > 0 else None
+        if other is None and n > 0 and _heads(doc, cands[n - 1], cand):
+            surface = "noun"  # "le journal satirique Charlie Hebdo", "l'ONG italienne Emergency"
         other = n - 1 if surface else other
         if other is None or other == n:
             continue
@@ -91,6 +93,15 @@ def _follows(doc: Doc, first: Cand, cand: Cand) -> str | None:
     if i != cand.start or not closes or _list_goes_on(doc, end):
         return None
     return opening
+
+
+def _heads(doc: Doc, first: Cand, cand: Cand) -> bool:
+    """A common noun of an organisation or a group right before its name, adjectives between."""
+    between = range(first.end, cand.start)
+    if first.kind == "person" or cand.kind == "person" or len(between) > 2:
+        return False
+    return all(doc[i].pos_ == "ADJ" for i in between) and _describes(doc, first) and not (
+        _describes(doc, cand))
 
 
 def _list_goes_on(doc: Doc, i: int) -> bool:

@@ -55,11 +55,17 @@ def _tokens_in(doc: Doc, start: int, end: int) -> set[int]:
 
 
 def _dateline(doc: Doc) -> set[int]:
-    """The agency of a dateline: "(Reuters) -" near the start of the text."""
+    """The agency of a dateline: "(Reuters) -" or "| AFP |" near the start of the text."""
     texts, idxs = texts_of(doc), idxs_of(doc)
     for i, text in enumerate(texts):
         if idxs[i] > DATELINE_REACH:
             break
+        if text == "|":  # "Kaboul, Afghanistan | AFP | jeudi 18/08/2022 - ..."
+            close = i + 1
+            while close < len(texts) and close - i <= 4 and texts[close] != "|":
+                close += 1
+            if close < len(texts) and texts[close] == "|":
+                return set(range(i, close + 1))
         if text != "(":
             continue
         close = i + 1
@@ -90,17 +96,31 @@ def _only_names(span) -> bool:
 
 
 def _only_a_name(span) -> bool:
+    """A line of names and numbers or dates only ("Agence de presse Xinhua  2012/04/24")."""
     words = [t for t in span if not t.is_punct and not t.is_space]
     names = [t for t in words if t.ent_type_ in ("PER", "ORG")]
-    return bool(names) and all(t.ent_type_ in ("PER", "ORG") or t.like_num for t in words)
+    return bool(names) and all(t.ent_type_ in ("PER", "ORG") or t.like_num or _date_like(t.text)
+                               for t in words)
 
 
-def reporting_channel(doc: Doc, keys: list[str], start: int) -> bool:
-    """A news agency told something ("a indiqué à l'AFP"): the channel, not an actor."""
+def _date_like(text: str) -> bool:
+    return any(c.isdigit() for c in text) and all(c.isdigit() or c in "/-." for c in text)
+
+
+def reporting_channel(doc: Doc, keys: list[str], start: int, end: int, speech: set[str], *,
+                      media: bool = True) -> bool:
+    """A medium told something or asking ("a indiqué à l'AFP", "a déclaré samedi à l'AFP",
+    "contactés par l'AFP", "a assuré sur LCI"): the channel, not an actor. `media` is whether
+    the name is known as a medium; any name heard "sur" (on air) is one."""
     i = start - 1
     while i >= 0 and keys[i] in ("l'", "la", "le"):
         i -= 1
-    return i >= 0 and keys[i] in ("a", "au") and i > 0 and doc[i - 1].pos_ in ("VERB", "AUX")
+    if media and i > 0 and keys[i] in ("a", "au") and doc[i - 1].pos_ in ("VERB", "AUX"):
+        return True
+    root = doc[start:end].root
+    cases = {tkey(c.text) for c in root.children if c.dep_ == "case"}
+    told = cases & {"a", "au", "aux", "par", "sur"} if media else cases & {"sur"}
+    return bool(told) and root.head.pos_ == "VERB" and tkey(root.head.lemma_) in speech
 
 
 def is_argument(token: Token, agentive: set[str], climb: int = 2) -> bool:

@@ -126,8 +126,9 @@ class Finder:
 
     def _organization(self, ent: Span) -> Cand | None:
         hit = self._kb_hit_in(ent.start, ent.end)
-        if hit and hit[2].entry.sector == "MED" and reporting_channel(self.doc, self.keys,
-                                                                      ent.start):
+        media = bool(hit) and hit[2].entry.sector == "MED"
+        if reporting_channel(self.doc, self.keys, ent.start, ent.end, self.lex.speech_verbs,
+                             media=media):
             return None
         if hit:
             return _entry_cand(self.lex, ent.start, ent.end, hit[2].entry, None)
@@ -189,7 +190,8 @@ class Finder:
     def _kb_cand(self, start: int, end: int, m: Match) -> Cand | None:
         doc = self.doc
         if m.what == "entry":
-            if m.entry.sector == "MED" and reporting_channel(doc, self.keys, start):
+            if m.entry.sector == "MED" and reporting_channel(doc, self.keys, start, end,
+                                                             self.lex.speech_verbs):
                 return None
             entry = pick_entry(self.lex.kb.lookup(doc[start:end].text) or [m.entry], self.published)
             return _entry_cand(self.lex, start, end, entry, None, self.published)
