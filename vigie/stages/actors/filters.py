@@ -187,6 +187,8 @@ def aged_person_end(keys: list[str], texts: list[str], i: int) -> int | None:
     "ans", else None."""
     if i < 1 or keys[i - 1] not in ("un", "une") or i + 3 >= len(keys):
         return None
+    if i > 1 and keys[i - 2] == "dont":  # "15 blessés, dont un garçon de 12 ans": a toll
+        return None
     if keys[i + 1] != "de" or not texts[i + 2].isdigit() or keys[i + 3] != "ans":
         return None
     return i + 4

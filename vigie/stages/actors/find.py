@@ -296,8 +296,8 @@ class Finder:
 def _ordered(finder: Finder) -> list[Cand]:
     cands = finder.named()
     cands += finder.states()
+    cands += finder.aged()  # before role words: "un homme de 27 ans", not "homme"
     cands += finder.groups()
-    cands += finder.aged()
     return sorted((c for c in cands if c.start not in finder.inner), key=lambda c: c.start)
 
 
