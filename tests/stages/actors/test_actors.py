@@ -32,7 +32,7 @@ def _actors(kb_nlp, text: str, published: str | None = "2016-02-11"):
      ("state", "RUS", "GOV", ["Moscou"])),
     ("Les États-Unis et les ETATS-UNIS sont un pays.", "Etats-Unis",
      ("state", "USA", "GOV", ["États-Unis", "ETATS-UNIS"])),
-    ("Le Pentagone a confirmé la frappe.", "Etats-Unis",
+    ("Le Pentagone a confirmé la frappe.", "Pentagone",
      ("organization", "USA", "MIL", ["Pentagone"])),
     ("Les rebelles ont repris la ville de Homs en Syrie.", "rebelles",
      ("group", "SYR", "REB", ["rebelles"])),

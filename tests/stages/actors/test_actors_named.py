@@ -48,7 +48,7 @@ def test_actors_descriptions_have_no_named_mentions(kb_nlp, text):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("OSDH", True), ("l'OSDH", True), ("la Russie", True), ("M23", True),
+    ("OSDH", True), ("l'OSDH", True), ("la Russie", True), ("M23", True), ("al-Assad", True),
     ("exécutif européen", False), ("les rebelles", False), ("Les rebelles", False),
 ])
 def test_actors_written_as_name(text, expected):

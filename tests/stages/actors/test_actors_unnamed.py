@@ -56,9 +56,13 @@ def test_actors_acronym_needs_capitals(kb_nlp):
     assert _actors(kb_nlp, "Un rapport est paru, un de plus.") == {}
 
 
-def test_actors_no_story_country_for_people_without_office(kb_nlp):
+@pytest.mark.issue(17)
+def test_actors_story_country_for_unknown_people_not_international_ones(kb_nlp):
+    # The gold convention: people a story names are of its country, unless international.
     actors = _actors(kb_nlp, "Selon Jan Vermeer, la Syrie et l'armée syrienne sont épuisées.")
-    assert actors["Jan Vermeer"][1] is None
+    assert actors["Jan Vermeer"][1] == "SYR"
+    actors = _actors(kb_nlp, "Selon Jan Vermeer, porte-parole de l'ONU, la Syrie est épuisée.")
+    assert actors["Jan Vermeer"][1:3] == (None, "IGO")
 
 
 @pytest.mark.parametrize("text", [

@@ -4,6 +4,7 @@ candidates into one actor per real-world referent."""
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -16,14 +17,17 @@ from vigie.stages.actors.context import (
 from vigie.stages.actors.lexicon import (
     Lexicon,
     char_span,
+    span_text,
 )
 from vigie.stages.common import text_of
 
 LOGGER = logging.getLogger(__name__)
-# Sectors of institutions that belong to one country: with no other clue, the story's country.
-NATIONAL_SECTORS = {"GOV", "MIL", "JUD", "COP", "LEG"}
-# Unnamed people ("un habitant", "un responsable local") of these sectors are locals.
-LOCAL_SECTORS = NATIONAL_SECTORS | {"CVL", "OPP", "REB"}
+# Key word of generic people ("personnes", "femmes"): they join a population named more precisely.
+GENERIC = "*people"
+# Sectors of actors that belong to no country: the others, unknown to the knowledge base and
+# with no country word of their own, are the story's (the gold convention: the people and
+# bodies a story names are mostly of the country it is about).
+FOREIGN_SECTORS = {"IGO"}
 
 
 @dataclass
@@ -56,6 +60,7 @@ class Cand:
     aliases: tuple[str, ...] = ()  # other keys that later mentions may use
     named: bool = True  # False for a role-only mention ("le ministre"): never the display name
     unnamed: bool = False  # "un habitant", "les rebelles": may take the story's country
+    describes: bool = False  # a description apposed to a name: its sector is the actor's
 
     @property
     def proper(self) -> bool:
@@ -64,6 +69,8 @@ class Cand:
 
 
 _ARTICLES = ("le ", "la ", "les ", "Le ", "La ", "Les ")
+# A surname that opens with a short lower-case particle: "al-Assad", "van Gogh", "ben Salmane".
+_PARTICLE_NAME = re.compile(r"^[a-z]{1,4}[- ][A-ZÀ-Ý]")
 
 
 def written_as_name(text: str) -> bool:
@@ -73,7 +80,7 @@ def written_as_name(text: str) -> bool:
     text = strip_elision(text)
     for article in _ARTICLES:
         text = text.removeprefix(article)
-    return text[:1].isupper() or text[:1].isdigit()
+    return text[:1].isupper() or text[:1].isdigit() or bool(_PARTICLE_NAME.match(text))
 
 
 def pick_entry(entries: list[Entry], published: str | None) -> Entry:
@@ -102,6 +109,8 @@ class Builder:
         self.hits: list[ActorHit] = []
         self.keys: dict[str, int] = {}
         self.unnamed: set[int] = set()
+        self.weak: set[int] = set()  # actors named by a member word so far ("soldats")
+        self.described: dict[int, str] = {}  # actor -> sector its apposed description says
 
     def index_of(self, key: str) -> int | None:
         return self.keys.get(key)
@@ -113,9 +122,16 @@ class Builder:
             idx = len(self.hits)
             self.hits.append(ActorHit(name=cand.name, kind=cand.kind))
             self.keys[cand.key] = idx
+            if not cand.named:
+                self.weak.add(idx)
         hit = self.hits[idx]
         if cand.unnamed:
             self.unnamed.add(idx)
+        if cand.describes and cand.sector:
+            self.described.setdefault(idx, cand.sector)
+        if cand.kb_id and hit.kb_id is None:  # the knowledge base's name and kind win
+            hit.name, hit.kind = cand.name, cand.kind
+            self.weak.discard(idx)
         for attr in ("country", "sector", "role", "kb_id"):
             if getattr(hit, attr) is None:
                 setattr(hit, attr, getattr(cand, attr))
@@ -125,9 +141,39 @@ class Builder:
         hit.mentions.append((start, end))
         if cand.proper and written_as_name(text_of(self.doc)[start:end]):
             hit.named_mentions.append((start, end))
-        if cand.named and hit.kb_id is None and hit.kind != "state" and end - start > len(hit.name):
-            hit.name = text_of(self.doc)[start:end]
+        self._rename(idx, cand, text_of(self.doc)[start:end])
         return idx
+
+    def _rename(self, idx: int, cand: Cand, text: str) -> None:
+        """The longest name wins; a body's own word wins over its members' ("l'armée tchadienne"
+        over "les soldats tchadiens"), with its kind."""
+        hit = self.hits[idx]
+        if not cand.named or hit.kind == "state":
+            return
+        if idx in self.weak:
+            hit.name, hit.kind = text, cand.kind
+            self.weak.discard(idx)
+        elif not written_as_name(hit.name) and written_as_name(text):
+            hit.name = text  # "la coalition, la Force multinationale mixte": the name
+        elif hit.kb_id is None and len(text) > len(hit.name):
+            hit.name = text
+
+    def _join_generic(self) -> None:
+        """Generic people ("deux personnes ont été tuées") join the population of their country
+        that the story names more precisely ("les civils"), when there is one."""
+        by_key = {idx: key for key, idx in self.keys.items()}
+        for key, idx in self.keys.items():
+            if not key.startswith(f"grp:{GENERIC}:"):
+                continue
+            hit = self.hits[idx]
+            named = [i for i, other in enumerate(self.hits) if i != idx and other.kind == hit.kind
+                     and other.country == hit.country and other.sector == hit.sector
+                     and by_key.get(i, "").startswith("grp:")]
+            if named:
+                target = self.hits[named[0]]
+                target.mentions += hit.mentions
+                self.hits[idx] = None
+        self.hits = [hit for hit in self.hits if hit is not None]  # the keys are not used after
 
     def last_with_role(self, cand: Cand) -> int | None:
         """The person last mentioned before `cand` whose role has the same words ("le ministre")."""
@@ -145,31 +191,45 @@ class Builder:
         """Sorted mentions; national institutions, people in a national office and unnamed
         locals with no country get the story's; other people keep none (a foreign researcher
         quoted in a story about Syria is not Syrian)."""
-        for i, hit in enumerate(self.hits):
+        for i, sector in self.described.items():
+            if self.hits[i].kb_id is None:  # "l'UPC, un important groupe rebelle": REB
+                self.hits[i].sector = sector
+        for hit in self.hits:
+            if hit.country is None and hit.kb_id is None and hit.sector not in FOREIGN_SECTORS:
+                hit.country = story
+        self._join_generic()
+        for hit in self.hits:
             hit.mentions = sorted(set(hit.mentions))
             hit.named_mentions = sorted(set(hit.named_mentions))
-            local = i in self.unnamed and hit.sector in LOCAL_SECTORS
-            national = hit.sector in NATIONAL_SECTORS or local
-            if hit.country is None and hit.kb_id is None and national:
-                hit.country = story
         return self.hits
 
 
-def _entry_cand(start: int, end: int, entry: Entry, info: RoleInfo | None,
+def _entry_cand(lex: Lexicon, start: int, end: int, entry: Entry, info: RoleInfo | None,
                 published: str | None = None) -> Cand:
-    """A knowledge-base entry; a person gets the office valid at the publication date."""
+    """A knowledge-base entry; a person gets the office valid at the publication date; a
+    national body ("Forces armées de la RDC") is keyed as that body of its country."""
     info = info or RoleInfo()
     office = entry.office_at(published) if entry.kind == "person" else None
     country = office.country if office and office.country else entry.country
     sector = office.sector if office and office.sector else entry.sector
+    held = entry.offices or entry.role
+    if entry.kind == "person" and held and office is None and info.sector:
+        sector = info.sector  # out of office that day: the text says what they are ("candidat")
     role = office.role if office else entry.role
-    return Cand(start, end, f"kb:{entry.id}", entry.name, entry.kind, country,
+    body = lex.body_entries.get(entry.id)
+    key = f"{body}:{country}" if body else f"kb:{entry.id}"
+    return Cand(start, end, key, entry.name, entry.kind, country,
                 sector or info.sector, info.role or role, entry.id)
 
 
-def _state_cand(lex: Lexicon, start: int, end: int, iso3: str, military: bool) -> Cand:
+def _state_cand(lex: Lexicon, start: int, end: int, iso3: str) -> Cand:
     country = lex.kb.countries.get(iso3)
     name = country.name if country else iso3
-    if military:
-        return Cand(start, end, f"mil:{iso3}", name, "organization", iso3, "MIL")
     return Cand(start, end, f"state:{iso3}", name, "state", iso3, "GOV")
+
+
+def _seat_cand(doc: Doc, start: int, end: int, iso3: str, sector: str) -> Cand:
+    """A seat of power that is not the government ("le Pentagone", "la Douma"): that body of the
+    country, named as the text names it; the military one joins the armed forces (`mil:`)."""
+    return Cand(start, end, f"{sector.lower()}:{iso3}", span_text(doc, start, end),
+                "organization", iso3, sector)

@@ -93,9 +93,42 @@ def role_before(lex: Lexicon, keys: list[str], ent: Span) -> RoleInfo | None:
     if found is None:
         return None
     start, end, role = found
-    return RoleInfo(role=_role_text(doc, lex, keys, start, ent.start), sector=role.sector,
-                    kind=role.kind, country=country_in(lex, keys, end, ent.start),
-                    tokens=(start, ent.start))
+    info = RoleInfo(role=_role_text(doc, lex, keys, start, ent.start),
+                    sector=function_sector(lex, keys, role, end, ent.start), kind=role.kind,
+                    country=country_in(lex, keys, end, ent.start), tokens=(start, ent.start))
+    comma = start - 1 - (start > 1 and keys[start - 1] in _DETS)
+    apposed = _last_person_role(lex, doc, keys, lo, comma) if texts[comma] == "," else None
+    if apposed is not None:  # "le porte-parole de la junte, le général X": the function leads
+        first, first_end, function = apposed
+        info.role = _role_text(doc, lex, keys, first, comma)
+        info.sector = function_sector(lex, keys, function, first_end, comma) or info.sector
+        info.country = country_in(lex, keys, first_end, ent.start)
+    return info
+
+
+def body_of(lex: Lexicon, keys: list[str], start: int, end: int) -> tuple[str | None, str | None]:
+    """(sector, country) of the first body named in tokens start..end ("de la police de
+    Kaboul": COP; "de l'ONU": IGO, no country; "de la Mission ...": IGO), else (None, None)."""
+    texts = keys.texts
+    for i in range(max(start, 0), min(end, len(keys))):
+        hit = match_at(lex, keys, i, {"entry", "role"})
+        match = hit[1][0] if hit else None
+        if match and match.what == "entry" and match.entry.kind != "person":
+            return match.entry.sector, match.entry.country
+        if match and match.what == "role" and match.role.kind != "person" and match.role.sector:
+            return match.role.sector, None
+        if texts[i][:1].isupper() and lex.org_heads.get(keys[i]):
+            return lex.org_heads[keys[i]], None
+    return None, None
+
+
+def function_sector(lex: Lexicon, keys: list[str], role, start: int, end: int) -> str | None:
+    """A function with no sector of its own ("porte-parole", "responsable", "chef": GOV or none)
+    takes the sector of the body it serves ("porte-parole de la police": COP); a rank or a trade
+    keeps its own ("journaliste du Monde": JRN)."""
+    if role.sector not in (None, "GOV"):
+        return role.sector
+    return body_of(lex, keys, start, end)[0] or role.sector
 
 
 def role_after(lex: Lexicon, keys: list[str], ent: Span) -> RoleInfo | None:
@@ -111,8 +144,8 @@ def role_after(lex: Lexicon, keys: list[str], ent: Span) -> RoleInfo | None:
     while end < min(len(doc), i + APPOSITION_WINDOW) and doc[end].text not in _BREAKS | {","}:
         end += 1
     role = hit[1][0].role
-    return RoleInfo(role=doc[i:hit[0]].text, sector=role.sector, kind=role.kind,
-                    country=country_in(lex, keys, hit[0], end), tokens=(i, hit[0]))
+    return RoleInfo(role=doc[i:hit[0]].text, sector=function_sector(lex, keys, role, hit[0], end),
+                    kind=role.kind, country=country_in(lex, keys, hit[0], end), tokens=(i, hit[0]))
 
 
 def _prev_word(doc: Doc, keys: list[str], start: int) -> str | None:
@@ -126,7 +159,7 @@ def _acting_head(lex: Lexicon, head) -> bool:
     if head.dep_ in _ACTING_DEPS:
         return True
     if head.dep_ == "nmod" and head.head.pos_ == "NOUN":
-        return _lemma(head.head) in lex.agentive
+        return _lemma(head.head) in lex.agentive or tkey(head.head.text) in lex.agentive
     if head.dep_ in _OBJECT_DEPS and head.head.pos_ == "VERB":
         return _lemma(head.head) in lex.addressee_verbs
     return False
@@ -138,10 +171,12 @@ def _lemma(token) -> str:
 
 def acts(lex: Lexicon, doc: Doc, keys: list[str], start: int, end: int) -> bool:
     """Whether the country or capital in tokens start..end acts (subject, agent, addressee,
-    "la réponse de X", "pour X,") rather than being a place ("en Syrie", "à Alep")."""
+    "la réponse de X", "pour X,", "contre X") rather than being a place ("en Syrie", "à Alep")."""
     head = doc[start:end].root
     prev = _prev_word(doc, keys, start)
     if prev in ("pour", "selon") and end < len(doc) and doc[end].text == ",":
+        return True
+    if prev == "contre":  # "des sanctions contre Téhéran", "la guerre contre la Russie"
         return True
     if _acting_head(lex, head) or (head.dep_ == "conj" and _acting_head(lex, head.head)):
         return not (prev in lex.place_preps and head.dep_ not in _ACTING_DEPS

@@ -14,7 +14,7 @@ import logging
 
 from spacy.tokens import Doc, Token
 
-from vigie.stages.actors.lexicon import idxs_of, texts_of
+from vigie.stages.actors.lexicon import idxs_of, texts_of, tkey
 from vigie.stages.common import text_of
 
 LOGGER = logging.getLogger(__name__)
@@ -55,11 +55,17 @@ def _tokens_in(doc: Doc, start: int, end: int) -> set[int]:
 
 
 def _dateline(doc: Doc) -> set[int]:
-    """The agency of a dateline: "(Reuters) -" near the start of the text."""
+    """The agency of a dateline: "(Reuters) -" or "| AFP |" near the start of the text."""
     texts, idxs = texts_of(doc), idxs_of(doc)
     for i, text in enumerate(texts):
         if idxs[i] > DATELINE_REACH:
             break
+        if text == "|":  # "Kaboul, Afghanistan | AFP | jeudi 18/08/2022 - ..."
+            close = i + 1
+            while close < len(texts) and close - i <= 4 and texts[close] != "|":
+                close += 1
+            if close < len(texts) and texts[close] == "|":
+                return set(range(i, close + 1))
         if text != "(":
             continue
         close = i + 1
@@ -90,22 +96,37 @@ def _only_names(span) -> bool:
 
 
 def _only_a_name(span) -> bool:
+    """A line of names and numbers or dates only ("Agence de presse Xinhua  2012/04/24")."""
     words = [t for t in span if not t.is_punct and not t.is_space]
     names = [t for t in words if t.ent_type_ in ("PER", "ORG")]
-    return bool(names) and all(t.ent_type_ in ("PER", "ORG") or t.like_num for t in words)
+    return bool(names) and all(t.ent_type_ in ("PER", "ORG") or t.like_num or _date_like(t.text)
+                               for t in words)
 
 
-def reporting_channel(doc: Doc, keys: list[str], start: int) -> bool:
-    """A news agency told something ("a indiqué à l'AFP"): the channel, not an actor."""
+def _date_like(text: str) -> bool:
+    return any(c.isdigit() for c in text) and all(c.isdigit() or c in "/-." for c in text)
+
+
+def reporting_channel(doc: Doc, keys: list[str], start: int, end: int, speech: set[str], *,
+                      media: bool = True) -> bool:
+    """A medium told something or asking ("a indiqué à l'AFP", "a déclaré samedi à l'AFP",
+    "contactés par l'AFP", "a assuré sur LCI"): the channel, not an actor. `media` is whether
+    the name is known as a medium; any name heard "sur" (on air) is one."""
     i = start - 1
     while i >= 0 and keys[i] in ("l'", "la", "le"):
         i -= 1
-    return i >= 0 and keys[i] in ("a", "au") and i > 0 and doc[i - 1].pos_ in ("VERB", "AUX")
+    if media and i > 0 and keys[i] in ("a", "au") and doc[i - 1].pos_ in ("VERB", "AUX"):
+        return True
+    root = doc[start:end].root
+    cases = {tkey(c.text) for c in root.children if c.dep_ == "case"}
+    told = cases & {"a", "au", "aux", "par", "sur"} if media else cases & {"sur"}
+    return bool(told) and root.head.pos_ == "VERB" and tkey(root.head.lemma_) in speech
 
 
 def is_argument(token: Token, agentive: set[str], climb: int = 2) -> bool:
-    """Whether a noun is an argument: subject, agent or object of a verb; "contre/par/selon X";
-    complement of an event noun ("l'offensive des rebelles"); or conjoined to one."""
+    """Whether a noun is an argument: subject, agent or object of a verb; "contre/par/selon/parmi
+    X"; complement of an event or a statement noun ("l'offensive des rebelles", "un communiqué de
+    l'armée"); or conjoined to one. `agentive` holds those nouns, folded."""
     dep = token.dep_
     if dep in _ARGUMENT_DEPS:
         return True
@@ -114,9 +135,20 @@ def is_argument(token: Token, agentive: set[str], climb: int = 2) -> bool:
     if dep not in _OBLIQUE_DEPS:
         return False
     cases = {c.lower_ for c in token.children if c.dep_ == "case"}
-    if cases & {"contre", "par", "selon", "avec", "entre", "pour", "sur", "vers"}:
+    if cases & {"contre", "par", "selon", "avec", "entre", "pour", "sur", "vers", "parmi", "chez"}:
         return True
-    return dep == "nmod" and (token.head.lemma_ or "").lower() in agentive
+    head = token.head
+    return dep == "nmod" and bool({tkey(head.lemma_ or head.text), tkey(head.text)} & agentive)
+
+
+def is_noun(doc: Doc, i: int) -> bool:
+    """Token i is a noun, or a word the tagger took for an adjective after a determiner or a
+    number ("17 000 civils et militaires", "des militaires")."""
+    token = doc[i]
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    before_noun = token.head.pos_ == "NOUN" and token.head.i > i  # "un jeune homme"
+    return token.pos_ == "ADJ" and i > 0 and doc[i - 1].pos_ in ("DET", "NUM") and not before_noun
 
 
 def is_individual(token: Token, collectives: set[str], key: str) -> bool:
@@ -154,6 +186,8 @@ def aged_person_end(keys: list[str], texts: list[str], i: int) -> int | None:
     """End of "un homme de 27 ans" when token i is an age noun after un/une: the token after
     "ans", else None."""
     if i < 1 or keys[i - 1] not in ("un", "une") or i + 3 >= len(keys):
+        return None
+    if i > 1 and keys[i - 2] == "dont":  # "15 blessés, dont un garçon de 12 ans": a toll
         return None
     if keys[i + 1] != "de" or not texts[i + 2].isdigit() or keys[i + 3] != "ans":
         return None

@@ -10,10 +10,12 @@ from spacy.tokens import Doc, Span
 
 from vigie.french.normalize import fold
 from vigie.stages.actors.build import (
+    GENERIC,
     ActorHit,
     Builder,
     Cand,
     _entry_cand,
+    _seat_cand,
     _state_cand,
     pick_entry,
 )
@@ -21,11 +23,13 @@ from vigie.stages.actors.context import (
     RoleInfo,
     acts,
     country_in,
+    function_sector,
     group_extent,
     role_after,
     role_before,
     unnamed_extent,
 )
+from vigie.stages.actors.corefer import apposed, resolve_key, surname_aliases
 from vigie.stages.actors.filters import (
     aged_person_end,
     credit_tokens,
@@ -33,6 +37,7 @@ from vigie.stages.actors.filters import (
     is_count,
     is_indefinite,
     is_individual,
+    is_noun,
     looks_named,
     reporting_channel,
 )
@@ -44,7 +49,6 @@ from vigie.stages.actors.lexicon import (
     match_at,
     scan,
     span_text,
-    texts_of,
     tkey,
 )
 from vigie.stages.common import article_of
@@ -63,6 +67,7 @@ class Finder:
         self.story = self._story_country()
         self.used: set[int] = set()  # tokens already part of a mention or a role phrase
         self.used |= credit_tokens(doc)  # bylines and credits name no actor
+        self.inner: set[int] = set()  # first tokens of names inside a group's words
 
     def _story_country(self) -> str | None:
         counts = Counter()
@@ -90,15 +95,28 @@ class Finder:
         info = role_after(self.lex, self.keys, ent) or role_before(self.lex, self.keys, ent)
         if info and info.tokens:
             self.used.update(range(*info.tokens))
+        nationality = self._nationality(ent.start)
+        if nationality:  # "la Française Marion X": her country, not the state acting
+            info = info or RoleInfo()
+            info.country = info.country or nationality
         hit = self._kb_hit_in(ent.start, ent.end)
         if hit and hit[2].entry.kind == "person":
             entry = pick_entry(self.lex.kb.lookup(self.doc[hit[0]:hit[1]].text) or [hit[2].entry],
                                self.published)
-            return _entry_cand(ent.start, ent.end, entry, info, self.published)
+            return _entry_cand(self.lex, ent.start, ent.end, entry, info, self.published)
         info = info or RoleInfo()
         surname = self.keys[ent.end - 1]
         return Cand(ent.start, ent.end, f"per:{surname}", ent.text, "person", info.country,
                     info.sector, info.role)
+
+    def _nationality(self, start: int) -> str | None:
+        """A capitalised demonym noun right before a name ("la Française X"), marked used."""
+        i = start - 1
+        hit = match_at(self.lex, self.keys, i, {"demonym"}) if i >= 0 else None
+        if not hit or hit[0] != start or not self.keys.texts[i][:1].isupper():
+            return None
+        self.used.add(i)
+        return hit[1][0].iso3
 
     def _next_person(self, ent: Span) -> Span | None:
         if len(ent) > 1 or self.keys[ent.start] not in self.lex.first_names:
@@ -108,18 +126,28 @@ class Finder:
 
     def _organization(self, ent: Span) -> Cand | None:
         hit = self._kb_hit_in(ent.start, ent.end)
-        if hit and hit[2].entry.sector == "MED" and reporting_channel(self.doc, self.keys,
-                                                                      ent.start):
+        media = bool(hit) and hit[2].entry.sector == "MED"
+        if reporting_channel(self.doc, self.keys, ent.start, ent.end, self.lex.speech_verbs,
+                             media=media):
             return None
         if hit:
-            return _entry_cand(ent.start, ent.end, hit[2].entry, None)
+            return _entry_cand(self.lex, ent.start, ent.end, hit[2].entry, None)
         head = self.keys[ent.start]
         if head not in self.lex.org_heads and not looks_named(ent):
             return None
         country = country_in(self.lex, self.keys, ent.start, ent.end, {"demonym"})
         key = f"org:{' '.join(self.keys[ent.start:ent.end])}"
         return Cand(ent.start, ent.end, key, ent.text, "organization", country,
-                    self.lex.org_heads.get(head), aliases=(f"org:{tkey(initials(ent.text))}",))
+                    self._org_sector(ent), aliases=(f"org:{tkey(initials(ent.text))}",))
+
+    def _org_sector(self, ent: Span) -> str | None:
+        """A body's role words opening the name say more than its head word ("Conseil
+        constitutionnel": JUD, not the GOV of "conseil"; "Garde nationale X": MIL)."""
+        hit = match_at(self.lex, self.keys, ent.start, {"role"})
+        role = hit[1][0].role if hit and hit[0] > ent.start + 1 else None
+        if role is not None and role.kind != "person" and role.sector:
+            return role.sector
+        return self.lex.org_heads.get(self.keys[ent.start])
 
     def named(self) -> list[Cand]:
         """Candidates from PER and ORG entities."""
@@ -162,29 +190,38 @@ class Finder:
     def _kb_cand(self, start: int, end: int, m: Match) -> Cand | None:
         doc = self.doc
         if m.what == "entry":
-            if m.entry.sector == "MED" and reporting_channel(doc, self.keys, start):
+            if m.entry.sector == "MED" and reporting_channel(doc, self.keys, start, end,
+                                                             self.lex.speech_verbs):
                 return None
             entry = pick_entry(self.lex.kb.lookup(doc[start:end].text) or [m.entry], self.published)
-            return _entry_cand(start, end, entry, None, self.published)
+            return _entry_cand(self.lex, start, end, entry, None, self.published)
         if m.what == "demonym":
             noun = doc[start].text[:1].isupper() and doc[start].pos_ in ("NOUN", "PROPN")
             if not noun:
                 return None
-            cand = _state_cand(self.lex, start, end, m.iso3, False)
+            cand = _state_cand(self.lex, start, end, m.iso3)
             cand.named = False  # "les Russes" stands for the state but is no name of it
             return cand
         seat = m.what == "metonym" and start > 0 and self.keys[start - 1] in ("le", "la", "l'")
+        if m.article and not seat:
+            return None  # "Douma" alone is the town; "la Douma" the parliament
         if seat or acts(self.lex, doc, self.keys, start, end):
-            military = m.what == "metonym" and (self.keys[start] in self.lex.mil_metonyms or (
-                self.lex.kb.metonym(doc[start:end].text) or (None, "GOV"))[1] == "MIL")
-            return _state_cand(self.lex, start, end, m.iso3, military)
+            sector = self._seat_sector(start, end) if m.what == "metonym" else "GOV"
+            if sector != "GOV":
+                return _seat_cand(doc, start, end, m.iso3, sector)
+            return _state_cand(self.lex, start, end, m.iso3)
         return None
+
+    def _seat_sector(self, start: int, end: int) -> str:
+        if self.keys[start] in self.lex.mil_metonyms:
+            return "MIL"
+        return (self.lex.kb.metonym(span_text(self.doc, start, end)) or (None, "GOV"))[1]
 
     def groups(self) -> list[Cand]:
         """Unnamed actors coded by role words ("les rebelles", "l'aviation russe")."""
         out = []
         for start, end, matches in scan(self.lex, self.doc, {"role"}):
-            if self.used & set(range(start, end)) or self.doc[start].pos_ not in ("NOUN", "PROPN"):
+            if self.used & set(range(start, end)) or not is_noun(self.doc, start):
                 continue
             cand = self._group(start, end, matches[0].role)
             if cand is not None:
@@ -200,19 +237,30 @@ class Finder:
                 return self._someone(start, end, role)
             text = span_text(doc, start, end)
             return Cand(start, end, f"role:{fold(text)}", text, "person", named=False)
+        role_end = end
         end, country, per = group_extent(self.lex, doc, self.keys, start, end)
-        if per is not None:
+        if per is not None:  # "le régime de Bachar al-Assad": the name qualifies the group
             country = self._country_of_person(per)
+            self.inner.add(per)
         # A toll or a bare noun ("dont 10 blessés", "24 blessés"), not an actor; a qualified
         # count is a group that acts ("33 otages israéliens").
         toll = self.keys[head.i] in self.lex.toll_nouns and is_count(head)
-        if country is None and per is None and (toll or not is_argument(head, self.lex.agentive)):
+        argument = is_argument(head, self.lex.participant_nouns)
+        if country is None and per is None and (toll or not argument):
             return None
         individual = role.kind in ("group", "population")
         if individual and is_individual(head, self.lex.collective_nouns, self.keys[head.i]):
             return self._someone(start, end, role)  # "un policier", "le gendarme"
         country = country or self.story
+        body = self.lex.bodies.get(tuple(self.keys[start:role_end]))
+        if body:  # "les soldats tchadiens" and "l'armée tchadienne": one actor
+            # The body's own word names it ("armée", not "soldats") and gives its kind.
+            return Cand(start, end, f"{body}:{country}", span_text(doc, start, end),
+                        role.kind, country, role.sector, None,
+                        named=role.kind == "organization", unnamed=True)
         key = tkey(head.lemma_ or self.keys.texts[start])
+        if self.keys[start] in self.lex.generic_people:
+            key = GENERIC  # "deux personnes", "des femmes": see Builder.finish
         return Cand(start, end, f"grp:{key}:{country}", span_text(doc, start, end), role.kind,
                     country, role.sector, None, unnamed=True)
 
@@ -232,18 +280,13 @@ class Finder:
     def _someone(self, start: int, end: int, role) -> Cand:
         """An unnamed individual, one actor per wording ("un porte-parole de l'armée")."""
         role_end, end = end, unnamed_extent(self.doc, self.keys, start, end)
+        noun, doc = start, self.doc
+        while start > 0 and doc[start - 1].pos_ == "ADJ" and doc[start - 1].head.i == noun:
+            start -= 1  # "un vieil homme"
         country = country_in(self.lex, self.keys, start, end)
         text = self.doc[start:end].text
         return Cand(start, end, f"someone:{fold(text)}", text, "person", country,
-                    self._body_sector(role_end, end) or role.sector, text, unnamed=True)
-
-    def _body_sector(self, start: int, end: int) -> str | None:
-        """The sector of the body an unnamed person speaks for ("porte-parole de l'armée": MIL)."""
-        for i in range(start, end):
-            hit = match_at(self.lex, self.keys, i, {"role"})
-            if hit and hit[1][0].role.kind != "person" and hit[1][0].role.sector:
-                return hit[1][0].role.sector
-        return None
+                    function_sector(self.lex, self.keys, role, role_end, end), text, unnamed=True)
 
     def _country_of_person(self, token: int) -> str | None:
         hit = self._kb_hit_in(token, token + 1)
@@ -253,35 +296,9 @@ class Finder:
 def _ordered(finder: Finder) -> list[Cand]:
     cands = finder.named()
     cands += finder.states()
+    cands += finder.aged()  # before role words: "un homme de 27 ans", not "homme"
     cands += finder.groups()
-    cands += finder.aged()
-    return sorted(cands, key=lambda c: c.start)
-
-
-def _resolve_key(builder: Builder, cand: Cand, doc: Doc) -> Cand:
-    """Point a surname-only or acronym mention at the actor it abbreviates."""
-    if cand.key.startswith(("per:", "org:")) and cand.key not in builder.keys:
-        short = cand.key.split(":", 1)[1]
-        for key in (f"per:{short}", f"org:{short}"):
-            if key in builder.keys:
-                cand.key = key
-                break
-    return cand
-
-
-def _surname_aliases(cand: Cand, doc: Doc, keys: list[str]) -> Cand:
-    if cand.kind == "person" and cand.end - cand.start > 1:
-        cand.aliases = (*cand.aliases, f"per:{keys[cand.end - 1]}")
-    if cand.kind == "organization":
-        cand.aliases = (*cand.aliases, *_parenthesised(doc, keys, cand.end))
-    return cand
-
-
-def _parenthesised(doc: Doc, keys: list[str], end: int) -> tuple[str, ...]:
-    texts = texts_of(doc)
-    if end + 2 < len(texts) and texts[end] == "(" and texts[end + 2] == ")":
-        return (f"org:{keys[end + 1]}",)
-    return ()
+    return sorted((c for c in cands if c.start not in finder.inner), key=lambda c: c.start)
 
 
 def find_actors(doc: Doc, lex: Lexicon) -> list[ActorHit]:
@@ -296,15 +313,17 @@ def find_actors(doc: Doc, lex: Lexicon) -> list[ActorHit]:
     """
     finder = Finder(doc, lex)
     builder = Builder(doc)
-    for cand in _ordered(finder):
+    cands = _ordered(finder)
+    apposed(doc, cands)
+    for cand in cands:
         if cand.key.startswith("role:"):
             idx = builder.last_with_role(cand)
             if idx is not None:  # a role with no actor to refer to is left out
                 cand.key = next(k for k, v in builder.keys.items() if v == idx)
                 builder.add(cand)
             continue
-        cand = _surname_aliases(cand, doc, finder.keys)
-        builder.add(_resolve_key(builder, cand, doc))
+        cand = surname_aliases(cand, doc, finder.keys)
+        builder.add(resolve_key(builder, cand))
     _bare_acronyms(builder, finder)
     return builder.finish(finder.story)
 

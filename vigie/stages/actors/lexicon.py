@@ -41,6 +41,7 @@ class Match:
     role: Role | None = None
     upper: bool = False  # an acronym ("ANS"): matches only upper-case text, never "ans"
     capital: bool = False  # a role word only ever written capitalised ("État", not "en état de")
+    article: bool = False  # a seat of power listed with its article ("la Douma", not the town)
 
 
 @dataclass
@@ -53,6 +54,7 @@ class Lexicon:
     org_heads: dict[str, str | None] = field(default_factory=dict)
     place_preps: set[str] = field(default_factory=set)
     agentive: set[str] = field(default_factory=set)
+    participant_nouns: set[str] = field(default_factory=set)  # agentive and event nouns
     mil_metonyms: set[str] = field(default_factory=set)
     addressee_verbs: set[str] = field(default_factory=set)
     collective_nouns: set[str] = field(default_factory=set)
@@ -62,6 +64,12 @@ class Lexicon:
     place_pronouns: set[str] = field(default_factory=set)
     aged_nouns: set[str] = field(default_factory=set)
     toll_nouns: set[str] = field(default_factory=set)
+    generic_people: set[str] = field(default_factory=set)
+    speech_verbs: set[str] = field(default_factory=set)
+    thing_nouns: set[str] = field(default_factory=set)
+    # folded words of a national body ("forces armees") -> its key ("mil"); KB entry id -> key
+    bodies: dict[tuple[str, ...], str] = field(default_factory=dict)
+    body_entries: dict[str, str] = field(default_factory=dict)
     index: dict[str, list[tuple[tuple[str, ...], Match]]] = field(default_factory=dict)
     by_id: dict[str, Entry] = field(default_factory=dict)
     # index[key] grouped by sequence: [(sequence, [matches])], longest first (built on demand)
@@ -145,8 +153,10 @@ def _capitalised(split: Splitter, entry: Entry, name: str) -> bool:
     """An organisation or person name whose first word after the article is capitalised ("Le
     Point", "Libération"): matches only capitalised text, never the common noun ("un point", "la
     libération"). Collectives keep their adjective use ("les dirigeants européens")."""
-    if entry.kind not in ("organization", "person"):
-        return False
+    return entry.kind in ("organization", "person") and _name_capitalised(split, name)
+
+
+def _name_capitalised(split: Splitter, name: str) -> bool:
     words = [w for w in split(name) if tkey(w) not in _LEADING_ARTICLES] or split(name)
     return bool(words) and words[0][:1].isupper()
 
@@ -176,12 +186,17 @@ def _index_roles(lex: Lexicon, split: Splitter, roles: list[Role], variants: boo
 
 
 def _index_countries(lex: Lexicon, split: Splitter) -> None:
+    """Country names and seats of power match only capitalised text ("La Réunion", never "une
+    réunion"); demonyms are adjectives and match in any case."""
     for country in lex.kb.countries.values():
         kinds = [("country", [country.name, *country.names]), ("demonym", country.demonyms),
                  ("metonym", country.metonyms)]
         for what, names in kinds:
             for name in names:  # "EAU" must not match "l'eau"
-                lex.add(_keys(split, name), Match(what, iso3=country.iso3, upper=_acronym(name)))
+                lex.add(_keys(split, name), Match(
+                    what, iso3=country.iso3, upper=_acronym(name),
+                    capital=what != "demonym" and _name_capitalised(split, name),
+                    article=what == "metonym" and tkey(split(name)[0]) in _LEADING_ARTICLES))
 
 
 def _index_entries(lex: Lexicon, split: Splitter, entries: list[Entry]) -> None:
@@ -190,6 +205,21 @@ def _index_entries(lex: Lexicon, split: Splitter, entries: list[Entry]) -> None:
         for name in {entry.name, *entry.aliases}:
             lex.add(_keys(split, name), Match("entry", entry=entry, upper=_acronym(name),
                                               capital=_capitalised(split, entry, name)))
+
+
+def _index_body_entries(lex: Lexicon, split: Splitter, entries: list[Entry]) -> None:
+    """Organisations of one country named by a national body's words ("Forces armées de la
+    République démocratique du Congo", Tsahal as "armée israélienne"): they join that body's
+    actor."""
+    longest = max((len(words) for words in lex.bodies), default=0)
+    for entry in entries:
+        if entry.kind != "organization" or not entry.country:
+            continue
+        names = [_keys(split, name) for name in (entry.name, *entry.aliases)]
+        body = next((lex.bodies[keys[:n]] for keys in names for n in range(longest, 0, -1)
+                     if keys[:n] in lex.bodies), None)
+        if body is not None and entry.sector == body.upper():  # not the "Armée syrienne libre"
+            lex.body_entries[entry.id] = body
 
 
 def _known_role_words(roles: list[Role]) -> set[str]:
@@ -215,10 +245,17 @@ def _build(nlp, kb_files: tuple[str, ...]) -> Lexicon:
         place_pronouns={tkey(w) for w in data.get("place_pronouns") or []},
         aged_nouns={tkey(w) for w in data.get("aged_person_nouns") or []},
         toll_nouns={tkey(w) for w in data.get("toll_nouns") or []},
+        generic_people={tkey(w) for w in data.get("generic_people") or []},
+        speech_verbs={tkey(w) for w in data.get("channel_verbs") or []},
+        thing_nouns={tkey(w) for w in data.get("thing_nouns") or []},
     )
+    lex.participant_nouns = lex.agentive | {tkey(w) for w in data.get("event_nouns") or []}
     split = Splitter(nlp)
+    lex.bodies = {_keys(split, w): body
+                  for body, words in (data.get("national_bodies") or {}).items() for w in words}
     _index_countries(lex, split)
     _index_entries(lex, split, kb.entries)
+    _index_body_entries(lex, split, kb.entries)
     known = {fold(e.name) for e in kb.entries}
     collectives = [Entry(**item) for item in data.get("collectives") or []]
     _index_entries(lex, split, [e for e in collectives if fold(e.name) not in known])

@@ -9,8 +9,12 @@ Rules that generalise, applied in order (see docs/actors.md):
 5. a person tagged LOC/MISC becomes PER (known person, given name, "al-"/"ben" particle, or the
    surname of a person named earlier);
 6. a PER after "<place noun> de" or "près de/en/dans" is a place ("la région d'Ivano-Frankivsk"),
-   and so is a one-word PER after "celui/celle de" ("la ville de X et celle de Y");
-7. a day or month name alone is no entity ("Dimanche, ...");
+   and so is a one-word PER after "celui/celle de" ("la ville de X et celle de Y") and a PER that
+   is exactly a country or capital name ("Washington a dénoncé");
+7. a day or month name alone is no entity ("Dimanche, ..."), nor is a PER that starts with a
+   lower-case word other than a name particle ("président de la République", "tchadien"), that
+   is only titles and country names ("Président du Malawi") or that follows a noun of a named
+   thing ("le cyclone Freddy");
 8. knowledge-base names the model missed are added.
 """
 
@@ -51,6 +55,9 @@ ACRONYM_LEN = (2, 8)
 LIST_REACH = 3
 # How far after a name its "(ACRONYM)" may stand when the NER cut the name short.
 ACRONYM_REACH = 8
+# Words of a name the model left out after a title ("Lazarus Chakwera": 2; 4 allows
+# "Faustin Archange Touadéra" and a particle).
+TITLE_NAME_MAX = 4
 
 
 def _glued(doc: Doc, i: int) -> bool:
@@ -168,6 +175,10 @@ def _after_place_word(lex: Lexicon, ent: Span, keys: list[str]) -> bool:
     i = ent.start - 1
     if i >= 1 and keys[i] in ("de", "d'", "du") and keys[i - 1] in lex.place_nouns | {"pres"}:
         return True
+    if i >= 0 and (keys[i] in lex.place_nouns or (  # "le quartier (sunnite) Khair Khana"
+            i >= 1 and "amod" in (ent.doc[i].dep_, ent.doc[i].pos_.replace("ADJ", "amod"))
+            and keys[i - 1] in lex.place_nouns)):
+        return True
     if i >= 1 and keys[i] in ("de", "d'") and keys[i - 1] in lex.place_pronouns:
         return " " not in ent.text  # "celui de X": a thing or a place; a full name stays a person
     if i >= 0 and keys[i] == "a":  # "à Kharkiv, à X": "à" in a list of places
@@ -181,18 +192,64 @@ def _place_not_person(lex: Lexicon, ent: Span, keys: list[str]) -> bool:
             and keys[ent.start] not in lex.first_names)
 
 
+def _country_not_person(lex: Lexicon, ent: Span, keys: list[str]) -> bool:
+    """A PER that is exactly a country name or a capital and no known person ("Washington a
+    dénoncé"): the state, for the Actors stage to decide whether it acts."""
+    hit = match_at(lex, keys, ent.start, {"country", "metonym"})
+    return bool(hit) and hit[0] == ent.end and not _kb_person(lex, ent)
+
+
 def _relabel_people(lex: Lexicon, ents: list[Span], keys: list[str]) -> list[Span]:
     out = []
     for ent in ents:
         if ent.label_ in ("LOC", "MISC") and _looks_person(lex, ent, keys):
             ent = Span(ent.doc, ent.start, ent.end, label="PER")
-        elif ent.label_ == "PER" and _place_not_person(lex, ent, keys):
+        elif ent.label_ == "PER" and (_place_not_person(lex, ent, keys)
+                                      or _country_not_person(lex, ent, keys)):
             ent = Span(ent.doc, ent.start, ent.end, label="LOC")
         out.append(ent)
     surnames = {keys[e.end - 1] for e in out if e.label_ == "PER" and len(e) > 1}
     return [Span(e.doc, e.start, e.end, label="PER")
             if e.label_ in ("LOC", "MISC") and len(e) == 1 and keys[e.start] in surnames
             and not match_at(lex, keys, e.start, {"country", "metonym"}) else e for e in out]
+
+
+def _lower_person(lex: Lexicon, ent: Span, keys: list[str]) -> bool:
+    """A PER that is no name: it opens with a lower-case word other than a particle ("le
+    président tchadien"; "al-Assad" is a name), its words are all titles, function words and
+    country names ("Président du Malawi"), or it follows a noun of a named thing ("le cyclone
+    Freddy", "l'opération Barkhane")."""
+    if ent.label_ != "PER":
+        return False
+    first = keys.texts[ent.start]
+    if first[:1].islower() and keys[ent.start].split("-")[0] not in lex.particles:
+        return True
+    before = keys[ent.start - 1] if ent.start > 0 else None
+    if before in lex.thing_nouns or (ent.start > 1 and ent.doc[ent.start - 1].pos_ == "ADJ"
+                                     and keys[ent.start - 2] in lex.thing_nouns):
+        return True
+    i = ent.start
+    while i < ent.end and keys[i] not in lex.first_names:  # "Marine (Le Pen)" is a name
+        hit = match_at(lex, keys, i, {"role", "country", "demonym"})
+        if hit:
+            i = hit[0]
+        elif keys[i] in _FOLDED_STOPS:
+            i += 1
+        else:
+            return False
+    return i >= ent.end
+
+
+def _named_after_title(lex: Lexicon, ent: Span, keys: list[str]) -> list[Span]:
+    """A PER that is no name goes; capitalised words right after it that the model left out
+    are the name ("le Président du Malawi Lazarus Chakwera")."""
+    if not _lower_person(lex, ent, keys):
+        return [ent]
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and end - ent.end < TITLE_NAME_MAX and doc[end].pos_ == "PROPN" and (
+            keys.texts[end][:1].isupper() and not doc[end].ent_type_):
+        end += 1
+    return [Span(doc, ent.end, end, label="PER")] if end - ent.end > 1 else []
 
 
 def _kb_spans(lex: Lexicon, doc: Doc) -> list[Span]:
@@ -227,6 +284,7 @@ def repair_ents(doc: Doc, lex: Lexicon) -> list[Span]:
     ents = [_extend_org(lex, _whole_word(part), keys)
             for e in doc.ents for part in _cut_glued(_cut_leading(e))]
     ents = [e for e in ents if not (len(e) == 1 and keys[e.start] in lex.not_names)]
+    ents = [name for e in ents for name in _named_after_title(lex, e, keys)]
     ents = [_extend_to_acronym(e) for e in ents]
     ents = _relabel_people(lex, ents, keys)
     acronyms = _acronyms(ents)

@@ -1,0 +1,139 @@
+"""Which mentions are one actor beyond a shared key: surnames, acronyms, appositions.
+
+Helpers of the Actors stage (find.py): a surname-only or acronym mention points at the actor it
+abbreviates; a description in apposition to a name is that name's actor and says what it is
+("l'UPC, un important groupe rebelle": a group, REB); two descriptions in apposition are one
+("trois otages (des femmes)").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from vigie.stages.actors.build import Builder, Cand, written_as_name
+from vigie.stages.actors.lexicon import span_text, texts_of
+
+# How far after "A, B," an "et" still makes a list of them (calibrated on short made-up lists:
+# "A, B, C et D" is 3 tokens from B's comma to "et" with a two-word C).
+LIST_REACH = 8
+
+
+def resolve_key(builder: Builder, cand: Cand) -> Cand:
+    """Point a surname-only or acronym mention at the actor it abbreviates."""
+    if cand.key.startswith(("per:", "org:")) and cand.key not in builder.keys:
+        short = cand.key.split(":", 1)[1]
+        for key in (f"per:{short}", f"org:{short}"):
+            if key in builder.keys:
+                cand.key = key
+                break
+    return cand
+
+
+def surname_aliases(cand: Cand, doc: Doc, keys: list[str]) -> Cand:
+    """Later mentions may use a person's surname or an organisation's acronym in parentheses."""
+    if cand.kind == "person" and cand.end - cand.start > 1:
+        cand.aliases = (*cand.aliases, f"per:{keys[cand.end - 1]}")
+    if cand.kind == "organization":
+        cand.aliases = (*cand.aliases, *_parenthesised(doc, keys, cand.end))
+    return cand
+
+
+def _parenthesised(doc: Doc, keys: list[str], end: int) -> tuple[str, ...]:
+    texts = texts_of(doc)
+    if end + 2 < len(texts) and texts[end] == "(" and texts[end + 2] == ")":
+        return (f"org:{keys[end + 1]}",)
+    return ()
+
+
+def apposed(doc: Doc, cands: list[Cand]) -> None:
+    """Give a description in apposition to another mention that mention's key, everywhere.
+
+    Args:
+        doc: the doc the candidates come from.
+        cands: mention candidates in text order; keys are rewritten in place.
+    """
+    owner: dict[int, int] = {}
+    for n, cand in enumerate(cands):
+        for t in range(cand.start, cand.end):
+            owner.setdefault(t, n)
+    renamed: dict[str, str] = {}
+    for n, cand in enumerate(cands):
+        root = doc[cand.start:cand.end].root
+        other = owner.get(root.head.i) if root.dep_ == "appos" else None
+        surface = _follows(doc, cands[n - 1], cand) if other is None and n > 0 else None
+        if other is None and n > 0 and _heads(doc, cands[n - 1], cand):
+            surface = "noun"  # "le journal satirique Charlie Hebdo", "l'ONG italienne Emergency"
+        other = n - 1 if surface else other
+        if other is None or other == n:
+            continue
+        desc, name = _description_and_name(doc, cand, cands[other], surface == ",")
+        if desc is not None and desc.key != name.key:
+            renamed[desc.key] = name.key
+            desc.describes, desc.kb_id = True, None  # "la coalition": no identity of its own
+    for cand in cands:
+        if cand.key in renamed:
+            cand.key, cand.named = renamed[cand.key], False
+
+
+def _follows(doc: Doc, first: Cand, cand: Cand) -> str | None:
+    """Whether `cand` is apposed to `first` in the text, with or without the parser: "A, (un)
+    (ADJ) B," or "A (des B)", B closing the apposition, and no list ("A, B, C et D"). Returns
+    the opening punctuation ("," or "("), or None."""
+    texts, i = texts_of(doc), first.end
+    while i < cand.start and i - first.end < 3 and (doc[i].pos_ == "ADJ" or texts[i] in _SHUT):
+        i += 1
+    if i >= cand.start or texts[i] not in (",", "("):
+        return None
+    opening, i = texts[i], i + 1
+    while i < cand.start and (doc[i].pos_ in ("DET", "ADJ") or texts[i] in _QUOTES):
+        i += 1
+    end = cand.end + (cand.end < len(texts) and texts[cand.end] in _QUOTES)
+    closes = end >= len(texts) or texts[end] in _CLOSING[opening]
+    # The parser's "conj" is no guide here: it often takes an apposition for a list item.
+    if i != cand.start or not closes or _list_goes_on(doc, end):
+        return None
+    return opening
+
+
+def _heads(doc: Doc, first: Cand, cand: Cand) -> bool:
+    """A common noun of an organisation or a group right before its name, adjectives between."""
+    between = range(first.end, cand.start)
+    if first.kind == "person" or cand.kind == "person" or len(between) > 2:
+        return False
+    return all(doc[i].pos_ == "ADJ" for i in between) and _describes(doc, first) and not (
+        _describes(doc, cand))
+
+
+def _list_goes_on(doc: Doc, i: int) -> bool:
+    """After "A, B," an "et"/"ou" comes before any verb: "A, B, C et D" is a list."""
+    for token in doc[i + 1:i + 1 + LIST_REACH]:
+        if token.pos_ in ("VERB", "AUX") or token.text in (".", ";", ":"):
+            return False
+        if token.lower_ in ("et", "ou"):
+            return True
+    return False
+
+
+# What may end an apposition opened by a comma or a parenthesis; quotes and a parenthesis that
+# close the first mention ("l'UPC)", "X »").
+_CLOSING = {",": (",", ".", ";", "(", ")"), "(": (")",)}
+_QUOTES = {'"', "«", "»", "“", "”"}
+_SHUT = _QUOTES | {")"}
+
+
+def _description_and_name(doc: Doc, a: Cand, b: Cand, surface: bool) -> tuple[Cand | None, Cand]:
+    """Of two apposed mentions, the description and what it describes; two names, or a role
+    word, are left alone; two descriptions only when the parser says so ("otages (des
+    femmes)"), a comma between them being as often a list."""
+    if a.key.startswith("role:") or b.key.startswith("role:"):
+        return None, b
+    a_desc, b_desc = _describes(doc, a), _describes(doc, b)
+    if a_desc != b_desc:
+        return (a, b) if a_desc else (b, a)
+    return (a, b) if a_desc and not surface else (None, b)
+
+
+def _describes(doc: Doc, cand: Cand) -> bool:
+    """A description: an unnamed group or person, or a knowledge-base word written in lower
+    case ("la coalition")."""
+    return cand.unnamed or not written_as_name(span_text(doc, cand.start, cand.end))
