@@ -73,6 +73,12 @@ def _events(record):
         ("L'aviation syrienne a bombardé la ville de Douma.",
          ("ASSAULT", "aviation syrienne", None)),
         ("Le Kenya a déployé des policiers en Haïti.", ("MOBILIZE", "Kenya", None)),
+        # the subject of "être la cible de", "faire l'objet de", "être victime de" is hit
+        ("Le journal a été la cible d'un attentat meurtrier.", ("ASSAULT", None, "journal")),
+        ("Les casques bleus ont fait l'objet d'une attaque près de Gao.",
+         ("ASSAULT", None, "casques bleus")),
+        ("Des villageois ont été victimes d'une attaque des rebelles.",
+         ("ASSAULT", "rebelles", "villageois")),
     ],
 )
 def test_participants_event_source_and_target(extract, text, expected):

@@ -177,7 +177,7 @@ def _coded(record) -> set[tuple]:
         ("ACCUSE", "Occidentaux", "Russie", "reported"),
         ("REQUEST", "opposition syrienne", None, "reported"),
         ("REQUEST", "États-Unis", "Russie", "reported"),
-        ("ASSAULT", "Russie", None, "reported"),
+        ("ASSAULT", "Russie", "civils", "reported"),  # the displaced are its victims
         ("REQUEST", "Mohammad Javad Zarif", "Occidentaux", "reported"),
         ("REJECT", "Russie", None, "reported"),
         ("ASSAULT", "Russie", "commandants rebelles", "claimed"),

@@ -45,6 +45,9 @@ CLIMB = {"xcomp", "advcl", "ccomp", "acl", "obj", "obl:arg", "conj", "nmod", "ob
 HARM_VERBS = {"tuer", "blesser", "toucher", "frapper", "viser", "cibler", "atteindre"}
 PATIENT_CASES = {"dans", "lors"}
 SUFFER_VERBS = {"subir", "essuyer", "encaisser"}  # "X a subi des frappes": X is the target
+# Nouns whose "de <act>" makes their subject the act's target ("être la cible d'un attentat").
+PATIENT_HEADS = {"cible", "objet", "victime"}
+OF_CASES = {"de", "du", "des", "d'", "d’"}
 # Clauses between a trigger and the subject it inherits; set on the sample's "n'avoir pas
 # l'intention de cesser ses raids" (4 steps), deeper is rarely the same actor.
 MAX_CLIMB = 5
@@ -83,10 +86,27 @@ def struck(root: Token) -> Token | None:
 
 
 def sufferer(root: Token) -> Token | None:
-    """The subject of a verb of undergoing carrying the trigger ("X a subi des frappes": X)."""
+    """The one who undergoes the trigger: the subject of a verb of undergoing ("X a subi des
+    frappes") or of a patient head noun ("X a été la cible d'un attentat", "X a fait l'objet
+    d'une attaque", "X est victime d'un enlèvement")."""
     if root.dep_ == "obj" and root.head.lemma_ in SUFFER_VERBS:
         return subject_of(root.head)
+    head = root.head
+    if root.dep_ not in ("nmod", "obl:arg") or case_of(root) not in OF_CASES:
+        return None
+    if head.lemma_ == "faire" and any(_patient_head(o) for o in children(head, {"obj"})):
+        return subject_of(head)  # "X a fait l'objet d'une attaque", the act on the verb
+    if _patient_head(head):
+        if head.dep_ == "obj" and head.head.pos_ in ("VERB", "AUX"):
+            return subject_of(head.head)  # "faire l'objet de"
+        # "être la cible de": the copula's subject (parsed as a passive's after "été")
+        return subject_of(head) or child(head, {"nsubj:pass"})
     return None
+
+
+def _patient_head(token: Token) -> bool:
+    """"cible", "objet", "victime" (also plural; the lemmatizer may read "victimes" as a verb)."""
+    return token.lower_.rstrip("s") in PATIENT_HEADS
 
 
 

@@ -107,6 +107,9 @@ def _arg_tokens(match: Match, lex: Lexicon, requesters: frozenset[str]):
         source = args.controller(root, lex, requesters)
     if source is not None:
         source = antecedent(source)
+    undergoer = target is not None and target == args.sufferer(root)
+    if undergoer and source is not None and source.i in (target.i, target.head.i):
+        source = None  # "X a été la cible d'un attentat": X is hit, it hits no one
     nominal = root.pos_ not in ("VERB", "AUX")
     if target is None and nominal and root.head.lemma_ in lex.support_verbs:
         target = child(root.head, {"obl:mod", "obl"}, args.TARGET_CASES)
