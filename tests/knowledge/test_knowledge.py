@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from vigie.errors import KnowledgeError
@@ -96,11 +94,10 @@ def test_knowledge_roles(kb):
     assert kb.role("journalistes").sector == "JRN"
 
 
-def test_knowledge_load_is_fast_and_cached():
+def test_knowledge_load_is_cached():
+    # its speed is measured by `make bench` (cold start), not by a timed test
     load_kb.cache_clear()
-    started = time.process_time()
     kb = load_kb()
-    assert time.process_time() - started < 0.6  # goal 0.3 s CPU; headroom for a loaded CI machine
     assert load_kb() is kb
 
 
