@@ -145,6 +145,15 @@ def test_participants_quote_speaker(extract, text, speaker):
     assert [_name(record, q.speaker) for q in record.quotes] == [speaker]
 
 
+def test_participants_title_refers_back_to_its_person(extract):
+    record = extract("Le porte-parole de l'armée, le général Issa Diallo, a démenti. Le général a "
+                     "ensuite accusé les rebelles.")
+    accuse = next(e for e in record.events if e.type == "ACCUSE")
+    diallo = next(a for a in record.actors if a.name == "Issa Diallo")
+    assert (accuse.source, _name(record, accuse.target)) == (diallo.id, "rebelles")
+    assert (66, 73) in diallo.mentions  # "général", evidence of the reference
+
+
 def test_participants_subject_the_parse_lost(extract):
     # the subject stands before an aside in quotation marks; the parser hangs it elsewhere
     text = ("Lors de la réunion, Paul Biya, « en sa qualité de chef de l'État », a dit : « Le "

@@ -13,13 +13,15 @@ from vigie.knowledge import load_kb
 from vigie.stages.actors.build import ActorHit
 from vigie.stages.actors.filters import credit_tokens
 from vigie.stages.actors.lexicon import doc_keys, match_at
+from vigie.stages.actors.lookup import actor_at
 from vigie.stages.arguments.clauses import antecedent, case_of, children
 from vigie.stages.arguments.frames import words_of
-from vigie.stages.common import text_of
+from vigie.stages.common import lowers_of, text_of
 
 _ACTORS_LEXICON_KEY = ("vigie", "actors_lexicon")
 _PARTITIVES = {"un", "une", "l'un", "l'une", "aucun", "aucune", "chacun", "chacune"}
 _OF = {"de", "des", "du", "d'", "d’"}
+_DEFINITE = {"le", "la", "l'", "l’"}
 # Dependents kept in a participant's name: its adjectives, name parts and "de X" complements.
 _NAME_DEPS = {"amod", "flat:name", "flat", "compound", "fixed", "nmod", "case", "det"}
 # What a participant's name never opens with.
@@ -89,6 +91,23 @@ def referent(token: Token) -> Token:
     return token
 
 
+def _title_anaphor(doc: Doc, token: Token) -> int | None:
+    """"Le général" after "le général Issa Diallo": a definite title refers back to the last
+    person introduced with it (the title right before the name's first word)."""
+    if token.pos_ != "NOUN" or not any(c.lower_ in _DEFINITE for c in token.children):
+        return None
+    lowers = lowers_of(doc)
+    for i in range(token.i - 1, -1, -1):
+        if lowers[i] == token.lower_ and i + 1 < len(doc):
+            following = doc[i + 1]
+            found = actor_at(doc, following.idx, following.idx + len(following))
+            if found is not None and doc._.vigie_actors[found].kind == "person":
+                actor = doc._.vigie_actors[found]
+                actor.mentions = sorted({*actor.mentions, (token.idx, token.idx + len(token))})
+                return found
+    return None
+
+
 def _seat_of_power(doc: Doc, token: Token, capitals: bool = True) -> int | None:
     """A country, its capital or seat of power, or its adjective on an act, in an argument slot
     stands for its state ("des sanctions contre Téhéran", "contre l'Iran", "Washington a
@@ -135,6 +154,9 @@ def newcomer(doc: Doc, token: Token | None, *, human_only: bool,
     if token.pos_ not in ("NOUN", "PROPN") or token.like_num:
         return None
     token = referent(token)
+    named = _title_anaphor(doc, token)
+    if named is not None:
+        return named
     lex = doc.user_data.get(_ACTORS_LEXICON_KEY)
     keys = doc_keys(doc)
     found = match_at(lex, keys, token.i, {"role"}) if lex is not None else None
