@@ -147,10 +147,16 @@ def _tokens(text: str) -> list[_Tok]:
             for match in _TOKEN.finditer(text) for word in (match.group(),)]
 
 
+# The longest numeral read in words, 999 999 999 999 ("neuf cent quatre-vingt-dix-neuf milliards
+# ... neuf cent quatre-vingt-dix-neuf"), is 39 tokens: a longer run is a list of numbers. Reading
+# every run whole from each of its words was cubic (3 000 number words: minutes, issue 24).
+MAX_NUMERAL_TOKENS = 48
+
+
 def _word_run(toks: list[_Tok], i: int) -> int:
     """End index of the run of number words starting at i ("vingt-et-un", "trois cents")."""
     j = i
-    while j < len(toks):
+    while j < len(toks) and j - i < MAX_NUMERAL_TOKENS:
         tok = toks[j]
         if tok.kind == "word" and tok.low in NUMBER_WORDS:
             j += 1
