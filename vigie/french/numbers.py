@@ -92,6 +92,10 @@ def _int(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
+# Digits a count may have: past 15, a float is no longer exact (and no figure is that large).
+MAX_DIGITS = 15
+
+
 def parse_digits(text: str) -> int | float | None:
     """Read a numeral in digits: "51.000", "20 000", "6.700,54", "2,5", "1,2M", ",0012G"."""
     text = text.strip().replace("\u00a0", " ").replace("\u202f", " ")
@@ -101,6 +105,8 @@ def parse_digits(text: str) -> int | float | None:
     if re.fullmatch(r"\d{1,3}(?:[. ]\d{3})+(?:,\d+)?", text):
         text = text.replace(".", "").replace(" ", "")
     text = text.replace(",", ".")
+    if len(text) > MAX_DIGITS + 1:
+        return None  # not a count (and past 4 300 digits, not even an int: issue 24)
     if text.startswith("."):
         text = "0" + text
     try:
@@ -244,7 +250,7 @@ def _collective(toks: list[_Tok], i: int) -> tuple[Quantity, int] | None:
     head = toks[i]
     if head.low in _ONES or head.low in _INDEFINITE:
         count, j = 1, i + 1
-    elif head.kind == "num" and head.text.isdigit():
+    elif head.kind == "num" and head.text.isdigit() and len(head.text) <= MAX_DIGITS:
         count, j = int(head.text), i + 1
     elif head.low in NUMBER_WORDS and head.low not in MULTIPLIERS:
         count, j = parse_words([head.text]), i + 1
