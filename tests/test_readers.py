@@ -42,7 +42,7 @@ def test_readers_jsonl_bad_line_names_the_line(tmp_path):
     items = list(read(path))
     assert [a.id for a in _only(items, Article)] == ["ok"]
     [rejected] = _only(items, Rejected)
-    assert "line 2" in rejected.reason and rejected.source == str(path)
+    assert "line 2" in rejected.reason and rejected.source == f"{path}:2"
 
 
 def test_readers_html_main_text(tmp_path):

@@ -6,6 +6,7 @@ import itertools
 import logging
 import multiprocessing
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -62,24 +63,49 @@ def _default_nlp(model: str) -> Language:
     return load(model)
 
 
+@dataclass
+class Failed:
+    """An item `extract_each` gave no record for: where it came from and the error, coded."""
+
+    source: str  # the article's source (file, file:line), else its id, else "item N"
+    error: VigieError
+
+    @property
+    def reason(self) -> str:
+        return str(self.error)
+
+
 def _as_article(item: Article | dict | str) -> Article:
     """An Article from what the API accepts, read as `vigie extract` reads the same input."""
+    from vigie.readers.checks import check_article, check_fields
+
     if isinstance(item, Article):
-        return item
+        return check_article(item)
     if isinstance(item, dict):
-        return Article.from_dict(item)
+        check_fields(item)
+        return check_article(Article.from_dict(item))
     if isinstance(item, str):
         from vigie.readers import text as text_reader
 
-        return next(text_reader.parse(item, "<string>"))
+        return check_article(next(text_reader.parse(item, "<string>")))
     raise InputError(Errors.E013.format(what="an article", got=type(item).__name__,
                                         expected="an Article, a dict with a 'text' field or a str"))
 
 
-def _checked(article: Article) -> Article:
+def _checked(number: int, item) -> Article | Failed:
+    """The item as an Article ready for the pipeline, or a Failed saying why it is not."""
+    try:
+        article = _as_article(item)
+    except VigieError as exc:
+        where = item.source if isinstance(item, Article) else None
+        return Failed(where or f"item {number}", exc)
     if not article.text.strip():
-        raise InputError(Errors.E014)
+        return Failed(_source(article), InputError(Errors.E014))
     return article
+
+
+def _source(article: Article) -> str:
+    return article.source or article.doc_id
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
@@ -159,11 +185,29 @@ def extract_many(
         One record per item, in order.
 
     Raises:
-        InputError: an item is not one of these, has no text, or has a bad `published` date; it
-            is raised when the stream reaches that item.
+        VigieError: an item is not one of these, has no text, or has a bad field (InputError),
+            or its extraction failed (V016, V030); it is raised when the stream reaches that
+            item, after the records of the items before it. `extract_each` goes on instead.
+    """
+    for result in extract_each(items, nlp=nlp, n_process=n_process, batch_size=batch_size):
+        if isinstance(result, Failed):
+            raise result.error
+        yield result
+
+
+def extract_each(
+    items: Iterable[Article | dict | str],
+    *,
+    nlp: Language | None = None,
+    n_process: int = 1,
+    batch_size: int = 32,
+) -> Iterator[DocumentRecord | Failed]:
+    """Like `extract_many`, but a bad item costs only itself: one result per item, in order,
+    its record or a `Failed` with its source and coded error (what `vigie extract` and
+    `vigie ingest` report), never an exception for one item.
     """
     nlp = nlp or _default_nlp(DEFAULT_MODEL)
-    articles = (_checked(_as_article(item)) for item in items)
+    articles = (_checked(n, item) for n, item in enumerate(items, 1))
     if n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
         yield from _extract_forked(nlp, articles, n_process, batch_size)
         return
@@ -173,16 +217,50 @@ def extract_many(
         yield from _extract_batch(batch, nlp)
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def _batches(articles: Iterable, size: int) -> Iterator[list]:
     iterator = iter(articles)
     while batch := list(itertools.islice(iterator, size)):
         yield batch
 
 
-def _extract_batch(articles: list[Article], nlp: Language | None = None) -> list[DocumentRecord]:
+def _extract_batch(batch: list[Article | Failed], nlp: Language | None = None
+                   ) -> list[DocumentRecord | Failed]:
+    """The batch's results in order. The batch is one `nlp.pipe` call; when that fails, each
+    article is run alone, so that the failure is charged to the one that caused it."""
     nlp = nlp or _WORKER["nlp"]
-    docs = nlp.pipe((make_doc(nlp, a) for a in articles), batch_size=len(articles))
-    return [from_doc(doc) for doc in docs]
+    results: list = [_too_long(item, nlp) for item in batch]
+    todo = [k for k, item in enumerate(results) if isinstance(item, Article)]
+    try:
+        docs = list(nlp.pipe((make_doc(nlp, results[k]) for k in todo), batch_size=len(batch)))
+    except Exception:  # noqa: BLE001 - isolated below, article by article
+        docs = None
+    for n, k in enumerate(todo):
+        results[k] = _result(results[k], nlp, docs[n] if docs is not None else None)
+    return results
+
+
+def _too_long(item: Article | Failed, nlp: Language) -> Article | Failed:
+    if isinstance(item, Article) and len(item.text) > nlp.max_length:
+        return Failed(_source(item), InputError(Errors.E016.format(
+            chars=len(item.text), limit=nlp.max_length)))
+    return item
+
+
+def _result(article: Article, nlp: Language, doc: Doc | None) -> DocumentRecord | Failed:
+    """The article's record (from its Doc, else from a run of its own), or its failure."""
+    try:
+        if doc is None:
+            doc = nlp(make_doc(nlp, article))
+        return from_doc(doc)
+    except Exception as exc:  # noqa: BLE001 - charged to this article, the batch goes on
+        LOGGER.error("extraction failed on %s", _source(article), exc_info=True)
+        return Failed(_source(article), VigieError(Errors.E030.format(reason=_said(exc))))
+
+
+def _said(exc: BaseException) -> str:
+    """An exception in one line: its type and first line (spaCy's are paragraphs)."""
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
 
 
 # The pipeline of a forked worker process (set by _init_worker, inherited, never pickled).
@@ -194,11 +272,11 @@ def _init_worker(nlp: Language) -> None:
 
 
 def _extract_forked(
-    nlp: Language, articles: Iterable[Article], n_process: int, batch_size: int
-) -> Iterator[DocumentRecord]:
+    nlp: Language, articles: Iterable[Article | Failed], n_process: int, batch_size: int
+) -> Iterator[DocumentRecord | Failed]:
     """Records made in forked workers: spaCy's own n_process would send the Docs back serialised,
     and the stages' results on them (dataclasses) do not serialise; records pickle."""
     context = multiprocessing.get_context("fork")
     with context.Pool(n_process, initializer=_init_worker, initargs=(nlp,)) as pool:
-        for records in pool.imap(_extract_batch, _batches(articles, batch_size)):
-            yield from records
+        for results in pool.imap(_extract_batch, _batches(articles, batch_size)):
+            yield from results

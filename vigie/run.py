@@ -15,7 +15,7 @@ from rich.progress import Progress
 from vigie import output
 from vigie.article import Article
 from vigie.errors import Errors, VigieError
-from vigie.pipeline import extract_many, load
+from vigie.pipeline import Failed, extract_each, load
 from vigie.readers import Rejected, Warned, read_paths
 
 # Show a progress bar from this many inputs on (and only when stderr is a terminal).
@@ -56,8 +56,8 @@ def run_extract(
         output.error(model, str(exc))
         return failures + len(articles)
     with _sink(out) as stream:
-        records = extract_many(_progress(articles), nlp=nlp, n_process=n_process)
-        failures += _write(records, fmt, stream, table=table)
+        results = extract_each(_progress(articles), nlp=nlp, n_process=n_process)
+        failures += _write(zip(articles, results, strict=True), fmt, stream, table=table)
     return failures
 
 
@@ -85,27 +85,36 @@ class _Loading:
         return self._nlp
 
 
-def _write(records, fmt: str, stream, *, table: bool = False) -> int:
+def _write(results, fmt: str, stream, *, table: bool = False) -> int:
+    """Write each record as it comes; name each failed article on stderr. Returns the number of
+    failures: an article that fails, even at writing, costs no other its record (issue 24)."""
     console = Console(file=stream, width=140)
     screen = Console(width=140) if table else None
-    collected = []
-    try:
-        for record in records:
-            if screen is not None:
-                output.record_tables(record, screen)
-            if fmt == "jsonl":
-                stream.write(record.to_json() + "\n")
-            elif fmt == "json":
-                collected.append(record.model_dump(mode="json"))
-            else:
-                output.record_tables(record, console)
-    except Exception as exc:  # one bad article must not lose the records already written
-        output.error("extract", Errors.E030.format(reason=exc))
-        return 1
+    collected, failures = [], 0
+    for article, result in results:
+        if isinstance(result, Failed):
+            output.error(result.source, result.reason)
+            failures += 1
+            continue
+        try:
+            line = result.to_json() if fmt == "jsonl" else None
+            data = result.model_dump(mode="json") if fmt == "json" else None
+        except Exception as exc:  # noqa: BLE001 - a record that cannot be written is its failure
+            output.error(article.source or result.doc_id, Errors.E030.format(reason=repr(exc)))
+            failures += 1
+            continue
+        if screen is not None:
+            output.record_tables(result, screen)
+        if fmt == "jsonl":
+            stream.write(line + "\n")
+        elif fmt == "json":
+            collected.append(data)
+        else:
+            output.record_tables(result, console)
     if fmt == "json":
         data = collected[0] if len(collected) == 1 else collected
         stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    return 0
+    return failures
 
 
 @contextlib.contextmanager

@@ -64,11 +64,11 @@ def test_cli_ingest_progress_moves_per_few_articles(tmp_path, monkeypatch):
     pipeline = importlib.import_module("vigie.pipeline")
     batches = []
 
-    def fake_extract_many(articles, *, nlp, n_process, batch_size):
+    def fake_extract_each(articles, *, nlp, n_process, batch_size):
         batches.append(batch_size)
         return (DocumentRecord(doc_id=a.doc_id, text=a.text) for a in articles)
 
-    monkeypatch.setattr(pipeline, "extract_many", fake_extract_many)
+    monkeypatch.setattr(pipeline, "extract_each", fake_extract_each)
     (tmp_path / "in.jsonl").write_text("".join(
         f'{{"id": "a{i}", "text": "Article {i} : la ville a été bombardée."}}\n'
         for i in range(10)))

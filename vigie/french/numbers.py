@@ -92,6 +92,10 @@ def _int(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
+# Digits a count may have: past 15, a float is no longer exact (and no figure is that large).
+MAX_DIGITS = 15
+
+
 def parse_digits(text: str) -> int | float | None:
     """Read a numeral in digits: "51.000", "20 000", "6.700,54", "2,5", "1,2M", ",0012G"."""
     text = text.strip().replace("\u00a0", " ").replace("\u202f", " ")
@@ -101,6 +105,8 @@ def parse_digits(text: str) -> int | float | None:
     if re.fullmatch(r"\d{1,3}(?:[. ]\d{3})+(?:,\d+)?", text):
         text = text.replace(".", "").replace(" ", "")
     text = text.replace(",", ".")
+    if len(text) > MAX_DIGITS + 1:
+        return None  # not a count (and past 4 300 digits, not even an int: issue 24)
     if text.startswith("."):
         text = "0" + text
     try:
@@ -147,10 +153,16 @@ def _tokens(text: str) -> list[_Tok]:
             for match in _TOKEN.finditer(text) for word in (match.group(),)]
 
 
+# The longest numeral read in words, 999 999 999 999 ("neuf cent quatre-vingt-dix-neuf milliards
+# ... neuf cent quatre-vingt-dix-neuf"), is 39 tokens: a longer run is a list of numbers. Reading
+# every run whole from each of its words was cubic (3 000 number words: minutes, issue 24).
+MAX_NUMERAL_TOKENS = 48
+
+
 def _word_run(toks: list[_Tok], i: int) -> int:
     """End index of the run of number words starting at i ("vingt-et-un", "trois cents")."""
     j = i
-    while j < len(toks):
+    while j < len(toks) and j - i < MAX_NUMERAL_TOKENS:
         tok = toks[j]
         if tok.kind == "word" and tok.low in NUMBER_WORDS:
             j += 1
@@ -238,7 +250,7 @@ def _collective(toks: list[_Tok], i: int) -> tuple[Quantity, int] | None:
     head = toks[i]
     if head.low in _ONES or head.low in _INDEFINITE:
         count, j = 1, i + 1
-    elif head.kind == "num" and head.text.isdigit():
+    elif head.kind == "num" and head.text.isdigit() and len(head.text) <= MAX_DIGITS:
         count, j = int(head.text), i + 1
     elif head.low in NUMBER_WORDS and head.low not in MULTIPLIERS:
         count, j = parse_words([head.text]), i + 1

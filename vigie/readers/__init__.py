@@ -7,6 +7,7 @@ it never raises for bad input, so one bad file never stops a batch.
 from __future__ import annotations
 
 import logging
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from pathlib import Path
 from vigie.article import Article
 from vigie.errors import Errors, InputError
 from vigie.readers import feed, html, jsonl, text
+from vigie.readers.checks import check_article
 from vigie.readers.decode import decode, detect_lang
 from vigie.settings import DEFAULT_MAX_BYTES
 
@@ -72,27 +74,41 @@ def read(
         return
     path = Path(path)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
+        # Not only regular files: a FIFO or a device named like an article is refused, not skipped.
+        files = sorted(p for p in path.rglob("*") if not p.is_dir() and p.suffix.lower() in READERS)
         for file in files:
             yield from read(file, max_bytes=max_bytes)
         return
-    if not path.exists():
-        yield Rejected(str(path), Errors.E006)
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        yield Rejected(str(path), Errors.E006 if isinstance(exc, FileNotFoundError)
+                       else Errors.E012.format(reason=exc.strerror or exc))
         return
     ext = path.suffix.lower()
+    if not stat.S_ISREG(mode):  # a FIFO would block the read forever, a device never end
+        yield Rejected(str(path), Errors.E019.format(kind=_kind(mode)))
+        return
     if ext not in READERS:
         yield Rejected(str(path), Errors.E007.format(ext=ext, known=" ".join(sorted(READERS))))
         return
-    size = path.stat().st_size
-    if size > max_bytes:
-        yield Rejected(str(path), Errors.E004.format(size=size, limit=max_bytes))
-        return
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as stream:
+            data = stream.read(max_bytes + 1)  # the size it has now, not the one stat saw
     except OSError as exc:
         yield Rejected(str(path), Errors.E012.format(reason=exc.strerror or exc))
         return
+    if len(data) > max_bytes:
+        size = max(path.stat().st_size, len(data))
+        yield Rejected(str(path), Errors.E004.format(size=size, limit=max_bytes))
+        return
     yield from read_bytes(str(path), data, ext, max_bytes)
+
+
+def _kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "character device"),
+             (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket"))
+    return next((name for test, name in kinds if test(mode)), "special file")
 
 
 def read_bytes(
@@ -119,6 +135,11 @@ def read_bytes(
             article.id = _id_from_path(source)
         if not article.text.strip():
             yield Rejected(article.source, Errors.E001)
+            continue
+        try:
+            check_article(article)
+        except InputError as exc:
+            yield Rejected(article.source, str(exc))
             continue
         lang = detect_lang(article.text)
         if lang != "fr":

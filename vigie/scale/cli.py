@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from vigie import output as output_
 from vigie.settings import DEFAULT_MODEL
 
 
@@ -36,8 +37,16 @@ def batch_command(
 
     ray.init(address=address, num_cpus=None if address else num_cpus, include_dashboard=False,
              log_to_driver=False)
-    count = run(source, output, model=model, actors=actors, db=db)
-    typer.echo(f"wrote {count} records to {output}" + (f" and stored them in {db}" if db else ""))
+    failed: list[str] = []
+
+    def report(doc_id: str, reason: str) -> None:
+        failed.append(doc_id)
+        output_.error(doc_id, reason)
+
+    count = run(source, output, model=model, actors=actors, db=db, report=report)
+    typer.echo(f"wrote {count} records to {output}" + (f" and stored them in {db}" if db else "")
+               + (f"; {len(failed)} failed" if failed else ""))
+    raise typer.Exit(1 if failed else 0)
 
 
 def register(app: typer.Typer) -> None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow as pa
 
-from vigie.article import Article
 from vigie.record import DocumentRecord
 
 LOGGER = logging.getLogger(__name__)
@@ -36,6 +36,10 @@ RECORD_SCHEMA = pa.schema(
      ("text", pa.string()), ("meta", pa.string())]
     + [(c, pa.string()) for c in COMPONENTS]
 )
+
+# What an extraction actor returns: the records' columns and `error`, set (and only `doc_id`
+# with it) for an article that failed; `run` writes the records and reports the failures.
+RESULT_SCHEMA = RECORD_SCHEMA.append(pa.field("error", pa.string()))
 
 
 def record_row(record: DocumentRecord) -> dict:
@@ -66,12 +70,23 @@ class Extractor:
         self.nlp = load(model)
 
     def __call__(self, batch: pa.Table) -> pa.Table:
-        from vigie.pipeline import extract_many
+        """The batch's records; an article that fails gives a row with only `doc_id` and
+        `error` (its coded reason), and costs no other article its record (issue 24)."""
+        from vigie.errors import InputError
+        from vigie.pipeline import Failed, extract_each
 
-        articles = [Article(text=r["text"], id=r["id"], title=r["title"], published=r["published"])
-                    for r in _normalise(batch).to_pylist()]
-        rows = [record_row(r) for r in extract_many(articles, nlp=self.nlp)]
-        return pa.Table.from_pylist(rows, schema=RECORD_SCHEMA)
+        given = _normalise(batch).to_pylist()
+        items = [{"text": r["text"], "id": r["id"], "title": r["title"],
+                  "published": r["published"] or None} for r in given if r["error"] is None]
+        results = iter(extract_each(items, nlp=self.nlp))
+        rows = []
+        for row in given:  # in order: a file the reader refused keeps its place and its reason
+            result = Failed(row["id"], InputError(row["error"])) if row["error"] else next(results)
+            if isinstance(result, Failed):
+                rows.append({"doc_id": row["id"] or result.source, "error": result.reason})
+            else:
+                rows.append(record_row(result))
+        return pa.Table.from_pylist(rows, schema=RESULT_SCHEMA)
 
 
 def read_articles(source: str):
@@ -97,12 +112,15 @@ def _parse_text_files(table: pa.Table) -> pa.Table:
     rows = []
     for path, data in zip(table["path"].to_pylist(), table["bytes"].to_pylist(), strict=True):
         for item in read_bytes(path, data, ".txt", max_bytes=len(data) + 1):
-            if isinstance(item, (Rejected, Warned)):
+            if isinstance(item, Warned):
                 LOGGER.warning("%s: %s", item.source, item.reason)
+            elif isinstance(item, Rejected):  # reported by `run` with the failed extractions
+                rows.append({"id": item.source, "error": item.reason})
             else:
                 rows.append({"id": Path(path).stem, "title": item.title, "text": item.text})
     return pa.Table.from_pylist(rows, schema=pa.schema([("id", pa.string()), ("title", pa.string()),
-                                                         ("text", pa.string())]))
+                                                         ("text", pa.string()),
+                                                         ("error", pa.string())]))
 
 
 def _normalise(table: pa.Table) -> pa.Table:
@@ -112,11 +130,13 @@ def _normalise(table: pa.Table) -> pa.Table:
         values = table[name].to_pylist() if name in table.column_names else [None] * n
         columns[name] = [None if v is None else str(v) for v in values]
     columns["text"] = table["text"].to_pylist()
+    columns["error"] = table["error"].to_pylist() if "error" in table.column_names else [None] * n
     return pa.table(columns)
 
 
 def run(source: str, output: str, *, model: str = "fr_core_news_md", actors: int = 2,
-        batch_size: int = BATCH_SIZE, db: str | None = None) -> int:
+        batch_size: int = BATCH_SIZE, db: str | None = None,
+        report: Callable[[str, str], None] | None = None) -> int:
     """Extract every article under `source` and write records as Parquet under `output`.
 
     Args:
@@ -126,21 +146,29 @@ def run(source: str, output: str, *, model: str = "fr_core_news_md", actors: int
         actors: number of extraction actors (one model each).
         batch_size: articles per batch.
         db: also add the records to this store (URL), as `vigie ingest --records` would.
+        report: called as report(doc_id, reason) for each article that failed (default: logged).
 
     Returns:
         The number of records written.
     """
     from ray.data import ActorPoolStrategy
+    from ray.data.expressions import col
 
-    ds = read_articles(source).map_batches(
+    results = read_articles(source).map_batches(
         Extractor, fn_constructor_kwargs={"model": model}, batch_size=batch_size,
         compute=ActorPoolStrategy(size=actors), num_cpus=ACTOR_CPUS, batch_format="pyarrow",
-    )
-    ds = ds.materialize()
+    ).materialize()
+    for failed in results.filter(expr=col("error").is_not_null()).take_all():
+        (report or _log_failure)(failed["doc_id"], failed["error"])
+    ds = results.filter(expr=col("error").is_null()).drop_columns(["error"]).materialize()
     ds.write_parquet(output)
     if db is not None:
         store_records(ds, db, batch_size)
     return ds.count()
+
+
+def _log_failure(doc_id: str, reason: str) -> None:
+    LOGGER.error("%s: %s", doc_id, reason)
 
 
 def store_records(ds, db: str, batch_size: int = BATCH_SIZE) -> int:

@@ -16,8 +16,9 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from vigie.article import Article, content_hash
-from vigie.errors import Errors, VigieError
+from vigie.errors import Errors, InputError, VigieError
 from vigie.readers import Rejected, Warned, read_paths
+from vigie.readers.checks import check_article
 from vigie.record import DocumentRecord
 from vigie.settings import Settings
 from vigie.store.progress import progress_bar
@@ -131,21 +132,47 @@ def _read_articles(paths, settings: Settings, published, summary: Summary, repor
 def _read_records(paths, settings: Settings, published, summary: Summary, report) -> list[_Item]:
     items = []
     for path in _files(paths, summary, report):
-        with open(path, encoding="utf-8") as lines:
-            for number, line in enumerate(lines, 1):
-                if not line.strip():
-                    continue
-                source = f"{path}:{number}"
-                try:
-                    record = DocumentRecord.from_json(line)
-                except ValidationError as exc:
-                    _note(Rejected(source, Errors.E009.format(fmt="record", reason=exc.errors()[0]
-                                                              ["msg"])), summary, report)
-                    continue
-                if published and not record.published:
-                    record.published = published
-                items.append(_Item(source, content_hash(record.text), record=record))
+        for number, line in _record_lines(path, settings.max_bytes, summary, report):
+            source = f"{path}:{number}"
+            try:
+                record = DocumentRecord.from_json(line)
+                check_article(Article(text=record.text, title=record.title, url=record.url,
+                                      meta=record.meta))
+            except ValidationError as exc:
+                _note(Rejected(source, Errors.E009.format(fmt="record", reason=exc.errors()[0]
+                                                          ["msg"])), summary, report)
+                continue
+            except InputError as exc:
+                _note(Rejected(source, str(exc)), summary, report)
+                continue
+            if published and not record.published:
+                record.published = published
+            items.append(_Item(source, content_hash(record.text), record=record))
     return items
+
+
+def _record_lines(path: Path, max_bytes: int, summary: Summary, report):
+    """(number, line) of a record file's non-blank lines; a file that is not text (binary, not
+    UTF-8) is refused with its reason, not a traceback."""
+    from vigie.readers.decode import decode
+
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError(Errors.E004.format(size=path.stat().st_size, limit=max_bytes))
+        content, encoding = decode(data)
+    except OSError as exc:
+        _note(Rejected(str(path), Errors.E012.format(reason=exc.strerror or exc)), summary, report)
+        return
+    except InputError as exc:
+        _note(Rejected(str(path), str(exc)), summary, report)
+        return
+    if encoding not in ("utf-8", "ascii"):
+        _note(Warned(str(path), Errors.W001.format(encoding=encoding)), summary, report)
+    for number, line in enumerate(content.split("\n"), 1):
+        if line.strip():
+            yield number, line
 
 
 def _files(paths, summary: Summary, report) -> Iterator[Path]:
@@ -154,6 +181,8 @@ def _files(paths, summary: Summary, report) -> Iterator[Path]:
             yield from sorted(p for p in path.rglob("*.jsonl") if p.is_file())
         elif path.is_file():
             yield path
+        elif path.exists():  # a FIFO would block the read forever
+            _note(Rejected(str(path), Errors.E019.format(kind="special file")), summary, report)
         else:
             _note(Rejected(str(path), Errors.E006), summary, report)
 
@@ -204,24 +233,18 @@ def _extracted(pending: list[_Item], settings: Settings, nlp, records: bool, sum
 
 def _stream(pending: list[_Item], nlp, pipe_batch: int, settings: Settings, summary: Summary,
             report):
-    from vigie.pipeline import extract_many
+    """Each item with its record, or noted as failed with its own source: a bad article costs
+    only itself, and is charged to itself, not to the first article of its batch (issue 24)."""
+    from vigie.pipeline import Failed, extract_each
 
-    start = 0
-    while start < len(pending):
-        done = start
-        articles = (item.article for item in pending[start:])
-        try:
-            for record in extract_many(articles, nlp=nlp, n_process=settings.n_process,
-                                       batch_size=pipe_batch):
-                pending[done].record = record
-                yield pending[done]
-                done += 1
-            return
-        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
-            _note(Rejected(pending[done].source, Errors.E030.format(reason=repr(exc))),
-                  summary, report)
-            yield pending[done]
-            start = done + 1
+    results = extract_each((item.article for item in pending), nlp=nlp,
+                           n_process=settings.n_process, batch_size=pipe_batch)
+    for item, result in zip(pending, results, strict=True):
+        if isinstance(result, Failed):
+            _note(Rejected(item.source, result.reason), summary, report)
+        else:
+            item.record = result
+        yield item
 
 
 def _commit(store: Store, batch: list[DocumentRecord], summary: Summary) -> None:
