@@ -96,7 +96,7 @@ def _governing_verb(token: Token) -> Token | None:
     for _ in range(MAX_HEAD_STEPS):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in _AUX_DEPS:
             return token
-        if token.head is token:
+        if token.head.i == token.i:  # spaCy builds a new Token per access: never `is`
             return None
         token = token.head
     return token if token.pos_ in ("VERB", "AUX") else None
@@ -118,7 +118,7 @@ def verb_direction(verb: Token) -> str:
     form = verb.morph.get("VerbForm")
     if "Part" in form and auxes:
         return PAST
-    if form == ["Inf"] and verb.head is not verb:
+    if form == ["Inf"] and verb.head.i != verb.i:
         return _infinitive_direction(verb)
     return _finite_direction(verb)
 
