@@ -58,7 +58,7 @@ class _Tokens:
         elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Tuple):
             for target in node.targets:
                 if isinstance(target, ast.Tuple):
-                    pairs = zip(target.elts, node.value.elts)
+                    pairs = zip(target.elts, node.value.elts, strict=False)
                     self._add([t for t, v in pairs if self.gives_token(v)])
 
     def _add(self, targets: list[ast.expr]) -> None:

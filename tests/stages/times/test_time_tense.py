@@ -11,7 +11,7 @@ from vigie.stages.times.component import tense_direction
 
 def _doc(vocab, rows: list[tuple[str, str, str, int, str, str]]) -> Doc:
     """A parsed Doc from rows of (word, pos, dep, head index, lemma, morph)."""
-    words, pos, deps, heads, lemmas, morphs = map(list, zip(*rows))
+    words, pos, deps, heads, lemmas, morphs = map(list, zip(*rows, strict=True))
     return Doc(vocab, words=words, pos=pos, deps=deps, heads=heads, lemmas=lemmas, morphs=morphs)
 
 
