@@ -31,10 +31,12 @@ class Report:
     published: Accuracy = field(default_factory=Accuracy)
     errors: list[dict] = field(default_factory=list)
     docs: int = 0
+    # The records' warnings (a stage failed on the document), each with its doc id.
+    warnings: list[dict] = field(default_factory=list)
 
     def __add__(self, other: Report) -> Report:
         out = Report(docs=self.docs + other.docs, published=self.published + other.published,
-                     errors=self.errors + other.errors)
+                     errors=self.errors + other.errors, warnings=self.warnings + other.warnings)
         out.prf = {c: self.prf[c] + other.prf[c] for c in COMPONENTS}
         for source in (self.attrs, other.attrs):
             for comp, accs in source.items():
@@ -53,6 +55,8 @@ class Report:
             "attributes": {c: {n: a.to_dict() for n, a in accs.items()}
                            for c, accs in self.attrs.items()},
             "published": self.published.to_dict(),
+            "warnings": len(self.warnings),
+            "warned_docs": len({w["doc"] for w in self.warnings}),
         }
 
 
@@ -76,6 +80,7 @@ def score_record(record: DocumentRecord, gold: dict) -> Report:
     """Score one record against its gold record."""
     report, doc = Report(docs=1), _Doc(record)
     doc_id = record.doc_id
+    report.warnings = [{"doc": doc_id, **w.model_dump()} for w in record.warnings]
     _score_actors(report, doc, gold.get("actors") or [], doc_id)
     _score_quotes(report, doc, gold.get("quotes") or [], doc_id)
     _score_figures(report, doc, gold.get("figures") or [], doc_id)
