@@ -161,6 +161,17 @@ class DocumentRecord(_Model):
         return cls.model_validate_json(data)
 
 
+def warning_text(record: DocumentRecord) -> str | None:
+    """One line saying which stages failed on the record, None when every stage ran.
+
+    "vigie_times failed (RecursionError: maximum recursion depth exceeded): its output is missing"
+    """
+    if not record.warnings:
+        return None
+    return "; ".join(f"{w.stage} failed ({w.error}: {w.message})" for w in record.warnings) + (
+        ": its output is missing" if len(record.warnings) == 1 else ": their output is missing")
+
+
 def json_schema() -> str:
     """The JSON Schema of the document record, as published by `vigie schema`."""
     return json.dumps(DocumentRecord.model_json_schema(), indent=2, ensure_ascii=False)

@@ -88,9 +88,10 @@ class _Loading:
 def _write(records, fmt: str, stream, *, table: bool = False) -> int:
     console = Console(file=stream, width=140)
     screen = Console(width=140) if table else None
-    collected = []
+    collected, warned = [], 0
     try:
         for record in records:
+            warned += output.record_warnings(record)
             if screen is not None:
                 output.record_tables(record, screen)
             if fmt == "jsonl":
@@ -102,6 +103,8 @@ def _write(records, fmt: str, stream, *, table: bool = False) -> int:
     except Exception as exc:  # one bad article must not lose the records already written
         output.error("extract", Errors.E030.format(reason=exc))
         return 1
+    if warned:
+        output.note(f"{warned} record(s) with warnings: a stage failed on them (see above)")
     if fmt == "json":
         data = collected[0] if len(collected) == 1 else collected
         stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
