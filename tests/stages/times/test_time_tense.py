@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from vigie.french.dates import NEAREST
-from vigie.stages.times.component import tense_direction
+from vigie.french.dates import FUTURE, NEAREST, PAST
+from vigie.stages.times.tense import tense_direction
 
 
 def _doc(vocab, rows: list[tuple[str, str, str, int, str, str]]) -> Doc:
@@ -22,3 +22,67 @@ def test_time_tense_infinitive_root_does_not_recurse(fr_vocab):
                           ("jeudi", "NOUN", "obl:mod", 0, "jeudi", ""),
                           (".", "PUNCT", "punct", 0, ".", "")])
     assert tense_direction(doc, 9, 14) == NEAREST
+
+
+PRES = "Mood=Ind|Tense=Pres|VerbForm=Fin"
+PART = "Tense=Past|VerbForm=Part"
+
+
+def _mardi(head: int) -> tuple:
+    return ("mardi", "NOUN", "obl:mod", head, "mardi", "")
+
+
+PARSES = {
+    # "Le vote est prévu mardi." (present passive of a planning verb)
+    "planned_passive": [("vote", "NOUN", "nsubj:pass", 2, "vote", ""),
+                        ("est", "AUX", "aux:pass", 2, "être", PRES),
+                        ("prévu", "VERB", "ROOT", 2, "prévoir", PART), _mardi(2)],
+    # "Le vote, prévu mardi, ..." (a bare participle of a planning verb)
+    "planned_bare": [("vote", "NOUN", "ROOT", 0, "vote", ""),
+                     ("prévu", "VERB", "acl", 0, "prévoir", PART), _mardi(1)],
+    # "Le convoi est arrivé mardi." (être + participle: the parser may call it a passive)
+    "etre_participle": [("convoi", "NOUN", "nsubj:pass", 2, "convoi", ""),
+                        ("est", "AUX", "aux:pass", 2, "être", PRES),
+                        ("arrivé", "VERB", "ROOT", 2, "arriver", PART), _mardi(2)],
+    # "Les civils tués mardi" (a bare participle: the past)
+    "bare_participle": [("civils", "NOUN", "ROOT", 0, "civil", ""),
+                        ("tués", "VERB", "acl", 0, "tuer", PART), _mardi(1)],
+    # "Il a été tué mardi." (passé composé of the passive)
+    "past_passive": [("a", "AUX", "aux:tense", 2, "avoir", PRES),
+                     ("été", "AUX", "aux:pass", 2, "être", PART),
+                     ("tué", "VERB", "ROOT", 2, "tuer", PART), _mardi(2)],
+    # "Ils ont appelé à manifester mardi." (an infinitive under a verb that looks ahead)
+    "called_for": [("ont", "AUX", "aux:tense", 1, "avoir", PRES),
+                   ("appelé", "VERB", "ROOT", 1, "appeler", PART),
+                   ("manifester", "VERB", "xcomp", 1, "manifester", "VerbForm=Inf"),
+                   _mardi(2)],
+    # "Ils doivent être reçus mardi." (a passive infinitive under present "devoir")
+    "must_be": [("doivent", "VERB", "ROOT", 0, "devoir", PRES),
+                ("être", "AUX", "aux:pass", 2, "être", "VerbForm=Inf"),
+                ("reçus", "VERB", "xcomp", 0, "recevoir", PART), _mardi(2)],
+}
+
+
+@pytest.mark.issue(26)
+@pytest.mark.parametrize("parse, direction", [
+    ("planned_passive", FUTURE), ("planned_bare", FUTURE), ("etre_participle", PAST),
+    ("bare_participle", PAST), ("past_passive", PAST), ("called_for", FUTURE),
+    ("must_be", FUTURE),
+])
+def test_time_tense_passives_participles_and_prospects(fr_vocab, parse, direction):
+    doc = _doc(fr_vocab, PARSES[parse])
+    start = doc.text.index("mardi")
+    assert tense_direction(doc, start, start + 5) == direction
+
+
+@pytest.mark.issue(26)
+def test_time_tense_deadline_under_past_verb_is_not_past(fr_vocab):
+    # "Il a donné jusqu'à mardi."
+    doc = _doc(fr_vocab, [("Il", "PRON", "nsubj", 2, "il", ""),
+                          ("a", "AUX", "aux:tense", 2, "avoir", PRES),
+                          ("donné", "VERB", "ROOT", 2, "donner", PART),
+                          ("jusqu'à", "ADP", "case", 4, "jusque", ""),
+                          ("mardi", "NOUN", "obl:mod", 2, "mardi", "")])
+    start = doc.text.index("jusqu'à")
+    assert tense_direction(doc, start, len(doc.text)) == NEAREST
+    assert tense_direction(doc, doc.text.index("mardi"), len(doc.text)) == PAST
