@@ -92,12 +92,19 @@ def score_record(record: DocumentRecord, gold: dict) -> Report:
 
 
 def _pair(report: Report, comp: str, preds: list[dict], golds: list[dict],
-          found: Callable[[dict, dict], float], doc_id: str, show: Callable[[dict], str]):
-    """Greedy one-to-one matching; each gold item takes the best unmatched prediction."""
+          found: Callable[[dict, dict], float], doc_id: str, show: Callable[[dict], str],
+          *, in_order: bool = False):
+    """Greedy one-to-one matching; each gold item takes the best unmatched prediction.
+
+    Among equally good predictions the last one wins, unless `in_order` (gold items listed in
+    text order, as times are): then the first, so that the gold's first "mardi" pairs with the
+    record's first "mardi", not its last.
+    """
     free, pairs = list(range(len(preds))), []
+    rank = (lambda i: -i) if in_order else (lambda i: i)
     for gold in golds:
-        scored = [(found(preds[i], gold), i) for i in free]
-        best = max(scored, default=(0.0, None))
+        scored = [(found(preds[i], gold), rank(i), i) for i in free]
+        best = max(scored, default=(0.0, 0, None))[::2]
         if best[0] > 0:
             free.remove(best[1])
             pairs.append((preds[best[1]], gold))
@@ -209,12 +216,14 @@ def _score_places(report, doc, golds, doc_id):
 
 def _score_times(report, doc, golds, doc_id):
     def found(pred, gold):
-        overlap = max(word_overlap(pred["text"], gold["text"]),
-                      word_overlap(gold["text"], pred["text"]))
-        return overlap if overlap >= 0.5 else 0.0
+        # Both ways ("samedi" within "samedi 1er décembre"), the exact text a little higher.
+        there, back = word_overlap(pred["text"], gold["text"]), word_overlap(gold["text"],
+                                                                              pred["text"])
+        overlap = max(there, back)
+        return overlap + min(there, back) / 100 if overlap >= 0.5 else 0.0
 
     for pred, gold in _pair(report, "times", doc.data["times"], golds, found, doc_id,
-                            lambda t: f"{t['text']} = {t.get('value')}"):
+                            lambda t: f"{t['text']} = {t.get('value')}", in_order=True):
         ok = pred.get("value") == gold["value"]
         if gold.get("end_value"):
             ok = ok and pred.get("end_value") == gold["end_value"]
