@@ -86,3 +86,21 @@ def test_time_tense_deadline_under_past_verb_is_not_past(fr_vocab):
     start = doc.text.index("jusqu'à")
     assert tense_direction(doc, start, len(doc.text)) == NEAREST
     assert tense_direction(doc, doc.text.index("mardi"), len(doc.text)) == PAST
+
+
+@pytest.mark.issue(26)
+@pytest.mark.parametrize("sentence, published, text, value", [
+    ("La réunion est prévue mardi à Genève.", "2016-02-11", "mardi", "2016-02-16"),
+    ("Le vote, prévu le 5 mai, se tiendra à Paris.", "2016-05-10", "le 5 mai", "2017-05-05"),
+    ("Le vote, prévu le 5 mai, a été reporté.", "2016-05-10", "le 5 mai", "2016-05-05"),
+    ("Les syndicats ont appelé à manifester samedi.", "2016-02-11", "samedi", "2016-02-13"),
+    ("Le gouvernement leur a donné jusqu'à vendredi pour quitter la ville.", "2016-02-09",
+     "jusqu'à vendredi", "2016-02-12"),
+    ("Les résultats doivent encore être validés mercredi.", "2016-02-11", "mercredi",
+     "2016-02-17"),
+    ("Négocier jeudi à Genève, voilà le plan.", "2016-02-11", "jeudi", "2016-02-11"),
+])
+def test_time_tense_in_the_pipeline(extract, sentence, published, text, value):
+    record = extract(sentence, published=published)
+    assert [(t.text, t.value) for t in record.times] == [(text, value)]
+    assert record.warnings == []

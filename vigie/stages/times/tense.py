@@ -81,7 +81,12 @@ def _participle_direction(verb: Token, auxes: list[Token], words: TimeWords, ste
     planned = verb.lemma_.lower() in words.planning_verbs
     passive = [aux for aux in auxes if aux.dep_ == "aux:pass"]
     if not passive:  # a bare participle: "prévu le 5 mai", "tués mardi"
-        return FUTURE if planned else PAST
+        if not planned:
+            return PAST
+        # "le vote, prévu le 5 mai, a été reporté": planned in the past, the date either side
+        above = _governing_verb(verb.head) if verb.dep_.startswith("acl") else None
+        past = above is not None and steps > 0 and verb_direction(above, steps - 1) == PAST
+        return NEAREST if past else FUTURE
     aux = passive[0]
     if aux.morph.get("VerbForm") == ["Inf"]:  # "doivent être validés": the verb above decides
         return _infinitive_direction(verb, words, steps)
