@@ -5,7 +5,8 @@ a clock time takes the day the text last named (in its sentence, or before it wi
 the story covers), else the reference day; an anaphoric day ("le lendemain", "la veille", "le
 même jour", "deux jours plus tard", "Le 16,") counts from the day last named. A bare weekday
 that an explicit date of the text names ("lundi 9 mai", then "lundi") is that date, when it is
-within a week of the reference and the tense allows it.
+within a week of the reference and the tense allows it. A month or a date without its year
+takes the year that frames its sentence ("En 2022, ... de juin à octobre").
 """
 
 from __future__ import annotations
@@ -33,6 +34,12 @@ _NOT_NAMED = frozenset({"since", "until", "anchored"})
 # la première journée le 17 novembre", 8 days before) fall outside and the story's days inside.
 STORY_DAYS = 7
 _SENTENCE_END = re.compile(r"[.!?]\s")
+# "En 2022, une sécheresse avait duré de juin à octobre": the months are 2022's. Years after these
+# words frame the rest of their sentence; "depuis 2011" or "la loi de 2020" do not.
+_FRAMING = frozenset({"en", "courant", "au cours de", "pendant", "durant", "l'an", "l'année"})
+_YEARLESS = frozenset({"month", "range_m", "vague", "range_dm", "day", "season", "holiday",
+                       "feast", "nth", "week_of", "numeric"})
+_YEARS = frozenset({"y", "y1", "y2", "y3", "yy", "yy2"})
 # After a relative day word: "de", "du", "des", "d'": it counts from an event.
 _OF = re.compile(r"\s+(?:de|du|des|d['’])\s*(?!\d)", re.IGNORECASE)
 
@@ -44,11 +51,19 @@ def anchor(text: str, found: list, ref: date | None, resolve_at: Callable) -> No
         text: the text the expressions are in.
         found: the resolved expressions, in text order.
         ref: the reference (publication) date, or None.
-        resolve_at: (expr, reference day) -> the expression resolved again against that day.
+        resolve_at: (expr, reference day, direction) -> the expression resolved again.
     """
     explicit = [e.period.start for e in found if _explicit_day(e)]
     last = recent = None  # the last day named (expression), and the last one near `ref`
+    frame = None  # the last "en 2022" of the text: a year that frames its sentence
     for i, expr in enumerate(found):
+        if frame is not None and _yearless(expr) and not _SENTENCE_END.search(
+                text, frame.end, expr.start):
+            again = resolve_at(expr, date(frame.period.start.year, 12, 31), PAST)
+            if again is not None:
+                found[i] = expr = again
+        if expr.rule == "year" and fold(expr.mention.groups["pre"]) in _FRAMING:
+            frame = expr
         if expr.rule in FOLLOWERS:
             day = _day_for(text, expr, last, recent)
             if day is not None:
@@ -58,7 +73,7 @@ def anchor(text: str, found: list, ref: date | None, resolve_at: Callable) -> No
             if _of_an_event(text, expr):
                 expr.period = None  # "au lendemain du scrutin": the day of an event not dated
             elif last is not None:
-                again = resolve_at(expr, last.period.end)
+                again = resolve_at(expr, last.period.end, expr.direction)
                 if again is not None:
                     found[i] = expr = again
         elif ref is not None and _bare_weekday(expr):
@@ -77,6 +92,14 @@ def _day_for(text: str, expr, last, recent) -> date | None:
     if last is not None and not _SENTENCE_END.search(text, last.end, expr.start):
         return last.period.end
     return recent.period.end if recent is not None else None
+
+
+def _yearless(expr) -> bool:
+    """A month or a day of a month without its year ("de juin à octobre", "le 3 mars")."""
+    groups = expr.mention.groups if expr.mention else {}
+    if _YEARS & groups.keys() or expr.rule not in _YEARLESS:
+        return False
+    return expr.rule != "day" or "m2" in groups or "m" in groups
 
 
 def _anaphoric(expr) -> bool:

@@ -60,7 +60,8 @@ RULES = [
      r"(?:\s*-\s*|\s+)(?:du\s+mois\s+(?:de\s+|d{A})|de\s+l{A}année\s+|de\s+|d{A})?"
      r"(?:(?P<m>{M})(?:\s+(?P<y>{Y}))?|(?P<y2>{Y}))"),
     ("vague_rel", r"(?P<pre>en|au|à\s+la|à|d{A}ici(?:\s+à)?\s+la|jusqu{A}à\s+la|avant\s+la|"
-     r"dès\s+la|pour\s+la)\s+(?P<mod>début|milieu|fin|mi)\s+"
+     r"dès\s+la|pour\s+la|depuis\s+le|depuis\s+la|dès\s+le|avant\s+le|après\s+le|"
+     r"après\s+la|jusqu{A}au|à\s+partir\s+du|à\s+partir\s+de\s+la)\s+(?P<mod>début|milieu|fin|mi)\s+"
      r"(?:de\s+la\s+|du\s+|de\s+l{A}|d{A}|de\s+)"
      r"(?P<u>semaine|mois|année|an)(?!\s+\d)"),
     ("relday", r"(?P<rel>{REL})(?:\s+(?:du|de)\s+(?P<d>{D})\s+(?P<m>{M}))?"

@@ -101,7 +101,7 @@ def tag_times(text: str, ref: date | None,
         expr = resolve(text, mention, ref, direction)
         if expr is not None:
             found.append(expr)
-    anchor(text, found, ref, lambda expr, day: resolve(text, expr.mention, day, expr.direction))
+    anchor(text, found, ref, lambda expr, day, way: resolve(text, expr.mention, day, way))
     return found
 
 

@@ -32,11 +32,20 @@ def tense_direction(doc: Doc, start: int, end: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not doc.has_annotation("DEP"):
         return NEAREST
-    verb = _governing_verb(span.root)
+    if span.text.lower().startswith("depuis"):
+        return PAST  # "depuis le 1er mai": a start already reached, whatever the verb
+    verb = _governing_verb(_root(span))
     direction = NEAREST if verb is None else verb_direction(verb)
     if direction == PAST and span.text.lower().startswith("jusqu"):
         return NEAREST
     return direction
+
+
+def _root(span) -> Token:
+    """The span's head word: its first token attached outside it, punctuation last ("dimanche à
+    10 h." where the parser made "h." a sentence of its own)."""
+    tops = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
+    return next((t for t in tops if t.pos_ != "PUNCT"), span.root)
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -81,6 +90,8 @@ def _participle_direction(verb: Token, auxes: list[Token], words: TimeWords, ste
     planned = verb.lemma_.lower() in words.planning_verbs
     passive = [aux for aux in auxes if aux.dep_ == "aux:pass"]
     if not passive:  # a bare participle: "prévu le 5 mai", "tués mardi"
+        if verb.dep_ == "xcomp" and verb.head.i != verb.i and steps > 0:
+            return verb_direction(verb.head, steps - 1)  # "resteront fermés jusqu'au 20 janvier"
         if not planned:
             return PAST
         # "le vote, prévu le 5 mai, a été reporté": planned in the past, the date either side
