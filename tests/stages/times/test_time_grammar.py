@@ -56,6 +56,11 @@ def test_time_grammar_parts_of_day(sentence, text, part):
     assert (sentence[found.start:found.end], found.part_of_day) == (text, part)
 
 
+def test_time_grammar_clock_without_preposition():
+    assert _times("Il est environ 5h45 quand les voitures arrivent.") == [
+        ("5h45", "2016-02-11", None)]
+
+
 @pytest.mark.parametrize("sentence", [
     "Le convoi a roulé pendant 2 h 30 sans s'arrêter.",
     "Il faut 1 h 45 de route pour rejoindre la frontière.",
@@ -78,6 +83,9 @@ def test_time_grammar_durations_are_not_clock_times(sentence):
     ("Le bilan de 2000 morts a été confirmé.", []),
     ("Plus de 1999 soldats ont été déployés.", []),
     ("Il a été condamné en 12 heures.", []),
+    ("Le Soleil en libère autant en 10 000 ans.", []),
+    ("Il a nagé le 100 m en 46\"97.", []),
+    ("La planète naine 2014 UZ224 a été découverte.", []),
 ])
 def test_time_grammar_years(sentence, expected):
     assert _times(sentence) == expected
@@ -182,6 +190,8 @@ def test_time_grammar_weekday_keeps_its_tense_against_a_future_date():
 @pytest.mark.issue(26)
 @pytest.mark.parametrize("sentence, ref, expected", [
     ("Le Mouvement du 23 Mars a repris les armes.", REF, []),
+    ("La compétition a commencé le 3 Juin.", date(2016, 6, 11),
+     [("le 3 Juin", "2016-06-03", None)]),
     ("Le onzième samedi de mobilisation a réuni 69 000 personnes.", date(2019, 1, 27),
      [("Le onzième samedi", "2019-01-26", None)]),
     ("Le chômage a reculé de 1 % sur le trimestre.", date(2018, 5, 23),

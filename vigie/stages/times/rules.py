@@ -115,7 +115,9 @@ RULES = [
      r"courant|d{A}ici)\s+)?(?P<m>{MB})(?:\s+(?P<y>{Y}))?(?:\s+(?P<mod>dernier|prochain|passé))?"),
     ("year", r"(?P<pre>{YP})\s+(?P<y>{Y})(?!\s*[\d%])"),
     # "en 95": a two-digit year after a preposition of years
-    ("year2", r"(?P<pre>en|depuis|dès|jusqu{A}en)\s+(?P<yy>\d\d)(?![\d%]|[,.]\d|\s*%)"),
+    # not "en 10 000 ans", "en 43\"03" (a race time), "en 12,5 s"
+    ("year2", r"(?P<pre>en|depuis|dès|jusqu{A}en)\s+(?P<yy>\d\d)"
+     r"(?![\d%\"'’″]|[,.:]\d|\s*%|\s+\d)"),
     ("bare_year", r"(?P<y>{Y})(?!\s*[\d%])"),
 ]
 

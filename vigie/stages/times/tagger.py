@@ -56,11 +56,15 @@ _QUANTITY_BEFORE = re.compile(
 _WORD_BEFORE_DE = re.compile(r"([\w'’-]+)\s+d(?:e\s+|['’]\s*)$", re.IGNORECASE)
 # Before "1 h 30" with no preposition, a duration ("pendant 1 h 30", "en 2 h 15"), not a clock.
 _DURATION_BEFORE = re.compile(
-    r"(?:pendant|durant|en|de|d['’]|environ|bout\s+de|dans|sous|chaque|toutes\s+les|plus|moins|"
+    r"(?:pendant|durant|en|de|d['’]|bout\s+de|dans|sous|chaque|toutes\s+les|plus|moins|"
     r"près|et|à)\s*$", re.IGNORECASE)
 _DURATION_AFTER = re.compile(r"\s*(?:de|d['’])\s", re.IGNORECASE)
-# A month written with a capital inside a sentence names something ("le Mouvement du 23 Mars",
-# "la place du 14 Juillet"); French writes the months of dates in lower case.
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:»\"\n])\s*$")
+# Capitals and digits glued after a number: part of a name ("la planète naine 2014 UZ224").
+_CODE_AFTER = re.compile(r"\s*[A-Z]{1,4}\d")
+# A month written with a capital after a capitalised word names something ("le Mouvement du 23
+# Mars", "la Place du 14 Juillet"); French writes the months of dates in lower case.
 _MONTH_GROUPS = ("m", "m2", "m1")
 
 
@@ -151,6 +155,8 @@ def _year_is_date(text: str, mention: Mention) -> bool:
     after = re.match(r"\s*([^\W\d]+)", text[mention.end:mention.end + 30])
     if after and after.group(1).islower() and after.group(1).lower() not in _YEAR_FOLLOWERS:
         return False
+    if _CODE_AFTER.match(text, mention.end):
+        return False  # "2014 UZ224": a designation, not a year
     before = text[max(0, mention.start - 40):mention.start]
     word = _WORD_BEFORE_DE.search(before)
     if word:
@@ -164,5 +170,8 @@ def _in_a_name(text: str, mention: Mention) -> bool:
     dated = {"y", "y1", "y2"} & mention.groups.keys()  # "11 Septembre 2001" is a date
     if not month or not month.istitle() or len(month) < 3 or dated:
         return False
-    before = text[:mention.start].rstrip()
-    return bool(before) and before[-1] not in ".!?:»\"\n"
+    # "le Mouvement du 23 Mars": after a capitalised word inside a sentence ("a commencé le 3
+    # Juin" is a date written carelessly)
+    word = _WORD_BEFORE.search(text, 0, mention.start)
+    return bool(word) and word.group(1)[0].isupper() and not _SENTENCE_START.search(
+        text, 0, word.start(1))
