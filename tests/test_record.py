@@ -1,6 +1,19 @@
 import json
 
-from vigie.record import Actor, DocumentRecord, Event, Figure, Quote, json_schema
+import pytest
+from spacy.tokens import Doc
+
+from vigie.record import (
+    Actor,
+    DocumentRecord,
+    Event,
+    Figure,
+    Quote,
+    StageWarning,
+    from_doc,
+    json_schema,
+)
+from vigie.stages.common import WARNING_MESSAGE_CHARS, guarded, stage_warning
 
 
 def _record() -> DocumentRecord:
@@ -35,3 +48,41 @@ def test_record_schema_is_json_schema():
     schema = json.loads(json_schema())
     assert schema["title"] == "DocumentRecord"
     assert "actors" in schema["properties"]
+
+
+def test_record_warnings_in_schema_and_round_trip():
+    record = _record().model_copy(update={"warnings": [StageWarning(
+        stage="vigie_times", error="RecursionError", message="maximum recursion depth exceeded")]})
+    assert DocumentRecord.from_json(record.to_json()) == record
+    schema = json.loads(json_schema())
+    assert "warnings" in schema["properties"]
+    assert set(schema["$defs"]["StageWarning"]["required"]) == {"stage", "error", "message"}
+
+
+def _raise(error: Exception):
+    raise error
+
+
+@pytest.mark.issue(26)
+def test_record_failed_stage_is_a_warning_not_a_silent_gap(fr_vocab):
+    doc = Doc(fr_vocab, words=["Les", "rebelles", "ont", "attaqué", "jeudi", "."])
+    doc._.vigie_article = {"doc_id": "d1"}
+    doc._.vigie_places = []
+    error = RecursionError("maximum recursion depth exceeded\nin verb_direction")
+    doc._.vigie_times = guarded(doc, "vigie_times", lambda: _raise(error), [])
+    record = from_doc(doc)
+    assert record.times == [] and record.places == []
+    assert [w.model_dump() for w in record.warnings] == [{
+        "stage": "vigie_times", "error": "RecursionError",
+        "message": "maximum recursion depth exceeded"}]
+
+
+def test_record_warning_message_is_short():
+    warning = stage_warning("vigie_quotes", ValueError("x" * 500))
+    assert (warning["error"], len(warning["message"])) == ("ValueError", WARNING_MESSAGE_CHARS)
+
+
+def test_record_without_failure_has_no_warnings(fr_vocab):
+    doc = Doc(fr_vocab, words=["Rien", "."])
+    doc._.vigie_times = guarded(doc, "vigie_times", lambda: [], [])
+    assert from_doc(doc).warnings == []

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from vigie.errors import UsageError
-from vigie.record import DocumentRecord
+from vigie.record import DocumentRecord, warning_text
 
 _ERR = Console(stderr=True, highlight=False, soft_wrap=True)
 # Output formats by file suffix (`-o rows.csv`); `--format` overrides.
@@ -36,6 +36,15 @@ def error(source: str, reason: str) -> None:
 def warning(source: str, reason: str) -> None:
     """One line `warning: SOURCE: reason` on stderr."""
     _ERR.print(f"warning: {source}: {reason}", markup=False)
+
+
+def record_warnings(record: DocumentRecord) -> int:
+    """One line `warning: DOC_ID: <stage> failed (...)` on stderr when a stage failed on the
+    record (its `warnings`); 1 when it did, else 0."""
+    text = warning_text(record)
+    if text is not None:
+        warning(record.doc_id, text)
+    return int(text is not None)
 
 
 def note(text: str) -> None:

@@ -122,6 +122,15 @@ class Event(_Model):
     mentions: list[Span] = Field(default_factory=list, description="every trigger span merged here")
 
 
+class StageWarning(_Model):
+    """A stage that failed on this document: the other stages' output is kept, this one's is
+    empty (or, for the entities stage, the model's entities as they were)."""
+
+    stage: str = Field(description="the pipeline component, e.g. vigie_times")
+    error: str = Field(description="the exception class, e.g. RecursionError")
+    message: str = Field(description="its first line, at most 200 characters")
+
+
 class DocumentRecord(_Model):
     doc_id: str
     lang: str = "fr"
@@ -131,6 +140,10 @@ class DocumentRecord(_Model):
     url: str | None = None
     text: str
     meta: dict = Field(default_factory=dict)
+    warnings: list[StageWarning] = Field(
+        default_factory=list,
+        description="the stages that failed on this document (empty when all went well)",
+    )
     actors: list[Actor] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
     times: list[Time] = Field(default_factory=list)
@@ -146,6 +159,17 @@ class DocumentRecord(_Model):
     def from_json(cls, data: str | bytes) -> DocumentRecord:
         """Parse and validate a JSON record."""
         return cls.model_validate_json(data)
+
+
+def warning_text(record: DocumentRecord) -> str | None:
+    """One line saying which stages failed on the record, None when every stage ran.
+
+    "vigie_times failed (RecursionError: maximum recursion depth exceeded): its output is missing"
+    """
+    if not record.warnings:
+        return None
+    return "; ".join(f"{w.stage} failed ({w.error}: {w.message})" for w in record.warnings) + (
+        ": its output is missing" if len(record.warnings) == 1 else ": their output is missing")
 
 
 def json_schema() -> str:
@@ -199,6 +223,7 @@ def from_doc(doc) -> DocumentRecord:
         url=article.get("url"),
         text=text_of(doc),
         meta=article.get("meta") or {},
+        warnings=article.get("warnings") or [],
         actors=_items(Actor, "a", doc._.vigie_actors),
         places=_items(Place, "p", doc._.vigie_places),
         times=_items(Time, "t", doc._.vigie_times),

@@ -90,12 +90,13 @@ def _write(results, fmt: str, stream, *, table: bool = False) -> int:
     failures: an article that fails, even at writing, costs no other its record (issue 24)."""
     console = Console(file=stream, width=140)
     screen = Console(width=140) if table else None
-    collected, failures = [], 0
+    collected, failures, warned = [], 0, 0
     for article, result in results:
         if isinstance(result, Failed):
             output.error(result.source, result.reason)
             failures += 1
             continue
+        warned += output.record_warnings(result)
         try:
             line = result.to_json() if fmt == "jsonl" else None
             data = result.model_dump(mode="json") if fmt == "json" else None
@@ -114,6 +115,8 @@ def _write(results, fmt: str, stream, *, table: bool = False) -> int:
     if fmt == "json":
         data = collected[0] if len(collected) == 1 else collected
         stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    if warned:
+        output.note(f"{warned} record(s) with warnings: a stage failed on them (see above)")
     return failures
 
 

@@ -3,7 +3,7 @@ import pytest
 from vigie.evaluate.match import km, name_matches, word_overlap
 from vigie.evaluate.scorer import score_record
 from vigie.evaluate.scores import PRFScore
-from vigie.record import Actor, DocumentRecord, Event, Figure, Place, Quote, Time
+from vigie.record import Actor, DocumentRecord, Event, Figure, Place, Quote, StageWarning, Time
 
 TEXT = ("Selon l'ONU, 300 civils ont été tués à Goma mardi. « Nous ne céderons pas », a dit "
         "le ministre Jean Dupont. Le M23 a attaqué l'armée.")
@@ -105,6 +105,26 @@ def test_evaluate_scorer_extra_actor_lowers_precision():
 def test_evaluate_scorer_reports_add_up():
     total = score_record(_record(), GOLD) + score_record(_record(quotes=[]), GOLD)
     assert total.docs == 2 and (total.prf["quotes"].tp, total.prf["quotes"].fn) == (1, 1)
+
+
+def test_evaluate_scorer_pairs_repeated_times_in_text_order():
+    times = [Time(id="t1", text="mardi", start=43, end=48, value="2024-03-12"),
+             Time(id="t2", text="mardi 19 mars", start=60, end=73, value="2024-03-19"),
+             Time(id="t3", text="mardi", start=80, end=85, value="2024-03-19")]
+    gold = {**GOLD, "times": [{"text": "mardi", "value": "2024-03-12"},
+                              {"text": "mardi 19 mars", "value": "2024-03-19"}]}
+    report = score_record(_record(times=times), gold)
+    assert report.attrs["times"]["value"].value == 1.0
+    assert [e["pred"] for e in report.errors] == ["mardi = 2024-03-19"]
+
+
+@pytest.mark.issue(26)
+def test_evaluate_scorer_counts_warnings():
+    warning = StageWarning(stage="vigie_times", error="RecursionError", message="too deep")
+    total = score_record(_record(warnings=[warning]), GOLD) + score_record(_record(), GOLD)
+    assert total.warnings == [{"doc": "d1", "stage": "vigie_times", "error": "RecursionError",
+                               "message": "too deep"}]
+    assert (total.to_dict()["warnings"], total.to_dict()["warned_docs"]) == (1, 1)
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,13 @@ def print_report(report: Report, console: Console, *, errors: bool = False) -> N
     table.add_row("published date", "", "", "", "", "", "",
                   f"accuracy {_pct(pub.value)} ({pub.right}/{pub.total})")
     console.print(table)
+    warned = sorted({w["doc"] for w in report.warnings})
+    console.print(f"warnings: {len(report.warnings)} in {len(warned)} documents"
+                  + (f" ({', '.join(warned)})" if warned else ""), markup=False, highlight=False)
     if errors:
+        for warning in report.warnings:
+            console.print(f"{warning['doc']}\twarning\t{warning['stage']}\t{warning['error']}: "
+                          f"{warning['message']}", markup=False, highlight=False)
         for err in report.errors:
             detail = "  ".join(f"{k}={v}" for k, v in err.items()
                                if k not in ("doc", "component", "error"))

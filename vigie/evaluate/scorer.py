@@ -31,10 +31,12 @@ class Report:
     published: Accuracy = field(default_factory=Accuracy)
     errors: list[dict] = field(default_factory=list)
     docs: int = 0
+    # The records' warnings (a stage failed on the document), each with its doc id.
+    warnings: list[dict] = field(default_factory=list)
 
     def __add__(self, other: Report) -> Report:
         out = Report(docs=self.docs + other.docs, published=self.published + other.published,
-                     errors=self.errors + other.errors)
+                     errors=self.errors + other.errors, warnings=self.warnings + other.warnings)
         out.prf = {c: self.prf[c] + other.prf[c] for c in COMPONENTS}
         for source in (self.attrs, other.attrs):
             for comp, accs in source.items():
@@ -53,6 +55,8 @@ class Report:
             "attributes": {c: {n: a.to_dict() for n, a in accs.items()}
                            for c, accs in self.attrs.items()},
             "published": self.published.to_dict(),
+            "warnings": len(self.warnings),
+            "warned_docs": len({w["doc"] for w in self.warnings}),
         }
 
 
@@ -76,6 +80,7 @@ def score_record(record: DocumentRecord, gold: dict) -> Report:
     """Score one record against its gold record."""
     report, doc = Report(docs=1), _Doc(record)
     doc_id = record.doc_id
+    report.warnings = [{"doc": doc_id, **w.model_dump()} for w in record.warnings]
     _score_actors(report, doc, gold.get("actors") or [], doc_id)
     _score_quotes(report, doc, gold.get("quotes") or [], doc_id)
     _score_figures(report, doc, gold.get("figures") or [], doc_id)
@@ -87,12 +92,19 @@ def score_record(record: DocumentRecord, gold: dict) -> Report:
 
 
 def _pair(report: Report, comp: str, preds: list[dict], golds: list[dict],
-          found: Callable[[dict, dict], float], doc_id: str, show: Callable[[dict], str]):
-    """Greedy one-to-one matching; each gold item takes the best unmatched prediction."""
+          found: Callable[[dict, dict], float], doc_id: str, show: Callable[[dict], str],
+          *, in_order: bool = False):
+    """Greedy one-to-one matching; each gold item takes the best unmatched prediction.
+
+    Among equally good predictions the last one wins, unless `in_order` (gold items listed in
+    text order, as times are): then the first, so that the gold's first "mardi" pairs with the
+    record's first "mardi", not its last.
+    """
     free, pairs = list(range(len(preds))), []
+    rank = (lambda i: -i) if in_order else (lambda i: i)
     for gold in golds:
-        scored = [(found(preds[i], gold), i) for i in free]
-        best = max(scored, default=(0.0, None))
+        scored = [(found(preds[i], gold), rank(i), i) for i in free]
+        best = max(scored, default=(0.0, 0, None))[::2]
         if best[0] > 0:
             free.remove(best[1])
             pairs.append((preds[best[1]], gold))
@@ -204,12 +216,14 @@ def _score_places(report, doc, golds, doc_id):
 
 def _score_times(report, doc, golds, doc_id):
     def found(pred, gold):
-        overlap = max(word_overlap(pred["text"], gold["text"]),
-                      word_overlap(gold["text"], pred["text"]))
-        return overlap if overlap >= 0.5 else 0.0
+        # Both ways ("samedi" within "samedi 1er décembre"), the exact text a little higher.
+        there, back = word_overlap(pred["text"], gold["text"]), word_overlap(gold["text"],
+                                                                              pred["text"])
+        overlap = max(there, back)
+        return overlap + min(there, back) / 100 if overlap >= 0.5 else 0.0
 
     for pred, gold in _pair(report, "times", doc.data["times"], golds, found, doc_id,
-                            lambda t: f"{t['text']} = {t.get('value')}"):
+                            lambda t: f"{t['text']} = {t.get('value')}", in_order=True):
         ok = pred.get("value") == gold["value"]
         if gold.get("end_value"):
             ok = ok and pred.get("end_value") == gold["end_value"]

@@ -2,8 +2,9 @@
 
 Directions say where an expression without a year or week points, from the reference date:
 ``past`` (the last such day, the reference day included), ``future`` (the next, the reference
-day included), ``nearest`` (whichever is closer; ties go to the future) and ``next`` (strictly
-after the reference day, as in "mercredi prochain").
+day included), ``nearest`` (whichever is closer; ties go to the future), ``next`` (strictly
+after the reference day, as in "mercredi prochain") and ``strict_past`` (strictly before, as in
+"le 14 novembre dernier").
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from dateutil.relativedelta import relativedelta
 LOGGER = logging.getLogger(__name__)
 
 PAST, FUTURE, NEAREST, NEXT = "past", "future", "nearest", "next"
+# Strictly before the reference day, as in "le 14 novembre dernier".
+STRICT_PAST = "strict_past"
 
 
 @dataclass(frozen=True)
@@ -106,12 +109,13 @@ def year_for(ref: date, month: int, day: int, direction: str) -> int:
     """Year of a day-and-month without year: the reference year, moved back or on by the tense.
 
     Past tense and a date after the reference -> previous year; future tense and a date before
-    the reference -> next year; otherwise (present, no verb) the reference year.
+    the reference -> next year; otherwise (present, no verb) the reference year. `strict_past`
+    and `next` also move the reference day itself ("le 14 novembre dernier" on 14 November).
     """
     candidate = _safe_date(ref.year, month, day)
-    if direction == PAST and candidate > ref:
+    if (direction == PAST and candidate > ref) or (direction == STRICT_PAST and candidate >= ref):
         return ref.year - 1
-    if direction in (FUTURE, NEXT) and candidate < ref:
+    if (direction == FUTURE and candidate < ref) or (direction == NEXT and candidate <= ref):
         return ref.year + 1
     return ref.year
 

@@ -41,15 +41,29 @@ register_extensions()
 def guarded(doc: Doc, stage: str, find, default):
     """Run one stage's `find()`; on failure log it with the article id and return `default`.
 
-    One bad article never stops a batch (the error is also noted in the record's meta.errors).
+    One bad article never stops a batch, and never fails in silence: the failure is added to the
+    article's `warnings` (the record's `warnings` list: stage, error class, short message).
     """
     try:
         return find()
     except Exception as exc:  # noqa: BLE001 - any stage bug must stay local to this document
         article = article_of(doc)
         LOGGER.error("%s failed on %s: %r", stage, article.get("doc_id"), exc, exc_info=True)
-        article.setdefault("meta", {}).setdefault("errors", []).append(f"{stage}: {exc!r}")
+        article.setdefault("warnings", []).append(stage_warning(stage, exc))
         return default
+
+
+# A warning's message is the exception's first line, cut to this many characters.
+WARNING_MESSAGE_CHARS = 200
+
+
+def stage_warning(stage: str, exc: BaseException) -> dict[str, str]:
+    """The record's warning for `exc` raised by `stage`: stage, error class, short message."""
+    lines = str(exc).strip().splitlines()
+    message = lines[0] if lines else type(exc).__name__
+    if len(message) > WARNING_MESSAGE_CHARS:
+        message = message[:WARNING_MESSAGE_CHARS - 1] + "…"
+    return {"stage": stage, "error": type(exc).__name__, "message": message}
 
 
 # user_data key of the Doc's text, cached: spaCy's `Doc.text` joins every token on each call,

@@ -19,7 +19,7 @@ from vigie.article import Article, content_hash
 from vigie.errors import Errors, InputError, VigieError
 from vigie.readers import Rejected, Warned, read_paths
 from vigie.readers.checks import check_article
-from vigie.record import DocumentRecord
+from vigie.record import DocumentRecord, warning_text
 from vigie.settings import Settings
 from vigie.store.progress import progress_bar
 from vigie.store.store import Store
@@ -42,6 +42,7 @@ class Summary:
     duplicates: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    warned: int = 0  # records that a stage failed on (their `warnings`), stored all the same
     seconds: float = 0.0
 
     @property
@@ -52,7 +53,8 @@ class Summary:
     def lines(self) -> list[str]:
         """The summary as printable lines."""
         lines = [f"added {self.added}, duplicates skipped {self.duplicates}, "
-                 f"failed {len(self.failed)} ({self.seconds:.1f} s, {self.rate:.1f} articles/s)"]
+                 f"failed {len(self.failed)}, with warnings {self.warned} "
+                 f"({self.seconds:.1f} s, {self.rate:.1f} articles/s)"]
         return lines + [f"  failed: {source}: {reason}" for source, reason in self.failed]
 
 
@@ -105,6 +107,9 @@ def ingest(
             advance()
             if item.record is None:
                 continue
+            if (text := warning_text(item.record)) is not None:  # a stage failed on it
+                summary.warned += 1
+                report("warning", item.source, text)
             batch.append(item.record)
             if len(batch) >= settings.batch_size:
                 _commit(store, batch, summary)

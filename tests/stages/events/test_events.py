@@ -227,7 +227,7 @@ def test_events_bad_document_gives_empty_list_and_a_logged_error(parser):
     doc._.vigie_article = {"doc_id": "broken"}
     EventsComponent(None, "vigie_events")(doc)
     assert doc._.vigie_events == []
-    assert doc._.vigie_article["meta"]["errors"][0].startswith("vigie_events")
+    assert doc._.vigie_article["warnings"][0]["stage"] == "vigie_events"
 
 
 @pytest.mark.parametrize(

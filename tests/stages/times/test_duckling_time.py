@@ -26,14 +26,14 @@ DIVERGENT = {
     **dict.fromkeys(["lundi", "lun.", "ce lundi", "mardi", "samedi", "dimanche", "jeudi 15"],
                     NEAREST_WEEKDAY),
     **dict.fromkeys(["jour de l'an", "nouvel an", "premier janvier"], SAME_YEAR),
-    **dict.fromkeys(["le 2", "le 16", "17 02", "17 2", "31 10", "en semaine"], BARE_NUMBER),
+    **dict.fromkeys(["17 02", "17 2", "31 10", "en semaine"], BARE_NUMBER),
+    "le 2": "a day number alone is the nearest such day (2 February), not the next (2 March)",
     **dict.fromkeys([
         "en début de semaine", "au début de la semaine", "en milieu de semaine",
         "au milieu de la semaine", "en fin de semaine", "à la fin de la semaine", "fin mars",
         "fin du mois de mars", "début avril", "début du mois d'avril", "mi-décembre",
         "en fin de mois", "à la fin du mois", "en fin d'année", "à la fin de l'année",
         "en début d'année", "au début de l'année", "au début du mois", "en début de mois"], VAGUE),
-    "la semaine du 6 octobre": "the week of a Sunday is the ISO week that contains it",
 }
 _GRAIN = {"season": "day", "quarter": "month"}
 

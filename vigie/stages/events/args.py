@@ -75,7 +75,7 @@ def struck(root: Token) -> Token | None:
     "X a été blessé par un tir" and "X ont été tués dans une attaque": X is the target.
     """
     verb = root.head
-    if verb is root or verb.pos_ not in ("VERB", "AUX") or not passive(verb):
+    if verb.i == root.i or verb.pos_ not in ("VERB", "AUX") or not passive(verb):
         return None
     if root.dep_ == "obl:agent" or (
         root.dep_ in ("obl", "obl:mod") and case_of(root) in PATIENT_CASES
@@ -193,7 +193,7 @@ def _addressee(verb: Token, below: Token) -> Token | None:
     """The one asked or accused ("demander à X de", "accuser X de"), other than `below`."""
     found = child(verb, {"obl:arg", "iobj", "obl"}, ADDRESSEE_CASES)
     if found is None:
-        found = _first([c for c in children(verb, {"obj"}) if c is not below])
+        found = _first([c for c in children(verb, {"obj"}) if c.i != below.i])
     return found
 
 
@@ -237,7 +237,7 @@ def controller(token: Token, lex: Lexicon, requesters: frozenset[str]) -> Token 
         if current.dep_ == "acl:relcl":
             return current.head
         parent = current.head
-        if parent is current:
+        if parent.i == current.i:
             return None
         if current.pos_ == "VERB" and parent.lemma_ in requesters:
             addressee = _addressee(parent, current)

@@ -60,7 +60,7 @@ def framing(match: Match, lex: Lexicon, hosts: dict[int, Match]) -> Framing:
     """
     current = match.root
     for _ in range(MAX_DEPTH):
-        if not _embeds(current) or current.head is current:
+        if not _embeds(current) or current.head.i == current.i:
             break
         parent = current.head
         lemma = parent.lemma_.lower()

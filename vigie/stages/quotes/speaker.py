@@ -176,7 +176,7 @@ def preverbal_subject(verb: Token, is_cue=None) -> Token | None:
     """
     head = verb
     for _ in range(4):
-        if is_cue is not None and head is not verb and head.dep_ == "ccomp" and is_cue(
+        if is_cue is not None and head.i != verb.i and head.dep_ == "ccomp" and is_cue(
                 head.head) and _gerund(verb):
             head = head.head  # "X a dit que Y avait fait Z, en précisant que": X speaks
         subjects = [c for c in head.children if c.dep_ in _SUBJECT_DEPS and c.lower_ != "-t"]

@@ -12,19 +12,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from vigie.french.dates import FUTURE, NEAREST, PAST, parse_iso
+from vigie.french.dates import parse_iso
 from vigie.stages.common import article_of, guarded, text_of
 from vigie.stages.times.lexicon import active_files, time_words
 from vigie.stages.times.published import infer_published
 from vigie.stages.times.tagger import TimeExpr, tag_times
+from vigie.stages.times.tense import tense_direction
 
 LOGGER = logging.getLogger(__name__)
 
-# How many syntactic heads to climb from a time expression to its governing verb.
-MAX_HEAD_STEPS = 4
-_AUX_DEPS = ("aux", "aux:tense", "aux:pass")
 
 
 @dataclass
@@ -81,62 +79,6 @@ def _hit(text: str, expr: TimeExpr, tense: str | None) -> TimeHit:
         kind=expr.kind, modifier=expr.modifier, part_of_day=expr.part_of_day,
         clock=expr.clock, tense=tense,
     )
-
-
-def tense_direction(doc: Doc, start: int, end: int) -> str:
-    """past, future or nearest, from the verb that governs the expression at text[start:end]."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not doc.has_annotation("DEP"):
-        return NEAREST
-    verb = _governing_verb(span.root)
-    return NEAREST if verb is None else verb_direction(verb)
-
-
-def _governing_verb(token: Token) -> Token | None:
-    for _ in range(MAX_HEAD_STEPS):
-        if token.pos_ in ("VERB", "AUX") and token.dep_ not in _AUX_DEPS:
-            return token
-        if token.head is token:
-            return None
-        token = token.head
-    return token if token.pos_ in ("VERB", "AUX") else None
-
-
-def verb_direction(verb: Token) -> str:
-    """Direction a verb's tense implies: past (passé composé, imparfait, passé simple, plus-que-
-    parfait), future (futur, conditionnel, "va" + infinitive), nearest (present, no tense)."""
-    auxes = [c for c in verb.children if c.dep_ in _AUX_DEPS]
-    for aux in auxes:
-        morph = aux.morph
-        tense = morph.get("Tense")
-        if "Pres" in tense and aux.lemma_ == "aller":
-            return FUTURE
-        if "Fut" in tense:
-            return FUTURE
-        if "Cnd" in morph.get("Mood"):
-            return PAST
-    form = verb.morph.get("VerbForm")
-    if "Part" in form and auxes:
-        return PAST
-    if form == ["Inf"] and verb.head is not verb:
-        return _infinitive_direction(verb)
-    return _finite_direction(verb)
-
-
-def _infinitive_direction(verb: Token) -> str:
-    head = verb.head
-    if head.lemma_ == "aller" and "Pres" in head.morph.get("Tense"):
-        return FUTURE
-    return verb_direction(head) if head.pos_ in ("VERB", "AUX") else NEAREST
-
-
-def _finite_direction(verb: Token) -> str:
-    tense, mood = verb.morph.get("Tense"), verb.morph.get("Mood")
-    if "Fut" in tense or "Cnd" in mood:
-        return FUTURE
-    if "Past" in tense or "Imp" in tense:
-        return PAST
-    return NEAREST
 
 
 def event_time(doc: Doc, start: int, end: int) -> int | None:

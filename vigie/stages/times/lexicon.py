@@ -34,6 +34,9 @@ class TimeWords:
     numbers: dict[str, int]
     ordinals: dict[str, int]
     units: dict[str, str]
+    planning_verbs: frozenset[str]  # "est prévue le 12 mars", "prévu le 5 mai": future
+    prospective_verbs: frozenset[str]  # "appeler à manifester samedi": the infinitive is future
+    present_prospective: frozenset[str]  # "doivent se réunir mercredi": future in the present
 
     def alt(self, words) -> str:
         """A non-capturing alternation, longest words first, apostrophes either way."""
@@ -100,4 +103,7 @@ def _load(kb_files: tuple[str, ...]) -> TimeWords:
         numbers={fold(k): v for k, v in data["numbers"].items()},
         ordinals={fold(k): v for k, v in data["ordinals"].items()},
         units={fold(k): v for k, v in data["units"].items()},
+        planning_verbs=frozenset(map(fold, data["planning_verbs"])),
+        prospective_verbs=frozenset(map(fold, data["prospective_verbs"])),
+        present_prospective=frozenset(map(fold, data["present_prospective_verbs"])),
     )

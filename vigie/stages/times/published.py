@@ -133,9 +133,10 @@ def _agreeing_year(mentions, named: int | None) -> int | None:
              else range(today.year, today.year - AGREEMENT_YEARS, -1))
     for m in mentions:
         g = m.groups
-        if {"wd", "d", "m"} <= g.keys():
-            weekday, day, month = w.weekdays[g["wd"].lower()], w.number(g["d"]), w.month(g["m"])
-            for year in years:
+        if {"wd", "d", "m"} <= g.keys():  # "jeudi 11 février", "jeudi 18/08"
+            month = int(g["m"]) if g["m"].isdigit() else w.month(g["m"])
+            weekday, day = w.weekdays[fold(g["wd"])], w.number(g["d"])
+            for year in years if 1 <= month <= 12 else ():
                 found = make_date(year, month, day)
                 if found and found.weekday() == weekday and found <= today:
                     return year

@@ -14,6 +14,11 @@ LOGGER = logging.getLogger(__name__)
 _W = time_words
 
 
+# "ces derniers mois" without a count: said at the grain above the unit (a few months back is
+# "this year" to a reader; the count is a guess). Days and weeks keep RECENT_COUNT units.
+VAGUE_GRAIN = {"month": "year"}
+
+
 def _count(g) -> int:
     return _W().number(g["n"]) if "n" in g else RECENT_COUNT
 
@@ -24,8 +29,7 @@ def _unit(g) -> str:
 
 def relday(g, ref, direction):
     """"hier", "avant-hier soir", "le lendemain du 13 février"."""
-    offset = _W().data["relative_days"]
-    step = {fold(k): v for k, v in offset.items()}[fold(g["rel"])]
+    step = day_offsets()[fold(g["rel"])]
     if "d" in g:
         base = make_date(ref.year, _W().month(g["m"]), _W().number(g["d"])) if ref else None
         if base is None:
@@ -38,6 +42,18 @@ def relday(g, ref, direction):
     return Period(day, day, "day")
 
 
+def day_offsets() -> dict[str, int]:
+    """Offsets in days of the relative ("hier") and anaphoric ("la veille") day words."""
+    data = _W().data
+    return {fold(k): v for k, v in [*data["relative_days"].items(),
+                                    *data["anaphoric_days"].items()]}
+
+
+def is_anaphoric(word: str) -> bool:
+    """Whether a relative day word counts from the day the story last named ("le lendemain")."""
+    return fold(word) in {fold(k) for k in _W().data["anaphoric_days"]}
+
+
 def this_day(g, ref, direction):
     """"ce soir", "dans la soirée", "à 20 heures": the reference day (the stage may re-anchor)."""
     return None if ref is None else Period(ref, ref, "day")
@@ -48,7 +64,7 @@ def relperiod(g, ref, direction):
     if ref is None:
         return None
     table = {fold(k): v for k, v in _W().data["relative_periods"].items()}
-    unit, step = table[fold(g["_text"])]
+    unit, step = table[fold(g["rp"])]
     return whole(shift(ref, unit, step), unit)
 
 
@@ -82,9 +98,11 @@ def lastn(g, ref, direction):
     unit, count = _unit(g), _count(g)
     forward = fold(g["dir"]).startswith(("prochain", "suivant"))
     first, last = (1, count) if forward else (-count, -1)
+    precision = "month" if unit == "quarter" else unit
+    if "n" not in g:  # "ces derniers mois": how many is not said; the grain above says it
+        precision = VAGUE_GRAIN.get(unit, precision)
     return Period(whole(shift(ref, unit, first), unit).start,
-                  whole(shift(ref, unit, last), unit).end,
-                  "month" if unit == "quarter" else unit)
+                  whole(shift(ref, unit, last), unit).end, precision)
 
 
 def season(g, ref, direction):
@@ -108,9 +126,18 @@ def holiday(g, ref, direction):
 
 
 def month(g, ref, direction):
-    """"en mars", "novembre 2011", "au mois de mai"."""
+    """"en mars", "novembre 2011", "au mois de mai", "en mars dernier" (the last March before
+    this month), "en mars prochain" (the first after it)."""
     number = _W().month(g["m"])
-    year = _year(g, "y", ref) or (year_for(ref, number, 15, direction) if ref else None)
+    year = _year(g, "y", ref)
+    if year is None and ref is not None:
+        mod = fold(g.get("mod", ""))
+        if mod in ("dernier", "passé"):
+            year = ref.year - 1 if number >= ref.month else ref.year
+        elif mod == "prochain":
+            year = ref.year + 1 if number <= ref.month else ref.year
+        else:
+            year = year_for(ref, number, 15, direction)
     return None if year is None else whole(date(year, number, 1), "month")
 
 

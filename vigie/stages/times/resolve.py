@@ -13,6 +13,7 @@ from vigie.french.dates import (
     FUTURE,
     NEXT,
     PAST,
+    STRICT_PAST,
     Period,
     expand_year,
     make_date,
@@ -61,7 +62,16 @@ def _day_period(day: date | None, precision: str = "day"):
     return REJECT if day is None else Period(day, day, precision)
 
 
+def _mod_direction(g, direction: str) -> str:
+    """"dernier(s)" and "prochain(s)" after a date override the tense: strictly before, after."""
+    mod = fold(g.get("mod", ""))
+    if mod.startswith(("dernier", "passé")):
+        return STRICT_PAST
+    return NEXT if mod.startswith("prochain") else direction
+
+
 def range_dm(g, ref, direction):
+    direction = _mod_direction(g, direction)
     w = _W()
     # The second day's groups are d/m/y (with wd) so that weekday agreement reads them too.
     m2, d1, d2 = w.month(g["m"]), _num(g["d1"]), _num(g["d"])
@@ -90,11 +100,6 @@ def range_wd(g, ref, direction):
     start = weekday_near(ref, w.weekdays[fold(g["wd1"])], direction)
     gap = (w.weekdays[fold(g["wd2"])] - start.weekday()) % 7
     return Period(start, start + timedelta(days=gap), "day")
-
-
-def range_y(g, ref, direction):
-    y1, y2 = int(g["y1"]), int(g["y2"])
-    return Period(date(y1, 1, 1), date(y2, 12, 31), "year") if y1 < y2 else REJECT
 
 
 def _month_of(g, ref, direction) -> tuple[int, int] | None:
@@ -162,8 +167,12 @@ def quarter(g, ref, direction):
 
 
 def week_of(g, ref, direction):
+    """"la semaine du 7 octobre": its ISO week; a week named by its Sunday starts that Sunday,
+    so it is mostly the following ISO week ("la semaine du 6 octobre" 2013)."""
     day = _dm(ref, _num(g["d"]), _W().month(g["m"]), _year(g, "y", ref), direction)
-    return None if day is None and ref is None else whole(day, "week") if day else REJECT
+    if day is None:
+        return None if ref is None else REJECT
+    return whole(day + timedelta(days=1) if day.weekday() == 6 else day, "week")
 
 
 def day(g, ref, direction):
@@ -171,7 +180,7 @@ def day(g, ref, direction):
     w = _W()
     if "d2" in g:
         year = _year(g, "y2", ref)
-        found = _dm(ref, _num(g["d2"]), w.month(g["m2"]), year, direction)
+        found = _dm(ref, _num(g["d2"]), w.month(g["m2"]), year, _mod_direction(g, direction))
         return None if found is None and ref is None and year is None else _day_period(found)
     weekday = w.weekdays[fold(g["wd"])]
     if "d" in g:
@@ -232,3 +241,35 @@ def spaced(g, ref, direction):
     if int(g["m"]) > 12:
         return REJECT
     return numeric(g, ref, direction)
+
+
+def ord_wd(g, ref, direction):
+    """"le onzième samedi (de mobilisation)": that weekday, by the tense ("le dernier samedi":
+    strictly before)."""
+    if ref is None:
+        return None
+    weekday = _W().weekdays[fold(g["wd"])]
+    if _num(g["o"]) == -1:
+        return _day_period(weekday_near(ref - timedelta(days=1), weekday, PAST))
+    return _day_period(weekday_near(ref, weekday, direction))
+
+
+def day_only(g, ref, direction):
+    """"Le 16, ...": the 16th of the reference's month or the one before or after, in the
+    direction of the tense (nearest: the closest). The stage re-reads it against the day the
+    story last named ("Le 14 mars, ... Le 16, ...")."""
+    if ref is None:
+        return None
+    number = _num(g["dn"])
+    first = ref.replace(day=1)
+    found = [d for step in (-1, 0, 1) if (d := _in_month(shift(first, "month", step), number))]
+    if direction == PAST:
+        found = [d for d in found if d <= ref]
+    elif direction in (FUTURE, NEXT):
+        found = [d for d in found if d >= ref]
+    best = min(found, key=lambda d: (abs((d - ref).days), d < ref), default=None)
+    return _day_period(best)
+
+
+def _in_month(first: date, number: int) -> date | None:
+    return make_date(first.year, first.month, number)
