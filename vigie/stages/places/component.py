@@ -63,6 +63,7 @@ class _Resolved:
     chosen: Candidate | None = None
     country: str | None = None  # known from a relation when no candidate fits
     town: Candidate | None = None  # the town a quarter or facility lies in
+    name_start: int = 0  # where the name starts (after "province de", "l'hôpital de")
 
 
 def _hit(r: _Resolved, text: str, gaz: Gazetteer) -> PlaceHit:
@@ -85,7 +86,7 @@ def _hit(r: _Resolved, text: str, gaz: Gazetteer) -> PlaceHit:
     if m.force == "region" and cand.level == "city":
         hit.level, hit.geonameid = "region", None  # located at its capital, the best we have
     elif m.force in _AREA_FORCES and cand.level == "city":
-        hit.level, hit.geonameid = "area", None  # a facility or quarter, located at its town
+        hit.level, hit.geonameid = "area", None  # a quarter, located at its town
     return hit
 
 
@@ -132,10 +133,14 @@ def _choose_all(resolved: list[_Resolved], context: dict[str, float], text: str)
                 if rel.kind == "in" and r.mention.force in rs.IN_TOWN and near.level in (
                         "city", "area"):
                     r.town = near
+        elif rs.in_town(r.mention):
+            town = rs.town_of(i, [(x.mention, x.chosen) for x in resolved])
+            cands = rs.near_town(cands, town)
+            if not cands:
+                r.town = town
         r.chosen = rs.choose(cands, context, others)
-    for i, r in enumerate(resolved):
-        if r.chosen is None and r.town is None and r.mention.force in rs.IN_TOWN:
-            r.town = rs.town_of(i, [(x.mention, x.chosen) for x in resolved])
+        if r.mention.force == "facility" and r.chosen is not None and r.chosen.level == "city":
+            _to_name(r.mention, r.name_start)  # « l'hôpital de Rafah » is a mention of Rafah
 
 
 def find_places(doc: Doc, gaz: Gazetteer | None = None, kb: KnowledgeBase | None = None
@@ -161,7 +166,7 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None, kb: KnowledgeBase | None
         if acts is None:
             continue  # an actor that is not a place (a person, an armed group)
         if cands or m.force is not None or m.source == "ner":
-            resolved.append(_Resolved(m, cands, acts))
+            resolved.append(_Resolved(m, cands, acts, name_start=doc[m.token].idx))
     return _resolve(doc, resolved, gaz)
 
 
@@ -176,6 +181,10 @@ def _resolve(doc: Doc, resolved: list[_Resolved], gaz: Gazetteer) -> list[PlaceH
     context = rs.story_context(actors, unambiguous, _dateline_country(resolved))
     _choose_all(resolved, context, text)
     return _merge([(r, _hit(r, text, gaz)) for r in resolved])
+
+
+def _to_name(m: Mention, start: int) -> None:
+    m.force, m.start = None, start
 
 
 def _unframe(doc: Doc, m: Mention, cands: list[Candidate]) -> None:

@@ -12,6 +12,8 @@ actor that is no place are dropped.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from vigie.french.normalize import fold
@@ -27,6 +29,9 @@ _SUBJECTS = {"nsubj"}
 SIZEABLE = 100_000
 # Kinds of knowledge-base entries whose names are not places.
 _ACTOR_KINDS = ("person", "organization", "group")
+# An actor mention ending so before a place name has the place as its complement.
+_OF_END = re.compile(r"(?:\b(?:de|du|des|d['’])\s*(?:(?:la|le|les|l['’])\s*)?|[\s,(]"
+                     r"(?:à|au|aux|en|dans)\s+(?:(?:la|le|les|l['’])\s*)?)$", re.I)
 
 
 def not_a_place(doc: Doc, m: Mention, w: Words, kb: KnowledgeBase,
@@ -71,7 +76,7 @@ def acting(doc: Doc, m: Mention, w: Words, kb: KnowledgeBase,
         return False  # "à Bruxelles", "le quartier X" are places whatever the other stages said
     state = any(c.level == "country" and c.quality > ALTERNATE for c in cands) or (
         kb.metonym(m.name) is not None)
-    if state and _agent(doc, m, w):
+    if (state and _agent(doc, m, w)) or _in_actor_name(doc, m):
         return None
     if not _actor_mention(doc, m):
         return False
@@ -91,6 +96,17 @@ def _agent(doc: Doc, m: Mention, w: Words) -> bool:
     if j >= 1 and keys[j] in ("de", "d'") and keys[j - 1] in w.agentive:
         return True
     return tok.dep_ in _SUBJECTS and tok.head.pos_ in ("VERB", "AUX")
+
+
+def _in_actor_name(doc: Doc, m: Mention) -> bool:
+    """The place name is a word of an actor's name ("Boko Haram", "Radio France"), not its
+    complement ("l'armée de la RDC", "les habitants de l'île de la Réunion")."""
+    text = text_of(doc)
+    for actor in doc._.vigie_actors or []:
+        for s, e in actor.mentions:
+            if s < m.start and m.end <= e and not _OF_END.search(text[s:m.start]):
+                return True
+    return False
 
 
 def _actor_mention(doc: Doc, m: Mention) -> bool:

@@ -57,6 +57,7 @@ class Mention:
     prep: str | None = None  # folded preposition before the mention ("a", "pres de", "vers")
     source: str = "ner"  # ner | pattern | dateline
     token: int = 0  # index of the mention's first name token
+    linked: bool = False  # "de" links the head word and the name ("l'hôpital de Rafah")
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,8 @@ def _framed(doc: Doc, start: int, end: int, w: Words, source: str) -> list[Menti
     """The mention of a name at tokens start..end, read with the words before it."""
     head = head_before(doc, start, w)
     if head is not None:
-        return [_mention(doc, head[0], start, end, w, force=head[1], source=source)]
+        return [_mention(doc, head[0], start, end, w, force=head[1], source=source,
+                         linked=_of_before(doc, start) is not None)]
     m = _mention(doc, start, start, end, w, source=source)
     word = _of_before(doc, start)
     if word is not None and keys_of(doc)[word] in w.directions:
@@ -230,7 +232,8 @@ def ner_mentions(doc: Doc, ents: list[Span], gaz: Gazetteer, w: Words) -> list[M
         elif kind is not None:
             first = head_before(doc, name_start, w)
             found.append(_mention(doc, min(ent.start, first[0]) if first else ent.start,
-                                  name_start, ent.end, w, force=kind))
+                                  name_start, ent.end, w, force=kind,
+                                  linked=_of_before(doc, name_start) is not None))
         else:
             found.extend(_framed(doc, name_start, ent.end, w, "ner"))
     return found

@@ -148,6 +148,18 @@ def fit(rel: Relation, target: Candidate | None, cands: list[Candidate]) -> list
     return [c for c in cands if located(c) and km(c, target) <= reach]
 
 
+def in_town(m: Mention) -> bool:
+    """A quarter, or a facility named for itself (« la mosquée Sediqia »), not for its town."""
+    return m.force == "quarter" or (m.force == "facility" and not m.linked)
+
+
+def near_town(cands: list[Candidate], town: Candidate | None) -> list[Candidate]:
+    """The candidates of a part of a town that lie in it (all of them when no town is known)."""
+    if town is None:
+        return cands
+    return [c for c in cands if located(c) and km(c, town) <= TOWN_KM]
+
+
 def town_of(i: int, chosen: list[tuple[Mention, Candidate | None]]) -> Candidate | None:
     """The town a quarter or named facility at mention i lies in: the nearest town named before
     it, else after it."""
