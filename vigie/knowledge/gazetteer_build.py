@@ -44,9 +44,9 @@ _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏ'’ .\-]+$")
 _LEADING = ("la ", "le ", "les ")
 # vigie's regions table names the divisions news is about: ranked like a city of this size.
 REGION_POPULATION = 1_000_000
-# An ISO 3166-2 division whose seat is unknown: ranked like a town of this size (below the
-# towns of the same name that news names more often).
-DIVISION_POPULATION = 20_000
+# An ISO 3166-2 division whose seat is unknown: ranked like a village of this size, below the
+# towns known by an alternate name of it (« Bâle » is Basel, not the province of Balé).
+DIVISION_POPULATION = 1_000
 # Leading words of ISO 3166-2 names that say what kind of division it is ("Ville de Ndjamena").
 _DIVISION_PREFIX = re.compile(r"^(?:ville|municipalite|province|region|etat|district) de ")
 _DASH, _SPACES = re.compile(r"-"), re.compile(r"\s+")

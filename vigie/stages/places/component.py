@@ -36,7 +36,8 @@ LOCATIVE_BONUS = 1.5
 # Levels a mention's place takes from the words around it.
 _AREA_FORCES = ("facility", "quarter", "feature")
 # The level of a place the gazetteer does not know, from the word before it ("le village de X").
-_UNKNOWN_LEVEL = {"city": "city", "region": "region", "facility": "area", "quarter": "area"}
+_UNKNOWN_LEVEL = {"city": "city", "region": "region", "facility": "area", "quarter": "area",
+                  "road": "area"}
 
 
 @dataclass
@@ -133,6 +134,8 @@ def _choose_all(resolved: list[_Resolved], context: dict[str, float], text: str)
                 if rel.kind == "in" and r.mention.force in rs.IN_TOWN and near.level in (
                         "city", "area"):
                     r.town = near
+        elif r.mention.force == "road":
+            r.country = rs.main_country(context)  # « l'A16 »: a road of the story's country
         elif rs.in_town(r.mention):
             town = rs.town_of(i, [(x.mention, x.chosen) for x in resolved])
             cands = rs.near_town(cands, town)
@@ -158,7 +161,7 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None, kb: KnowledgeBase | None
     gaz, kb, w = gaz or gazetteer(), kb or load_kb(), words()
     resolved = []
     for m in find_mentions(doc, gaz):
-        cands = gaz.lookup(m.name)
+        cands = _lookup(gaz, m, text_of(doc))
         _unframe(doc, m, cands)
         if not_a_place(doc, m, w, kb, cands):
             continue
@@ -181,6 +184,16 @@ def _resolve(doc: Doc, resolved: list[_Resolved], gaz: Gazetteer) -> list[PlaceH
     context = rs.story_context(actors, unambiguous, _dateline_country(resolved))
     _choose_all(resolved, context, text)
     return _merge([(r, _hit(r, text, gaz)) for r in resolved])
+
+
+def _lookup(gaz: Gazetteer, m: Mention, text: str) -> list[Candidate]:
+    """The candidates of a mention's name; a quarter or facility by its whole name first
+    (« la place de l'Étoile », « le camp de Zaatari »)."""
+    if m.force in ("quarter", "facility"):
+        whole = [c for c in gaz.lookup(text[m.start:m.end]) if not c.spelling]
+        if whole:
+            return whole
+    return gaz.lookup(m.name)
 
 
 def _to_name(m: Mention, start: int) -> None:

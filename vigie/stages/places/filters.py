@@ -37,7 +37,7 @@ _OF_END = re.compile(r"(?:\b(?:de|du|des|d['’])\s*(?:(?:la|le|les|l['’])\s*)
 def not_a_place(doc: Doc, m: Mention, w: Words, kb: KnowledgeBase,
                 cands: list[Candidate]) -> bool:
     """Whether a mention names something that is not a place here."""
-    if m.force == "border":
+    if m.force in ("border", "road"):
         return False
     folded = fold(m.name)
     if folded in w.not_places or folded in w.directions or not m.name[:1].isupper():

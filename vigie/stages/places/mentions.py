@@ -35,14 +35,23 @@ _QUOTES = {'"', "«", "»", "“", "”"}
 # Head words that name a place without "de" ("le lac Tchad", "le quartier Khair Khana").
 _APPOSED = ("facility", "quarter", "feature")
 # A dateline opens a paragraph: capitals, optional "(Agency)", then a comma or dash.
-_DATELINE = re.compile(r"(?m)^[ \t]*([A-ZÀ-Ý][A-ZÀ-Ý'’\- ]{2,40}?)[ \t]*"
-                       r"(?:\([^)\n]{1,40}\))?[ \t]*[,\-–—]")
+# A dash ends it only after a space: "PORT-AU-PRINCE, 4 mars" is one name.
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-ZÀ-Ý][A-ZÀ-Ý'’\- ]{2,40}?)(?:[ \t]*\([^)\n]{1,40}\))?"
+                       r"(?:[ \t]*,|[ \t]+[\-–—])")
 # After these, a name is a place even when the NER or the Actors stage took it for an actor.
 STRONG_LOCATIVES = frozenset({"a", "au", "aux", "en", "dans", "pres de"})
 # Datelines are in the first paragraphs (calibrated on agency copy: after a title and a byline).
 DATELINE_WINDOW = 600
 # A name the NER missed is at most this many capitalised tokens ("Khan Younès", "Deir ez-Zor").
 MAX_NAME_TOKENS = 4
+# Words skipped between a head word and its name: an adjective and a quote mark at most.
+MAX_SKIPPED = 2
+# A NER name is extended by at most this many following words when the longer name is a known
+# place ("France métropolitaine", "Guinée équatoriale").
+MAX_EXTENSION = 2
+# Roads: "l'A16", "la RN7", "l'autoroute A1".
+_ROAD = re.compile(r"^(?:A|N|RN|RD|D|E|M|R)\d{1,3}$")
+ROAD_BEFORE = frozenset({"l'", "la", "autoroute", "route", "nationale", "sur", "l"})
 
 
 @dataclass
@@ -167,11 +176,11 @@ def head_before(doc: Doc, i: int, w: Words) -> tuple[int, str] | None:
             kind = w.kind_of(keys[j]) if keys[j] in w.facility else None
         return (j, kind) if kind is not None else None
     j = i - 1
-    while j >= 0 and j >= i - 3 and (texts[j] in _QUOTES or (
+    while j >= max(0, i - MAX_SKIPPED) and (texts[j] in _QUOTES or (
             texts[j].isalpha() and texts[j].islower() and w.kind_of(keys[j]) is None
             and keys[j] not in _ARTICLES and keys[j] not in w.locatives)):
         j -= 1  # "le quartier sunnite Khair Khana", 'la mosquée" sunnite Sediqia'
-    if j < 0 or j == i - 3:
+    if j < 0:
         return None
     kind = w.kind_of(keys[j])
     return (j, kind) if kind in _APPOSED else None
@@ -234,8 +243,14 @@ def ner_mentions(doc: Doc, ents: list[Span], gaz: Gazetteer, w: Words) -> list[M
             found.append(_mention(doc, min(ent.start, first[0]) if first else ent.start,
                                   name_start, ent.end, w, force=kind,
                                   linked=_of_before(doc, name_start) is not None))
+        elif _ROAD.match(texts_of(doc)[name_start]) and name_start + 1 == ent.end:
+            m = _mention(doc, name_start, name_start, ent.end, w, force="road")
+            if name_start > 0 and keys_of(doc)[name_start - 1] in ROAD_BEFORE:
+                found.append(m)
         else:
-            found.extend(_framed(doc, name_start, ent.end, w, "ner"))
+            end = _longest_known(doc, name_start, min(len(doc), ent.end + MAX_EXTENSION), gaz)
+            end = end if end is not None and end > ent.end else ent.end
+            found.extend(_framed(doc, name_start, end, w, "ner"))
     return found
 
 

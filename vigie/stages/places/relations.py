@@ -27,6 +27,7 @@ class Relation:
     kind: str  # in | near
     km: float | None = None  # the distance said ("à 30 km de"), None for "près de"
     more: bool = False  # "à plus de 400 km": the distance is a lower bound
+    direction: bool = False  # "au nord de Y": only a direction
 
 
 _ART = r"(?:(?:la|le|les|l['’])\s*)?"
@@ -41,7 +42,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     part = rf"(?:(?:{dirs})\s+{_OF}{_ART})?"
     inside = re.compile(
         rf"\s*(?:\(\s*|,\s*(?:(?:qui\s+est\s+)?situ[ée]e?s?\s+|localit[ée]s?\s+)?"
-        rf"(?:dans|en|au|aux)\s+{_ART}{part})", re.I)
+        rf"(?:dans\s+{_ART}{part}|(?:en|au|aux)\s+{_ART}))", re.I)
     distance = re.compile(
         rf"\s*,?\s*(?:(?:qui\s+est\s+)?situ[ée]e?s?\s+)?[àa]\s+(?P<more>(?:plus|moins)\s+d['e’]\s*)?"
         rf"(?:environ\s+|quelque\s+|près\s+de\s+)?(?P<n>\d+(?:[.,]\d+)?|[a-zé]+(?:\s+[a-zé]+)?)"
@@ -49,7 +50,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"(?:capitale\s*,?\s*(?:\w+\s*,?\s*)?|ville\s+{_OF}{_ART})?", re.I)
     near = re.compile(
         rf"\s*,?\s*(?:(?:qui\s+est\s+)?situ[ée]e?s?\s+)?(?:près|non\s+loin|aux\s+abords|"
-        rf"à\s+proximité|à\s+la\s+périphérie|au\s+(?:{dirs}))\s+{_OF}{_ART}"
+        rf"à\s+proximité|à\s+la\s+périphérie|(?P<dir>au\s+(?:{dirs})))\s+{_OF}{_ART}"
         rf"(?:capitale\s*,?\s*|ville\s+{_OF}{_ART})?", re.I)
     return inside, distance, near
 
@@ -64,24 +65,26 @@ def _km(said: str, w: Words) -> float | None:
     return float(max(values)) if values else None
 
 
-def relation_between(gap: str, w: Words | None = None) -> tuple[str, float | None, bool] | None:
-    """The relation the words between two mentions say: ("in", None, False), ("near", km,
-    more) or None.
+def relation_between(gap: str, w: Words | None = None) -> tuple[str, float | None, bool,
+                                                                  bool] | None:
+    """The relation the words between two mentions say: ("in", None, False, False), ("near",
+    km, more, direction) or None.
 
     >>> relation_between(", dans la "), relation_between(", à 30 km au nord de ")
-    (('in', None, False), ('near', 30.0, False))
+    (('in', None, False, False), ('near', 30.0, False, False))
     """
     w = w or words()
     inside, distance, near = _patterns()
     if len(gap) > MAX_GAP:
         return None
     if inside.fullmatch(gap):
-        return "in", None, False
+        return "in", None, False, False
     match = distance.fullmatch(gap)
     if match:
-        return "near", _km(match.group("n"), w), bool(match.group("more"))
-    if near.fullmatch(gap):
-        return "near", None, False
+        return "near", _km(match.group("n"), w), bool(match.group("more")), False
+    match = near.fullmatch(gap)
+    if match:
+        return "near", None, False, bool(match.group("dir"))
     return None
 
 
@@ -94,5 +97,5 @@ def find_relations(text: str, mentions: list[Mention]) -> dict[int, Relation]:
             continue
         said = relation_between(text[a.end:b.start])
         if said is not None:
-            found[i] = Relation(i, i + 1, said[0], said[1], said[2])
+            found[i] = Relation(i, i + 1, *said)
     return found

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import replace
 
-from vigie.knowledge.gazetteer import ALTERNATE, OVER_CITY, Candidate
+from vigie.knowledge.gazetteer import ALTERNATE, MAIN, OVER_CITY, Candidate
 from vigie.stages.places.mentions import Mention
 from vigie.stages.places.relations import Relation
 
@@ -35,12 +36,12 @@ REGION_POPULATION = 1_000_000
 # A name matched only through transliteration (translit.tsv) stands for a place of the story's
 # countries, or a town of at least this size; else it is left unresolved (a village of that
 # spelling elsewhere is chance).
-SPELLING_POPULATION = 50_000
+SPELLING_POPULATION = 20_000
 # "X, à 30 km de Y": X's candidate lies within this factor of the distance said, plus slack
 # for the vagueness of news distances and the size of Y.
 NEAR_FACTOR, NEAR_SLACK_KM = 1.5, 40.0
-# "X près de Y" without a distance.
-NEAR_DEFAULT_KM = 60.0
+# "X près de Y" without a distance; "X, au nord de Y" (a direction says less).
+NEAR_DEFAULT_KM, DIRECTION_KM = 60.0, 200.0
 # A quarter, street or named facility lies in its town: candidates farther than this from the
 # town are other places of that name.
 TOWN_KM = 30.0
@@ -85,7 +86,12 @@ def bare(cands: list[Candidate]) -> list[Candidate]:
     if over:
         return over
     cities = {c.country for c in cands if c.level == "city"}
-    return [c for c in cands if c.level != "region" or c.country not in cities]
+    french = {c.country for c in cands if c.level == "region" and c.quality >= MAIN}
+    # The region gives way to its city, which takes its French name: « Odessa » is Odesa, not
+    # Odessa, Texas, whose main name it is.
+    return [replace(c, quality=MAIN) if c.level == "city" and c.quality < MAIN
+            and c.country in french else c
+            for c in cands if c.level != "region" or c.country not in cities]
 
 
 def plausible(cands: list[Candidate], context: dict[str, float]) -> list[Candidate]:
@@ -104,6 +110,8 @@ def framed(m: Mention, cands: list[Candidate]) -> list[Candidate]:
         return [c for c in cands if c.level in ("city", "area")]
     if m.force == "feature":
         return [c for c in cands if c.level == "country"]
+    if m.force == "road":
+        return []
     return bare(cands)
 
 
@@ -131,21 +139,29 @@ def story_context(actor_countries: list[str], chosen: list[tuple[Mention, Candid
     return context
 
 
+def main_country(context: dict[str, float]) -> str | None:
+    """The country the story is about, if story_context found one."""
+    return next((c for c, v in context.items() if v == STORY_WEIGHT), None)
+
+
 def fit(rel: Relation, target: Candidate | None, cands: list[Candidate]) -> list[Candidate]:
     """The candidates of a relation's source that lie where the text says they do."""
     if target is None:
         return cands
-    if rel.kind == "in":
+    if rel.kind == "in" or (rel.direction and target.level in ("country", "region")):
+        # « Tessalit, au nord du Mali » is in Mali; « Rutshuru, au nord de Goma » near Goma
         inside = [c for c in cands if c.country == target.country or target.country is None]
         if target.level in ("city", "area") and located(target):
             inside = [c for c in inside if located(c) and km(c, target) <= TOWN_KM]
         return inside
+    same = [c for c in cands if c.country == target.country]
     if not located(target):
-        return [c for c in cands if c.country == target.country]
-    reach = NEAR_DEFAULT_KM if rel.km is None else rel.km * NEAR_FACTOR + NEAR_SLACK_KM
+        return same
+    reach = rel.km * NEAR_FACTOR + NEAR_SLACK_KM if rel.km is not None else (
+        DIRECTION_KM if rel.direction else NEAR_DEFAULT_KM)
     if rel.more:
         reach = max(reach, rel.km * 3)
-    return [c for c in cands if located(c) and km(c, target) <= reach]
+    return [c for c in cands if located(c) and km(c, target) <= reach] or same
 
 
 def in_town(m: Mention) -> bool:
