@@ -1,7 +1,8 @@
 """The offline gazetteer: every indexed place name -> candidate places, built once and cached.
 
-The index is built from packaged data by gazetteer_build.py (GeoNames cities over 5,000
-inhabitants, CLDR French country names, vigie's regions and aliases tables) and pickled under
+The index is built from packaged data by gazetteer_build.py (GeoNames populated places over 500
+inhabitants, CLDR French country names, ISO 3166-2 divisions, vigie's regions, areas and aliases
+tables, the transliteration skeletons of every name) and pickled under
 `$XDG_CACHE_HOME/vigie` (default `~/.cache/vigie`). The cache file name carries vigie's version and
 a digest of the inputs, so a new table or release rebuilds it; a missing, unreadable or corrupt
 cache is rebuilt too. See docs/places.md.
@@ -9,6 +10,7 @@ cache is rebuilt too. See docs/places.md.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import logging
@@ -36,31 +38,70 @@ class Candidate:
     lat: float | None
     lon: float | None
     geonameid: int | None
-    level: str  # city | region | country
+    level: str  # city | region | country | area
     population: int
     quality: int  # ONLY_WITH_WORD | ALTERNATE | MAIN | OVER_CITY
+    spelling: bool = False  # found through a transliteration (translit.tsv), not as spelt
 
 
 # The cache's layout (its version is part of the file name's digest, with this module's source).
-FORMAT = 2
-# A one-candidate index value is entry * 4 + quality (qualities are 0 to 3).
+FORMAT = 3
+# An index value is entry * 4 + quality (qualities are 0 to 3).
 _QUALITY_BITS = 2
 # Columns of a place: canonical, country, lat, lon, geonameid, level, population.
 _TYPES = (str, str, float, float, int, str, int)
 
 
 def pack(data: dict) -> dict:
-    """The cached form of `gazetteer_build.build()`, quick to unpickle (start-up time): a name
-    with one candidate maps to one int instead of a tuple of tuples, and the places are one
-    text, a line decoded when looked up (a list of tuples if a place would not decode exactly)."""
-    index = {k: (v[0][0] << _QUALITY_BITS | v[0][1]) if len(v) == 1 else v
-             for k, v in data["index"].items()}
+    """The cached form of `gazetteer_build.build()`, quick to unpickle and small in memory
+    (start-up time, peak RSS: docs/speed.md): the sorted keys are one text, their candidates one
+    array of ints, and the places one text, a line decoded when looked up (a list of tuples if a
+    place would not decode exactly)."""
+    keys = sorted(data["index"])
+    values = [[i << _QUALITY_BITS | q for i, q in data["index"][k]] for k in keys]
+    position = {k: n for n, k in enumerate(keys)}
+    skeletons = sorted(data.get("skeletons", {}).items())
     lines = [_encode(entry) for entry in data["entries"]]
-    offsets = array("L", itertools.accumulate((len(line) for line in lines), initial=0))
+    offsets = array("I", itertools.accumulate((len(line) for line in lines), initial=0))
     exact = all(_decodes_to(line, entry)
                 for line, entry in zip(lines, data["entries"], strict=True))
     places = "".join(lines) if exact else list(data["entries"])
-    return {**data, "format": FORMAT, "index": index, "entries": places, "offsets": offsets}
+    return {**data, "format": FORMAT, "index": _Table.pack(keys, values),
+            "skeletons": _Table.pack([s for s, _ in skeletons],
+                                     [[position[k] for k in ks] for _, ks in skeletons]),
+            "entries": places, "offsets": offsets}
+
+
+class _Table:
+    """A sorted text of keys, each with a run of ints: a read-only dict found by bisection."""
+
+    def __init__(self, packed: tuple):
+        self.text, self.starts, self.values, self.runs = packed
+
+    @staticmethod
+    def pack(keys: list[str], values: list[list[int]]) -> tuple:
+        text = "".join(keys)
+        starts = array("I", itertools.accumulate(map(len, keys), initial=0))
+        runs = array("I", itertools.accumulate(map(len, values), initial=0))
+        return text, starts, array("I", itertools.chain.from_iterable(values)), runs
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def __getitem__(self, n: int) -> str:
+        return self.text[self.starts[n]:self.starts[n + 1]]
+
+    def find(self, k: str) -> int | None:
+        """Position of key k, or None."""
+        n = bisect.bisect_left(self, k)
+        return n if n < len(self) and self[n] == k else None
+
+    def get(self, k: str) -> array:
+        n = self.find(k)
+        return self.values[self.runs[n]:self.runs[n + 1]] if n is not None else array("I")
+
+    def run(self, n: int) -> array:
+        return self.values[self.runs[n]:self.runs[n + 1]]
 
 
 def _encode(entry: tuple) -> str:
@@ -105,7 +146,8 @@ class Gazetteer:
         self._data = data
         places = data["entries"]
         self._entries = _Places(places, data["offsets"]) if isinstance(places, str) else places
-        self._index = data["index"]
+        self._index = _Table(data["index"])
+        self._skeletons = _Table(data["skeletons"])
         self.adjectives: dict[str, str] = data["adjectives"]
         self.prefixes: dict[str, str] = data["prefixes"]
         self._extra: dict[str, str] = {}  # key -> ISO3: country names from the knowledge base
@@ -141,7 +183,9 @@ class Gazetteer:
         return len(self._entries)
 
     def lookup(self, name: str) -> list[Candidate]:
-        """Every place `name` may stand for ("d'Alep", "ALEP" and "Alep" alike).
+        """Every place `name` may stand for ("d'Alep", "ALEP" and "Alep" alike); a name the index
+        does not hold is looked up by its transliteration skeleton ("Tchernihiv" finds
+        Chernihiv), its candidates then counting as alternate names.
 
         Args:
             name: a place name as a text spells it, with or without article or elision.
@@ -153,19 +197,33 @@ class Gazetteer:
         found = [Candidate(*self._entries[i], quality=q) for i, q in self._candidates(k)]
         if k in self._extra and (country := self.country(self._extra[k])) is not None:
             found.append(country)
-        return [*found, *self._places[k]] if k in self._places else found
+        if k in self._places:
+            found += self._places[k]
+        return found or self._by_skeleton(k)
 
-    def _candidates(self, k: str) -> tuple[tuple[int, int], ...]:
+    def _by_skeleton(self, k: str) -> list[Candidate]:
+        s = gb.skeleton(k)
+        if not s:
+            return []
+        keys = list(self._skeletons.get(s))
+        if (exact := self._index.find(s)) is not None:
+            keys.append(exact)
+        seen = {}
+        for n in keys:
+            for value in self._index.run(n):
+                i, q = value >> _QUALITY_BITS, value & ((1 << _QUALITY_BITS) - 1)
+                seen[i] = max(seen.get(i, -1), min(q, ALTERNATE))
+        return [Candidate(*self._entries[i], quality=q, spelling=True) for i, q in seen.items()]
+
+    def _candidates(self, k: str) -> list[tuple[int, int]]:
         """(entry, quality) pairs of an index key."""
-        value = self._index.get(k, ())
-        if isinstance(value, int):
-            return ((value >> _QUALITY_BITS, value & ((1 << _QUALITY_BITS) - 1)),)
-        return value
+        mask = (1 << _QUALITY_BITS) - 1
+        return [(v >> _QUALITY_BITS, v & mask) for v in self._index.get(k)]
 
     def has(self, name: str) -> bool:
-        """Whether `name` is an indexed place name."""
+        """Whether `name` is an indexed place name (as spelt: no transliteration)."""
         k = key(name)
-        return k in self._index or k in self._extra or k in self._places
+        return self._index.find(k) is not None or k in self._extra or k in self._places
 
     def adjective(self, word: str) -> str | None:
         """ISO3 of a country adjective ("turque" -> TUR) or compound prefix ("syro" -> SYR)."""
@@ -188,7 +246,7 @@ def cache_path(directory: Path | None = None) -> Path:
     """The cache file for this vigie version and these input tables."""
     from vigie import __version__
 
-    digest = hashlib.sha256(gb.CITIES.name.encode())
+    digest = hashlib.sha256(gb.ALL_PLACES.name.encode())
     for name in gb.TABLES:
         digest.update((gb.DATA / name).read_bytes())
     digest.update(Path(gb.__file__).read_bytes())

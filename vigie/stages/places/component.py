@@ -1,15 +1,16 @@
 """Places: place mentions geocoded against the packaged gazetteer (offline).
 
-Mentions come from the NER and from patterns it misses (place_mentions.py). Each is resolved
-among its gazetteer candidates by the words around it (a region word forces a region), by the
-countries the article names, and by population; mentions that are actors by metonymy ("la
-réponse de Washington", "la Russie a annoncé") are not places. See docs/places.md.
+Mentions come from the NER and from patterns it misses (mentions.py). Names that are not places
+here (an armed group, a title, a heading, a common noun) are dropped (filters.py); each other
+mention is resolved among its gazetteer candidates (resolve.py) by the words around it, by what
+the text says about where it lies (relations.py), by the countries the story names and by
+population. A state or a capital that acts ("la Russie a annoncé") keeps its place record, its
+acting mentions marked so that events are not placed there. See docs/places.md.
 """
 
 from __future__ import annotations
 
 import logging
-import math
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -17,36 +18,26 @@ from spacy.tokens import Doc
 
 from vigie.french.normalize import fold
 from vigie.knowledge.base import load_kb
-from vigie.knowledge.gazetteer import ALTERNATE, OVER_CITY, Candidate, Gazetteer, gazetteer
+from vigie.knowledge.gazetteer import Candidate, Gazetteer, gazetteer
+from vigie.knowledge.models import KnowledgeBase
 from vigie.stages.common import guarded, text_of
-from vigie.stages.places.mentions import (
-    STRONG_LOCATIVES,
-    Mention,
-    Words,
-    find_mentions,
-    tkey,
-    words,
-)
+from vigie.stages.places import resolve as rs
+from vigie.stages.places.filters import acting, not_a_place
+from vigie.stages.places.mentions import Mention, Words, find_mentions, words
+from vigie.stages.places.relations import find_relations
 
 LOGGER = logging.getLogger(__name__)
 
-# A candidate in a country the article's places name gets this bonus, worth a 15-fold population
-# (log10 scale): Tripoli in a Lebanon story is Tripoli, Lebanon (LBY 1.3M vs LBN 230k), but
-# Genève in a story naming the United States stays in Switzerland (201k vs Geneva NY, 13k).
-# Countries known only from actors count half.
-CONTEXT_BONUS = 1.2
-# GeoNames' main name or a French/vigie name beats an alternate name of a 100x bigger place
-# (calibrated on "Hama": Ḩamāh, Syria vs an alternate name of Ōno-hara, Japan).
-MAIN_BONUS = 2.0
-# Regions carry no population: rank them like a city of this size.
-REGION_POPULATION = 1_000_000
-# The NER's dependency labels of an acting subject (metonymy: "la Russie a annoncé").
-_SUBJECTS = {"nsubj"}
 # event_place: the finer the place, the likelier it is where the event happened.
 LEVEL_RANK = {"city": 5, "area": 4, "region": 3, "border": 2, "country": 1, "other": 0}
 # A locative lifts a place by one and a half levels: "à Genève" beats a bare "Alep" in the same
 # clause, but "Alep en Syrie" stays Alep (city 5 vs country 1 + 1.5).
 LOCATIVE_BONUS = 1.5
+# Levels a mention's place takes from the words around it.
+_AREA_FORCES = ("facility", "quarter", "feature")
+# The level of a place the gazetteer does not know, from the word before it ("le village de X").
+_UNKNOWN_LEVEL = {"city": "city", "region": "region", "facility": "area", "quarter": "area",
+                  "road": "area"}
 
 
 @dataclass
@@ -60,145 +51,161 @@ class PlaceHit:
     level: str = "other"  # city | region | country | border | area | other
     mentions: list[tuple[int, int]] = field(default_factory=list)
     preps: list[str | None] = field(default_factory=list)  # the preposition before each mention
+    acting: list[bool] = field(default_factory=list)  # each mention names an actor too
 
 
-def _actor_spans(doc: Doc) -> list[tuple[int, int]]:
-    return [span for actor in doc._.vigie_actors or [] for span in actor.mentions]
+@dataclass
+class _Resolved:
+    """A mention, its candidates and what the stage made of it."""
+
+    mention: Mention
+    cands: list[Candidate]
+    acting: bool
+    chosen: Candidate | None = None
+    country: str | None = None  # known from a relation when no candidate fits
+    town: Candidate | None = None  # the town a quarter or facility lies in
+    name_start: int = 0  # where the name starts (after "province de", "l'hôpital de")
 
 
-def _overlaps(m: Mention, spans: list[tuple[int, int]]) -> bool:
-    """An actor mention overlaps the place's without being a longer name around it: "Moscou"
-    as the Russian state drops the place; "les habitants de l'île de la Réunion" keeps it."""
-    return any(s < m.end and m.start < e
-               and not (s <= m.start and m.end <= e and e - s > m.end - m.start)
-               for s, e in spans)
+def _hit(r: _Resolved, text: str, gaz: Gazetteer) -> PlaceHit:
+    """The place a resolved mention stands for (before merging mentions)."""
+    m, cand = r.mention, r.chosen
+    name = text[m.start:m.end]
+    if m.force == "border":
+        country = gaz.country(m.iso3) if m.iso3 else None
+        canonical = f"frontière ({country.canonical})" if country else None
+        return PlaceHit(name=name, canonical=canonical, country=m.iso3, level="border")
+    if m.force == "feature":
+        return PlaceHit(name=name, country=cand.country if cand else None, level="area")
+    if cand is None and r.town is not None:
+        return PlaceHit(name=name, country=r.town.country, lat=r.town.lat, lon=r.town.lon,
+                        level="area")
+    if cand is None:
+        return PlaceHit(name=name, country=r.country, level=_UNKNOWN_LEVEL.get(m.force, "other"))
+    hit = PlaceHit(name=name, canonical=cand.canonical, country=cand.country, lat=cand.lat,
+                   lon=cand.lon, geonameid=cand.geonameid, level=cand.level)
+    if m.force == "region" and cand.level == "city":
+        hit.level, hit.geonameid = "region", None  # located at its capital, the best we have
+    elif m.force in _AREA_FORCES and cand.level == "city":
+        hit.level, hit.geonameid = "area", None  # a quarter, located at its town
+    return hit
+
+
+def _merge(hits: list[tuple[_Resolved, PlaceHit]]) -> list[PlaceHit]:
+    """One PlaceHit per distinct place, with all its mentions in text order."""
+    places: dict[tuple, PlaceHit] = {}
+    for r, hit in sorted(hits, key=lambda item: item[0].mention.start):
+        m = r.mention
+        known = hit.canonical is not None
+        k = (hit.canonical, hit.country, hit.level, hit.lat) if known else (fold(hit.name),)
+        if hit.level == "area":
+            k = (*k, fold(hit.name))
+        place = places.setdefault(k, hit)
+        if (m.start, m.end) not in place.mentions:
+            place.mentions.append((m.start, m.end))
+            place.preps.append(m.prep)
+            place.acting.append(r.acting)
+    return list(places.values())
+
+
+def _dateline_country(resolved: list[_Resolved]) -> str | None:
+    for r in resolved:
+        if r.mention.source == "dateline" and r.chosen is not None:
+            return r.chosen.country
+    return None
+
+
+def _choose_all(resolved: list[_Resolved], context: dict[str, float], text: str) -> None:
+    """Choose every mention's place: mentions after the places they are said to lie in or near
+    (right to left), each with the story's countries and its other places as anchors."""
+    relations = find_relations(text, [r.mention for r in resolved])
+    anchors = [r.chosen for r in resolved if rs.located(r.chosen) and r.chosen.level != "country"]
+    for i in reversed(range(len(resolved))):
+        r = resolved[i]
+        cands = rs.plausible(rs.framed(r.mention, r.cands), context)
+        others = [a for a in anchors if a is not r.chosen]
+        rel = relations.get(i)
+        if rel is not None:
+            target = resolved[rel.target]
+            near = target.chosen or target.town
+            cands = rs.fit(rel, near, cands)
+            if not cands and near is not None:
+                r.country = near.country
+                if rel.kind == "in" and r.mention.force in rs.IN_TOWN and near.level in (
+                        "city", "area"):
+                    r.town = near
+        elif r.mention.force == "road":
+            r.country = rs.main_country(context)  # « l'A16 »: a road of the story's country
+        elif rs.in_town(r.mention):
+            town = rs.town_of(i, [(x.mention, x.chosen) for x in resolved])
+            cands = rs.near_town(cands, town)
+            if not cands:
+                r.town = town
+        r.chosen = rs.choose(cands, context, others)
+        if r.mention.force == "facility" and r.chosen is not None and r.chosen.level == "city":
+            _to_name(r.mention, r.name_start)  # « l'hôpital de Rafah » is a mention of Rafah
+
+
+def find_places(doc: Doc, gaz: Gazetteer | None = None, kb: KnowledgeBase | None = None
+                ) -> list[PlaceHit]:
+    """One PlaceHit per distinct place named in the doc, geocoded.
+
+    Args:
+        doc: a Doc that went through NER, entity repair and the Actors stage.
+        gaz: the gazetteer (the process-wide one when None).
+        kb: the knowledge base (the packaged one when None).
+
+    Returns:
+        Places in order of first mention.
+    """
+    gaz, kb, w = gaz or gazetteer(), kb or load_kb(), words()
+    resolved = []
+    for m in find_mentions(doc, gaz):
+        cands = _lookup(gaz, m, text_of(doc))
+        _unframe(doc, m, cands)
+        if not_a_place(doc, m, w, kb, cands):
+            continue
+        acts = acting(doc, m, w, kb, cands)
+        if acts is None:
+            continue  # an actor that is not a place (a person, an armed group)
+        if cands or m.force is not None or m.source == "ner":
+            resolved.append(_Resolved(m, cands, acts, name_start=doc[m.token].idx))
+    return _resolve(doc, resolved, gaz)
+
+
+def _resolve(doc: Doc, resolved: list[_Resolved], gaz: Gazetteer) -> list[PlaceHit]:
+    text = text_of(doc)
+    actors = [a.country for a in doc._.vigie_actors or [] if getattr(a, "country", None)]
+    context = rs.story_context(actors, [], None)
+    for r in resolved:  # a first reading, without relations nor anchors
+        r.chosen = rs.choose(rs.plausible(rs.framed(r.mention, r.cands), context), context)
+    unambiguous = [(r.mention, r.chosen) for r in resolved if not r.acting
+                   and len({c.country for c in rs.framed(r.mention, r.cands)}) == 1]
+    context = rs.story_context(actors, unambiguous, _dateline_country(resolved))
+    _choose_all(resolved, context, text)
+    return _merge([(r, _hit(r, text, gaz)) for r in resolved])
+
+
+def _lookup(gaz: Gazetteer, m: Mention, text: str) -> list[Candidate]:
+    """The candidates of a mention's name; a quarter or facility by its whole name first
+    (« la place de l'Étoile », « le camp de Zaatari »)."""
+    if m.force in ("quarter", "facility"):
+        whole = [c for c in gaz.lookup(text[m.start:m.end]) if not c.spelling]
+        if whole:
+            return whole
+    return gaz.lookup(m.name)
+
+
+def _to_name(m: Mention, start: int) -> None:
+    m.force, m.start = None, start
 
 
 def _unframe(doc: Doc, m: Mention, cands: list[Candidate]) -> None:
     """"la deuxième ville de Syrie" names Syria: a region or city word that fits no candidate
     leaves the mention to the name alone."""
-    fits = {"region": ("region", "city"), "city": ("city",)}.get(m.force)
+    fits = {"region": ("region", "city"), "city": ("city", "area")}.get(m.force)
     if fits and cands and not any(c.level in fits for c in cands):
         m.force, m.start = None, doc[m.token].idx
-
-
-def _not_place(m: Mention, w: Words) -> bool:
-    """Seats of power and common nouns the NER tags LOC ("le Kremlin", "l'État")."""
-    return fold(m.name) in w.not_places
-
-
-def _acts(doc: Doc, m: Mention, w: Words, cands: list[Candidate]) -> bool:
-    """A country or capital named as an actor: subject of a verb, or "la réponse de X"."""
-    if m.force or m.prep in w.locatives or m.source != "ner":
-        return False
-    tok = doc[m.token]
-    before = doc[m.token - 2] if m.token >= 2 and tkey(doc[m.token - 1]) in ("de", "d'") else None
-    if before is not None and tkey(before) in w.agentive:
-        return True
-    is_country = any(c.level == "country" and c.quality > ALTERNATE for c in cands)
-    return is_country and tok.dep_ in _SUBJECTS and tok.head.pos_ in ("VERB", "AUX")
-
-
-def _score(cand: Candidate, context: dict[str, float]) -> float:
-    population = REGION_POPULATION if cand.level == "region" else cand.population
-    score = math.log10(population + 1)
-    if cand.quality > ALTERNATE:
-        score += MAIN_BONUS
-    return score + CONTEXT_BONUS * context.get(cand.country, 0.0)
-
-
-def _bare(cands: list[Candidate]) -> list[Candidate]:
-    """Candidates of a name with no region word: a country name is the country; a city beats
-    the region of the same name in its country ("Alep" is the city, "province d'Alep" the
-    region)."""
-    cands = [c for c in cands if c.quality >= ALTERNATE]
-    countries = [c for c in cands if c.level == "country"]
-    if countries:
-        return countries
-    over = [c for c in cands if c.quality == OVER_CITY]
-    if over:
-        return over
-    cities = {c.country for c in cands if c.level == "city"}
-    return [c for c in cands if c.level != "region" or c.country not in cities]
-
-
-def _choose(m: Mention, cands: list[Candidate], context: dict[str, float]) -> Candidate | None:
-    if m.force == "region":
-        cands = [c for c in cands if c.level == "region"] or [c for c in cands if c.level == "city"]
-    elif m.force == "city":
-        cands = [c for c in cands if c.level == "city"] or _bare(cands)
-    else:
-        cands = _bare(cands)
-    return max(cands, key=lambda c: _score(c, context), default=None)
-
-
-def _context(doc: Doc, resolved: list[tuple[Mention, list[Candidate]]]) -> dict[str, float]:
-    """Countries the article names, weighted: 1 for country mentions and unambiguous places,
-    0.5 for countries known only from actors."""
-    context = {actor.country: 0.5 for actor in doc._.vigie_actors or []
-               if getattr(actor, "country", None)}
-    for m, cands in resolved:
-        countries = {c.country for c in _bare(cands)} if m.force != "border" else {m.iso3}
-        if len(countries) == 1 and None not in countries:
-            context[countries.pop()] = 1.0
-    return context
-
-
-def _hit(m: Mention, text: str, cand: Candidate | None, gaz: Gazetteer) -> PlaceHit:
-    """The place a resolved mention stands for (before merging mentions)."""
-    if m.force == "border":
-        iso3 = m.iso3
-        country = gaz.country(iso3) if iso3 else None
-        canonical = f"frontière ({country.canonical})" if country else None
-        return PlaceHit(name=text, canonical=canonical, country=iso3, level="border")
-    if cand is None:
-        return PlaceHit(name=text)
-    hit = PlaceHit(name=text, canonical=cand.canonical, country=cand.country, lat=cand.lat,
-                   lon=cand.lon, geonameid=cand.geonameid, level=cand.level)
-    if m.force == "region" and cand.level == "city":
-        hit.level, hit.geonameid = "region", None  # located at its capital, the best we have
-    return hit
-
-
-def _merge(hits: list[tuple[Mention, PlaceHit]]) -> list[PlaceHit]:
-    """One PlaceHit per distinct place, with all its mentions in text order."""
-    places: dict[tuple, PlaceHit] = {}
-    for m, hit in sorted(hits, key=lambda item: item[0].start):
-        known = hit.canonical is not None
-        k = (hit.canonical, hit.country, hit.level, hit.lat) if known else (fold(hit.name),)
-        place = places.setdefault(k, hit)
-        if (m.start, m.end) not in place.mentions:
-            place.mentions.append((m.start, m.end))
-            place.preps.append(m.prep)
-    return list(places.values())
-
-
-def find_places(doc: Doc, gaz: Gazetteer | None = None) -> list[PlaceHit]:
-    """One PlaceHit per distinct place named in the doc, geocoded, actors excluded.
-
-    Args:
-        doc: a Doc that went through NER, entity repair and the Actors stage.
-        gaz: the gazetteer (the process-wide one when None).
-
-    Returns:
-        Places in order of first mention.
-    """
-    gaz, w = gaz or gazetteer(), words()
-    actors = _actor_spans(doc)
-    resolved = []
-    for m in find_mentions(doc, gaz):
-        cands = gaz.lookup(m.name)
-        _unframe(doc, m, cands)
-        if _not_place(m, w) or _acts(doc, m, w, cands):
-            continue
-        if _overlaps(m, actors) and m.prep not in STRONG_LOCATIVES:
-            continue
-        if cands or m.force == "border" or m.source == "ner":
-            resolved.append((m, cands))
-    context = _context(doc, resolved)
-    hits = [(m, _hit(m, text_of(doc)[m.start:m.end], _choose(m, c, context), gaz))
-            for m, c in resolved]
-    return _merge(hits)
 
 
 def _mention_score(place: PlaceHit, prep: str | None, w: Words) -> tuple[bool, float]:
@@ -214,7 +221,8 @@ def event_place(doc: Doc, start: int, end: int) -> int | None:
 
     Prefers a place introduced by a locative ("à Alep", "dans la province d'Idlib", "près de
     Beni") over one that is an origin or destination ("vers la frontière turque"), then cities
-    over regions over countries.
+    over regions over countries. A mention that names an actor ("Moscou a démenti") places no
+    event.
 
     Args:
         doc: a Doc the Places stage has run on.
@@ -227,8 +235,9 @@ def event_place(doc: Doc, start: int, end: int) -> int | None:
     w, best = words(), None
     for i, place in enumerate(doc._.vigie_places or []):
         preps = place.preps or [None] * len(place.mentions)
-        for (s, e), prep in zip(place.mentions, preps, strict=False):
-            if start <= s and e <= end:
+        acts = place.acting or [False] * len(place.mentions)
+        for (s, e), prep, act in zip(place.mentions, preps, acts, strict=False):
+            if start <= s and e <= end and not act:
                 score = _mention_score(place, prep, w)
                 if best is None or score > best[0]:
                     best = (score, i)
@@ -239,11 +248,12 @@ class PlacesComponent:
     def __init__(self, nlp: Language, name: str, *, kb_files: list[str]):
         self.name = name
         self.kb_files = kb_files
-        kb = load_kb(tuple(kb_files))
-        self.gazetteer = gazetteer().overlay(kb.countries.values(), kb.places)
+        self.kb = load_kb(tuple(kb_files))
+        self.gazetteer = gazetteer().overlay(self.kb.countries.values(), self.kb.places)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.vigie_places = guarded(doc, self.name, lambda: find_places(doc, self.gazetteer), [])
+        doc._.vigie_places = guarded(doc, self.name,
+                                     lambda: find_places(doc, self.gazetteer, self.kb), [])
         return doc
 
 

@@ -2,7 +2,9 @@
 
 A mention is a span of the text and the name to look up, with what the words around it say:
 a region word ("province d'Alep"), a border ("la frontière turque"), a part of a place ("le nord
-de la Syrie"), the preposition before it ("à", "près de", "vers"). Resolution is in places.py.
+de la Syrie"), a facility, quarter or natural feature ("l'hôpital de Rafah", "le quartier
+Khair Khana", "le lac Tchad"), the preposition before it ("à", "près de", "vers"). Resolution is
+in resolve.py.
 """
 
 from __future__ import annotations
@@ -29,15 +31,27 @@ PLACE_LABELS = ("LOC", "GPE")
 _OF = {"de", "d'", "du", "des"}
 _ARTICLES = {"la", "le", "l'", "les"}
 _DASHES = {"-", "‐", "‑", "–"}
+_QUOTES = {'"', "«", "»", "“", "”"}
+# Head words that name a place without "de" ("le lac Tchad", "le quartier Khair Khana").
+_APPOSED = ("facility", "quarter", "feature")
 # A dateline opens a paragraph: capitals, optional "(Agency)", then a comma or dash.
-_DATELINE = re.compile(r"(?m)^[ \t]*([A-ZÀ-Ý][A-ZÀ-Ý'’\- ]{2,40}?)[ \t]*"
-                       r"(?:\([^)\n]{1,40}\))?[ \t]*[,\-–—]")
+# A dash ends it only after a space: "PORT-AU-PRINCE, 4 mars" is one name.
+_DATELINE = re.compile(r"(?m)^[ \t]*([A-ZÀ-Ý][A-ZÀ-Ý'’\- ]{2,40}?)(?:[ \t]*\([^)\n]{1,40}\))?"
+                       r"(?:[ \t]*,|[ \t]+[\-–—])")
 # After these, a name is a place even when the NER or the Actors stage took it for an actor.
 STRONG_LOCATIVES = frozenset({"a", "au", "aux", "en", "dans", "pres de"})
 # Datelines are in the first paragraphs (calibrated on agency copy: after a title and a byline).
 DATELINE_WINDOW = 600
 # A name the NER missed is at most this many capitalised tokens ("Khan Younès", "Deir ez-Zor").
 MAX_NAME_TOKENS = 4
+# Words skipped between a head word and its name: an adjective and a quote mark at most.
+MAX_SKIPPED = 2
+# A NER name is extended by at most this many following words when the longer name is a known
+# place ("France métropolitaine", "Guinée équatoriale").
+MAX_EXTENSION = 2
+# Roads: "l'A16", "la RN7", "l'autoroute A1".
+_ROAD = re.compile(r"^(?:A|N|RN|RD|D|E|M|R)\d{1,3}$")
+ROAD_BEFORE = frozenset({"l'", "la", "autoroute", "route", "nationale", "sur", "l"})
 
 
 @dataclass
@@ -47,11 +61,12 @@ class Mention:
     start: int
     end: int
     name: str
-    force: str | None = None  # region | city | border | area
+    force: str | None = None  # region | city | border | facility | quarter | feature
     iso3: str | None = None  # the country a border names
     prep: str | None = None  # folded preposition before the mention ("a", "pres de", "vers")
     source: str = "ner"  # ner | pattern | dateline
     token: int = 0  # index of the mention's first name token
+    linked: bool = False  # "de" links the head word and the name ("l'hôpital de Rafah")
 
 
 @dataclass(frozen=True)
@@ -66,6 +81,20 @@ class Words:
     away: frozenset[str]
     agentive: frozenset[str]
     not_places: frozenset[str]
+    facility: frozenset[str]
+    quarter: frozenset[str]
+    feature: frozenset[str]
+    fillers: frozenset[str]
+    distances: dict[str, int]
+
+    def kind_of(self, k: str) -> str | None:
+        """The force a head word gives the name after it ("province" -> region)."""
+        for kind, vocab in (("region", self.region), ("city", self.city),
+                            ("facility", self.facility), ("quarter", self.quarter),
+                            ("feature", self.feature)):
+            if k in vocab:
+                return kind
+        return None
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +108,10 @@ def words() -> Words:
 
     return Words(folded("region_words"), folded("city_words"), folded("border_words"),
                  folded("directions"), folded("locatives"), folded("away"),
-                 folded("agentive_nouns"), frozenset(fold(n) for n in data["not_places"]))
+                 folded("agentive_nouns"), frozenset(fold(n) for n in data["not_places"]),
+                 folded("facility_words"), folded("quarter_words"), folded("feature_words"),
+                 folded("facility_fillers"),
+                 {fold(k): int(v) for k, v in data["distance_words"].items()})
 
 
 def tkey(token) -> str:
@@ -131,23 +163,46 @@ def _mention(doc: Doc, first: int, name_start: int, end: int, w: Words, **kw) ->
                    **kw)
 
 
+def head_before(doc: Doc, i: int, w: Words) -> tuple[int, str] | None:
+    """The word that says what the name at token i is, and the force it gives: "province d'Alep"
+    (region), "ville de Homs" (city), "l'hôpital de Rafah", "le camp de déplacés de Bulengo"
+    (facility), "le quartier sunnite Khair Khana" (quarter), "le lac Tchad" (feature)."""
+    keys, texts = keys_of(doc), texts_of(doc)
+    j = _of_before(doc, i)
+    if j is not None:
+        kind = w.kind_of(keys[j])
+        if kind is None and j >= 2 and keys[j] in w.fillers and keys[j - 1] in _OF:
+            j -= 2  # "camp de déplacés de X"
+            kind = w.kind_of(keys[j]) if keys[j] in w.facility else None
+        return (j, kind) if kind is not None else None
+    j = i - 1
+    while j >= max(0, i - MAX_SKIPPED) and (texts[j] in _QUOTES or (
+            texts[j].isalpha() and texts[j].islower() and w.kind_of(keys[j]) is None
+            and keys[j] not in _ARTICLES and keys[j] not in w.locatives)):
+        j -= 1  # "le quartier sunnite Khair Khana", 'la mosquée" sunnite Sediqia'
+    if j < 0:
+        return None
+    kind = w.kind_of(keys[j])
+    return (j, kind) if kind in _APPOSED else None
+
+
 def _framed(doc: Doc, start: int, end: int, w: Words, source: str) -> list[Mention]:
     """The mention of a name at tokens start..end, read with the words before it."""
-    word = _of_before(doc, start)
-    head = keys_of(doc)[word] if word is not None else None
-    if head in w.region:
-        return [_mention(doc, word, start, end, w, force="region", source=source)]
-    if head in w.city:
-        return [_mention(doc, word, start, end, w, force="city", source=source)]
+    head = head_before(doc, start, w)
+    if head is not None:
+        return [_mention(doc, head[0], start, end, w, force=head[1], source=source,
+                         linked=_of_before(doc, start) is not None)]
     m = _mention(doc, start, start, end, w, source=source)
-    if head in w.directions:
+    word = _of_before(doc, start)
+    if word is not None and keys_of(doc)[word] in w.directions:
         # "dans le nord de la Syrie": a mention of Syria, introduced by "dans"
         m.prep = prep_before(doc, word, w)
     return [m]
 
 
 def _inner(ent: Span, w: Words) -> tuple[str | None, int]:
-    """Words the NER put inside its span: "frontière syro-turque", "province d'Alep", "A Calais"."""
+    """Words the NER put inside its span: "frontière syro-turque", "province d'Alep", "A Calais",
+    "lac Tchad", "aéroport de Donetsk"."""
     keys = keys_of(ent.doc)[ent.start:ent.end]
     if keys[0] in w.border:
         return "border", ent.start + 1
@@ -160,10 +215,13 @@ def _inner(ent: Span, w: Words) -> tuple[str | None, int]:
         skip += 1
     texts = texts_of(ent.doc)[ent.start:ent.end]
     if not texts[skip][:1].isupper():
-        # "aéroport de Donetsk": the name is what follows the common noun's "de"
-        for j in range(skip, len(keys) - 1):
-            if keys[j] in _OF and texts[j + 1][:1].isupper():
-                return None, ent.start + j + 1
+        for j in range(skip + 1, len(keys)):
+            if texts[j][:1].isupper():
+                head = head_before(ent.doc, ent.start + j, w)
+                if head is not None and head[0] >= ent.start + skip:
+                    return head[1], ent.start + j
+                # "aéroport de Donetsk": the name is what follows the common noun's "de"
+                return (None, ent.start + j) if keys[j - 1] in _OF else (None, ent.start + skip)
     return None, ent.start + skip
 
 
@@ -181,9 +239,18 @@ def ner_mentions(doc: Doc, ents: list[Span], gaz: Gazetteer, w: Words) -> list[M
             m.prep = prep_before(doc, ent.start, w)
             found.append(m)
         elif kind is not None:
-            found.append(_mention(doc, ent.start, name_start, ent.end, w, force=kind))
+            first = head_before(doc, name_start, w)
+            found.append(_mention(doc, min(ent.start, first[0]) if first else ent.start,
+                                  name_start, ent.end, w, force=kind,
+                                  linked=_of_before(doc, name_start) is not None))
+        elif _ROAD.match(texts_of(doc)[name_start]) and name_start + 1 == ent.end:
+            m = _mention(doc, name_start, name_start, ent.end, w, force="road")
+            if name_start > 0 and keys_of(doc)[name_start - 1] in ROAD_BEFORE:
+                found.append(m)
         else:
-            found.extend(_framed(doc, name_start, ent.end, w, "ner"))
+            end = _longest_known(doc, name_start, min(len(doc), ent.end + MAX_EXTENSION), gaz)
+            end = end if end is not None and end > ent.end else ent.end
+            found.extend(_framed(doc, name_start, end, w, "ner"))
     return found
 
 
@@ -233,7 +300,8 @@ def _longest_known(doc: Doc, i: int, end: int, gaz: Gazetteer) -> int | None:
 
 
 def pattern_mentions(doc: Doc, gaz: Gazetteer, w: Words, taken: set[int]) -> list[Mention]:
-    """Borders, and known names after a locative or region word that the NER missed."""
+    """Borders, and names the NER missed: known names after a locative or a region word, any
+    name after a facility, quarter or feature word ("le quartier Khair Khana")."""
     found: list[Mention] = []
     texts = texts_of(doc)
     for i, k in enumerate(keys_of(doc)):
@@ -242,14 +310,18 @@ def pattern_mentions(doc: Doc, gaz: Gazetteer, w: Words, taken: set[int]) -> lis
         if i in taken or not texts[i][:1].isupper():
             continue
         prep = prep_before(doc, i, w)
-        if prep is None and _of_before(doc, i) is None:
+        head = head_before(doc, i, w) if prep is None else None
+        if prep is None and head is None and _of_before(doc, i) is None:
             continue
         tok = doc[i]  # only now: most tokens never get here, and a Token costs
         if tok.is_sent_start:
             continue
-        if tok.ent_type_ in ("PER", "ORG") and prep not in STRONG_LOCATIVES:
+        if tok.ent_type_ in ("PER", "ORG", "MISC") and prep not in STRONG_LOCATIVES and (
+                head is None or head[1] not in _APPOSED):
             continue  # a person or organisation, unless "à Khan Younès" says it is a place
-        end = _longest_known(doc, i, _capitalised_run(doc, i), gaz)
+        end = _capitalised_run(doc, i)
+        if head is None or head[1] in ("region", "city"):
+            end = _longest_known(doc, i, end, gaz)
         if end is not None and not any(t in taken for t in range(i, end)):
             found.extend(_framed(doc, i, end, w, "pattern"))
             taken.update(range(i, end))

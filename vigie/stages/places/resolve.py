@@ -1,0 +1,184 @@
+"""Choosing the place a mention stands for among its gazetteer candidates.
+
+In order of weight: what the words around it force (a region word, a facility at its town), what
+the text says about where it lies ("Boma, dans la province du Lac", "à 30 km de Goma"), the
+countries the story names (the one it is about most of all), nearness to its other places, then
+population and the kind of name (a main or French name over an alternate one). See
+docs/places.md.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import replace
+
+from vigie.knowledge.gazetteer import ALTERNATE, MAIN, OVER_CITY, Candidate
+from vigie.stages.places.mentions import Mention
+from vigie.stages.places.relations import Relation
+
+# A candidate in a country the article's places name gets this bonus, worth a 15-fold population
+# (log10 scale): Tripoli in a Lebanon story is Tripoli, Lebanon (LBY 1.3M vs LBN 230k), but
+# Genève in a story naming the United States stays in Switzerland (201k vs Geneva NY, 13k).
+# Countries known only from actors count half.
+CONTEXT_BONUS = 1.2
+# The country the story is about (its dateline's, or most of its places'): a 250-fold
+# population, so a village of the story's country beats a town of that name elsewhere, not a
+# capital (calibrated on homonyms in Sahel and Kivu stories: Boma, Tchad vs Boma, RDC).
+STORY_WEIGHT = 2.0
+# A place this close to another place of the story gets a 10-fold population.
+NEAR_KM, NEAR_BONUS = 150.0, 1.0
+# GeoNames' main name or a French/vigie name beats an alternate name of a 100x bigger place
+# (calibrated on "Hama": Ḩamāh, Syria vs an alternate name of Ōno-hara, Japan).
+MAIN_BONUS = 2.0
+# Regions without a population (users' places) rank like a city of this size.
+REGION_POPULATION = 1_000_000
+# A name matched only through transliteration (translit.tsv) stands for a place of the story's
+# countries, or a town of at least this size; else it is left unresolved (a village of that
+# spelling elsewhere is chance).
+SPELLING_POPULATION = 20_000
+# "X, à 30 km de Y": X's candidate lies within this factor of the distance said, plus slack
+# for the vagueness of news distances and the size of Y.
+NEAR_FACTOR, NEAR_SLACK_KM = 1.5, 40.0
+# "X près de Y" without a distance; "X, au nord de Y" (a direction says less).
+NEAR_DEFAULT_KM, DIRECTION_KM = 60.0, 200.0
+# A quarter, street or named facility lies in its town: candidates farther than this from the
+# town are other places of that name.
+TOWN_KM = 30.0
+# The forces whose mention is a part of a town (located at the town when the name is unknown).
+IN_TOWN = ("facility", "quarter")
+
+
+def km(a: Candidate, b: Candidate) -> float:
+    """Great-circle distance between two located candidates."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def located(c: Candidate | None) -> bool:
+    return c is not None and c.lat is not None and c.lon is not None
+
+
+def score(cand: Candidate, context: dict[str, float], anchors: list[Candidate] = ()) -> float:
+    """log10 population, plus the bonuses of the name, the story's countries and nearness."""
+    population = cand.population or (REGION_POPULATION if cand.level == "region" else 0)
+    value = math.log10(population + 1)
+    if cand.quality > ALTERNATE:
+        value += MAIN_BONUS
+    value += CONTEXT_BONUS * context.get(cand.country, 0.0)
+    if located(cand) and cand.level != "country" and any(
+            a != cand and km(a, cand) <= NEAR_KM for a in anchors):
+        value += NEAR_BONUS
+    return value
+
+
+def bare(cands: list[Candidate]) -> list[Candidate]:
+    """Candidates of a name with no region word: a country name is the country; a city beats
+    the region of the same name in its country ("Alep" is the city, "province d'Alep" the
+    region)."""
+    cands = [c for c in cands if c.quality >= ALTERNATE]
+    countries = [c for c in cands if c.level == "country"]
+    if countries:
+        return countries
+    over = [c for c in cands if c.quality == OVER_CITY]
+    if over:
+        return over
+    cities = {c.country for c in cands if c.level == "city"}
+    french = {c.country for c in cands if c.level == "region" and c.quality >= MAIN}
+    # The region gives way to its city, which takes its French name: « Odessa » is Odesa, not
+    # Odessa, Texas, whose main name it is.
+    return [replace(c, quality=MAIN) if c.level == "city" and c.quality < MAIN
+            and c.country in french else c
+            for c in cands if c.level != "region" or c.country not in cities]
+
+
+def plausible(cands: list[Candidate], context: dict[str, float]) -> list[Candidate]:
+    """Drop candidates found only through a transliteration that nothing in the story backs."""
+    return [c for c in cands if not c.spelling or context.get(c.country, 0.0) >= 1.0
+            or c.population >= SPELLING_POPULATION]
+
+
+def framed(m: Mention, cands: list[Candidate]) -> list[Candidate]:
+    """The candidates the words around the mention allow."""
+    if m.force == "region":
+        return [c for c in cands if c.level == "region"] or [c for c in cands if c.level == "city"]
+    if m.force in ("city", "facility"):
+        return [c for c in cands if c.level in ("city", "area")] or bare(cands)
+    if m.force == "quarter":
+        return [c for c in cands if c.level in ("city", "area")]
+    if m.force == "feature":
+        return [c for c in cands if c.level == "country"]
+    if m.force == "road":
+        return []
+    return bare(cands)
+
+
+def choose(cands: list[Candidate], context: dict[str, float],
+           anchors: list[Candidate] = ()) -> Candidate | None:
+    return max(cands, key=lambda c: score(c, context, anchors), default=None)
+
+
+def story_context(actor_countries: list[str], chosen: list[tuple[Mention, Candidate | None]],
+                  dateline: str | None) -> dict[str, float]:
+    """Countries the article names, weighted: 1 for its places' countries, 0.5 for countries
+    known only from actors, STORY_WEIGHT for the country it is about (the dateline's, else the
+    one most of its places are in, when they are at least two)."""
+    context = dict.fromkeys(actor_countries, 0.5)
+    counts = Counter(c.country for _, c in chosen if c is not None and c.country)
+    for country in counts:
+        context[country] = 1.0
+    main = dateline
+    if main is None and counts:
+        (top, n), *rest = counts.most_common(2)
+        if n >= 2 and (not rest or n > rest[0][1]):
+            main = top
+    if main is not None:
+        context[main] = STORY_WEIGHT
+    return context
+
+
+def main_country(context: dict[str, float]) -> str | None:
+    """The country the story is about, if story_context found one."""
+    return next((c for c, v in context.items() if v == STORY_WEIGHT), None)
+
+
+def fit(rel: Relation, target: Candidate | None, cands: list[Candidate]) -> list[Candidate]:
+    """The candidates of a relation's source that lie where the text says they do."""
+    if target is None:
+        return cands
+    if rel.kind == "in" or (rel.direction and target.level in ("country", "region")):
+        # « Tessalit, au nord du Mali » is in Mali; « Rutshuru, au nord de Goma » near Goma
+        inside = [c for c in cands if c.country == target.country or target.country is None]
+        if target.level in ("city", "area") and located(target):
+            inside = [c for c in inside if located(c) and km(c, target) <= TOWN_KM]
+        return inside
+    same = [c for c in cands if c.country == target.country]
+    if not located(target):
+        return same
+    reach = rel.km * NEAR_FACTOR + NEAR_SLACK_KM if rel.km is not None else (
+        DIRECTION_KM if rel.direction else NEAR_DEFAULT_KM)
+    if rel.more:
+        reach = max(reach, rel.km * 3)
+    return [c for c in cands if located(c) and km(c, target) <= reach] or same
+
+
+def in_town(m: Mention) -> bool:
+    """A quarter, or a facility named for itself (« la mosquée Sediqia »), not for its town."""
+    return m.force == "quarter" or (m.force == "facility" and not m.linked)
+
+
+def near_town(cands: list[Candidate], town: Candidate | None) -> list[Candidate]:
+    """The candidates of a part of a town that lie in it (all of them when no town is known)."""
+    if town is None:
+        return cands
+    return [c for c in cands if located(c) and km(c, town) <= TOWN_KM]
+
+
+def town_of(i: int, chosen: list[tuple[Mention, Candidate | None]]) -> Candidate | None:
+    """The town a quarter or named facility at mention i lies in: the nearest town named before
+    it, else after it."""
+    before = [c for _, c in reversed(chosen[:i]) if located(c) and c.level == "city"]
+    after = [c for _, c in chosen[i + 1:] if located(c) and c.level == "city"]
+    return (before or after or [None])[0]
