@@ -7,10 +7,10 @@ import logging
 from spacy.tokens import Span, Token
 
 from vigie.stages.actors.lookup import actor_at, resolve_pronoun
-from vigie.stages.arguments.clauses import agent_of, child, subject_of
-from vigie.stages.arguments.frames import words_of as words_of_doc
+from vigie.stages.arguments.frames import frame_of
+from vigie.stages.arguments.frames import words_of as argument_words_of
 from vigie.stages.arguments.newcomers import newcomer
-from vigie.stages.common import text_of
+from vigie.stages.arguments.participants import actor_of
 from vigie.stages.figures.lexicon import FigureLexicon, phrase_end, words_of
 from vigie.stages.times.component import event_time
 
@@ -21,15 +21,24 @@ LOGGER = logging.getLogger(__name__)
 MAX_CLAIM_STEPS = 8
 
 
-def _actor_of(token: Token) -> int | None:
-    """The actor a noun phrase names: the head word first, then its whole subtree."""
+def _actor_of(token: Token, lex: FigureLexicon) -> int | None:
+    """The actor a noun phrase names (the argument layer's reading, a document or a count
+    standing for its author: "un bilan de la police"), a pronoun's antecedent, or a newcomer."""
     doc = token.doc
     if token.pos_ == "PRON":
-        return resolve_pronoun(doc, token.i)
-    found = actor_at(doc, token.idx, token.idx + len(token))
-    if found is None:
+        found = resolve_pronoun(doc, token.i)
+        if found is not None:
+            return found
+    holders = argument_words_of(doc).document_nouns | lex.source_holders
+    found = actor_of(doc, token, holders)
+    if found is None and token.pos_ != "PRON":
         found = actor_at(doc, token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
-    return found
+    if found is None and token.lemma_.lower() in holders:
+        author = next((c for c in token.children if c.dep_ in ("nmod", "flat:name") and (
+            c.i > token.i)), None)
+        if author is not None:
+            return newcomer(doc, author, human_only=False)
+    return found if found is not None else newcomer(doc, token, human_only=False)
 
 
 def quote_speaker(doc, start: int) -> int | None:
@@ -49,9 +58,7 @@ def marker_source(sent: Span, at: int, lex: FigureLexicon) -> int | None:
         if end is None or end >= sent.end:
             continue
         head = _phrase_head(sent.doc[end:min(end + 8, sent.end)])
-        actor = _actor_of(head) if head is not None else None
-        if actor is None and head is not None:
-            actor = newcomer(sent.doc, head, human_only=False)
+        actor = _actor_of(head, lex) if head is not None else None
         distance = abs(i - at)
         if actor is not None and (best_distance is None or distance < best_distance):
             best, best_distance = actor, distance
@@ -59,8 +66,12 @@ def marker_source(sent: Span, at: int, lex: FigureLexicon) -> int | None:
 
 
 def _phrase_head(tokens: Span) -> Token | None:
-    """The first noun or name after a marker ("l'Observatoire", "le ministère")."""
+    """The first noun or name after a marker ("l'Observatoire", "le ministère"), a time between
+    skipped ("rapporte vendredi l'OSDH")."""
+    times = [(t.start, t.end) for t in tokens.doc._.vigie_times or []]
     for token in tokens:
+        if any(s <= token.idx < e for s, e in times):
+            continue
         if token.pos_ in ("NOUN", "PROPN", "PRON") or (token.pos_ == "X" and token.is_upper):
             return token
         if token.pos_ not in ("DET", "ADJ", "ADP"):
@@ -77,95 +88,40 @@ def _is_claim(verb: Token, lex: FigureLexicon) -> bool:
 
 
 def claim_source(anchor: Token, lex: FigureLexicon) -> int | None:
-    """The subject of a claim verb above the figure ("La Russie a annoncé avoir effectué ...")."""
+    """The agent of a claim verb above the figure, as the argument layer reads it ("La Russie a
+    annoncé avoir effectué ...", "le ministère, qui a évalué le nombre de ... à 69 000")."""
     token = anchor
+    doc = anchor.doc
     for _ in range(MAX_CLAIM_STEPS):
         if token.head.i == token.i:
             break
         token = token.head
         if token.pos_ in ("VERB", "AUX") and _is_claim(token, lex):
-            subject = subject_of(token) or child(token, {"nsubj:pass"})
-            subject = subject or agent_of(token, words_of_doc(token.doc).object_control)
-            if subject is not None:
-                found = _actor_of(subject)
-                return newcomer(token.doc, subject, human_only=False) if found is None else found
+            frame = frame_of(doc, token)
+            agent = frame.agent_token
+            if agent is None or _holds(doc[agent], anchor):
+                return None  # the figure parsed as the claim's subject: no claimant there
+            return frame.agent if frame.agent is not None else _actor_of(doc[agent], lex)
     return None
 
 
-def _paragraph(text: str, start: int) -> tuple[int, int]:
-    """Character bounds of the paragraph (line) holding `start`."""
-    begin = text.rfind("\n", 0, start) + 1
-    end = text.find("\n", start)
-    return begin, len(text) if end < 0 else end
+def root_claim(sent: Span, anchor: Token, lex: FigureLexicon) -> int | None:
+    """The agent of the sentence's main verb when it is a claim verb ("Comparant ce chiffre de
+    106 301 personnes à ..., le ministre a évoqué ...": the minister states the whole sentence),
+    for a figure the parse did not hang under it."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or not _is_claim(root, lex):
+        return None
+    frame = frame_of(sent.doc, root)
+    if frame.agent_token is None or _holds(sent.doc[frame.agent_token], anchor):
+        return None
+    return frame.agent if frame.agent is not None else _actor_of(
+        sent.doc[frame.agent_token], lex)
 
 
-def _source_spans(doc, source: int | None) -> list[tuple[int, int]]:
-    """The source's mentions and the names a place is only a word of ("Myanmar Now")."""
-    actors = doc._.vigie_actors or []
-    spans = list(actors[source].mentions) if source is not None and source < len(actors) else []
-    places = {m for place in doc._.vigie_places or [] for m in place.mentions}
-    spans += [m for actor in actors for m in actor.mentions if m not in places and any(
-        m[0] <= s and e <= m[1] for s, e in places)]
-    names = {actor.name for actor in actors}
-    text = text_of(doc)
-    for s, e in places:  # the same name said again where the Actors stage missed it
-        spans += [(s, s + len(n)) for n in names if len(n) > e - s and text.startswith(n, s)]
-    return spans
-
-
-def _after_marker(doc, start: int, lex: FigureLexicon | None) -> bool:
-    """The mention follows a source marker ("selon la préfecture", "d'après Paris")."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if lex is None or span is None:
-        return False
-    i = span.start
-    while i > 0 and doc[i - 1].pos_ == "DET":
-        i -= 1
-    words = words_of(doc)
-    return any(phrase_end(words, j, i, lex.source_markers_by_first) == i
-               for j in range(max(0, i - 3), i))
-
-
-def _mentions(doc, begin: int, end: int, skip: list[tuple[int, int]], lex=None):
-    """(place index, mention start, level) of the place mentions in [begin, end), not in `skip`
-    nor after a source marker."""
-    for i, place in enumerate(doc._.vigie_places or []):
-        for s, e in place.mentions:
-            if begin <= s < end and not any(a < e and s < b for a, b in skip) and (
-                    not _after_marker(doc, s, lex)):
-                yield i, s, place.level
-
-
-def nearest_place(doc, sent: Span, start: int, source: int | None = None,
-                  lex: FigureLexicon | None = None) -> int | None:
-    """Index of the place where the counted event happened.
-
-    The nearest place named in the figure's sentence (cut at line breaks), a town or a region
-    before a landmark or a road ("près de l'A16 à Calais"), never the source itself ("selon la
-    préfecture de police"); else the last place named earlier in the paragraph; else the
-    story's main place (`main_place`).
-    """
-    text = text_of(doc)
-    para_begin, para_end = _paragraph(text, start)
-    begin, end = max(sent.start_char, para_begin), min(sent.end_char, para_end)
-    skip = _source_spans(doc, source)
-    found = list(_mentions(doc, begin, end, skip, lex))
-    if found:
-        return min(found, key=lambda m: (m[2] == "other", abs(m[1] - start)))[0]
-    earlier = list(_mentions(doc, para_begin, begin, skip, lex))
-    if earlier:
-        return max(earlier, key=lambda m: m[1])[0]
-    return main_place(doc)
-
-
-def main_place(doc) -> int | None:
-    """The story's place: the first place named, past an upper-case dateline ("PARIS (AFP) -")."""
-    firsts = [(min(s for s, _ in p.mentions), i, p) for i, p in enumerate(doc._.vigie_places or [])
-              if p.mentions]
-    for _, i, place in sorted(firsts):
-        if not place.name.isupper():
-            return i
-    return None
+def _holds(phrase: Token, anchor: Token) -> bool:
+    """The phrase headed by `phrase` holds the figure's words ("une centaine ..., rapporte")."""
+    return phrase.left_edge.i <= anchor.i <= phrase.right_edge.i
 
 
 def sentence_time(doc, sent: Span) -> int | None:
@@ -214,6 +170,8 @@ def _disputed(one, other) -> bool:
         return False
     if one.value == other.value:
         return False
+    if (one.cumulative, one.period) != (other.cumulative, other.period):
+        return False  # a total since 2015 and a day's toll count different things
     # A subset ("dont 20 enfants") disputes only a subset counting the same people.
     if (one.part_of is not None or other.part_of is not None or one.kind == "other") and (
             one.who != other.who):
