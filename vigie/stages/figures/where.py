@@ -86,6 +86,15 @@ def _party(doc, start: int) -> bool:
     return doc[k].idx not in starts
 
 
+def _level(doc, place, start: int, lex: FigureLexicon | None) -> str | None:
+    """The place's level, a settlement the gazetteer does not know ("le village de Kuriga")
+    counting as a town."""
+    if place.level != "other" or lex is None:
+        return place.level
+    first = text_of(doc)[start:start + 20].split(" ", 1)[0].lower()
+    return "city" if first in lex.settlements else place.level
+
+
 def _mentions(doc, begin: int, end: int, skip: list[tuple[int, int]], lex=None):
     """(place index, mention start, level, country) of the place mentions in [begin, end), not in
     `skip`, after a source marker, nor a party of "entre X et Y"."""
@@ -93,7 +102,7 @@ def _mentions(doc, begin: int, end: int, skip: list[tuple[int, int]], lex=None):
         for s, e in place.mentions:
             if begin <= s < end and not any(a < e and s < b for a, b in skip) and (
                     not _after_marker(doc, s, lex)) and not _party(doc, s):
-                yield i, s, place.level, place.country
+                yield i, s, _level(doc, place, s, lex), place.country
 
 
 def _nearest(doc, found: list, start: int) -> int:
