@@ -6,6 +6,7 @@ import logging
 
 from spacy.tokens import Span, Token
 
+from vigie.french.numbers import comparable
 from vigie.stages.actors.lookup import actor_at, resolve_pronoun
 from vigie.stages.arguments.frames import frame_of
 from vigie.stages.arguments.frames import words_of as argument_words_of
@@ -170,7 +171,8 @@ def _disputed(one, other) -> bool:
         return False
     if one.value == other.value:
         return False
-    if (one.cumulative, one.period) != (other.cumulative, other.period):
+    if (one.cumulative, one.period) != (other.cumulative, other.period) or not comparable(
+            one.value, other.value):
         return False  # a total since 2015 and a day's toll count different things
     # A subset ("dont 20 enfants") disputes only a subset counting the same people.
     if (one.part_of is not None or other.part_of is not None or one.kind == "other") and (
