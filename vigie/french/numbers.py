@@ -72,6 +72,17 @@ def comparable(one: float | int | None, other: float | int | None) -> bool:
     return high <= low * MAX_DISPUTE_RATIO
 
 
+def population(who: str | None, generic: frozenset[str]) -> str | None:
+    """Who a count is of, folded and singular ("civil"), or None for words that name no
+    population in particular (`generic`: "personnes", "morts"): two claims are comparable only
+    for one population."""
+    folded = " ".join((who or "").lower().split())
+    if not folded or folded in generic:
+        return None
+    return " ".join(w[:-1] if w.endswith(("s", "x")) and len(w) > 3 else w
+                    for w in folded.split())
+
+
 @dataclass
 class Quantity:
     """One number expression: `text[start:end]` is its numeral."""

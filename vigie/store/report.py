@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy import case, func, select
 
 from vigie.errors import StoreError
-from vigie.french.numbers import comparable
+from vigie.french.numbers import comparable, load_figures_data, population
 from vigie.store import schema
 from vigie.store.store import Store
 
@@ -72,26 +73,49 @@ def _mention(row) -> dict:
             "status": row.status, "sentence": sentence, "merge": row.merge}
 
 
-def claims(store: Store, *, story_id: int | None = None) -> list[Claim]:
-    """Every figure attached to a story event, with its claimant, article, title and sentence."""
-    F, L, P = schema.figures, schema.event_figures, schema.places
+F, L, P = schema.figures, schema.event_figures, schema.places
+
+
+def _figure_columns() -> list:
     first = case((F.c.start > SENTENCE, F.c.start - SENTENCE + 1), else_=1)
-    around = func.substr(D.c.text, first, 2 * SENTENCE)
-    stmt = (select(E.c.story_id, S.c.type, F.c.kind, A.c.name, F.c.value, F.c.low, F.c.high,
-                   D.c.doc_id, D.c.published, F.c.start, F.c.end, F.c.id, F.c.approximate,
-                   D.c.title, F.c.who, P.c.name.label("place"), F.c.part_of, F.c.cumulative,
-                   F.c.period, around.label("around"))
+    return [F.c.kind, A.c.name, F.c.value, F.c.low, F.c.high, D.c.doc_id, D.c.published,
+            F.c.start, F.c.end, F.c.id, F.c.approximate, D.c.title, F.c.who,
+            P.c.name.label("place"), F.c.part_of, F.c.cumulative, F.c.period,
+            func.substr(D.c.text, first, 2 * SENTENCE).label("around"), F.c.document_id]
+
+
+def claims(store: Store, *, story_id: int | None = None) -> list[Claim]:
+    """Every figure of a story, with its claimant, article, title and sentence.
+
+    A figure belongs to the stories of the event mentions that it measures; a figure that
+    measures none belongs to the one story its article gives figures of that kind to, if there
+    is exactly one ("des ONG ont fait état de 24 morts" in an article whose killing story holds
+    the prosecutor's 25).
+    """
+    stmt = (select(E.c.story_id, S.c.type, *_figure_columns())
             .join(L, L.c.event_id == E.c.id).join(F, F.c.id == L.c.figure_id)
             .join(S, S.c.id == E.c.story_id).join(D, D.c.id == F.c.document_id)
             .outerjoin(A, A.c.id == F.c.source_id).outerjoin(P, P.c.id == F.c.place_id)
             .order_by(E.c.story_id, F.c.kind, D.c.published, F.c.id))
-    if story_id is not None:
-        stmt = stmt.where(E.c.story_id == story_id)
     with store.reading() as conn:
         rows = conn.execute(stmt).all()
+        loose = conn.execute(
+            select(*_figure_columns()).join(D, D.c.id == F.c.document_id)
+            .outerjoin(A, A.c.id == F.c.source_id).outerjoin(P, P.c.id == F.c.place_id)
+            .where(~select(L.c.figure_id).where(L.c.figure_id == F.c.id).exists())
+            .where(F.c.document_id.in_({row.document_id for row in rows}))).all()
     # A figure linked to two mentions of one story is still one claim.
-    unique = {(row.story_id, row.id): row for row in rows}
-    return [_claim(row) for row in unique.values()]
+    unique = {(row.story_id, row.id): _claim(row.story_id, row.type, row) for row in rows}
+    homes: dict[tuple[int, str], set[tuple[int, str]]] = defaultdict(set)
+    for row in rows:
+        homes[(row.document_id, row.kind)].add((row.story_id, row.type))
+    for row in loose:
+        home = homes.get((row.document_id, row.kind), set())
+        if len(home) == 1:
+            (story, type_), = home
+            unique[(story, row.id)] = _claim(story, type_, row)
+    found = [c for c in unique.values() if story_id is None or c.story == story_id]
+    return sorted(found, key=lambda c: (c.story, c.kind, c.published or "", c.doc_id, c.start))
 
 
 def _count(value: float | None) -> int | float | None:
@@ -123,9 +147,9 @@ def _sentence(around: str | None, start: int, end: int) -> str:
     return around[max(begins, default=0):min(ends, default=len(around))].strip()
 
 
-def _claim(row) -> Claim:
+def _claim(story: int, type_: str, row) -> Claim:
     value, low, high = _count(row.value), _count(row.low), _count(row.high)
-    return Claim(row.story_id, row.type, row.kind, row.name or f"{row.doc_id} (unattributed)",
+    return Claim(story, type_, row.kind, row.name or f"{row.doc_id} (unattributed)",
                  value, low, high, row.doc_id, row.published, row.start, row.end,
                  _figure_text(value, low, high, bool(row.approximate)), row.title,
                  _sentence(row.around, row.start, row.end), row.who, row.place, row.part_of,
@@ -170,11 +194,18 @@ def _disagree(one: Claim, other: Claim) -> bool:
         return False
     if one.place and other.place and _folded(one.place) != _folded(other.place):
         return False
-    if one.kind == "other" and _folded(one.who) != _folded(other.who):
-        return False  # "21 000 participants" and "100 000 manifestants" count different people
+    generic = _generic_who()
+    if population(one.who, generic) != population(other.who, generic):
+        return False  # "248 civils" and "82 personnes" count different people
     if one.doc_id == other.doc_id:
         return one.claimant != other.claimant and not (_unattributed(one) or _unattributed(other))
     return True
+
+
+@lru_cache(maxsize=1)
+def _generic_who() -> frozenset[str]:
+    """Words naming no population in particular (figures lexicon `generic_who`)."""
+    return frozenset(str(w).lower() for w in load_figures_data().get("generic_who") or ())
 
 
 def _folded(text: str | None) -> str:

@@ -13,7 +13,13 @@ from spacy.tokens import Doc, Span
 from vigie.french.numbers import Modifiers, Quantity, find_quantities, load_modifiers
 from vigie.stages.common import guarded, text_of
 from vigie.stages.figures.counts import count_noun_anchor, count_noun_kind
-from vigie.stages.figures.kind import _anchor, counted_noun, is_unit, kind_and_who
+from vigie.stages.figures.kind import (
+    _anchor,
+    counted_noun,
+    is_unit,
+    kind_and_who,
+    population_after,
+)
 from vigie.stages.figures.lexicon import FigureLexicon, load_figures_lexicon, words_of
 from vigie.stages.figures.links import (
     claim_source,
@@ -97,7 +103,8 @@ def _read(doc: Doc, qty: Quantity, lex: FigureLexicon, mods: Modifiers, hits: li
     found = kind_and_who(span, lex, subset=is_subset(span.sent, span.start, lex))
     found = found or count_noun_kind(span, lex)
     if found is None and prev is not None and link_before(span) and elliptic_noun(span, lex):
-        found = (prev.kind, prev.who)  # "120 morts à Alep et 45 à Homs"
+        # "120 morts à Alep et 45 à Homs", "248 décès parmi les civils et 16 parmi les soldats"
+        found = (prev.kind, population_after(doc, span.end, lex) or prev.who)
     if found is None:
         return None
     return _linked(doc, span, _hit(qty, *found), lex, mods)
@@ -201,7 +208,7 @@ def find_figures(doc: Doc, lex: FigureLexicon | None = None,
     _mark_cumulative(doc, hits, lex)
     hits = merge_repeats(hits, [_sentence_key(doc, h) for h in hits])
     add_title_evidence(hits, title_figures((doc._.vigie_article or {}).get("title"), lex, mods))
-    mark_disputes(hits)
+    mark_disputes(hits, lex)
     return hits
 
 

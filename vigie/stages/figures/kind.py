@@ -249,6 +249,29 @@ def _who(noun: Token, lex: FigureLexicon) -> str:
     return doc[noun.i:end].text
 
 
+def population_after(doc, i: int, lex: FigureLexicon) -> str | None:
+    """The people a count is restricted to, named after it: "248 décès parmi les civils",
+    "16 parmi les forces de sécurité", "5 côté policiers"."""
+    words = words_of(doc)
+    if i >= len(doc) or words[i] not in lex.population_markers:
+        return None
+    j = i + 1
+    while j < len(doc) and doc[j].pos_ in ("DET", "ADP") and j - i <= 3:
+        j += 1
+    if j >= len(doc) or doc[j].pos_ not in ("NOUN", "PROPN", "ADJ") or not doc[j].is_alpha:
+        return None
+    end = j + 1
+    while end < len(doc):
+        if doc[end].pos_ == "ADJ":
+            end += 1
+            continue
+        k = end + 1 + (end + 1 < len(doc) and doc[end + 1].pos_ == "DET")
+        if words[end] not in _DE or k >= len(doc) or doc[k].pos_ != "NOUN":
+            break
+        end = k + 1  # "forces de sécurité", "forces de l'ordre"
+    return doc[j:end].text
+
+
 def kind_and_who(span: Span, lex: FigureLexicon, *,
                  subset: bool = False) -> tuple[str, str | None] | None:
     """What a number counts, or None when it counts nothing vigie keeps.
@@ -272,7 +295,8 @@ def kind_and_who(span: Span, lex: FigureLexicon, *,
                 noun.i:phrase[1]].text
         if noun.lower_ in lex.nouns:
             kind = combined_kind(span.doc, lex.nouns[noun.lower_], noun.i + 1, lex)
-            return kind, _who(noun, lex)
+            who = _who(noun, lex)
+            return kind, population_after(span.doc, noun.i + len(who.split()), lex) or who
         if not _counts_people(noun, lex):
             return None  # "3 villages", "12 ans": not a count of people or violence
     kind = (_predicate_after(noun if noun is not None else span[-1], lex)

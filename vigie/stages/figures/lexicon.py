@@ -43,6 +43,8 @@ class FigureLexicon:
     count_nouns: frozenset[str] = frozenset()
     source_holders: frozenset[str] = frozenset()
     settlements: frozenset[str] = frozenset()
+    population_markers: frozenset[str] = frozenset()
+    generic_who: frozenset[str] = frozenset()
     cumulative_markers: tuple[Phrase, ...] = ()
     phrases_by_first: PhraseIndex = field(init=False, hash=False)
     after_phrases_by_first: PhraseIndex = field(init=False, hash=False)
@@ -126,7 +128,8 @@ def build_lexicon(data: dict) -> FigureLexicon:
     words = {name: frozenset(str(w).lower() for w in data.get(name) or [])
              for name in ("people", "residents", "units", "before_negative", "fillers",
                           "subset_elliptic_after", "ordinal_ones", "before_change", "count_nouns",
-                          "source_holders", "settlements")}
+                          "source_holders", "settlements", "population_markers",
+                          "generic_who")}
     combined = {part: whole for whole, parts in (data.get("combined") or {}).items()
                 for part in parts or []}
     return FigureLexicon(

@@ -6,7 +6,7 @@ import logging
 
 from spacy.tokens import Span, Token
 
-from vigie.french.numbers import comparable
+from vigie.french.numbers import comparable, population
 from vigie.stages.actors.lookup import actor_at, resolve_pronoun
 from vigie.stages.arguments.frames import frame_of
 from vigie.stages.arguments.frames import words_of as argument_words_of
@@ -156,17 +156,18 @@ def heading_noun(span: Span, lex: FigureLexicon) -> str | None:
     return None
 
 
-def mark_disputes(figures: list) -> None:
-    """Link figures of one kind, place and period that different sources give differently."""
+def mark_disputes(figures: list, lex: FigureLexicon) -> None:
+    """Link figures of one kind, place, period and population that different sources give
+    differently."""
     for i, one in enumerate(figures):
         for j in range(i + 1, len(figures)):
             other = figures[j]
-            if _disputed(one, other):
+            if _disputed(one, other, lex):
                 one.disputes.append(j)
                 other.disputes.append(i)
 
 
-def _disputed(one, other) -> bool:
+def _disputed(one, other, lex: FigureLexicon) -> bool:
     if one.source is None or other.source is None or one.source == other.source:
         return False
     if one.value == other.value:
@@ -174,8 +175,8 @@ def _disputed(one, other) -> bool:
     if (one.cumulative, one.period) != (other.cumulative, other.period) or not comparable(
             one.value, other.value):
         return False  # a total since 2015 and a day's toll count different things
-    # A subset ("dont 20 enfants") disputes only a subset counting the same people.
-    if (one.part_of is not None or other.part_of is not None or one.kind == "other") and (
-            one.who != other.who):
-        return False
+    if population(one.who, lex.generic_who) != population(other.who, lex.generic_who):
+        return False  # "12 civils" and "20 morts" count different people
+    if one.part_of is not None or other.part_of is not None:
+        return False  # a subset ("dont 20 enfants") is a detail of its whole, not a claim
     return (one.kind, one.place, one.time) == (other.kind, other.place, other.time)
