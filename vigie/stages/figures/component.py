@@ -102,9 +102,11 @@ def _read(doc: Doc, qty: Quantity, lex: FigureLexicon, mods: Modifiers, hits: li
                        mods) if prev is not None else None
     found = kind_and_who(span, lex, subset=is_subset(span.sent, span.start, lex))
     found = found or count_noun_kind(span, lex)
-    if found is None and prev is not None and link_before(span) and elliptic_noun(span, lex):
+    listed = prev is not None and link_before(span) and elliptic_noun(span, lex)
+    if listed and (found is None or found[1] is None):
         # "120 morts à Alep et 45 à Homs", "248 décès parmi les civils et 16 parmi les soldats"
-        found = (prev.kind, population_after(doc, span.end, lex) or prev.who)
+        found = (found[0] if found else prev.kind,
+                 population_after(doc, span.end, lex) or prev.who)
     if found is None:
         return None
     return _linked(doc, span, _hit(qty, *found), lex, mods)
@@ -202,8 +204,8 @@ def find_figures(doc: Doc, lex: FigureLexicon | None = None,
         hit = _read(doc, qty, lex, mods, hits, last_end, next_start)
         if hit is not None:
             hits.append(hit)
-        if hit is not None or not qty.article:
-            last_end = qty.end
+        if hit is not None or not (qty.article or _in_time(doc, qty)):
+            last_end = qty.end  # a year between two counts does not break their list
     link_subsets(doc, hits, lex)
     _mark_cumulative(doc, hits, lex)
     hits = merge_repeats(hits, [_sentence_key(doc, h) for h in hits])

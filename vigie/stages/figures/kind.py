@@ -44,7 +44,7 @@ def counted_noun(span: Span, lex: FigureLexicon) -> Token | None:
     while i < len(doc) and doc[i].lower_ in lex.fillers:
         i += 1
     if i < len(doc) and doc[i].is_alpha and (doc[i].pos_ not in (
-            "ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX") or doc[i].lower_ in lex.people):
+            "ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "ADV") or doc[i].lower_ in lex.people):
         return doc[i]
     return None
 

@@ -63,6 +63,9 @@ def counts_one(span: Span, lex: FigureLexicon, prev, next_start: int | None) -> 
     if span.end >= len(doc):
         return False
     word = words[span.end]
+    if is_subset(span.sent, span.start, lex) and (
+            doc[span.end].pos_ == "ADV" or word in lex.subset_elliptic_after):
+        return True  # "dont un grièvement", "dont une à Paris"
     if word not in lex.people and word not in lex.base and word not in lex.nouns and (
             word not in lex.ordinal_ones):
         return False
