@@ -34,6 +34,7 @@ from vigie.stages.figures.lists import (
     counts_one,
     elliptic_noun,
     link_before,
+    may_count_one,
     one_more,
     previous_in_sentence,
 )
@@ -91,6 +92,8 @@ def _hit(qty: Quantity, kind: str, who: str | None) -> FigureHit:
 def _read(doc: Doc, qty: Quantity, lex: FigureLexicon, mods: Modifiers, hits: list[FigureHit],
           last_end: int, next_start: int | None) -> FigureHit | None:
     """The figure a number expression gives, or None when it counts nothing vigie keeps."""
+    if qty.article and not may_count_one(text_of(doc), qty.end, lex):
+        return None  # most "un"/"une" are articles: decided on the next word, before any parse
     span = doc.char_span(qty.start, qty.end, alignment_mode="expand")
     if span is None or _in_time(doc, qty) or _excluded(span, lex):
         return None
@@ -159,9 +162,9 @@ def _mark_cumulative(doc: Doc, hits: list[FigureHit], lex: FigureLexicon) -> Non
     times = doc._.vigie_times or []
     for hit in hits:
         span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
-        found = by_sent.setdefault(span.sent.start, None) or periods(span.sent, lex)
-        by_sent[span.sent.start] = found
-        period = cumulative_period(span, lex, found)
+        if span.sent.start not in by_sent:
+            by_sent[span.sent.start] = periods(span.sent, lex)
+        period = cumulative_period(span, lex, by_sent[span.sent.start])
         if period is None:
             continue
         begin, end = doc[period[0]].idx, doc[period[1] - 1].idx + len(doc[period[1] - 1])

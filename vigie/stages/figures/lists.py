@@ -5,6 +5,7 @@ précédente") and "un"/"une" counting one in a list ("deux CRS et un gendarme")
 from __future__ import annotations
 
 import logging
+import re
 
 from spacy.tokens import Span
 
@@ -20,8 +21,9 @@ LIST_LINKS = frozenset({",", "et", "contre", "ou", ";", "puis", "dont"})
 # Words between a link and its number that belong to the number ("et plus de 104 000").
 _MODIFIER_WORDS = frozenset({"plus", "moins", "de", "d'", "au", "près", "environ", "quelque",
                              "presque", "pas", "jusqu'", "à", "quasiment", "déjà", "encore"})
-# Tokens a one-word count may be followed by ("dont un troisième", "et une autre").
-MAX_LIST_GAP = 4  # tokens between a count's noun and the next number of its list
+# Tokens between a count's noun and the next number of its list ("une femme et deux enfants").
+MAX_LIST_GAP = 4
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+|[,.)])")
 
 
 def link_before(span: Span) -> str | None:
@@ -76,6 +78,17 @@ def counts_one(span: Span, lex: FigureLexicon, prev, next_start: int | None) -> 
     follow = doc.char_span(next_start, next_start + 1, alignment_mode="expand")
     return follow is not None and follow.start - span.end <= MAX_LIST_GAP and any(
         words[i] in ("et", ",") for i in range(span.end + 1, follow.start))
+
+
+def may_count_one(text: str, end: int, lex: FigureLexicon) -> bool:
+    """Whether the word after a lone "un"/"une" (ending at `end`) may make it a count: a people
+    word, an ordinal, a word a noun-less count is followed by, or an adverb ("un grièvement")."""
+    match = _NEXT_WORD.match(text, end)
+    if match is None:
+        return False
+    word = match.group(1).lower().replace("’", "'")
+    return (word in lex.people or word in lex.base or word in lex.nouns or word in lex.ordinal_ones
+            or word in lex.subset_elliptic_after or word.endswith("ment"))
 
 
 def one_more(span: Span, lex: FigureLexicon) -> bool:

@@ -9,6 +9,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from vigie.french.dates import parse_iso
+from vigie.stages.common import text_of
 from vigie.stages.figures.lexicon import FigureLexicon, phrase_end, words_of
 
 LOGGER = logging.getLogger(__name__)
@@ -76,6 +77,9 @@ def _clause_between(doc: Doc, lo: int, hi: int, *, verbs: int) -> bool:
 def periods(sent: Span, lex: FigureLexicon) -> list[tuple[int, int]]:
     """Token bounds of the cumulative periods of a sentence, recent ones excluded."""
     doc, words = sent.doc, words_of(sent.doc)
+    lowered = text_of(doc)[sent.start_char:sent.end_char].lower()
+    if not any(max(m, key=len) in lowered for m in lex.cumulative_markers):
+        return []  # most sentences name no period: no token scan
     places = {s for p in doc._.vigie_places or [] for s, _ in p.mentions}
     years = {tok.i for t in doc._.vigie_times or [] if sent.start_char <= t.start < sent.end_char
              for tok in doc.char_span(t.start, t.end, alignment_mode="expand") or ()}

@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Span
 
-from vigie.stages.common import text_of
+from vigie.stages.common import per_doc, text_of
 from vigie.stages.figures.lexicon import FigureLexicon, phrase_end, words_of
 
 LOGGER = logging.getLogger(__name__)
@@ -20,6 +20,7 @@ LEVEL_RANK = {"city": 0, "region": 1, "border": 2, "area": 2, "country": 3, "oth
 # l'une des pires crises en Afrique") or a semicolon.
 _CLAUSE_END = re.compile(r",\s+(?:ce\s+)?qui\b|;")
 _DIGITS = re.compile(r"\d")
+_NAMES_KEY = ("vigie", "figure_place_names")
 
 
 def _paragraph(text: str, start: int) -> tuple[int, int]:
@@ -30,7 +31,11 @@ def _paragraph(text: str, start: int) -> tuple[int, int]:
 
 
 def _name_spans(doc) -> list[tuple[int, int]]:
-    """Actor names a place is only a word of ("Myanmar Now", "Boko Haram")."""
+    """Actor names a place is only a word of ("Myanmar Now", "Boko Haram"), once per Doc."""
+    return per_doc(doc, _NAMES_KEY, _find_name_spans)
+
+
+def _find_name_spans(doc) -> list[tuple[int, int]]:
     actors = doc._.vigie_actors or []
     places = {m for place in doc._.vigie_places or [] for m in place.mentions}
     spans = [m for actor in actors for m in actor.mentions if m not in places and any(
