@@ -81,7 +81,9 @@ def _verb_kind(token: Token, lex: FigureLexicon) -> str | None:
         kind = lex.verbs.get(token.lemma_.lower()) or _phrase_verb_kind(token, lex)
     if kind is None and token.pos_ in ("VERB", "AUX"):
         for child in token.children:
-            if child.dep_ in _LINK_DEPS and child.i > token.i:
+            if child.dep_ in _LINK_DEPS and child.i > token.i and not any(
+                    c.dep_.startswith("nsubj") for c in child.children):  # its own subject:
+                # another clause ("a reçu 35 personnes, dont trois sont décédées")
                 kind = lex.participles.get(child.lower_) or lex.verbs.get(child.lemma_.lower())
                 if kind:
                     break
@@ -202,10 +204,19 @@ def _verb_before(span: Span, lex: FigureLexicon) -> str | None:
     doc = span.doc
     for tok in reversed(doc[max(span.start - 3, 0):span.start]):
         if tok.pos_ in ("VERB",):
-            return lex.verbs.get(tok.lemma_.lower())
+            return lex.verbs.get(tok.lemma_.lower()) or _gerund_kind(tok, lex)
+        if tok.lower_.endswith("ant") and tok.pos_ in ("NOUN", "ADJ"):
+            return _gerund_kind(tok, lex)  # "blessant 30 autres", tagged a noun
         if tok.pos_ not in ("ADV", "DET") and tok.lower_ not in _QUANT_WORDS:
             return None
     return None
+
+
+def _gerund_kind(tok: Token, lex: FigureLexicon) -> str | None:
+    """The kind of a present participle of a first-group verb ("blessant": blesser), which the
+    tagger may take for a noun and the lemmatizer keep as it is."""
+    word = tok.lower_
+    return lex.verbs.get(word[:-3] + "er") if word.endswith("ant") else None
 
 
 def _governing_kind(anchor: Token, lex: FigureLexicon) -> str | None:
@@ -227,8 +238,9 @@ def nominal_kind(span: Span, lex: FigureLexicon) -> str | None:
         j -= 1  # "de", "au moins", "plus de", "près de"
     if j < 0 or j + 1 >= span.start or doc[j + 1].lower_ not in _DE | {"des", "du"}:
         return None
-    while j > 0 and doc[j].pos_ == "ADJ" and span.start - j <= NOMINAL_WINDOW:
-        j -= 1
+    while j > 0 and (doc[j].pos_ == "ADJ" or "Part" in doc[j].morph.get("VerbForm")) and (
+            span.start - j <= NOMINAL_WINDOW):
+        j -= 1  # "l'évacuation forcée de 3 000 habitants"
     tok = doc[j]
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None

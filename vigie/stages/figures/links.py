@@ -100,7 +100,7 @@ def claim_source(anchor: Token, lex: FigureLexicon) -> int | None:
         if token.pos_ in ("VERB", "AUX") and _is_claim(token, lex):
             frame = frame_of(doc, token)
             agent = frame.agent_token
-            if agent is None or _holds(doc[agent], anchor):
+            if agent is None or _holds(doc[agent], anchor, token):
                 return None  # the figure parsed as the claim's subject: no claimant there
             return frame.agent if frame.agent is not None else _actor_of(doc[agent], lex)
     return None
@@ -114,15 +114,23 @@ def root_claim(sent: Span, anchor: Token, lex: FigureLexicon) -> int | None:
     if root.pos_ not in ("VERB", "AUX") or not _is_claim(root, lex):
         return None
     frame = frame_of(sent.doc, root)
-    if frame.agent_token is None or _holds(sent.doc[frame.agent_token], anchor):
+    if frame.agent_token is None or _holds(sent.doc[frame.agent_token], anchor, root):
         return None
     return frame.agent if frame.agent is not None else _actor_of(
         sent.doc[frame.agent_token], lex)
 
 
-def _holds(phrase: Token, anchor: Token) -> bool:
-    """The phrase headed by `phrase` holds the figure's words ("une centaine ..., rapporte")."""
-    return phrase.left_edge.i <= anchor.i <= phrase.right_edge.i
+def _holds(phrase: Token, anchor: Token, verb: Token) -> bool:
+    """The phrase headed by `phrase` holds the figure's words ("une centaine ..., rapporte"),
+    not through the claim verb ("le ministère, qui a évalué ... à 84 000" holds it through)."""
+    token = anchor
+    for _ in range(MAX_CLAIM_STEPS + 4):
+        if token.i == phrase.i:
+            return True
+        if token.i == verb.i or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def sentence_time(doc, sent: Span) -> int | None:
