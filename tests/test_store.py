@@ -8,7 +8,7 @@ from vigie.store import Filters, Store, query, schema
 from vigie.store.store import normalize_url
 
 MIGRATIONS = ["0001_initial", "0002_fulltext", "0003_story_day_index",
-              "0004_reference_indexes"]
+              "0004_reference_indexes", "0005_figure_scope"]
 
 
 def test_store_migrations_recorded_once(tmp_path):
@@ -81,5 +81,5 @@ def test_store_open_applies_pending_migrations(tmp_path):
         command.upgrade(config, "0002_fulltext")
     assert old.applied_migrations() == MIGRATIONS[:2]
     assert old.migrate() == ["0003_story_day_index",
-              "0004_reference_indexes"]
+              "0004_reference_indexes", "0005_figure_scope"]
     old.close()

@@ -30,7 +30,7 @@ def pg_store(pg_url):
     admin.dispose()
 
 MIGRATIONS = ["0001_initial", "0002_fulltext", "0003_story_day_index",
-              "0004_reference_indexes"]
+              "0004_reference_indexes", "0005_figure_scope"]
 
 
 def test_store_pg_migrates_and_dedupes(pg_store, report_record):

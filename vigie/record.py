@@ -99,6 +99,14 @@ class Figure(_Model):
         default_factory=list,
         description="ids of figures of the same kind, place and period given by another source",
     )
+    cumulative: bool = Field(
+        default=False,
+        description="a total over a period (\"depuis 2015\"), not one event's toll",
+    )
+    period: str | None = Field(
+        default=None, description="the words of a cumulative figure's period (\"depuis 2015\")")
+    title_span: list[int] | None = Field(
+        default=None, description="[start, end] of the same figure in the title, if it gives it")
 
 
 class Event(_Model):

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from vigie.french.numbers import find_quantities, parse_digits, parse_number, parse_words
+from vigie.french.numbers import (
+    comparable,
+    find_quantities,
+    parse_digits,
+    parse_number,
+    parse_words,
+    population,
+)
 
 
 @pytest.mark.parametrize(
@@ -91,3 +98,49 @@ def _found(text):
 )
 def test_numbers_find_quantities(text, expected):
     assert _found(text) == expected
+
+
+@pytest.mark.issue(20)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Plus d'un demi-million de sinistrés.",
+         [("un demi-million", 500000, 500000, None, True)]),
+        ("Un demi-millier de manifestants.", [("Un demi-millier", 500, None, None, True)]),
+        ("Un million et demi de réfugiés.", [("Un million et demi", 1500000, None, None, False)]),
+        ("Deux millions et demi de déplacés.",
+         [("Deux millions et demi", 2500000, None, None, False)]),
+        ("Le million de visiteurs.", []),
+        ("Une ou deux personnes.", [("Une ou deux", 1, 1, 2, True)]),
+    ],
+)
+def test_numbers_halves_and_ones(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.issue(20)
+def test_numbers_lone_ones_are_flagged_articles():
+    text = "Une femme et deux enfants."
+    found = [(text[q.start:q.end], q.value, q.article)
+             for q in find_quantities(text, articles=True)]
+    assert found == [("Une", 1, True), ("deux", 2, False)]
+    assert [q.value for q in find_quantities(text)] == [2]
+
+
+@pytest.mark.issue(20)
+@pytest.mark.parametrize(
+    ("one", "other", "expected"),
+    [(24, 25, True), (8, 17000, False), (10, 100, True), (10, 101, False), (5, None, False)],
+)
+def test_numbers_comparable_counts(one, other, expected):
+    assert comparable(one, other) is expected
+
+
+@pytest.mark.issue(20)
+@pytest.mark.parametrize(
+    ("who", "expected"),
+    [("personnes", None), ("Morts", None), (None, None), ("civils", "civil"),
+     ("forces de sécurité", "force de sécurité")],
+)
+def test_numbers_population_of_a_count(who, expected):
+    assert population(who, frozenset({"personnes", "morts"})) == expected

@@ -39,12 +39,16 @@ COLLECTIVES = {
 }
 MULTIPLIERS = {"mille": 1000, "million": 10**6, "millions": 10**6, "milliard": 10**9,
                "milliards": 10**9}
+# "un demi-million", "un demi-millier": half of the unit after "demi-".
+HALVED = {"million": 10**6, "milliard": 10**9, "millier": 1000}
+# Multiplier words that never stand alone as a numeral ("le million de visiteurs").
+_NOT_ALONE = frozenset({"million", "millions", "milliard", "milliards"})
 SUFFIXES = {"k": 1000, "K": 1000, "M": 10**6, "G": 10**9}
 # Words that stand for "more than one" before a collective: "des centaines", "plusieurs milliers".
 _INDEFINITE = frozenset({"des", "plusieurs", "quelques", "nombreuses", "nombreux"})
 _ONES = frozenset({"un", "une"})
 # The words a numeral can start with (besides digits): number words and "des", "plusieurs"...
-_STARTS = NUMBER_WORDS | _INDEFINITE
+_STARTS = NUMBER_WORDS | _INDEFINITE | {"demi"}
 
 _DIGITS = (r"(?:\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?|,\d+)"
            r"(?:[kKMG](?!\w))?")
@@ -52,6 +56,31 @@ _DIGITS = (r"(?:\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?
 _TOKEN = re.compile(
     rf"(?P<word>[^\W\d_]+['’]?)|(?P<num>(?<![\w.,])(?<!\w-){_DIGITS}(?!\w))|(?P<other>\S)"
 )
+
+
+# Two claimants' counts of one thing differ by at most this factor; further apart they count
+# different scopes (a day's toll and a war's: 8 dead against 17 000 since 2015). Police and
+# organisers' crowd counts, the widest true disagreements in French news, differ by up to ~5x.
+MAX_DISPUTE_RATIO = 10
+
+
+def comparable(one: float | int | None, other: float | int | None) -> bool:
+    """Whether two counts can be two claims about one thing (within MAX_DISPUTE_RATIO)."""
+    if one is None or other is None:
+        return False
+    low, high = sorted((abs(one), abs(other)))
+    return high <= low * MAX_DISPUTE_RATIO
+
+
+def population(who: str | None, generic: frozenset[str]) -> str | None:
+    """Who a count is of, folded and singular ("civil"), or None for words that name no
+    population in particular (`generic`: "personnes", "morts"): two claims are comparable only
+    for one population."""
+    folded = " ".join((who or "").lower().split())
+    if not folded or folded in generic:
+        return None
+    return " ".join(w[:-1] if w.endswith(("s", "x")) and len(w) > 3 else w
+                    for w in folded.split())
 
 
 @dataclass
@@ -64,6 +93,7 @@ class Quantity:
     low: int | float | None = None
     high: int | float | None = None
     approximate: bool = False
+    article: bool = False  # a lone "un"/"une": an article unless the context counts it
 
 
 class _Tok(NamedTuple):
@@ -199,31 +229,67 @@ def _words_value(toks: list[_Tok], i: int, j: int) -> tuple[int, int] | None:
     return None
 
 
-def _core(toks: list[_Tok], i: int, *, alone: bool = False) -> tuple[Quantity, int] | None:
-    """The numeral starting at toks[i] (without modifiers), and the index after it."""
+def _core(toks: list[_Tok], i: int, *, alone: bool = False,
+          articles: bool = False) -> tuple[Quantity, int] | None:
+    """The numeral starting at toks[i] (without modifiers), and the index after it; a lone
+    "un"/"une" only with `alone` (a numeral by itself) or `articles` (flagged as an article)."""
     if i >= len(toks):
         return None
-    found = _collective(toks, i)
+    found = _collective(toks, i) or _half(toks, i)
     if found is not None:
         return found
     tok = toks[i]
+    article = False
     if tok.kind == "num":
         value, j = parse_digits(tok.text), i + 1
     elif tok.kind == "word" and tok.low in NUMBER_WORDS:
+        if tok.low in _NOT_ALONE and not alone:
+            return None
         parsed = _words_value(toks, i, _word_run(toks, i))
         if parsed is None:
             return None
         (value, j) = parsed
         j = _mixed_unit(toks, j, value)
-        if j == i + 1 and tok.low in _ONES and not (alone or _multiplied(toks, j)):
-            return None  # in running text "un", "une" alone are articles
+        if j == i + 1 and tok.low in _ONES and not (alone or _multiplied(toks, j)
+                                                    or _ranged(toks, j)):
+            if not articles:
+                return None  # in running text "un", "une" alone are articles
+            article = True
         value = value + (parse_digits(toks[j - 1].text) if toks[j - 1].kind == "num" else 0)
     else:
         return None
     if value is None:
         return None
     value, j = _multiply(toks, j, value)
-    return Quantity(value, tok.start, toks[j - 1].end), j
+    value, j = _and_half(toks, j, value)
+    return Quantity(value, tok.start, toks[j - 1].end, article=article), j
+
+
+def _ranged(toks: list[_Tok], j: int) -> bool:
+    """ "une ou deux", "un à trois": a lone "un" opening a range is a numeral."""
+    return j + 1 < len(toks) and toks[j].low in ("ou", "à") and (
+        toks[j + 1].kind == "num" or toks[j + 1].low in NUMBER_WORDS)
+
+
+def _half(toks: list[_Tok], i: int) -> tuple[Quantity, int] | None:
+    """ "un demi-million", "demi-millier": half the unit (approximate for "millier")."""
+    j = i + 1 if toks[i].low in _ONES else i
+    if j + 2 >= len(toks) or toks[j].low != "demi" or toks[j + 1].text != "-":
+        return None
+    unit = HALVED.get(toks[j + 2].low)
+    if unit is None:
+        return None
+    return Quantity(unit // 2, toks[i].start, toks[j + 2].end,
+                    approximate=toks[j + 2].low == "millier"), j + 3
+
+
+def _and_half(toks: list[_Tok], j: int, value: int | float) -> tuple[int | float, int]:
+    """ "un million et demi", "deux millions et demie": add half the last multiplier."""
+    if j + 1 < len(toks) and toks[j].low == "et" and toks[j + 1].low in ("demi", "demie"):
+        unit = MULTIPLIERS.get(toks[j - 1].low)
+        if unit is not None and unit > 1000:
+            return _int(value + unit / 2), j + 2
+    return value, j
 
 
 def _mixed_unit(toks: list[_Tok], j: int, value: int) -> int:
@@ -387,12 +453,15 @@ def _bounded(toks: list[_Tok], i: int, qty: Quantity, mods: Modifiers) -> Quanti
     return qty
 
 
-def find_quantities(text: str, modifiers: Modifiers | None = None) -> list[Quantity]:
+def find_quantities(text: str, modifiers: Modifiers | None = None, *,
+                    articles: bool = False) -> list[Quantity]:
     """Every number expression in a text, left to right.
 
     Args:
         text: any French text.
         modifiers: approximation and bound words (default: the figures lexicon).
+        articles: also return each lone "un"/"une", flagged `article` (value 1), for a caller
+            that tells a count ("une femme et deux enfants") from an article by its context.
 
     Returns:
         Quantities with character spans into `text`; signs are not read (a count is never
@@ -403,7 +472,8 @@ def find_quantities(text: str, modifiers: Modifiers | None = None) -> list[Quant
     while i < len(toks):
         # Most words cannot start a numeral: skip them before trying the grammar.
         tok = toks[i]
-        found = _core(toks, i) if tok.kind == "num" or tok.low in _STARTS else None
+        found = (_core(toks, i, articles=articles)
+                 if tok.kind == "num" or tok.low in _STARTS else None)
         if found is None:
             i += 1
             continue

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 metadata = MetaData()
@@ -125,6 +126,8 @@ figures = Table(
     _ref("time_id", "times"),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
+    Column("cumulative", Boolean, nullable=False, default=False, server_default=false()),
+    Column("period", Text),
 )
 
 stories = Table(

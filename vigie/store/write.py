@@ -77,7 +77,8 @@ def _figures(conn, doc_id: int, record: DocumentRecord, ids: dict) -> dict[str, 
              "low": f.low, "high": f.high, "approximate": f.approximate, "who": f.who,
              "part_of": f.part_of, "source_id": ids["a"].get(f.source),
              "place_id": ids["p"].get(f.place), "time_id": ids["t"].get(f.time),
-             "start": f.start, "end": f.end} for f in record.figures]
+             "start": f.start, "end": f.end, "cumulative": f.cumulative, "period": f.period}
+            for f in record.figures]
     return _many(conn, schema.figures, rows)
 
 

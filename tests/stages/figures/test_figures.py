@@ -44,7 +44,8 @@ def _figures(record):
          ("strikes", 20, "Une vingtaine", True, "roquettes")),
         ("Les avions ont visé 90 cibles.", ("targets", 90, "90", False, "cibles")),
         ("Washington va envoyer 3 000 soldats.", ("troops", 3000, "3 000", False, "soldats")),
-        ("Deux journalistes ont été enlevés.", ("other", 2, "Deux", False, "journalistes")),
+        # abducted people are missing until found (the gold convention, tests/gold g05)
+        ("Deux journalistes ont été enlevés.", ("missing", 2, "Deux", False, "journalistes")),
         ("Plusieurs centaines de manifestants se sont rassemblés.",
          ("other", 100, "Plusieurs centaines", True, "manifestants")),
         ("Plus d'une centaine d'otages ont été libérés.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -11,20 +12,39 @@ from spacy.tokens import Doc, Span
 
 from vigie.french.numbers import Modifiers, Quantity, find_quantities, load_modifiers
 from vigie.stages.common import guarded, text_of
-from vigie.stages.figures.kind import _anchor, counted_noun, is_unit, kind_and_who
+from vigie.stages.figures.counts import count_noun_anchor, count_noun_kind
+from vigie.stages.figures.kind import (
+    _anchor,
+    counted_noun,
+    is_unit,
+    kind_and_who,
+    population_after,
+)
 from vigie.stages.figures.lexicon import FigureLexicon, load_figures_lexicon, words_of
 from vigie.stages.figures.links import (
     claim_source,
-    heading_noun,
     is_subset,
     mark_disputes,
     marker_source,
-    nearest_place,
     quote_speaker,
+    root_claim,
     sentence_time,
 )
+from vigie.stages.figures.lists import (
+    counts_one,
+    elliptic_noun,
+    link_before,
+    may_count_one,
+    one_more,
+    previous_in_sentence,
+)
+from vigie.stages.figures.scope import cumulative_period, periods
+from vigie.stages.figures.subsets import link_subsets, merge_repeats
+from vigie.stages.figures.title import add_title_evidence, title_figures
+from vigie.stages.figures.where import nearest_place
 
 LOGGER = logging.getLogger(__name__)
+_MISPRINT = re.compile(r"\d\.\d{4,}")
 
 
 @dataclass
@@ -42,6 +62,9 @@ class FigureHit:
     place: int | None = None  # index in doc._.vigie_places
     time: int | None = None  # index in doc._.vigie_times
     disputes: list[int] = field(default_factory=list)  # indices in doc._.vigie_figures
+    cumulative: bool = False  # a total over a period ("depuis 2015"), not one event's toll
+    period: str | None = None  # the period's words ("depuis le début de la guerre")
+    title_span: list[int] | None = None  # [start, end] of the same figure in the title
 
 
 def _in_time(doc: Doc, qty: Quantity) -> bool:
@@ -50,120 +73,113 @@ def _in_time(doc: Doc, qty: Quantity) -> bool:
 
 
 def _excluded(span: Span, lex: FigureLexicon) -> bool:
-    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    return before in lex.before_negative or is_unit(span, lex)
+    """An identifier ("article 49"), a measure ("12 ans"), a change ("augmenté de 83 000") or a
+    misprint ("104.0000": a dot before four digits is no French thousands group)."""
+    if _MISPRINT.search(span.text):
+        return True
+    words = words_of(span.doc)
+    before = words[span.start - 1] if span.start > 0 else ""
+    change = span.start > 1 and before in ("de", "d'") and words[span.start - 2] in (
+        lex.before_change)
+    return before in lex.before_negative or change or is_unit(span, lex)
 
 
-def _figure(doc: Doc, qty: Quantity, lex: FigureLexicon) -> FigureHit | None:
+def _hit(qty: Quantity, kind: str, who: str | None) -> FigureHit:
+    return FigureHit(kind=kind, value=qty.value, start=qty.start, end=qty.end, low=qty.low,
+                     high=qty.high, approximate=qty.approximate, who=who)
+
+
+def _read(doc: Doc, qty: Quantity, lex: FigureLexicon, mods: Modifiers, hits: list[FigureHit],
+          last_end: int, next_start: int | None) -> FigureHit | None:
     """The figure a number expression gives, or None when it counts nothing vigie keeps."""
+    if qty.article and not may_count_one(text_of(doc), qty.end, lex):
+        return None  # most "un"/"une" are articles: decided on the next word, before any parse
     span = doc.char_span(qty.start, qty.end, alignment_mode="expand")
     if span is None or _in_time(doc, qty) or _excluded(span, lex):
         return None
-    found = kind_and_who(span, lex)
+    prev = previous_in_sentence(span, hits, last_end)
+    if qty.article and not counts_one(span, lex, prev, next_start):
+        return None
+    if qty.article and one_more(span, lex):  # "un troisième": one more of the same people
+        return _linked(doc, span, _hit(qty, _one_more_kind(span, lex, prev), prev.who), lex,
+                       mods) if prev is not None else None
+    found = kind_and_who(span, lex, subset=is_subset(span.sent, span.start, lex))
+    found = found or count_noun_kind(span, lex)
+    listed = prev is not None and link_before(span) and elliptic_noun(span, lex)
+    if listed and (found is None or found[1] is None):
+        # "120 morts à Alep et 45 à Homs", "248 décès parmi les civils et 16 parmi les soldats"
+        found = (found[0] if found else prev.kind,
+                 population_after(doc, span.end, lex) or prev.who)
     if found is None:
         return None
-    hit = FigureHit(kind=found[0], value=qty.value, start=qty.start, end=qty.end, low=qty.low,
-                    high=qty.high, approximate=qty.approximate, who=found[1])
-    _link(doc, span, hit, lex)
-    return hit
+    return _linked(doc, span, _hit(qty, *found), lex, mods)
 
 
-def _link(doc: Doc, span: Span, hit: FigureHit, lex: FigureLexicon) -> None:
-    """Fill the figure's source, place and time from its sentence."""
+def _one_more_kind(span: Span, lex: FigureLexicon, prev: FigureHit | None) -> str:
+    """ "et un troisième a été grièvement blessé": the ordinal's own predicate, else the list's."""
+    found = kind_and_who(span.doc[span.start:span.end + 1], lex)
+    return found[0] if found and found[0] != "other" else (prev.kind if prev else "other")
+
+
+def _bound_after(span: Span, hit: FigureHit, lex: FigureLexicon, mods: Modifiers) -> None:
+    """ "Deux personnes au moins ont été blessées": a bound after the counted noun."""
+    noun = counted_noun(span, lex)
+    if noun is None:
+        return
+    words = words_of(span.doc)
+    for phrase in mods.after_by_first.get(words[noun.i + 1] if noun.i + 1 < len(words) else "",
+                                          ()):
+        if tuple(words[noun.i + 1:noun.i + 1 + len(phrase)]) == phrase:
+            hit.approximate = True
+            if phrase in mods.lower:
+                hit.low = hit.value
+            return
+
+
+def _linked(doc: Doc, span: Span, hit: FigureHit, lex: FigureLexicon,
+            mods: Modifiers) -> FigureHit:
+    """Fill the figure's bound, source, place and time from its sentence."""
+    _bound_after(span, hit, lex, mods)
     sent = span.sent
-    anchor = _anchor(span, counted_noun(span, lex))
-    hit.source = quote_speaker(doc, hit.start)
-    if hit.source is None:  # a claim verb above the figure is closer than a "selon" elsewhere
-        hit.source = claim_source(anchor, lex)
+    anchor = count_noun_anchor(span, lex) or _anchor(span, counted_noun(span, lex))
+    # A claim verb above the figure names its claimant, even inside a quote ("X a dénoncé le
+    # massacre de « 30 civils »"); then the quote's speaker; then "selon X" in the sentence.
+    hit.source = claim_source(anchor, lex)
+    if hit.source is None:
+        hit.source = quote_speaker(doc, hit.start)
     if hit.source is None:
         hit.source = marker_source(sent, span.start, lex)
+    if hit.source is None:
+        hit.source = root_claim(sent, anchor, lex)
     hit.place = nearest_place(doc, sent, hit.start, hit.source, lex)
     hit.time = sentence_time(doc, sent)
-
-
-def _elliptic_part(doc: Doc, qty: Quantity, lex: FigureLexicon,
-                   hits: list[FigureHit]) -> FigureHit | None:
-    """ "24 blessés, dont 5 côté policiers", "dont un millier à Paris": a number after "dont"
-    with no noun of its own counts the people of the figure before it."""
-    span = doc.char_span(qty.start, qty.end, alignment_mode="expand")
-    if span is None or not hits or span.end >= len(doc) or _in_time(doc, qty) or _excluded(
-            span, lex) or not is_subset(span.sent, span.start, lex):
-        return None
-    if words_of(doc)[span.end] not in lex.subset_elliptic_after:
-        return None
-    whole = next((h for h in reversed(hits) if h.start >= span.sent.start_char
-                  and h.part_of is None and (h.value or 0) >= (qty.value or 0)), None)
-    if whole is None:
-        return None
-    hit = FigureHit(kind=whole.kind, value=qty.value, start=qty.start, end=qty.end, low=qty.low,
-                    high=qty.high, approximate=qty.approximate, who=whole.who)
-    _link(doc, span, hit, lex)
     return hit
 
 
-def _link_subsets(doc: Doc, hits: list[FigureHit], lex: FigureLexicon) -> None:
-    """ "500 morts, dont une centaine de civils": the subset points at the whole, takes its kind."""
-    for i, hit in enumerate(hits):
+def _mark_cumulative(doc: Doc, hits: list[FigureHit], lex: FigureLexicon) -> None:
+    """Totals over a period ("depuis 2015") are cumulative, and so are their parts."""
+    by_sent: dict[int, list[tuple[int, int]]] = {}
+    times = doc._.vigie_times or []
+    for hit in hits:
         span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
-        if i == 0 or not is_subset(span.sent, span.start, lex):
+        if span.sent.start not in by_sent:
+            by_sent[span.sent.start] = periods(span.sent, lex)
+        period = cumulative_period(span, lex, by_sent[span.sent.start])
+        if period is None:
             continue
-        whole = _whole_before(doc, hits, i, span.sent)
-        if whole is not None:
-            hit.part_of = whole
-            if hit.kind == "other":
-                hit.kind = hits[whole].kind
-    _link_headings(doc, hits, lex)
-    _link_breakdowns(doc, hits)
+        begin, end = doc[period[0]].idx, doc[period[1] - 1].idx + len(doc[period[1] - 1])
+        hit.cumulative, hit.period = True, text_of(doc)[begin:end]
+        hit.time = next((k for k, t in enumerate(times) if begin <= t.start < end), hit.time)
+    for hit in hits:
+        if hit.part_of is not None and hits[hit.part_of].cumulative:
+            hit.cumulative, hit.period = True, hits[hit.part_of].period
 
 
-def _same_noun(who: str | None, noun: str) -> bool:
-    head = (who or "").split(" ")[0].lower()
-    return bool(head) and head.rstrip("s") == noun.rstrip("s")
-
-
-def _link_headings(doc: Doc, hits: list[FigureHit], lex: FigureLexicon) -> None:
-    """ "60 majeurs et 5 mineurs ... Parmi les majeurs, 31 ont été déférés": 31 is part of 60."""
-    for i, hit in enumerate(hits):
-        if hit.part_of is not None:
-            continue
-        noun = heading_noun(doc.char_span(hit.start, hit.end, alignment_mode="expand"), lex)
-        whole = next((j for j in range(i - 1, -1, -1) if hits[j].start < hit.start
-                      and _same_noun(hits[j].who, noun) and (hits[j].value or 0) > (
-                          hit.value or 0)), None) if noun else None
-        if whole is not None:
-            hit.part_of = whole
-            if hit.kind == "other":
-                hit.kind = hits[whole].kind
-
-
-def _link_breakdowns(doc: Doc, hits: list[FigureHit]) -> None:
-    """ "65 gardes à vue. Dans le détail, 60 majeurs et 5 mineurs ...": figures of one kind in a
-    sentence that add up to an earlier figure of that kind are its parts."""
-    by_sent: dict[int, list[int]] = {}
-    for i, hit in enumerate(hits):
-        if hit.part_of is None:
-            span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
-            by_sent.setdefault(span.sent.start_char, []).append(i)
-    for start, group in by_sent.items():
-        for kind in {hits[i].kind for i in group}:
-            parts = [i for i in group if hits[i].kind == kind]
-            total = sum(hits[i].value or 0 for i in parts)
-            whole = next((j for j in range(parts[0] - 1, -1, -1) if hits[j].start < start
-                          and hits[j].kind == kind and hits[j].value == total), None)
-            if len(parts) > 1 and whole is not None:
-                for i in parts:
-                    hits[i].part_of = whole
-
-
-def _whole_before(doc: Doc, hits: list[FigureHit], i: int, sent: Span) -> int | None:
-    for j in range(i - 1, -1, -1):
-        other = hits[j]
-        if other.start < sent.start_char:
-            return None
-        if other.part_of is None and (other.value or 0) >= (hits[i].value or 0) and (
-                hits[i].kind in (other.kind, "other")):
-            return j
-    return None
+def _sentence_key(doc: Doc, hit: FigureHit) -> int:
+    """Where the figure's sentence starts, a line break counting as a sentence end (the parser
+    sometimes runs a sentence over a paragraph break)."""
+    sent = doc.char_span(hit.start, hit.end, alignment_mode="expand").sent
+    return max(sent.start_char, text_of(doc).rfind("\n", 0, hit.start) + 1)
 
 
 def find_figures(doc: Doc, lex: FigureLexicon | None = None,
@@ -179,43 +195,26 @@ def find_figures(doc: Doc, lex: FigureLexicon | None = None,
         The figures in text order; `part_of` and `disputes` are indices into this list.
     """
     lex = lex or load_figures_lexicon()
-    hits = []
-    for qty in find_quantities(text_of(doc), modifiers or load_modifiers()):
-        hit = _figure(doc, qty, lex) or _elliptic_part(doc, qty, lex, hits)
+    mods = modifiers or load_modifiers()
+    quantities = find_quantities(text_of(doc), mods, articles=True)
+    starts = [q.start for q in quantities if not q.article]
+    hits: list[FigureHit] = []
+    last_end, following = -1, 0
+    for qty in quantities:
+        while following < len(starts) and starts[following] <= qty.start:
+            following += 1
+        next_start = starts[following] if following < len(starts) else None
+        hit = _read(doc, qty, lex, mods, hits, last_end, next_start)
         if hit is not None:
             hits.append(hit)
-    _link_subsets(doc, hits, lex)
-    hits = merge_repeats(hits)
-    mark_disputes(hits)
+        if hit is not None or not (qty.article or _in_time(doc, qty)):
+            last_end = qty.end  # a year between two counts does not break their list
+    link_subsets(doc, hits, lex)
+    _mark_cumulative(doc, hits, lex)
+    hits = merge_repeats(hits, [_sentence_key(doc, h) for h in hits])
+    add_title_evidence(hits, title_figures((doc._.vigie_article or {}).get("title"), lex, mods))
+    mark_disputes(hits, lex)
     return hits
-
-
-def _same_claim(one: FigureHit, other: FigureHit) -> bool:
-    """The same figure said again (title then body): same kind and value, no other claimant."""
-    return (one.kind, one.value) == (other.kind, other.value) and (
-        one.source is None or other.source is None or one.source == other.source)
-
-
-def merge_repeats(hits: list[FigureHit]) -> list[FigureHit]:
-    """Keep the first mention of each figure; it takes the source, place, time the others give."""
-    kept: list[FigureHit] = []
-    index: dict[int, int] = {}
-    for i, hit in enumerate(hits):
-        first = next((k for k, other in enumerate(kept) if _same_claim(other, hit)), None)
-        if first is None:
-            index[i] = len(kept)
-            kept.append(hit)
-            continue
-        index[i] = first
-        for name in ("source", "place", "time", "part_of"):
-            if getattr(kept[first], name) is None:
-                setattr(kept[first], name, getattr(hit, name))
-    for i, hit in enumerate(kept):
-        if hit.part_of is not None:
-            hit.part_of = index[hit.part_of]
-            if hit.part_of == i:  # the whole and its part said to be the same figure
-                hit.part_of = None
-    return kept
 
 
 class FiguresComponent:

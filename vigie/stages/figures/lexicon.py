@@ -13,7 +13,6 @@ from vigie.stages.common import lowers_of, per_doc
 LOGGER = logging.getLogger(__name__)
 
 
-
 @dataclass(frozen=True)
 class FigureLexicon:
     """Indexes over the figures file: word or phrase -> kind, and the word sets the finder tests."""
@@ -24,6 +23,11 @@ class FigureLexicon:
     verb_phrases: dict[str, dict[str, str]] = field(hash=False)  # lemma -> dependent lemma -> kind
     participles: dict[str, str] = field(hash=False)  # form -> kind
     base: dict[str, str] = field(hash=False)  # noun -> kind, unless a verb says otherwise
+    nominals: dict[str, str] = field(default_factory=dict, hash=False)  # "mort" (de N) -> kind
+    # participles of several words after the counted noun ("sans abri") -> kind
+    after_phrases: dict[Phrase, str] = field(default_factory=dict, hash=False)
+    combined: dict[str, str] = field(default_factory=dict, hash=False)  # a kind -> combined kind
+    count_noun_kinds: dict[str, str] = field(default_factory=dict, hash=False)
     people: frozenset[str] = frozenset()
     residents: frozenset[str] = frozenset()
     units: frozenset[str] = frozenset()
@@ -34,14 +38,26 @@ class FigureLexicon:
     subset_markers: tuple[Phrase, ...] = ()
     subset_heads: tuple[Phrase, ...] = ()
     subset_elliptic_after: frozenset[str] = frozenset()
+    ordinal_ones: frozenset[str] = frozenset()
+    before_change: frozenset[str] = frozenset()
+    count_nouns: frozenset[str] = frozenset()
+    source_holders: frozenset[str] = frozenset()
+    settlements: frozenset[str] = frozenset()
+    population_markers: frozenset[str] = frozenset()
+    generic_who: frozenset[str] = frozenset()
+    cumulative_markers: tuple[Phrase, ...] = ()
     phrases_by_first: PhraseIndex = field(init=False, hash=False)
+    after_phrases_by_first: PhraseIndex = field(init=False, hash=False)
+    cumulative_markers_by_first: PhraseIndex = field(init=False, hash=False)
     source_markers_by_first: PhraseIndex = field(init=False, hash=False)
     subset_markers_by_first: PhraseIndex = field(init=False, hash=False)
     subset_heads_by_first: PhraseIndex = field(init=False, hash=False)
 
     def __post_init__(self) -> None:
-        for name in ("phrases", "source_markers", "subset_markers", "subset_heads"):
-            object.__setattr__(self, f"{name}_by_first", index_phrases(getattr(self, name)))
+        for name in ("phrases", "source_markers", "subset_markers", "subset_heads",
+                     "after_phrases", "cumulative_markers"):
+            object.__setattr__(self, f"{name}_by_first", index_phrases(
+                sorted(getattr(self, name), key=len, reverse=True)))
 
 
 def _phrase(text: str) -> Phrase:
@@ -81,7 +97,7 @@ def _claims(items) -> dict[str, tuple[Phrase, ...]]:
 
 def _kind_tables(kinds: dict) -> dict[str, dict]:
     tables: dict[str, dict] = {"nouns": {}, "phrases": {}, "verbs": {}, "verb_phrases": {},
-                               "participles": {}, "base": {}}
+                               "participles": {}, "base": {}, "nominals": {}, "after_phrases": {}}
     for kind, spec in kinds.items():
         nouns = "base" if spec.get("base") else "nouns"
         for word in spec.get("nouns") or []:
@@ -96,7 +112,13 @@ def _kind_tables(kinds: dict) -> dict[str, dict]:
                 head = max(words[1:], key=len)  # the dependent's content word: "garde", "mort"
                 tables["verb_phrases"].setdefault(words[0], {})[head] = kind
         for form in spec.get("participles") or []:
-            tables["participles"].setdefault(form.lower(), kind)
+            words = _phrase(form)
+            if len(words) == 1:
+                tables["participles"].setdefault(words[0], kind)
+            else:  # "sans abri", "en état critique": matched word by word after the noun
+                tables["after_phrases"].setdefault(words, kind)
+        for noun in spec.get("nominals") or []:
+            tables["nominals"].setdefault(noun.lower(), kind)
     tables["phrases"] = dict(sorted(tables["phrases"].items(), key=lambda kv: -len(kv[0])))
     return tables
 
@@ -105,9 +127,16 @@ def build_lexicon(data: dict) -> FigureLexicon:
     """Index the parsed YAML of a figures lexicon."""
     words = {name: frozenset(str(w).lower() for w in data.get(name) or [])
              for name in ("people", "residents", "units", "before_negative", "fillers",
-                          "subset_elliptic_after")}
+                          "subset_elliptic_after", "ordinal_ones", "before_change", "count_nouns",
+                          "source_holders", "settlements", "population_markers",
+                          "generic_who")}
+    combined = {part: whole for whole, parts in (data.get("combined") or {}).items()
+                for part in parts or []}
     return FigureLexicon(
-        **_kind_tables(data.get("kinds") or {}), **words,
+        **_kind_tables(data.get("kinds") or {}), **words, combined=combined,
+        count_noun_kinds={str(k).lower(): v
+                          for k, v in (data.get("count_noun_kinds") or {}).items()},
+        cumulative_markers=_by_length(data.get("cumulative_markers")),
         source_markers=_by_length(data.get("source_markers")),
         claim_verbs=_claims(data.get("claim_verbs")),
         subset_markers=_by_length(data.get("subset_markers")),
