@@ -18,11 +18,11 @@ from vigie.stages.arguments.clauses import antecedent, case_of, child, subject_o
 from vigie.stages.arguments.newcomers import newcomer
 from vigie.stages.arguments.participants import actor_of
 from vigie.stages.common import article_of, guarded, text_of
-from vigie.stages.events import args
+from vigie.stages.events import args, sense
 from vigie.stages.events.lexicon import Lexicon, Match, find_triggers, load_lexicon
 from vigie.stages.events.merge import merge_events
 from vigie.stages.events.status import carrier, clause_status, framing
-from vigie.stages.events.when import event_when
+from vigie.stages.events.when import event_date, event_when
 from vigie.stages.events.where import event_where
 from vigie.stages.tokens import lemmas_of, morph_of, sentence_of
 
@@ -51,6 +51,8 @@ class EventHit:
     target: int | None = None
     place: int | None = None  # index in doc._.vigie_places
     time: int | None = None  # index in doc._.vigie_times
+    date: str | None = None  # ISO: the time's value, else the report's date (see when.event_date)
+    time_precision: str | None = None  # the time's precision, or "published"
     figures: list[int] = field(default_factory=list)  # indices in doc._.vigie_figures
     status: str = "reported"
     claimed_by: int | None = None
@@ -87,6 +89,7 @@ class Draft:
     match: Match
     hit: EventHit
     source_token: Token | None = None
+    target_token: Token | None = None
     absorbed_into: int | None = None  # root index of the host or event this one folds into
 
 
@@ -140,6 +143,7 @@ def _locate(ctx: Ctx, hit: EventHit, match: Match) -> None:
     hit.time, linked = event_when(ctx.doc, ctx.dated, match.root, start, end)
     if linked:
         hit.time_value = ctx.times[hit.time].value
+    hit.date, hit.time_precision = event_date(ctx.doc, ctx.times, hit.time)
     kinds = ctx.lex.figures.get(hit.type)
     if kinds:
         for i, figure in enumerate(ctx.figures):
@@ -202,6 +206,7 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
     hit.mode = weapon_mode(match, hit, lex)
     source, target = _arg_tokens(match, lex, ctx.requesters)
     draft = Draft(match, hit, source_token=source)
+    draft.target_token = target
     hit.source = actor_of(doc, source, lex.holder_nouns)
     if hit.source is None and source is not None and _first_person(doc, source, match.root):
         hit.source = _quoted_by(ctx, source)  # "« Nous avons riposté », a dit X": X
@@ -357,9 +362,12 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
         places=places, times=times, dated=[(i, t) for i, t in enumerate(times) if t.value],
         figures=doc._.vigie_figures or [], quotes=doc._.vigie_quotes or [],
     )
-    drafts = [_draft(ctx, m) for m in matches]
+    roots = {m.root.i for m in matches}
+    drafts = [d for d in (_draft(ctx, m) for m in matches) if sense.fits(d, lex, roots, ctx.quotes)]
     hits = []
     for draft, hit in zip(drafts, _fold(drafts), strict=True):
+        if hit is not None and sense.aim(draft.match.root):
+            continue  # "créée pour renverser le président": an aim, not an event
         request = _deontic(ctx, draft) if hit is not None else None
         hits.extend(h for h in (request, hit) if h is not None)
     return merge_events(hits)

@@ -36,6 +36,8 @@ class Entry:
     context: tuple[str, ...] = ()
     host: str | None = None
     status: str | None = None
+    needs: tuple[tuple[str, frozenset[str]], ...] = ()  # (role, classes one of which it must be)
+    excludes: frozenset[str] = frozenset()  # classes whose words in its own phrase unmake it
 
 
 @dataclass
@@ -53,6 +55,7 @@ class Lexicon:
     contexts: dict[str, list[str]] = field(default_factory=dict)
     figures: dict[str, frozenset[str]] = field(default_factory=dict)
     weapons: dict[str, str] = field(default_factory=dict)  # weapon lemma -> ASSAULT mode
+    classes: dict[str, frozenset[str]] = field(default_factory=dict)  # word classes (sense.py)
 
 
 @dataclass
@@ -95,6 +98,8 @@ def _entry(item: dict) -> Entry:
         context=tuple(item.get("context") or ()),
         host=item.get("host"),
         status=item.get("status"),
+        needs=tuple((role, frozenset(names)) for role, names in (item.get("needs") or {}).items()),
+        excludes=frozenset(item.get("excludes") or ()),
     )
 
 
@@ -127,6 +132,8 @@ def _load(path: str, kb_files: tuple[str, ...]) -> Lexicon:
     )
     for mode, words in (data.get("weapons") or {}).items():
         lex.weapons.update({word: mode for word in words})
+    lex.classes = {name: frozenset(words) for name, words in (data.get("classes") or {}).items()}
+    lex.classes["weapon"] = lex.classes.get("weapon", frozenset()) | frozenset(lex.weapons)
     for status, words in (data.get("status_heads") or {}).items():
         lex.status_heads.update({_words(tokenizer, w)[-1]: status for w in words})
     for item in data.get("triggers") or []:

@@ -13,7 +13,8 @@ import logging
 
 from spacy.tokens import Doc, Token
 
-from vigie.stages.common import text_of
+from vigie.french.dateline import skip_dateline
+from vigie.stages.common import article_of, text_of
 from vigie.stages.tokens import sentence_of
 
 LOGGER = logging.getLogger(__name__)
@@ -168,3 +169,47 @@ def event_when(doc: Doc, dated: list[tuple[int, object]], trigger: Token, start:
         if before is not None:
             found = free_time(doc, dated, *before)
     return found, False
+
+
+def event_date(doc: Doc, times: list, time: int | None) -> tuple[str | None, str | None]:
+    """(date, precision) of an event dated by `times[time]`, else by the report.
+
+    No event goes without a date when the article has one: with no time expression, the
+    publication date stands, with precision "published" (the report's date, as POLECAT codes it).
+
+    Args:
+        doc: a Doc the Times stage has run on.
+        times: its doc._.vigie_times.
+        time: the index of the event's time, or None.
+    """
+    if time is not None and times[time].value:
+        return times[time].value, times[time].precision
+    published = article_of(doc).get("published")
+    story = story_time(doc, times, published)
+    if story is not None:
+        return times[story].value, times[story].precision
+    return (published[:10], "published") if published else (None, None)
+
+
+# The lede, where a news story says when its main event happened (characters: an agency lede
+# of one or two sentences; the corpus's ledes are 150-450 characters).
+LEDE_CHARS = 600
+ADNOMINAL = {"acl", "acl:relcl"}  # a time in a clause on a noun dates that noun, not the story
+
+
+def story_time(doc: Doc, times: list, published: str | None) -> int | None:
+    """Index in `times` of the story's time: the first day in the lede that dates a clause of
+    the story, not after publication; a dateline's date is the report's, not the story's."""
+    text = text_of(doc)
+    for i, time in enumerate(times):
+        if time.start >= LEDE_CHARS:
+            break
+        if time.precision != "day" or not time.value or time.value[:10] > (published or "9"):
+            continue
+        line = text.rfind("\n", 0, time.start) + 1
+        if time.start < skip_dateline(text, line):
+            continue
+        root = time_root(doc, time.start, time.end)
+        if root is not None and dated_word(root, set()).dep_ not in ADNOMINAL:
+            return i
+    return None
