@@ -37,8 +37,8 @@ CLAUSAL = {"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis", "conj", "
 DESCRIBING = {"amod", "appos", "flat:name", "flat", "compound", "nmod"}
 # Cases of an oblique that gives the cause of a harm ("tués dans le séisme", "par la crue").
 CAUSE_CASES = {"par", "dans", "sous", "suite", "à"}
-PURPOSE_MARKS = {"pour", "afin"}
-EMBEDDED = {"acl", "acl:relcl", "xcomp", "ccomp", "advcl"}  # clauses that are not the main act  # "pour renverser le président": an aim, not an event
+PURPOSE_MARKS = {"pour", "afin"}  # "pour renverser le président": an aim, not an event
+EMBEDDED = {"acl", "acl:relcl", "xcomp", "ccomp", "advcl"}  # clauses that are not the main act
 QUOTE_OPEN, QUOTE_CLOSE = "«“\"", "»”\""
 NAMING_WINDOW = 3  # words between a naming word and the quotation mark it introduces
 PRONOUN_LOOKBACK = 2  # sentences searched for the antecedent of "il", "elle"
@@ -70,7 +70,7 @@ def in_class(words: list[str], members: frozenset[str]) -> bool:
 
 def _described(token: Token) -> list[str]:
     """The lemmas of a noun and of the words that describe it ("le cyclone Freddy")."""
-    doc, tree, lemmas = token.doc, tree_of(token.doc), lemmas_of(token.doc)
+    tree, lemmas = tree_of(token.doc), lemmas_of(token.doc)
     words = [lemmas[token.i]]
     words += [lemmas[c] for c in tree.children(token.i) if tree.deps[c] in DESCRIBING]
     if tree.deps[token.i] in ("appos", "flat:name") and token.head.i != token.i:
@@ -128,7 +128,7 @@ def _natural_cause(root: Token, lex: Lexicon) -> bool:
                and in_class(_described(root.doc[c]), natural) for c in tree.children(root.i))
 
 
-def fits_needs(match: Match, lex: Lexicon, roles: dict[str, tuple[Token | None, int | None]]) -> bool:
+def fits_needs(match: Match, lex: Lexicon, roles: dict) -> bool:
     """Whether the stated arguments fit what the entry needs, and its phrase excludes nothing.
 
     Args:
