@@ -132,7 +132,7 @@ def test_events_other_types(parser, text, names, expected):
         ("Le ministre a démenti avoir ordonné les arrestations.", "ministre", ("REJECT", None, "ministre", None, "reported")),
         ("L'armée attaquera la ville demain.", "armée", ("ASSAULT", None, "armée", None, "planned")),
         ("L'armée va lancer une offensive contre la ville.", "armée", ("ASSAULT", None, "armée", None, "planned")),
-        ("Les rebelles auraient tué dix soldats.", "rebelles|soldats", ("ASSAULT", None, "rebelles", "soldats", "hypothetical")),
+        ("Les rebelles auraient tué dix soldats.", "rebelles|soldats", ("ASSAULT", None, "rebelles", "soldats", "claimed")),
     ],
 )
 def test_events_status(parser, text, names, expected):

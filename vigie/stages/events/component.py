@@ -64,6 +64,7 @@ class EventHit:
     lemma: str | None = None  # the trigger's root lemma, used to merge mentions (not in the record)
     time_value: str | None = None  # normalised time, to merge "février" with "1er février"
     own_place: bool = False  # the place hangs on the trigger itself, not just on its sentence
+    anaphoric: bool = False  # "la manifestation", "ce coup d'État": names an event told before
 
 
 @dataclass
@@ -133,8 +134,21 @@ def _hit(doc: Doc, match: Match, lex: Lexicon) -> EventHit:
         start=start, end=end,
         trigger_start=first, trigger_end=last,
         mentions=[(first, last)], context=context,
-        lemma=lemmas_of(doc)[match.root.i],
+        lemma=lemmas_of(doc)[match.root.i], anaphoric=anaphoric(match.root),
     )
+
+
+def anaphoric(root: Token) -> bool:
+    """A noun with a definite, demonstrative or possessive determiner refers back to an event
+    the text has told ("la manifestation", "ce coup d'État", "leurs attaques")."""
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    doc = root.doc
+    for c in root.children:
+        if c.dep_ == "det" and ("Def" in morph_of(doc, c.i, "Definite") or set(
+                morph_of(doc, c.i, "PronType")) & {"Dem"} or "Yes" in morph_of(doc, c.i, "Poss")):
+            return True
+    return False
 
 
 def _locate(ctx: Ctx, hit: EventHit, match: Match) -> None:
@@ -196,7 +210,7 @@ def _frame(ctx: Ctx, draft: Draft) -> None:
     if hit.status == "reported" and match.entry.status:
         hit.status = match.entry.status
     own = clause_status(match)
-    if own == "denied" or (own and hit.status == "reported"):
+    if own in ("denied", "hypothetical") or (own and hit.status == "reported"):
         hit.status = own
 
 
@@ -366,8 +380,8 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
     drafts = [d for d in (_draft(ctx, m) for m in matches) if sense.fits(d, lex, roots, ctx.quotes)]
     hits = []
     for draft, hit in zip(drafts, _fold(drafts), strict=True):
-        if hit is not None and sense.aim(draft.match.root):
-            continue  # "créée pour renverser le président": an aim, not an event
+        if hit is not None and (sense.aim(draft.match.root) or hit.status == "hypothetical"):
+            continue  # an aim ("créée pour renverser"), a condition, a question: no event
         request = _deontic(ctx, draft) if hit is not None else None
         hits.extend(h for h in (request, hit) if h is not None)
     return merge_events(hits)

@@ -90,6 +90,18 @@ def _home(merged: list, hit):
     return min(after, key=lambda k: k.mentions[0][0]) if after else None
 
 
+def _antecedent(merged: list, hit):
+    """The event an anaphoric mention with no actor and no time of its own names: the last one
+    before it told with the same word, whatever its status ("la manifestation" after "des
+    milliers de personnes ont manifesté" is the same protest, also in a claim)."""
+    if not hit.anaphoric or hit.time_value is not None:
+        return None
+    start = hit.mentions[0][0]
+    told = [k for k in merged if k.type == hit.type and k.lemma == hit.lemma
+            and k.mentions[0][0] < start]
+    return max(told, key=lambda k: k.mentions[0][0]) if told else None
+
+
 def merge_events(hits: list) -> list:
     """Fold every hit into an earlier compatible one; mentions with no actor go to the nearest.
 
@@ -105,7 +117,7 @@ def merge_events(hits: list) -> list:
             _fold_into(merged, hit)
     for hit in hits:
         if _orphan(hit):
-            home = _home(merged, hit)
+            home = _antecedent(merged, hit) or _home(merged, hit)
             if home is None:
                 merged.append(hit)
             else:
