@@ -154,10 +154,11 @@ def anaphoric(root: Token) -> bool:
 def _locate(ctx: Ctx, hit: EventHit, match: Match) -> None:
     start, end = hit.start, hit.end
     hit.place, hit.own_place = event_where(ctx.doc, ctx.places, match.root, start, end)
-    hit.time, linked = event_when(ctx.doc, ctx.dated, match.root, start, end)
+    saying = ctx.lex.classes.get("saying", frozenset())
+    hit.time, linked = event_when(ctx.doc, ctx.dated, match.root, start, end, saying)
     if linked:
         hit.time_value = ctx.times[hit.time].value
-    hit.date, hit.time_precision = event_date(ctx.doc, ctx.times, hit.time)
+    hit.date, hit.time_precision = event_date(ctx.doc, ctx.times, hit.time, saying)
     kinds = ctx.lex.figures.get(hit.type)
     if kinds:
         for i, figure in enumerate(ctx.figures):
@@ -326,7 +327,7 @@ def _owner(draft: Draft, by_root: dict[int, Draft]) -> Draft | None:
 
 
 def _absorb_mode(host: EventHit, inner: EventHit) -> None:
-    modes = THREAT_MODES if host.type == "THREATEN" else REJECT_MODES
+    modes = {"THREATEN": THREAT_MODES, "REQUEST": REQUEST_MODES}.get(host.type, REJECT_MODES)
     if host.mode is None:
         host.mode = modes.get(inner.type)
     host.mentions.append((inner.trigger_start, inner.trigger_end))

@@ -31,6 +31,7 @@ class Entry:
     forbid_subj: frozenset[str] = frozenset()
     forbid_nmod: frozenset[str] = frozenset()
     require_arg: frozenset[str] = frozenset()
+    require_case: frozenset[str] = frozenset()
     veto: tuple[str, ...] = ()
     prior: float = DEFAULT_PRIOR
     context: tuple[str, ...] = ()
@@ -93,6 +94,7 @@ def _entry(item: dict) -> Entry:
         forbid_subj=frozenset(item.get("forbid_subj") or ()),
         forbid_nmod=frozenset(item.get("forbid_nmod") or ()),
         require_arg=frozenset(item.get("require_arg") or ()),
+        require_case=frozenset(item.get("require_case") or ()),
         veto=tuple(item.get("veto") or ()),
         prior=float(item.get("prior", DEFAULT_PRIOR)),
         context=tuple(item.get("context") or ()),
@@ -179,6 +181,8 @@ def allowed(entry: Entry, span: Span, lex: Lexicon) -> bool:
     if entry.forbid_obj and _child_lemmas(doc, kids, ("obj", "nsubj:pass")) & entry.forbid_obj:
         return False
     if entry.require_arg and not _argument_lemmas(doc, kids) & entry.require_arg:
+        return False
+    if entry.require_case and not {tree_of(doc).cases[c] for c in kids} & entry.require_case:
         return False
     if entry.forbid_subj and _child_lemmas(doc, kids, ("nsubj",)) & entry.forbid_subj:
         return False

@@ -61,6 +61,8 @@ def framing(match: Match, lex: Lexicon, hosts: dict[int, Match]) -> Framing:
     """
     current = match.root
     for _ in range(MAX_DEPTH):
+        while current.dep_ == "conj" and current.head.i != current.i:
+            current = current.head  # "appeler à la retenue et au dialogue": both are asked for
         if not _embeds(current) or current.head is current:
             break
         parent = current.head

@@ -127,20 +127,24 @@ def inner_time(doc: Doc, trigger: Token, clause: list[tuple[int, object]]) -> in
     return None if best is None else best[1]
 
 
-def free_time(doc: Doc, dated: list[tuple[int, object]], start: int, end: int) -> int | None:
+def free_time(doc: Doc, dated: list[tuple[int, object]], start: int, end: int,
+              saying: frozenset[str] = frozenset()) -> int | None:
     """The last time of `dated` ((index, time) pairs) in text[start:end] whose clause is not a
-    side clause."""
+    side clause, nor a verb of saying (", ont indiqué jeudi des sources": the report's day)."""
     found = None
     for i, time in dated:
         if start <= time.start and time.end <= end:
             root = time_root(doc, time.start, time.end)
-            if root is not None and dated_word(root, set()).dep_ not in SIDE_CLAUSES:
+            if root is None:
+                continue
+            word = dated_word(root, set())
+            if word.dep_ not in SIDE_CLAUSES and word.lemma_ not in saying:
                 found = i
     return found
 
 
 def event_when(doc: Doc, dated: list[tuple[int, object]], trigger: Token, start: int,
-               end: int) -> tuple[int | None, bool]:
+               end: int, saying: frozenset[str] = frozenset()) -> tuple[int | None, bool]:
     """(index in doc._.vigie_times of when the event of `trigger` happened, whether the parse
     links it to the trigger; a time borrowed from an earlier sentence is no reason to keep two
     mentions apart).
@@ -155,6 +159,7 @@ def event_when(doc: Doc, dated: list[tuple[int, object]], trigger: Token, start:
         trigger: the trigger's head token.
         start: first character of the event's clause.
         end: end (exclusive) of the clause.
+        saying: lemmas of verbs of saying, whose times date a report, not the event.
     """
     clause = [(i, time) for i, time in dated if start <= time.start < end]
     linked = linked_time(doc, trigger, clause)
@@ -163,15 +168,16 @@ def event_when(doc: Doc, dated: list[tuple[int, object]], trigger: Token, start:
     inner = inner_time(doc, trigger, clause) if trigger.pos_ in ("NOUN", "PROPN") else None
     if inner is not None:
         return inner, True
-    found = free_time(doc, dated, start, end)
+    found = free_time(doc, dated, start, end, saying)
     if found is None:
         before = previous_sentence(doc, trigger)
         if before is not None:
-            found = free_time(doc, dated, *before)
+            found = free_time(doc, dated, *before, saying)
     return found, False
 
 
-def event_date(doc: Doc, times: list, time: int | None) -> tuple[str | None, str | None]:
+def event_date(doc: Doc, times: list, time: int | None,
+               saying: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
     """(date, precision) of an event dated by `times[time]`, else by the report.
 
     No event goes without a date when the article has one: with no time expression, the
@@ -181,11 +187,12 @@ def event_date(doc: Doc, times: list, time: int | None) -> tuple[str | None, str
         doc: a Doc the Times stage has run on.
         times: its doc._.vigie_times.
         time: the index of the event's time, or None.
+        saying: lemmas of verbs of saying (see story_time).
     """
     if time is not None and times[time].value:
         return times[time].value, times[time].precision
     published = article_of(doc).get("published")
-    story = story_time(doc, times, published)
+    story = story_time(doc, times, published, saying)
     if story is not None:
         return times[story].value, times[story].precision
     return (published[:10], "published") if published else (None, None)
@@ -197,9 +204,11 @@ LEDE_CHARS = 600
 ADNOMINAL = {"acl", "acl:relcl"}  # a time in a clause on a noun dates that noun, not the story
 
 
-def story_time(doc: Doc, times: list, published: str | None) -> int | None:
+def story_time(doc: Doc, times: list, published: str | None,
+               saying: frozenset[str] = frozenset()) -> int | None:
     """Index in `times` of the story's time: the first day in the lede that dates a clause of
-    the story, not after publication; a dateline's date is the report's, not the story's."""
+    the story, not after publication; a dateline's date and the day a verb of saying gives
+    ("ont indiqué jeudi des sources") are the report's, not the story's."""
     text = text_of(doc)
     for i, time in enumerate(times):
         if time.start >= LEDE_CHARS:
@@ -210,6 +219,7 @@ def story_time(doc: Doc, times: list, published: str | None) -> int | None:
         if time.start < skip_dateline(text, line):
             continue
         root = time_root(doc, time.start, time.end)
-        if root is not None and dated_word(root, set()).dep_ not in ADNOMINAL:
+        word = root and dated_word(root, set())
+        if word is not None and word.dep_ not in ADNOMINAL and word.lemma_ not in saying:
             return i
     return None
