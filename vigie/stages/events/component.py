@@ -65,6 +65,7 @@ class EventHit:
     time_value: str | None = None  # normalised time, to merge "février" with "1er février"
     own_place: bool = False  # the place hangs on the trigger itself, not just on its sentence
     anaphoric: bool = False  # "la manifestation", "ce coup d'État": names an event told before
+    target_word: str | None = None  # the target's head lemma ("le camp de Wendou": camp)
 
 
 @dataclass
@@ -222,6 +223,7 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
     source, target = _arg_tokens(match, lex, ctx.requesters)
     draft = Draft(match, hit, source_token=source)
     draft.target_token = target
+    hit.target_word = None if target is None or target.pos_ != "NOUN" else target.lemma_
     hit.source = actor_of(doc, source, lex.holder_nouns)
     if hit.source is None and source is not None and _first_person(doc, source, match.root):
         hit.source = _quoted_by(ctx, source)  # "« Nous avons riposté », a dit X": X
@@ -385,7 +387,7 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
             continue  # an aim ("créée pour renverser"), a condition, a question: no event
         request = _deontic(ctx, draft) if hit is not None else None
         hits.extend(h for h in (request, hit) if h is not None)
-    return merge_events(hits)
+    return merge_events(hits, places, doc._.vigie_actors or [], text_of(doc))
 
 
 class EventsComponent:
