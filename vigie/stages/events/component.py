@@ -23,7 +23,7 @@ from vigie.stages.events.lexicon import Lexicon, Match, find_triggers, load_lexi
 from vigie.stages.events.merge import merge_events
 from vigie.stages.events.status import carrier, clause_status, framing
 from vigie.stages.events.when import event_date, event_when
-from vigie.stages.events.where import event_where
+from vigie.stages.events.where import Scene, event_where
 from vigie.stages.tokens import lemmas_of, morph_of, sentence_of
 
 LOGGER = logging.getLogger(__name__)
@@ -37,6 +37,7 @@ REQUEST_MODES = {"RETREAT": "yield", "CONSULT": "meet", "AID": "assist", "ASSAUL
 CONTROLLERS = {"request", "accuse"}  # "demander / reprocher à X de ...": X does the embedded act
 DEONTIC = {"devoir", "falloir"}  # "X doit renoncer": someone demands it of X
 ATTRIBUTION_CASES = {"pour", "selon"}  # "Pour le ministre, ...": the demand is the minister's
+MATERIAL = {"ASSAULT", "COERCE", "RETREAT", "MOBILIZE", "AID"}  # events that strike a place
 TARGET_VERBS = {"viser", "toucher", "cibler", "frapper", "tuer"}  # "des frappes ont visé X"
 
 
@@ -82,6 +83,7 @@ class Ctx:
     dated: list[tuple[int, object]]  # (index, time) of the times with a value
     figures: list
     quotes: list
+    roots: frozenset[int] = frozenset()  # every trigger's root index (where: whose place is it)
 
 
 @dataclass
@@ -154,7 +156,8 @@ def anaphoric(root: Token) -> bool:
 
 def _locate(ctx: Ctx, hit: EventHit, match: Match) -> None:
     start, end = hit.start, hit.end
-    hit.place, hit.own_place = event_where(ctx.doc, ctx.places, match.root, start, end)
+    scene = Scene(tuple(ctx.quotes), ctx.roots, hit.type in MATERIAL)
+    hit.place, hit.own_place = event_where(ctx.doc, ctx.places, match.root, start, end, scene)
     saying = ctx.lex.classes.get("saying", frozenset())
     hit.time, linked = event_when(ctx.doc, ctx.dated, match.root, start, end, saying)
     if linked:
@@ -378,6 +381,7 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
         requesters=frozenset(m.root.lemma_ for m in matches if m.entry.host in CONTROLLERS),
         places=places, times=times, dated=[(i, t) for i, t in enumerate(times) if t.value],
         figures=doc._.vigie_figures or [], quotes=doc._.vigie_quotes or [],
+        roots=frozenset(m.root.i for m in matches),
     )
     roots = {m.root.i for m in matches}
     drafts = [d for d in (_draft(ctx, m) for m in matches) if sense.fits(d, lex, roots, ctx.quotes)]

@@ -58,14 +58,18 @@ def _place_fits(a, b, story: Story) -> bool:
     if max(a.place, b.place) >= len(story.places):
         return False
     p, q = story.places[a.place], story.places[b.place]
-    return p.country is not None and p.country == q.country and "country" in (p.level, q.level)
+    if "country" not in (p.level, q.level):
+        return False
+    return p.country is None or q.country is None or p.country == q.country
 
 
 def _anchored(a, b) -> bool:
-    """A target or a place the two mentions share."""
+    """A target, a place or a day the two mentions share ("lundi 9 mai" told twice)."""
     same_target = a.target is not None and a.target == b.target
     words = a.target_word is not None and a.target_word == b.target_word
-    return same_target or words or (a.place is not None and a.place == b.place and a.own_place)
+    day = a.time_value is not None and a.time_value == b.time_value and len(a.time_value) == 10
+    return same_target or words or day or (
+        a.place is not None and a.place == b.place and a.own_place)
 
 
 def _related(a, b) -> bool:
@@ -128,7 +132,7 @@ def _finer(story: Story, new, old) -> bool:
     if new is None or old is None or max(new, old) >= len(story.places):
         return False
     p, q = story.places[new], story.places[old]
-    return q.level == "country" and p.level != "country" and p.country == q.country
+    return q.level == "country" and p.level != "country" and p.country in (q.country, None)
 
 
 def _fold_into(merged: list, hit, story: Story) -> None:
