@@ -75,13 +75,16 @@ def _place_in(places, start: int, end: int) -> int | None:
     return None
 
 
-def _locative(token: Token, places) -> int | None:
-    """A place in a locative phrase hanging on `token` (not "de X", "vers X", "contre X")."""
+def _locative(token: Token, places, bounds: tuple[int, int]) -> int | None:
+    """A place in a locative phrase hanging on `token` (not "de X", "vers X", "contre X")
+    inside the clause `bounds` (characters; the parser may run a sentence over a line end)."""
     doc = token.doc
     tree = tree_of(doc)
     dep, case, lemmas = tree.deps, tree.cases, lemmas_of(doc)
     for c in tree.children(token.i):
         if dep[c] not in PLACE_DEPS or case[c] in NOT_WHERE or lemmas[c] in DISTANCE:
+            continue
+        if not bounds[0] <= doc[c].idx < bounds[1]:
             continue
         if dep[c] == "nmod" and case[c] is None:
             continue
@@ -104,19 +107,21 @@ def _phrase_end(doc: Doc, head: Token) -> Token:
     return doc[right]
 
 
-def linked_place(places: list, trigger: Token) -> tuple[int | None, int]:
+def linked_place(places: list, trigger: Token,
+                 bounds: tuple[int, int] = (0, 1 << 62)) -> tuple[int | None, int]:
     """A place the parse attaches to the trigger or the clauses above it.
 
     Args:
         places: doc._.vigie_places.
         trigger: the trigger's head token.
+        bounds: the event's clause (characters).
 
     Returns:
         (index in `places` of the nearest locative phrase's place or None, the number of heads
         climbed to find it).
     """
     for depth, token in enumerate(clause_chain(trigger, MAX_PLACE_CLIMB)):
-        found = _locative(token, places)
+        found = _locative(token, places, bounds)
         if found is not None:
             return found, depth
     return None, 0
@@ -148,7 +153,8 @@ def _quote_of(quotes, start: int) -> int | None:
     return None
 
 
-def _path(doc: Doc, mention: tuple[int, int], chain: set[int], scene: Scene) -> str:
+def _path(doc: Doc, mention: tuple[int, int], chain: set[int], scene: Scene,
+          bounds: tuple[int, int]) -> str:
     """Where the place mention hangs, climbing heads: on the event's clause chain ("chain"), in
     another trigger's phrase ("other"), in a clause on a noun or an adjunct clause off the chain
     ("side": "une ONG basée à Genève"), or elsewhere in the sentence ("sentence")."""
@@ -164,9 +170,10 @@ def _path(doc: Doc, mention: tuple[int, int], chain: set[int], scene: Scene) -> 
         if tree.deps[token.i] in SIDE:
             on_chain = token.head.i in chain and tree.deps[token.i] != "advcl"
             return "chain" if on_chain else "side"
-        if token.head.i == token.i:
-            return "sentence"
-        token = token.head
+        head = token.head
+        if head.i == token.i or not bounds[0] <= head.idx < bounds[1]:
+            return "sentence"  # the clause's top (the parser may run a sentence over a line end)
+        token = head
     return "other"
 
 
@@ -175,7 +182,7 @@ def clause_place(doc: Doc, places: list, trigger: Token, start: int, end: int,
     """The best place of the event's clause that hangs where `hangs` says (see `_path`): a fine
     one over a coarse one, one after a locative over one after another preposition; never an
     origin or a source, nor a place in a quote the trigger is not in (and the other way round)."""
-    w, chain = words(), {t.i for t in clause_chain(trigger)}
+    w, chain, tree = words(), {t.i for t in clause_chain(trigger)}, tree_of(doc)
     quote = _quote_of(scene.quotes, trigger.idx)
     best = None
     for i, place in enumerate(places):
@@ -185,7 +192,10 @@ def clause_place(doc: Doc, places: list, trigger: Token, start: int, end: int,
                 continue
             if prep in NOT_WHERE or (prep in w.away and prep != "en"):
                 continue
-            if _path(doc, (s, e), chain, scene) not in hangs:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None or tree.cases[span.root.i] in NOT_WHERE:
+                continue  # "sanctions contre la Russie", "selon la préfecture"
+            if _path(doc, (s, e), chain, scene, (start, end)) not in hangs:
                 continue
             score = (prep in w.locatives, LEVEL_RANK.get(getattr(place, "level", None), 0))
             if best is None or score > best[0]:
@@ -295,7 +305,7 @@ def event_where(doc: Doc, places: list, trigger: Token, start: int, end: int,
         end: end (exclusive) of the clause.
         scene: the doc's quotes and other triggers, and whether the event is material.
     """
-    own, depth = linked_place(places, trigger)
+    own, depth = linked_place(places, trigger, (start, end))
     if own is not None:
         return own, depth <= OWN_DEPTH
     if scene.material:
