@@ -117,6 +117,11 @@ class Event(_Model):
     target: str | None = None
     place: str | None = None
     time: str | None = None
+    date: str | None = Field(
+        None, description="ISO 8601: the value of `time`, else the report's publication date")
+    time_precision: str | None = Field(
+        None, description="day | week | month | year ... of `date`; `published` when `date` is "
+                          "the report's publication date (no time in the text dates the event)")
     figures: list[str] = Field(default_factory=list)
     status: Status = "reported"
     claimed_by: str | None = None

@@ -268,8 +268,9 @@ def _event_attrs(report, doc, pred, gold, doc_id):
                gold["place"], place and place["name"])
     if gold.get("time"):
         time = doc.get(pred.get("time"))
-        ok = time is not None and (time.get("value") or "").startswith(gold["time"])
-        _check(report, "events_typed", "time", ok, doc_id, gold["time"], time and time.get("value"))
+        value = pred.get("date") or (time and time.get("value")) or ""
+        ok = value.startswith(gold["time"])
+        _check(report, "events_typed", "time", ok, doc_id, gold["time"], value or None)
 
 
 def _score_published(report: Report, record: DocumentRecord, gold: dict) -> None:

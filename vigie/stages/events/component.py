@@ -20,12 +20,12 @@ from vigie.stages.arguments.frames import words_of
 from vigie.stages.arguments.newcomers import newcomer
 from vigie.stages.arguments.participants import actor_of
 from vigie.stages.common import article_of, guarded, text_of
-from vigie.stages.events import args
+from vigie.stages.events import args, sense
 from vigie.stages.events.lexicon import Lexicon, Match, find_triggers, load_lexicon
 from vigie.stages.events.merge import merge_events
 from vigie.stages.events.status import carrier, clause_status, framing
-from vigie.stages.events.when import event_when
-from vigie.stages.events.where import event_where
+from vigie.stages.events.when import event_date, event_when
+from vigie.stages.events.where import Scene, event_where
 from vigie.stages.tokens import lemmas_of, morph_of, sentence_of
 
 LOGGER = logging.getLogger(__name__)
@@ -39,6 +39,7 @@ REQUEST_MODES = {"RETREAT": "yield", "CONSULT": "meet", "AID": "assist", "ASSAUL
 CONTROLLERS = {"request", "accuse"}  # "demander / reprocher à X de ...": X does the embedded act
 DEONTIC = {"devoir", "falloir"}  # "X doit renoncer": someone demands it of X
 ATTRIBUTION_CASES = {"pour", "selon"}  # "Pour le ministre, ...": the demand is the minister's
+MATERIAL = {"ASSAULT", "COERCE", "RETREAT", "MOBILIZE", "AID"}  # events that strike a place
 TARGET_VERBS = {"viser", "toucher", "cibler", "frapper", "tuer"}  # "des frappes ont visé X"
 
 # Acts whose author a later claim or blame may name ("revendiqué par X", "attribués à Y").
@@ -55,6 +56,8 @@ class EventHit:
     target: int | None = None
     place: int | None = None  # index in doc._.vigie_places
     time: int | None = None  # index in doc._.vigie_times
+    date: str | None = None  # ISO: the time's value, else the report's date (see when.event_date)
+    time_precision: str | None = None  # the time's precision, or "published"
     figures: list[int] = field(default_factory=list)  # indices in doc._.vigie_figures
     status: str = "reported"
     claimed_by: int | None = None
@@ -66,6 +69,8 @@ class EventHit:
     lemma: str | None = None  # the trigger's root lemma, used to merge mentions (not in the record)
     time_value: str | None = None  # normalised time, to merge "février" with "1er février"
     own_place: bool = False  # the place hangs on the trigger itself, not just on its sentence
+    anaphoric: bool = False  # "la manifestation", "ce coup d'État": names an event told before
+    target_word: str | None = None  # the target's head lemma ("le camp de Wendou": camp)
 
 
 @dataclass
@@ -82,6 +87,7 @@ class Ctx:
     dated: list[tuple[int, object]]  # (index, time) of the times with a value
     figures: list
     quotes: list
+    roots: frozenset[int] = frozenset()  # every trigger's root index (where: whose place is it)
 
 
 @dataclass
@@ -91,6 +97,7 @@ class Draft:
     match: Match
     hit: EventHit
     source_token: Token | None = None
+    target_token: Token | None = None
     absorbed_into: int | None = None  # root index of the host or event this one folds into
 
 
@@ -137,16 +144,32 @@ def _hit(doc: Doc, match: Match, lex: Lexicon) -> EventHit:
         start=start, end=end,
         trigger_start=first, trigger_end=last,
         mentions=[(first, last)], context=context,
-        lemma=lemmas_of(doc)[match.root.i],
+        lemma=lemmas_of(doc)[match.root.i], anaphoric=anaphoric(match.root),
     )
+
+
+def anaphoric(root: Token) -> bool:
+    """A noun with a definite, demonstrative or possessive determiner refers back to an event
+    the text has told ("la manifestation", "ce coup d'État", "leurs attaques")."""
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    doc = root.doc
+    for c in root.children:
+        if c.dep_ == "det" and ("Def" in morph_of(doc, c.i, "Definite") or set(
+                morph_of(doc, c.i, "PronType")) & {"Dem"} or "Yes" in morph_of(doc, c.i, "Poss")):
+            return True
+    return False
 
 
 def _locate(ctx: Ctx, hit: EventHit, match: Match) -> None:
     start, end = hit.start, hit.end
-    hit.place, hit.own_place = event_where(ctx.doc, ctx.places, match.root, start, end)
-    hit.time, linked = event_when(ctx.doc, ctx.dated, match.root, start, end)
+    scene = Scene(tuple(ctx.quotes), ctx.roots, hit.type in MATERIAL)
+    hit.place, hit.own_place = event_where(ctx.doc, ctx.places, match.root, start, end, scene)
+    saying = ctx.lex.classes.get("saying", frozenset())
+    hit.time, linked = event_when(ctx.doc, ctx.dated, match.root, start, end, saying)
     if linked:
         hit.time_value = ctx.times[hit.time].value
+    hit.date, hit.time_precision = event_date(ctx.doc, ctx.times, hit.time, saying)
     kinds = ctx.lex.figures.get(hit.type)
     if kinds:
         for i, figure in enumerate(ctx.figures):
@@ -199,7 +222,7 @@ def _frame(ctx: Ctx, draft: Draft) -> None:
     if hit.status == "reported" and match.entry.status:
         hit.status = match.entry.status
     own = clause_status(match)
-    if own == "denied" or (own and hit.status == "reported"):
+    if own in ("denied", "hypothetical") or (own and hit.status == "reported"):
         hit.status = own
 
 
@@ -209,6 +232,8 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
     hit.mode = weapon_mode(match, hit, lex)
     source, target = _arg_tokens(match, lex, ctx.requesters)
     draft = Draft(match, hit, source_token=source)
+    draft.target_token = target
+    hit.target_word = None if target is None or target.pos_ != "NOUN" else target.lemma_
     hit.source = actor_of(doc, source, lex.holder_nouns)
     if hit.source is None and source is not None and _first_person(doc, source, match.root):
         hit.source = _quoted_by(ctx, source)  # "« Nous avons riposté », a dit X": X
@@ -320,7 +345,7 @@ def _owner(draft: Draft, by_root: dict[int, Draft]) -> Draft | None:
 
 
 def _absorb_mode(host: EventHit, inner: EventHit) -> None:
-    modes = THREAT_MODES if host.type == "THREATEN" else REJECT_MODES
+    modes = {"THREATEN": THREAT_MODES, "REQUEST": REQUEST_MODES}.get(host.type, REJECT_MODES)
     if host.mode is None:
         host.mode = modes.get(inner.type)
     host.mentions.append((inner.trigger_start, inner.trigger_end))
@@ -369,13 +394,17 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
         requesters=frozenset(m.root.lemma_ for m in matches if m.entry.host in CONTROLLERS),
         places=places, times=times, dated=[(i, t) for i, t in enumerate(times) if t.value],
         figures=doc._.vigie_figures or [], quotes=doc._.vigie_quotes or [],
+        roots=frozenset(m.root.i for m in matches),
     )
-    drafts = [_draft(ctx, m) for m in matches]
+    roots = {m.root.i for m in matches}
+    drafts = [d for d in (_draft(ctx, m) for m in matches) if sense.fits(d, lex, roots, ctx.quotes)]
     hits = []
     for draft, hit in zip(drafts, _fold(drafts), strict=True):
+        if hit is not None and (sense.aim(draft.match.root) or hit.status == "hypothetical"):
+            continue  # an aim ("créée pour renverser"), a condition, a question: no event
         request = _deontic(ctx, draft) if hit is not None else None
         hits.extend(h for h in (request, hit) if h is not None)
-    return merge_events(hits)
+    return merge_events(hits, places, doc._.vigie_actors or [], text_of(doc))
 
 
 class EventsComponent:

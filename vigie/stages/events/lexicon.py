@@ -31,11 +31,14 @@ class Entry:
     forbid_subj: frozenset[str] = frozenset()
     forbid_nmod: frozenset[str] = frozenset()
     require_arg: frozenset[str] = frozenset()
+    require_case: frozenset[str] = frozenset()
     veto: tuple[str, ...] = ()
     prior: float = DEFAULT_PRIOR
     context: tuple[str, ...] = ()
     host: str | None = None
     status: str | None = None
+    needs: tuple[tuple[str, frozenset[str]], ...] = ()  # (role, classes one of which it must be)
+    excludes: frozenset[str] = frozenset()  # classes whose words in its own phrase unmake it
 
 
 @dataclass
@@ -53,6 +56,7 @@ class Lexicon:
     contexts: dict[str, list[str]] = field(default_factory=dict)
     figures: dict[str, frozenset[str]] = field(default_factory=dict)
     weapons: dict[str, str] = field(default_factory=dict)  # weapon lemma -> ASSAULT mode
+    classes: dict[str, frozenset[str]] = field(default_factory=dict)  # word classes (sense.py)
 
 
 @dataclass
@@ -90,11 +94,14 @@ def _entry(item: dict) -> Entry:
         forbid_subj=frozenset(item.get("forbid_subj") or ()),
         forbid_nmod=frozenset(item.get("forbid_nmod") or ()),
         require_arg=frozenset(item.get("require_arg") or ()),
+        require_case=frozenset(item.get("require_case") or ()),
         veto=tuple(item.get("veto") or ()),
         prior=float(item.get("prior", DEFAULT_PRIOR)),
         context=tuple(item.get("context") or ()),
         host=item.get("host"),
         status=item.get("status"),
+        needs=tuple((role, frozenset(names)) for role, names in (item.get("needs") or {}).items()),
+        excludes=frozenset(item.get("excludes") or ()),
     )
 
 
@@ -127,6 +134,8 @@ def _load(path: str, kb_files: tuple[str, ...]) -> Lexicon:
     )
     for mode, words in (data.get("weapons") or {}).items():
         lex.weapons.update({word: mode for word in words})
+    lex.classes = {name: frozenset(words) for name, words in (data.get("classes") or {}).items()}
+    lex.classes["weapon"] = lex.classes.get("weapon", frozenset()) | frozenset(lex.weapons)
     for status, words in (data.get("status_heads") or {}).items():
         lex.status_heads.update({_words(tokenizer, w)[-1]: status for w in words})
     for item in data.get("triggers") or []:
@@ -172,6 +181,8 @@ def allowed(entry: Entry, span: Span, lex: Lexicon) -> bool:
     if entry.forbid_obj and _child_lemmas(doc, kids, ("obj", "nsubj:pass")) & entry.forbid_obj:
         return False
     if entry.require_arg and not _argument_lemmas(doc, kids) & entry.require_arg:
+        return False
+    if entry.require_case and not {tree_of(doc).cases[c] for c in kids} & entry.require_case:
         return False
     if entry.forbid_subj and _child_lemmas(doc, kids, ("nsubj",)) & entry.forbid_subj:
         return False

@@ -1,13 +1,32 @@
-"""One event per distinct action: merge the mentions of the same event within a document."""
+"""One event per distinct action: merge the mentions of the same event within a document.
+
+A story tells its main event several times: "Des djihadistes ont attaqué un camp ... Des hommes
+armés ont pris pour cible le camp de Wendou". Two mentions are one event when nothing conflicts
+(type, status, mode, actors, claimant, own place, period) and something ties them (the same
+trigger word, actor or target word). Two different actors conflict unless one is only described
+("des hommes armés", "les assaillants") and the mentions share their target or place; a country
+and a place in it do not conflict.
+"""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 LOGGER = logging.getLogger(__name__)
 
 MENTION_BONUS = 0.05  # each extra mention of the same event; calibrated on the sample's offensive
 MAX_CONFIDENCE = 0.99
+STATEMENTS = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONCEDE"}  # speech acts
+
+
+@dataclass(frozen=True)
+class Story:
+    """What merging reads about the doc: its places and actors (empty for a bare hit list)."""
+
+    places: tuple = ()
+    actors: tuple = ()
+    text: str = ""
 
 
 def _fits(a, b) -> bool:
@@ -18,48 +37,87 @@ def _orphan(hit) -> bool:
     return hit.source is None and hit.target is None
 
 
+def _described(story: Story, i: int) -> bool:
+    """An actor known only by a description, no name ("des hommes armés", "les assaillants")."""
+    if i >= len(story.actors):
+        return False
+    actor = story.actors[i]
+    return not actor.named_mentions and actor.kb_id is None and actor.kind in ("group", "population")
+
+
+def _actors_fit(a, b, story: Story, anchored: bool) -> bool:
+    if _fits(a, b):
+        return True
+    return anchored and (_described(story, a) or _described(story, b))
+
+
+def _place_fits(a, b, story: Story) -> bool:
+    """Own places of two mentions: the same, or a country and a place in it."""
+    if a.place == b.place or not (a.own_place and b.own_place):
+        return True
+    if max(a.place, b.place) >= len(story.places):
+        return False
+    p, q = story.places[a.place], story.places[b.place]
+    if "country" not in (p.level, q.level):
+        return False
+    return p.country is None or q.country is None or p.country == q.country
+
+
+def _anchored(a, b) -> bool:
+    """A target, a place or a day the two mentions share ("lundi 9 mai" told twice)."""
+    same_target = a.target is not None and a.target == b.target
+    words = a.target_word is not None and a.target_word == b.target_word
+    day = a.time_value is not None and a.time_value == b.time_value and len(a.time_value) == 10
+    return same_target or words or day or (
+        a.place is not None and a.place == b.place and a.own_place)
+
+
 def _related(a, b) -> bool:
-    """Same words, the same known actor on one side, or one mention with no actor at all (a bare
-    "les frappes" restates an event of the same type; coding it apart would double count)."""
+    """Same words, the same known actor or target word on one side, or one mention with no
+    actor at all (a bare "les frappes" restates an event of the same type; coding it apart
+    would double count)."""
     if a.lemma == b.lemma or _orphan(a) or _orphan(b):
+        return True
+    if a.target_word is not None and a.target_word == b.target_word:
         return True
     return (a.source is not None and a.source == b.source) or (
         a.target is not None and a.target == b.target
     )
 
 
-def compatible(a, b) -> bool:
+def compatible(a, b, story: Story = Story()) -> bool:
     """Whether two event hits can be the same action (no conflicting field, something shared).
 
     Args:
         a: an EventHit (with its `lemma` attribute set by the stage).
         b: another.
+        story: the doc's places and actors.
 
     Returns:
         True when b may be merged into a.
     """
     if a.type != b.type or a.status != b.status:
         return False
-    if not (_fits(a.mode, b.mode) and _fits(a.source, b.source) and _fits(a.target, b.target)
-            and _fits(a.claimed_by, b.claimed_by)):
+    anchored = _anchored(a, b)
+    if not (_fits(a.mode, b.mode) and _actors_fit(a.source, b.source, story, anchored)
+            and _actors_fit(a.target, b.target, story, False) and _fits(a.claimed_by, b.claimed_by)):
         return False
-    if a.own_place and b.own_place and a.place != b.place:
+    if not _place_fits(a, b, story):
         return False
     return _same_period(a.time_value, b.time_value) and _related(a, b)
-
-
 def _same_period(a: str | None, b: str | None) -> bool:
     """ISO values that can name the same period: one is a prefix of the other ("2016-02")."""
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
-def absorb(a, b) -> None:
+def absorb(a, b, story: Story = Story()) -> None:
     """Merge hit b into hit a: fill a's empty fields, add b's mentions, figures and contexts."""
     if a.time_value is None and b.time_value is not None:
-        a.time = None  # b's time is linked to its trigger, a's at best borrowed from before
-    if not a.own_place and b.own_place:
+        a.time = a.date = None  # b's time is linked to its trigger, a's at best borrowed
+    if (not a.own_place and b.own_place) or (b.own_place and _finer(story, b.place, a.place)):
         a.place, a.own_place = b.place, True
-    for name in ("mode", "source", "target", "place", "time", "time_value", "claimed_by"):
+    for name in ("mode", "source", "target", "place", "time", "time_value", "claimed_by", "date",
+                 "time_precision", "target_word"):
         if getattr(a, name) is None:
             setattr(a, name, getattr(b, name))
     a.mentions.extend(m for m in b.mentions if m not in a.mentions)
@@ -69,45 +127,72 @@ def absorb(a, b) -> None:
     a.confidence = round(min(MAX_CONFIDENCE, best + MENTION_BONUS), 2)
 
 
-def _fold_into(merged: list, hit) -> None:
+def _finer(story: Story, new, old) -> bool:
+    """Whether place `new` lies in country-level place `old` (the story names both)."""
+    if new is None or old is None or max(new, old) >= len(story.places):
+        return False
+    p, q = story.places[new], story.places[old]
+    return q.level == "country" and p.level != "country" and p.country in (q.country, None)
+
+
+def _fold_into(merged: list, hit, story: Story) -> None:
     for kept in merged:
-        if compatible(kept, hit):
-            absorb(kept, hit)
+        if compatible(kept, hit, story):
+            absorb(kept, hit, story)
             return
     merged.append(hit)
 
 
-def _home(merged: list, hit):
+def _home(merged: list, hit, story: Story):
     """The event an actor-less mention restates: one named by the same word, else the nearest
-    compatible one before it, else after."""
+    compatible one before it, else after it in its paragraph. A statement is a speech act of its own: only the same
+    word restates it."""
     start = hit.mentions[0][0]
-    fits = [k for k in merged if compatible(k, hit)]
+    fits = [k for k in merged if compatible(k, hit, story)]
+    if hit.type in STATEMENTS:
+        fits = [k for k in fits if k.lemma == hit.lemma]
     fits = [k for k in fits if k.lemma == hit.lemma] or fits
     before = [k for k in fits if k.mentions[0][0] <= start]
-    after = [k for k in fits if k.mentions[0][0] > start]
+    after = [k for k in fits if k.mentions[0][0] > start
+             and "\n" not in story.text[start:k.mentions[0][0]]]  # a later paragraph tells more
     if before:
         return max(before, key=lambda k: max(s for s, _ in k.mentions if s <= start))
     return min(after, key=lambda k: k.mentions[0][0]) if after else None
 
 
-def merge_events(hits: list) -> list:
+def _antecedent(merged: list, hit):
+    """The event an anaphoric mention with no actor and no time of its own names: the last one
+    before it told with the same word, whatever its status ("la manifestation" after "des
+    milliers de personnes ont manifesté" is the same protest, also in a claim)."""
+    if not hit.anaphoric or hit.time_value is not None:
+        return None
+    start = hit.mentions[0][0]
+    told = [k for k in merged if k.type == hit.type and k.lemma == hit.lemma
+            and k.mentions[0][0] < start]
+    return max(told, key=lambda k: k.mentions[0][0]) if told else None
+
+
+def merge_events(hits: list, places=(), actors=(), text: str = "") -> list:
     """Fold every hit into an earlier compatible one; mentions with no actor go to the nearest.
 
     Args:
         hits: event hits in text order.
+        places: doc._.vigie_places (a country and a place in it do not conflict).
+        actors: doc._.vigie_actors (a described actor may be a named one).
+        text: the doc's text (paragraphs).
 
     Returns:
         The merged hits, in order of first mention.
     """
-    merged: list = []
+    story, merged = Story(tuple(places), tuple(actors), text), []
     for hit in hits:
         if not _orphan(hit):
-            _fold_into(merged, hit)
+            _fold_into(merged, hit, story)
     for hit in hits:
         if _orphan(hit):
-            home = _home(merged, hit)
+            home = _antecedent(merged, hit) or _home(merged, hit, story)
             if home is None:
                 merged.append(hit)
             else:
-                absorb(home, hit)
+                absorb(home, hit, story)
     return sorted(merged, key=lambda h: min(s for s, _ in h.mentions))

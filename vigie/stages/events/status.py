@@ -24,6 +24,7 @@ MAX_DEPTH = 4  # clauses walked up from a trigger; beyond that the framing rarel
 NEGATORS = {"pas", "jamais", "aucun", "aucune", "nullement", "guère", "plus"}
 TEMPORAL = {"avant", "après", "lors", "pendant", "depuis", "durant", "dès"}
 CARRIERS = {"obj", "obl:arg", "nsubj", "nsubj:pass"}  # a nominal trigger's carrying verb
+CONDITIONS = {"si", "s'"}  # "si elles ont été enlevées", "s'ils attaquent"
 
 
 @dataclass
@@ -60,6 +61,8 @@ def framing(match: Match, lex: Lexicon, hosts: dict[int, Match]) -> Framing:
     """
     current = match.root
     for _ in range(MAX_DEPTH):
+        while current.dep_ == "conj" and current.head.i != current.i:
+            current = current.head  # "appeler à la retenue et au dialogue": both are asked for
         if not _embeds(current) or current.head.i == current.i:
             break
         parent = current.head
@@ -101,18 +104,47 @@ def _auxes(verb: Token) -> list[int]:
     return [verb.i, *(c for c in tree.children(verb.i) if tree.deps[c].startswith("aux"))]
 
 
+def _conditioned(verb: Token) -> bool:
+    """Whether the clause is a condition or an open question ("si elles ont été enlevées"), or
+    depends on one ("s'ils attaquent, l'armée ripostera")."""
+    doc = verb.doc
+    tree, lowers = tree_of(doc), lowers_of(doc)
+    current = verb
+    for _ in range(MAX_DEPTH):
+        kids = tree.children(current.i)
+        if any(tree.deps[c] == "mark" and lowers[c] in CONDITIONS for c in kids):
+            return True
+        if any(tree.deps[c] == "advcl" and _marked_if(tree, lowers, c) for c in kids):
+            return True
+        if tree.deps[current.i] != "conj" or current.head.i == current.i:
+            return False
+        current = current.head  # "si elles ont été tuées, enlevées ou ..."
+    return False
+
+
+def _marked_if(tree, lowers, i: int) -> bool:
+    return any(tree.deps[c] == "mark" and lowers[c] in CONDITIONS for c in tree.children(i))
+
+
 def clause_status(match: Match) -> str | None:
-    """Status from the trigger's own clause: denied, hypothetical, planned, or None."""
+    """Status from the trigger's own clause: denied, hypothetical, claimed, planned, or None.
+
+    A condition or an open question ("si") is hypothetical; the conditional without one is the
+    journalists' conditional, which reports an unconfirmed claim ("les rebelles auraient tué
+    dix soldats"): claimed.
+    """
     verb = carrier(match.root)
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     if _negated(verb, match.span):
         return "denied"
+    if _conditioned(verb):
+        return "hypothetical"
     doc, auxes = verb.doc, _auxes(verb)
     moods = {m for t in auxes for m in morph_of(doc, t, "Mood")}
     tenses = {m for t in auxes for m in morph_of(doc, t, "Tense")}
     if "Cnd" in moods:
-        return "hypothetical"
+        return "claimed"
     if "Fut" in tenses:
         return "planned"
     if verb.dep_ == "xcomp" and verb.head.lemma_ == "aller":

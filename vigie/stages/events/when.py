@@ -13,7 +13,8 @@ import logging
 
 from spacy.tokens import Doc, Token
 
-from vigie.stages.common import text_of
+from vigie.french.dateline import skip_dateline
+from vigie.stages.common import article_of, text_of
 from vigie.stages.tokens import sentence_of
 
 LOGGER = logging.getLogger(__name__)
@@ -27,12 +28,21 @@ CHAIN_DEPS = {"obj", "nsubj", "nsubj:pass", "obl:arg", "xcomp", "ccomp", "conj"}
 MAX_CHAIN = 6  # words above a trigger; the sample's deepest complement chain is 4
 # Relations that open a clause of its own: a time inside it dates that clause, not the trigger.
 SIDE_CLAUSES = {"acl", "acl:relcl", "advcl"}
+# Sentences looked back for the time the narrative is at (news paragraphs date once and
+# narrate on; four sentences is about two agency paragraphs).
+NARRATIVE_SENTENCES = 2
 
 
 def time_root(doc: Doc, start: int, end: int) -> Token | None:
-    """The syntactic head of the time expression at text[start:end]."""
+    """The syntactic head of the time expression at text[start:end]; for an expression built on
+    a verb of its own ("il y a un an", "à compter du 4 février"), the word that verb hangs on."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return None if span is None else span.root
+    if span is None:
+        return None
+    root = span.root
+    if root.pos_ in ("VERB", "AUX") and not span.start <= root.head.i < span.end:
+        return root.head
+    return root
 
 
 def dated_word(token: Token, stops: set[int]) -> Token:
@@ -126,20 +136,39 @@ def inner_time(doc: Doc, trigger: Token, clause: list[tuple[int, object]]) -> in
     return None if best is None else best[1]
 
 
-def free_time(doc: Doc, dated: list[tuple[int, object]], start: int, end: int) -> int | None:
+def free_time(doc: Doc, dated: list[tuple[int, object]], start: int, end: int,
+              saying: frozenset[str] = frozenset(), own: frozenset[int] = frozenset()) -> int | None:
     """The last time of `dated` ((index, time) pairs) in text[start:end] whose clause is not a
-    side clause."""
+    side clause, nor a verb of saying (", ont indiqué jeudi des sources": the report's day)."""
     found = None
     for i, time in dated:
         if start <= time.start and time.end <= end:
             root = time_root(doc, time.start, time.end)
-            if root is not None and dated_word(root, set()).dep_ not in SIDE_CLAUSES:
+            if root is None:
+                continue
+            word = dated_word(root, set())
+            if not _in_side_clause(word, start, own) and word.lemma_ not in saying:
                 found = i
     return found
 
 
+def _in_side_clause(word: Token, start: int, own: frozenset[int]) -> bool:
+    """Whether the word is in a clause on a noun or an adjunct clause of its sentence other than
+    the event's own (`own`: its clause chain); heads climbed until the sentence's top or a word
+    before `start`."""
+    for _ in range(MAX_CHAIN):
+        if word.i in own:
+            return False
+        if word.dep_ in SIDE_CLAUSES:
+            return True
+        if word.head.i == word.i or word.head.idx < start:
+            return False
+        word = word.head
+    return False
+
+
 def event_when(doc: Doc, dated: list[tuple[int, object]], trigger: Token, start: int,
-               end: int) -> tuple[int | None, bool]:
+               end: int, saying: frozenset[str] = frozenset()) -> tuple[int | None, bool]:
     """(index in doc._.vigie_times of when the event of `trigger` happened, whether the parse
     links it to the trigger; a time borrowed from an earlier sentence is no reason to keep two
     mentions apart).
@@ -154,6 +183,7 @@ def event_when(doc: Doc, dated: list[tuple[int, object]], trigger: Token, start:
         trigger: the trigger's head token.
         start: first character of the event's clause.
         end: end (exclusive) of the clause.
+        saying: lemmas of verbs of saying, whose times date a report, not the event.
     """
     clause = [(i, time) for i, time in dated if start <= time.start < end]
     linked = linked_time(doc, trigger, clause)
@@ -162,9 +192,79 @@ def event_when(doc: Doc, dated: list[tuple[int, object]], trigger: Token, start:
     inner = inner_time(doc, trigger, clause) if trigger.pos_ in ("NOUN", "PROPN") else None
     if inner is not None:
         return inner, True
-    found = free_time(doc, dated, start, end)
+    own = frozenset(t.i for t in clause_chain(trigger))
+    found = free_time(doc, dated, start, end, saying, own)
     if found is None:
-        before = previous_sentence(doc, trigger)
-        if before is not None:
-            found = free_time(doc, dated, *before)
+        found = narrative_time(doc, dated, trigger, saying)
     return found, False
+
+
+def narrative_time(doc: Doc, dated: list[tuple[int, object]], trigger: Token,
+                   saying: frozenset[str] = frozenset()) -> int | None:
+    """The time the narrative attaches a sentence with none to: that of the nearest sentence
+    before it (at most NARRATIVE_SENTENCES back, any paragraph) with a free time not after the
+    publication date ("L'acte 2 a réuni samedi ... Dans la capitale, un rassemblement ... Jets
+    de projectiles ...": all Saturday's)."""
+    published = (article_of(doc).get("published") or "9")[:10]
+    past = [(i, t) for i, t in dated if t.value[:10] <= published]
+    first, _, first_char, _ = sentence_of(doc, trigger.i)
+    for _ in range(NARRATIVE_SENTENCES):
+        if first == 0:
+            return None
+        first, _, start, end = sentence_of(doc, first - 1)
+        if "\n" in text_of(doc)[end - 1:first_char + 1]:
+            return None  # a paragraph dates once and narrates on; a new one starts afresh
+        found = free_time(doc, past, start, end, saying)
+        if found is not None:
+            return found
+        first_char = start
+    return None
+
+
+def event_date(doc: Doc, times: list, time: int | None,
+               saying: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
+    """(date, precision) of an event dated by `times[time]`, else by the report.
+
+    No event goes without a date when the article has one: with no time expression, the
+    publication date stands, with precision "published" (the report's date, as POLECAT codes it).
+
+    Args:
+        doc: a Doc the Times stage has run on.
+        times: its doc._.vigie_times.
+        time: the index of the event's time, or None.
+        saying: lemmas of verbs of saying (see story_time).
+    """
+    if time is not None and times[time].value:
+        return times[time].value, times[time].precision
+    published = article_of(doc).get("published")
+    story = story_time(doc, times, published, saying)
+    if story is not None:
+        return times[story].value, times[story].precision
+    return (published[:10], "published") if published else (None, None)
+
+
+# The lede, where a news story says when its main event happened (characters: an agency lede
+# of one or two sentences; the corpus's ledes are 150-450 characters).
+LEDE_CHARS = 600
+ADNOMINAL = {"acl", "acl:relcl"}  # a time in a clause on a noun dates that noun, not the story
+
+
+def story_time(doc: Doc, times: list, published: str | None,
+               saying: frozenset[str] = frozenset()) -> int | None:
+    """Index in `times` of the story's time: the first day in the lede that dates a clause of
+    the story, not after publication; a dateline's date is the report's, not the story's. The
+    day a lede's verb of saying gives ("a annoncé mercredi soir") stands for the story's."""
+    text = text_of(doc)
+    for i, time in enumerate(times):
+        if time.start >= LEDE_CHARS:
+            break
+        if time.precision != "day" or not time.value or time.value[:10] > (published or "9"):
+            continue
+        line = text.rfind("\n", 0, time.start) + 1
+        if time.start < skip_dateline(text, line):
+            continue
+        root = time_root(doc, time.start, time.end)
+        word = root and dated_word(root, set())
+        if word is not None and word.dep_ not in ADNOMINAL and word.lemma_ not in saying:
+            return i
+    return None

@@ -1,23 +1,34 @@
 """Where an event happened: the place the parse links to its trigger, else its clause's, else the
 story's.
 
-A locative phrase ("à Alep", "dans la province d'Idlib", "près de Beni") hanging on the trigger,
-on the verb carrying it, or on a clause above it places the event; failing that the best place
-of its clause (places.event_place); failing that the story's place: the dateline, else the first
-place named with a locative in the title or lede. See docs/events.md, "Place and time".
+1. A locative phrase ("à Alep", "dans la province d'Idlib", "près de Beni") hanging on the
+   trigger, on the verb carrying it, or on a clause above it; not a distance ("à 400 km de
+   Bangui") nor a source ("selon la préfecture").
+2. For a material event, the place it struck: "ont bombardé Alep", "ont pris pour cible le camp
+   de Wendou", "Douma a subi des bombardements".
+3. The best place of its clause that is about this event: not in another event's phrase ("en
+   réponse à la guerre menée en Ukraine"), nor in a clause on a noun ("une ONG basée à Genève"),
+   nor in a quote the trigger is not in ("« Nous allons à Munich »"), nor an origin or a source.
+4. The story's place: the title's place, or a finer one in the same country named with a
+   locative in the lede; else the dateline (where the reporter files from); else the country the
+   story names most.
+
+See docs/events.md, "Place and time".
 """
 
 from __future__ import annotations
 
 import logging
+from collections import Counter
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from vigie.stages.common import text_of
+from vigie.french.normalize import fold
+from vigie.stages.common import article_of, text_of
 from vigie.stages.events.when import clause_chain
-from vigie.stages.places.component import event_place
 from vigie.stages.places.mentions import words
-from vigie.stages.tokens import tree_of
+from vigie.stages.tokens import lemmas_of, tree_of
 
 LOGGER = logging.getLogger(__name__)
 
@@ -27,14 +38,34 @@ LOGGER = logging.getLogger(__name__)
 MAX_PLACE_CLIMB = 3
 # Relations through which a place phrase hangs on a word.
 PLACE_DEPS = {"obl", "obl:mod", "obl:arg", "nmod"}
-# Cases that make a phrase an origin, an author or a possessor, not a location.
-NOT_WHERE = {"de", "du", "des", "d'", "par", "vers", "depuis", "contre", "avec", "entre", "pour"}
-# The lede: where the story's place is looked for when no dateline names it (characters; a
-# title plus a first paragraph of agency copy).
-LEDE_CHARS = 400
+# Cases that make a phrase an origin, an author, a possessor or a source, not a location.
+NOT_WHERE = {"de", "du", "des", "d'", "par", "vers", "depuis", "contre", "avec", "entre", "pour",
+             "selon", "d'après", "jusqu'à", "chez"}
+# Heads of a phrase that places something relative to a place, not in it ("à 400 km de Bangui").
+DISTANCE = {"km", "kilomètre", "mètre", "mile", "distance", "encablure", "heure"}
+# Relations opening a clause on a noun or an adjunct clause: a place inside dates and places that
+# clause ("une ONG basée à Genève", "qui avait été incendié à Paris").
+SIDE = {"acl", "acl:relcl", "advcl"}
+# Relations through which a material event's target is named ("ont bombardé Alep").
+TARGET_DEPS = {"obj", "nsubj:pass"}
+TARGET_CASES = {"sur", "contre", None}
+# The lede, where the story's place is looked for (characters: a title and a first paragraph of
+# agency copy; the corpus's first paragraphs run 150-650 characters).
+LEDE_CHARS = 600
 OWN_DEPTH = 1  # a place on the trigger or its carrying verb is the event's own (merge keeps apart)
-STORY_LEVELS = {"city", "area", "region"}  # a country is too coarse to place the story's events
+STORY_LEVELS = {"city", "area", "region", "other"}  # a country is too coarse, unless nothing finer
+LEVEL_RANK = {"city": 4, "area": 3, "region": 2, "other": 1, "border": 1, "country": 0}
 _STORY_KEY = ("vigie", "story_place")  # user_data: (the places list, its story place)
+_ARTICLES = {"le", "la", "les", "l'", "l"}
+
+
+@dataclass(frozen=True)
+class Scene:
+    """What places an event: the doc's quotes and the root indices of its other triggers."""
+
+    quotes: tuple = ()
+    triggers: frozenset[int] = frozenset()
+    material: bool = True
 
 
 def _place_in(places, start: int, end: int) -> int | None:
@@ -44,13 +75,16 @@ def _place_in(places, start: int, end: int) -> int | None:
     return None
 
 
-def _locative(token: Token, places) -> int | None:
-    """A place in a locative phrase hanging on `token` (not "de X", "vers X", "contre X")."""
+def _locative(token: Token, places, bounds: tuple[int, int]) -> int | None:
+    """A place in a locative phrase hanging on `token` (not "de X", "vers X", "contre X")
+    inside the clause `bounds` (characters; the parser may run a sentence over a line end)."""
     doc = token.doc
     tree = tree_of(doc)
-    dep, case = tree.deps, tree.cases
+    dep, case, lemmas = tree.deps, tree.cases, lemmas_of(doc)
     for c in tree.children(token.i):
-        if dep[c] not in PLACE_DEPS or case[c] in NOT_WHERE:
+        if dep[c] not in PLACE_DEPS or case[c] in NOT_WHERE or lemmas[c] in DISTANCE:
+            continue
+        if not bounds[0] <= doc[c].idx < bounds[1]:
             continue
         if dep[c] == "nmod" and case[c] is None:
             continue
@@ -73,29 +107,105 @@ def _phrase_end(doc: Doc, head: Token) -> Token:
     return doc[right]
 
 
-def linked_place(places: list, trigger: Token) -> tuple[int | None, int]:
+def linked_place(places: list, trigger: Token,
+                 bounds: tuple[int, int] = (0, 1 << 62)) -> tuple[int | None, int]:
     """A place the parse attaches to the trigger or the clauses above it.
 
     Args:
         places: doc._.vigie_places.
         trigger: the trigger's head token.
+        bounds: the event's clause (characters).
 
     Returns:
         (index in `places` of the nearest locative phrase's place or None, the number of heads
         climbed to find it).
     """
     for depth, token in enumerate(clause_chain(trigger, MAX_PLACE_CLIMB)):
-        found = _locative(token, places)
+        found = _locative(token, places, bounds)
         if found is not None:
             return found, depth
     return None, 0
 
 
-def story_place(doc: Doc, places: list) -> int | None:
-    """The story's place: the first fine place named with a locative in the title or lede
-    ("dans la région de Mopti"), else the dateline's (where the reporter files from), else None.
+def struck_place(places: list, trigger: Token) -> int | None:
+    """The place a material event struck: its object ("ont bombardé Alep", "le camp de
+    Wendou"), a noun's "sur X" / "contre X", or the subject of "subir" ("Douma a subi")."""
+    doc, tree = trigger.doc, tree_of(trigger.doc)
+    if trigger.pos_ in ("VERB", "AUX"):
+        heads = [c for c in tree.children(trigger.i) if tree.deps[c] in TARGET_DEPS]
+    else:
+        heads = [c for c in tree.children(trigger.i)
+                 if tree.deps[c] == "nmod" and tree.cases[c] in TARGET_CASES - {None}]
+        if tree.deps[trigger.i] == "obj" and lemmas_of(doc)[trigger.head.i] in ("subir", "essuyer"):
+            heads += [c for c in tree.children(trigger.head.i) if tree.deps[c] == "nsubj"]
+    for c in heads:
+        right = _phrase_end(doc, doc[c])
+        found = _place_in(places, doc[c].left_edge.idx, right.idx + len(right))
+        if found is not None:
+            return found
+    return None
 
-    Computed once per places list: every event without a place of its own asks for it."""
+
+def _quote_of(quotes, start: int) -> int | None:
+    for i, quote in enumerate(quotes):
+        if quote.start <= start < quote.end:
+            return i
+    return None
+
+
+def _path(doc: Doc, mention: tuple[int, int], chain: set[int], scene: Scene,
+          bounds: tuple[int, int]) -> str:
+    """Where the place mention hangs, climbing heads: on the event's clause chain ("chain"), in
+    another trigger's phrase ("other"), in a clause on a noun or an adjunct clause off the chain
+    ("side": "une ONG basée à Genève"), or elsewhere in the sentence ("sentence")."""
+    span = doc.char_span(*mention, alignment_mode="expand")
+    if span is None:
+        return "other"
+    token, tree = span.root, tree_of(doc)
+    for _ in range(len(doc)):
+        if token.i in chain:
+            return "chain"
+        if token.i in scene.triggers:
+            return "other"
+        if tree.deps[token.i] in SIDE:
+            on_chain = token.head.i in chain and tree.deps[token.i] != "advcl"
+            return "chain" if on_chain else "side"
+        head = token.head
+        if head.i == token.i or not bounds[0] <= head.idx < bounds[1]:
+            return "sentence"  # the clause's top (the parser may run a sentence over a line end)
+        token = head
+    return "other"
+
+
+def clause_place(doc: Doc, places: list, trigger: Token, start: int, end: int,
+                 scene: Scene, hangs: tuple[str, ...] = ("chain",)) -> int | None:
+    """The best place of the event's clause that hangs where `hangs` says (see `_path`): a fine
+    one over a coarse one, one after a locative over one after another preposition; never an
+    origin or a source, nor a place in a quote the trigger is not in (and the other way round)."""
+    w, chain, tree = words(), {t.i for t in clause_chain(trigger)}, tree_of(doc)
+    quote = _quote_of(scene.quotes, trigger.idx)
+    best = None
+    for i, place in enumerate(places):
+        preps = getattr(place, "preps", None) or [None] * len(place.mentions)
+        for (s, e), prep in zip(place.mentions, preps, strict=False):
+            if not (start <= s and e <= end) or _quote_of(scene.quotes, s) != quote:
+                continue
+            if prep in NOT_WHERE or (prep in w.away and prep != "en"):
+                continue
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None or tree.cases[span.root.i] in NOT_WHERE:
+                continue  # "sanctions contre la Russie", "selon la préfecture"
+            if _path(doc, (s, e), chain, scene, (start, end)) not in hangs:
+                continue
+            score = (prep in w.locatives, LEVEL_RANK.get(getattr(place, "level", None), 0))
+            if best is None or score > best[0]:
+                best = (score, i)
+    return None if best is None else best[1]
+
+
+def story_place(doc: Doc, places: list) -> int | None:
+    """The story's place (see the module doc), computed once per places list: every event
+    without a place of its own asks for it."""
     cached = doc.user_data.get(_STORY_KEY)
     if cached is None or cached[0] is not places:
         cached = doc.user_data[_STORY_KEY] = (places, _story_place(doc, places))
@@ -103,20 +213,78 @@ def story_place(doc: Doc, places: list) -> int | None:
 
 
 def _story_place(doc: Doc, places: list) -> int | None:
-    w = words()
-    found: dict[bool, tuple[int, int]] = {}
+    titled = _title_place(doc, places)
+    lede = _lede_place(doc, places)
+    if lede is not None and (titled is None or _within(places, lede, titled)):
+        return lede
+    if titled is not None:
+        return titled
+    dateline = next((i for i, p in enumerate(places) for s, _ in p.mentions
+                     if s < LEDE_CHARS and _dateline(doc, s)), None)
+    return dateline if dateline is not None else _main_country(places)
+
+
+def _title_place(doc: Doc, places: list) -> int | None:
+    """The first place the title names where something happened (its editor's choice of where
+    the story is): after a locative ("101 gardes à vue à Paris") or heading it ("Niger : ...");
+    not "sanctions contre la Russie" nor "tués par Boko Haram"."""
+    title = fold(article_of(doc).get("title") or "")
+    if not title:
+        return None
+    text, found = text_of(doc), []
     for i, place in enumerate(places):
-        if place.level not in STORY_LEVELS:
+        for name in {fold(text[s:e]) for s, e in place.mentions}:
+            at = _where_in(title, name) if name else None
+            if at is not None:
+                found.append((at, i))
+    return min(found)[1] if found else None
+
+
+def _where_in(title: str, name: str) -> int | None:
+    """Offset of `name` as a whole word in the folded title, after a locative or at its head."""
+    locatives, at = words().locatives - words().away, title.find(name)
+    while at >= 0:
+        end = at + len(name)
+        whole = (at == 0 or not title[at - 1].isalnum()) and (
+            end >= len(title) or not title[end].isalnum())
+        before = title[:at].split()
+        head = not before or (len(before) == 1 and before[0] in _ARTICLES)
+        if whole and (head or _after_locative(before, locatives)):
+            return at
+        at = title.find(name, end)
+    return None
+
+
+def _after_locative(before: list[str], locatives: frozenset[str]) -> bool:
+    """Whether the words before a name end with a locative, an article skipped ("à la ...")."""
+    words_ = [w for w in before[-3:] if w not in _ARTICLES]
+    return bool(words_) and (words_[-1] in locatives or " ".join(words_[-2:]) in locatives)
+
+
+def _lede_place(doc: Doc, places: list) -> int | None:
+    """The first fine place named with a locative in the lede ("dans la région de Mopti")."""
+    w, best = words(), None
+    for i, place in enumerate(places):
+        if getattr(place, "level", None) not in STORY_LEVELS:
             continue
-        preps = place.preps or [None] * len(place.mentions)
+        preps = getattr(place, "preps", None) or [None] * len(place.mentions)
         for (s, _), prep in zip(place.mentions, preps, strict=False):
-            kind = prep in w.locatives and prep not in w.away
-            if s >= LEDE_CHARS or not (kind or _dateline(doc, s)):
-                continue
-            if (s, i) < found.get(kind, (s + 1, i)):
-                found[kind] = (s, i)
-    best = found.get(True) or found.get(False)
+            if s < LEDE_CHARS and prep in w.locatives and prep not in w.away:
+                if best is None or s < best[0]:
+                    best = (s, i)
     return None if best is None else best[1]
+
+
+def _within(places: list, fine: int, coarse: int) -> bool:
+    """Whether place `fine` may lie in place `coarse` (the same country, or unknown)."""
+    a, b = places[fine], places[coarse]
+    return a.country is None or b.country is None or a.country == b.country
+
+
+def _main_country(places: list) -> int | None:
+    counts = Counter({i: len(p.mentions) for i, p in enumerate(places)
+                      if getattr(p, "level", None) == "country"})
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _dateline(doc: Doc, start: int) -> bool:
@@ -125,8 +293,8 @@ def _dateline(doc: Doc, start: int) -> bool:
     return not text_of(doc)[line:start].strip() and text_of(doc)[start:start + 2].isupper()
 
 
-def event_where(doc: Doc, places: list, trigger: Token, start: int,
-                end: int) -> tuple[int | None, bool]:
+def event_where(doc: Doc, places: list, trigger: Token, start: int, end: int,
+                scene: Scene = Scene()) -> tuple[int | None, bool]:
     """(index in doc._.vigie_places, whether the place hangs on the trigger itself).
 
     Args:
@@ -135,11 +303,17 @@ def event_where(doc: Doc, places: list, trigger: Token, start: int,
         trigger: the trigger's head token.
         start: first character of the event's clause.
         end: end (exclusive) of the clause.
+        scene: the doc's quotes and other triggers, and whether the event is material.
     """
-    own, depth = linked_place(places, trigger)
+    own, depth = linked_place(places, trigger, (start, end))
     if own is not None:
         return own, depth <= OWN_DEPTH
-    clause = event_place(doc, start, end)
-    if clause is not None:
-        return clause, False
+    if scene.material:
+        struck = struck_place(places, trigger)
+        if struck is not None:
+            return struck, True
+    for hangs in (("chain",), ("chain", "sentence")):
+        clause = clause_place(doc, places, trigger, start, end, scene, hangs)
+        if clause is not None:
+            return clause, False
     return story_place(doc, places), False
