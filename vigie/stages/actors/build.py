@@ -11,9 +11,7 @@ from spacy.tokens import Doc
 
 from vigie.french.normalize import fold, strip_elision
 from vigie.knowledge.models import Entry
-from vigie.stages.actors.context import (
-    RoleInfo,
-)
+from vigie.stages.actors.context import INTERNATIONAL, RoleInfo
 from vigie.stages.actors.lexicon import (
     Lexicon,
     char_span,
@@ -27,7 +25,7 @@ GENERIC = "*people"
 # Sectors of actors that belong to no country: the others, unknown to the knowledge base and
 # with no country word of their own, are the story's (the gold convention: the people and
 # bodies a story names are mostly of the country it is about).
-FOREIGN_SECTORS = {"IGO"}
+FOREIGN_SECTORS = INTERNATIONAL
 
 
 @dataclass
@@ -129,8 +127,9 @@ class Builder:
             self.unnamed.add(idx)
         if cand.describes and cand.sector:
             self.described.setdefault(idx, cand.sector)
-        if cand.kb_id and hit.kb_id is None:  # the knowledge base's name and kind win
+        if cand.kb_id and hit.kb_id is None:  # the knowledge base's name, kind, sector win
             hit.name, hit.kind = cand.name, cand.kind
+            hit.sector, hit.country = cand.sector or hit.sector, cand.country or hit.country
             self.weak.discard(idx)
         for attr in ("country", "sector", "role", "kb_id"):
             if getattr(hit, attr) is None:

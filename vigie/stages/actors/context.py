@@ -24,6 +24,11 @@ ROLE_WINDOW = 10
 # How far after "X," an apposition may run for its country ("X, ministre iranien de ...").
 APPOSITION_WINDOW = 6
 _BREAKS = {".", ";", ":", "«", "»", '"', "!", "?", "—", "–"}
+# An apposition after a name runs to these; quotes may stand inside ('porte-parole des "gilets
+# jaunes"').
+_APPOSITION_ENDS = (_BREAKS - {"«", "»", '"'}) | {","}
+# Sectors of bodies that belong to no country.
+INTERNATIONAL = {"IGO"}
 _DETS = {"le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs", "du", "des"}
 _ACTING_DEPS = {"nsubj", "nsubj:pass", "obl:agent", "csubj"}
 _OBJECT_DEPS = {"obj", "iobj", "obl:arg", "obl:mod", "obl"}
@@ -38,6 +43,7 @@ class RoleInfo:
     kind: str | None = None
     country: str | None = None
     tokens: tuple[int, int] | None = None  # token span of the role phrase, for coreference
+    plural: bool = False  # "les dessinateurs X, Y et Z": the people listed after share it
 
 
 def country_in(lex: Lexicon, keys: list[str], start: int, end: int,
@@ -103,7 +109,8 @@ def role_before(lex: Lexicon, keys: list[str], ent: Span) -> RoleInfo | None:
         info.role = _role_text(doc, lex, keys, first, comma)
         info.sector = function_sector(lex, keys, function, first_end, comma) or info.sector
         info.country = country_in(lex, keys, first_end, ent.start)
-    return info
+    info.plural = "Plur" in doc[start].morph.get("Number")
+    return _international(info)
 
 
 def body_of(lex: Lexicon, keys: list[str], start: int, end: int) -> tuple[str | None, str | None]:
@@ -141,11 +148,20 @@ def role_after(lex: Lexicon, keys: list[str], ent: Span) -> RoleInfo | None:
     if not hit or hit[1][0].role.kind != "person":
         return None
     end = i + 1
-    while end < min(len(doc), i + APPOSITION_WINDOW) and doc[end].text not in _BREAKS | {","}:
+    while end < min(len(doc), i + APPOSITION_WINDOW) and doc[end].text not in _APPOSITION_ENDS:
         end += 1
     role = hit[1][0].role
-    return RoleInfo(role=doc[i:hit[0]].text, sector=function_sector(lex, keys, role, hit[0], end),
-                    kind=role.kind, country=country_in(lex, keys, hit[0], end), tokens=(i, hit[0]))
+    return _international(RoleInfo(
+        role=doc[i:hit[0]].text, sector=function_sector(lex, keys, role, hit[0], end),
+        kind=role.kind, country=country_in(lex, keys, hit[0], end), tokens=(i, hit[0])))
+
+
+def _international(info: RoleInfo) -> RoleInfo:
+    """Someone serving an international body ("porte-parole de l'ONU en Centrafrique") has no
+    country from the place where it serves."""
+    if info.sector in INTERNATIONAL:
+        info.country = None
+    return info
 
 
 def _prev_word(doc: Doc, keys: list[str], start: int) -> str | None:
@@ -188,11 +204,11 @@ def group_extent(lex: Lexicon, doc: Doc, keys: list[str], start: int, end: int):
     """Extend an unnamed group over a demonym or "de (la) <Country>/<Name>" after it.
 
     Returns:
-        (end token, country or None, index of a PER entity token it depends on or None).
+        (end token, country or None, index of the PER or ORG entity it depends on or None).
     """
     if end < len(doc) and _is_demonym(lex, keys, end):
         return end + 1, match_at(lex, keys, end, {"demonym"})[1][0].iso3, None
-    if end < len(doc) - 1 and keys[end] in ("de", "du", "d'"):
+    if end < len(doc) - 1 and keys[end] in ("de", "du", "d'", "des"):
         j = end + 1 + (keys[end + 1] in ("la", "l'", "le"))
         hit = match_at(lex, keys, j, {"country"}) if j < len(doc) else None
         if hit:
@@ -202,6 +218,9 @@ def group_extent(lex: Lexicon, doc: Doc, keys: list[str], start: int, end: int):
             while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
                 ent_end += 1
             return ent_end, None, j
+        hit = match_at(lex, keys, j, {"entry"}) if j < len(doc) else None
+        if hit and hit[1][0].entry.kind != "person":  # "les combattants de l'État islamique"
+            return hit[0], None, j
     return end, None, None
 
 

@@ -1,7 +1,8 @@
 """Which mentions are one actor beyond a shared key: surnames, acronyms, appositions.
 
 Helpers of the Actors stage (find.py): a surname-only or acronym mention points at the actor it
-abbreviates; a description in apposition to a name is that name's actor and says what it is
+abbreviates; members of a named body are that body ("les rebelles du M23"); a description in
+apposition to a name is that name's actor and says what it is
 ("l'UPC, un important groupe rebelle": a group, REB); two descriptions in apposition are one
 ("trois otages (des femmes)").
 """
@@ -43,6 +44,16 @@ def _parenthesised(doc: Doc, keys: list[str], end: int) -> tuple[str, ...]:
     if end + 2 < len(texts) and texts[end] == "(" and texts[end + 2] == ")":
         return (f"org:{keys[end + 1]}",)
     return ()
+
+
+def members(cands: list[Cand]) -> None:
+    """Members of a named body are that body's actor ("les rebelles du M23": the M23): a
+    `member:<token>` key becomes the key of the mention at that token."""
+    at = {cand.start: cand for cand in cands}
+    for cand in cands:
+        if cand.key.startswith("member:"):
+            body = at.get(int(cand.key.split(":", 1)[1]))
+            cand.key = body.key if body is not None else f"grp:{cand.name}:{cand.country}"
 
 
 def apposed(doc: Doc, cands: list[Cand]) -> None:

@@ -9,6 +9,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from vigie.french.normalize import fold
+from vigie.knowledge.models import Role
 from vigie.stages.actors.build import (
     GENERIC,
     ActorHit,
@@ -29,7 +30,7 @@ from vigie.stages.actors.context import (
     role_before,
     unnamed_extent,
 )
-from vigie.stages.actors.corefer import apposed, resolve_key, surname_aliases
+from vigie.stages.actors.corefer import apposed, members, resolve_key, surname_aliases
 from vigie.stages.actors.filters import (
     aged_person_end,
     credit_tokens,
@@ -68,6 +69,7 @@ class Finder:
         self.used: set[int] = set()  # tokens already part of a mention or a role phrase
         self.used |= credit_tokens(doc)  # bylines and credits name no actor
         self.inner: set[int] = set()  # first tokens of names inside a group's words
+        self.listing: tuple[RoleInfo | None, int] = (None, 0)  # a plural title and its list's end
 
     def _story_country(self) -> str | None:
         counts = Counter()
@@ -93,12 +95,14 @@ class Finder:
             return cand
         # An apposition between commas is a surer sign than a noun before the name ("juge X").
         info = role_after(self.lex, self.keys, ent) or role_before(self.lex, self.keys, ent)
+        info = info or self._listed_role(ent)
         if info and info.tokens:
             self.used.update(range(*info.tokens))
         nationality = self._nationality(ent.start)
         if nationality:  # "la Française Marion X": her country, not the state acting
             info = info or RoleInfo()
             info.country = info.country or nationality
+        self.listing = (info if info and (info.plural or info.tokens is None) else None, ent.end)
         hit = self._kb_hit_in(ent.start, ent.end)
         if hit and hit[2].entry.kind == "person":
             entry = pick_entry(self.lex.kb.lookup(self.doc[hit[0]:hit[1]].text) or [hit[2].entry],
@@ -108,6 +112,14 @@ class Finder:
         surname = self.keys[ent.end - 1]
         return Cand(ent.start, ent.end, f"per:{surname}", ent.text, "person", info.country,
                     info.sector, info.role)
+
+    def _listed_role(self, ent: Span) -> RoleInfo | None:
+        """The role of a list after a plural title ("les dessinateurs X, Y et Z": Y, Z too)."""
+        info, last = self.listing
+        between = self.keys.texts[last:ent.start]
+        if info is None or len(between) != 1 or between[0] not in (",", "et"):
+            return None
+        return RoleInfo(info.role, info.sector, info.kind, info.country)
 
     def _nationality(self, start: int) -> str | None:
         """A capitalised demonym noun right before a name ("la Française X"), marked used."""
@@ -232,22 +244,32 @@ class Finder:
     def _group(self, start: int, end: int, role) -> Cand | None:
         doc = self.doc
         head = doc[start:end].root
-        if role.kind == "person":
+        plural = "Plur" in head.morph.get("Number")
+        if role.kind == "person" and not plural:
             if is_indefinite(head):  # "un responsable local", "une source diplomatique"
                 return self._someone(start, end, role)
             text = span_text(doc, start, end)
             return Cand(start, end, f"role:{fold(text)}", text, "person", named=False)
+        if role.kind == "person":  # "des députés", "les hauts fonctionnaires": a group
+            role = Role(role.words, role.sector, "group")
         role_end = end
         end, country, per = group_extent(self.lex, doc, self.keys, start, end)
-        if per is not None:  # "le régime de Bachar al-Assad": the name qualifies the group
+        people = role.kind in ("group", "population")
+        member_of = per if people and per is not None and doc[per].ent_type_ != "PER" else None
+        if member_of is not None:  # "les rebelles du M23", "les ambassadeurs des Vingt-Sept"
+            per = None
+        elif per is not None:  # "le régime de Bachar al-Assad": the name qualifies the group
             country = self._country_of_person(per)
             self.inner.add(per)
         # A toll or a bare noun ("dont 10 blessés", "24 blessés"), not an actor; a qualified
         # count is a group that acts ("33 otages israéliens").
         toll = self.keys[head.i] in self.lex.toll_nouns and is_count(head)
         argument = is_argument(head, self.lex.participant_nouns)
-        if country is None and per is None and (toll or not argument):
+        if country is None and per is None and member_of is None and (toll or not argument):
             return None
+        if member_of is not None:  # members of a named body are that body's actor
+            return Cand(start, end, f"member:{member_of}", span_text(doc, start, end),
+                        role.kind, country, role.sector, named=False, unnamed=True)
         individual = role.kind in ("group", "population")
         if individual and is_individual(head, self.lex.collective_nouns, self.keys[head.i]):
             return self._someone(start, end, role)  # "un policier", "le gendarme"
@@ -314,6 +336,7 @@ def find_actors(doc: Doc, lex: Lexicon) -> list[ActorHit]:
     finder = Finder(doc, lex)
     builder = Builder(doc)
     cands = _ordered(finder)
+    members(cands)
     apposed(doc, cands)
     for cand in cands:
         if cand.key.startswith("role:"):
