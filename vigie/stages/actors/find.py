@@ -39,6 +39,7 @@ from vigie.stages.actors.filters import (
     is_indefinite,
     is_individual,
     is_noun,
+    is_quantified,
     looks_named,
     reporting_channel,
 )
@@ -263,8 +264,11 @@ class Finder:
             self.inner.add(per)
         # A toll or a bare noun ("dont 10 blessés", "24 blessés"), not an actor; a qualified
         # count is a group that acts ("33 otages israéliens").
-        toll = self.keys[head.i] in self.lex.toll_nouns and is_count(head)
-        argument = is_argument(head, self.lex.participant_nouns)
+        quantities = self.lex.quantity_nouns
+        toll = self.keys[head.i] in self.lex.toll_nouns and is_count(head, quantities)
+        argument = is_argument(head, self.lex.participant_nouns, quantities=quantities)
+        if is_quantified(head):  # "chaque enfant": nobody in particular
+            return None
         if country is None and per is None and member_of is None and (toll or not argument):
             return None
         if member_of is not None:  # members of a named body are that body's actor
