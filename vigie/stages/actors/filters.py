@@ -168,8 +168,9 @@ def is_indefinite(token: Token) -> bool:
 def is_count(token: Token, quantities: frozenset[str] | set[str] = frozenset()) -> bool:
     """A group noun with a cardinal or a quantity noun ("24 blessés", "plus de 5 000 déplacés",
     "une centaine de blessés"): a toll, not an actor."""
+    before = token.doc[token.i - 1] if token.i > 0 else None  # "10 000 personnes"
     return any(c.dep_ == "nummod" and c.like_num for c in token.children) or (
-        _counted_by(token, quantities))
+        before is not None and before.like_num) or _counted_by(token, quantities)
 
 
 def _counted_by(token: Token, quantities: frozenset[str] | set[str]) -> bool:

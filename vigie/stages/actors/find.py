@@ -30,7 +30,13 @@ from vigie.stages.actors.context import (
     role_before,
     unnamed_extent,
 )
-from vigie.stages.actors.corefer import apposed, members, resolve_key, surname_aliases
+from vigie.stages.actors.corefer import (
+    apposed,
+    members,
+    refers_back,
+    resolve_key,
+    surname_aliases,
+)
 from vigie.stages.actors.filters import (
     aged_person_end,
     credit_tokens,
@@ -350,7 +356,7 @@ def find_actors(doc: Doc, lex: Lexicon) -> list[ActorHit]:
                 builder.add(cand)
             continue
         cand = surname_aliases(cand, doc, finder.keys)
-        builder.add(resolve_key(builder, cand))
+        builder.add(refers_back(builder, resolve_key(builder, cand), doc))
     _bare_acronyms(builder, finder)
     return builder.finish(finder.story)
 
