@@ -208,6 +208,13 @@ def group_extent(lex: Lexicon, doc: Doc, keys: list[str], start: int, end: int):
     """
     if end < len(doc) and _is_demonym(lex, keys, end):
         return end + 1, match_at(lex, keys, end, {"demonym"})[1][0].iso3, None
+    if end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].head.i == end - 1:
+        # "deux commandants rebelles", "les militaires putschistes gabonais"
+        role = match_at(lex, keys, end, {"role"})
+        if role and role[1][0].role.kind != "person":
+            after = role[0]
+            country = match_at(lex, keys, after, {"demonym"}) if after < len(doc) else None
+            return (after + bool(country), country[1][0].iso3 if country else None, None)
     if end < len(doc) - 1 and keys[end] in ("de", "du", "d'", "des"):
         j = end + 1 + (keys[end + 1] in ("la", "l'", "le"))
         hit = match_at(lex, keys, j, {"country"}) if j < len(doc) else None

@@ -261,6 +261,10 @@ class Finder:
             role = Role(role.words, role.sector, "group")
         role_end = end
         end, country, per = group_extent(self.lex, doc, self.keys, start, end)
+        qualifier = match_at(self.lex, self.keys, role_end, {"role"}) if end > role_end else None
+        if qualifier and qualifier[1][0].role.kind != "person" and qualifier[1][0].role.sector:
+            # "deux commandants rebelles": the qualifier says the side, not the rank
+            role = Role(role.words, qualifier[1][0].role.sector, role.kind)
         people = role.kind in ("group", "population")
         member_of = per if people and per is not None and doc[per].ent_type_ != "PER" else None
         if member_of is not None:  # "les rebelles du M23", "les ambassadeurs des Vingt-Sept"
