@@ -22,10 +22,12 @@ from vigie.stages.common import text_of
 LOGGER = logging.getLogger(__name__)
 # Key word of generic people ("personnes", "femmes"): they join a population named more precisely.
 GENERIC = "*people"
-# Sectors of actors that belong to no country: the others, unknown to the knowledge base and
-# with no country word of their own, are the story's (the gold convention: the people and
-# bodies a story names are mostly of the country it is about).
-FOREIGN_SECTORS = INTERNATIONAL
+# Sectors of actors that the story's country does not fit: international bodies, and experts and
+# universities, most often quoted from abroad ("Koert Debeuf, chercheur à l'Université
+# d'Oxford" in a story about Syria). The others, unknown to the knowledge base and with no
+# country word of their own, are the story's (the gold convention: the people and bodies a
+# story names are mostly of the country it is about).
+FOREIGN_SECTORS = INTERNATIONAL | {"EDU"}
 
 
 @dataclass
