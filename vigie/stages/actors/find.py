@@ -255,8 +255,7 @@ class Finder:
         if role.kind == "person" and not plural:
             if is_indefinite(head):  # "un responsable local", "une source diplomatique"
                 return self._someone(start, end, role)
-            text = span_text(doc, start, end)
-            return Cand(start, end, f"role:{fold(text)}", text, "person", named=False)
+            return self._titled(start, end, role, head)
         if role.kind == "person":  # "des députés", "les hauts fonctionnaires": a group
             role = Role(role.words, role.sector, "group")
         role_end = end
@@ -313,6 +312,14 @@ class Finder:
             self.used.update(range(i, end))
         return out
 
+    def _titled(self, start: int, end: int, role, head) -> Cand:
+        """A title alone ("le ministre"): the person last named with it; failing that, when it
+        is an argument, someone of its own ("le procureur général du Venezuela a annoncé")."""
+        cand = self._someone(start, end, role)
+        cand.key = f"role:{fold(span_text(self.doc, start, end))}"
+        cand.named, cand.standalone = False, is_argument(head, self.lex.participant_nouns)
+        return cand
+
     def _someone(self, start: int, end: int, role) -> Cand:
         """An unnamed individual, one actor per wording ("un porte-parole de l'armée")."""
         role_end, end = end, unnamed_extent(self.doc, self.keys, start, end)
@@ -352,17 +359,32 @@ def find_actors(doc: Doc, lex: Lexicon) -> list[ActorHit]:
     cands = _ordered(finder)
     members(cands)
     apposed(doc, cands)
+    titles: list[Cand] = []
     for cand in cands:
         if cand.key.startswith("role:"):
-            idx = builder.last_with_role(cand)
-            if idx is not None:  # a role with no actor to refer to is left out
-                cand.key = next(k for k, v in builder.keys.items() if v == idx)
-                builder.add(cand)
+            titles.append(cand)
             continue
         cand = surname_aliases(cand, doc, finder.keys)
         builder.add(refers_back(builder, resolve_key(builder, cand), doc))
+    for cand in titles:
+        _title(builder, cand, lex.titles)
     _bare_acronyms(builder, finder)
     return builder.finish(finder.story)
+
+
+def _title(builder: Builder, cand: Cand, titles: dict[str, str]) -> None:
+    """A title alone ("le ministre", "le chef de l'État") is the person named with it before,
+    else the nearest one named with it after; failing both, someone of its own if it is a
+    participant, else nothing."""
+    idx = builder.with_role(cand, titles)
+    idx = builder.with_role(cand, titles, after=True) if idx is None else idx
+    if idx is not None:
+        cand.key = next(k for k, v in builder.keys.items() if v == idx)
+    elif cand.standalone:
+        cand.key = f"someone:{fold(cand.name)}"
+    else:
+        return
+    builder.add(cand)
 
 
 def _bare_acronyms(builder: Builder, finder: Finder) -> None:

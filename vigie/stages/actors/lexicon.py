@@ -68,6 +68,7 @@ class Lexicon:
     speech_verbs: set[str] = field(default_factory=set)
     thing_nouns: set[str] = field(default_factory=set)
     quantity_nouns: set[str] = field(default_factory=set)
+    titles: dict[str, str] = field(default_factory=dict)  # folded title -> its usual one
     # folded words of a national body ("forces armees") -> its key ("mil"); KB entry id -> key
     bodies: dict[tuple[str, ...], str] = field(default_factory=dict)
     body_entries: dict[str, str] = field(default_factory=dict)
@@ -250,6 +251,7 @@ def _build(nlp, kb_files: tuple[str, ...]) -> Lexicon:
         speech_verbs={tkey(w) for w in data.get("channel_verbs") or []},
         thing_nouns={tkey(w) for w in data.get("thing_nouns") or []},
         quantity_nouns={tkey(w) for w in data.get("quantity_nouns") or []},
+        titles={fold(k): fold(v) for k, v in (data.get("same_titles") or {}).items()},
     )
     lex.participant_nouns = lex.agentive | {tkey(w) for w in data.get("event_nouns") or []}
     split = Splitter(nlp)
