@@ -23,6 +23,7 @@ from vigie.stages.actors.build import (
 from vigie.stages.actors.context import (
     RoleInfo,
     acts,
+    body_of,
     country_in,
     function_sector,
     group_extent,
@@ -166,7 +167,9 @@ class Finder:
         role = hit[1][0].role if hit and hit[0] > ent.start + 1 else None
         if role is not None and role.kind != "person" and role.sector:
             return role.sector
-        return self.lex.org_heads.get(self.keys[ent.start])
+        head = self.lex.org_heads.get(self.keys[ent.start])
+        # "Inspection générale de la Police nationale": the body inside says what it is
+        return head or body_of(self.lex, self.doc, self.keys, ent.start + 1, ent.end)[0]
 
     def named(self) -> list[Cand]:
         """Candidates from PER and ORG entities."""
@@ -328,8 +331,9 @@ class Finder:
             start -= 1  # "un vieil homme"
         country = country_in(self.lex, self.keys, start, end)
         text = self.doc[start:end].text
-        return Cand(start, end, f"someone:{fold(text)}", text, "person", country,
-                    function_sector(self.lex, self.keys, role, role_end, end), text, unnamed=True)
+        sector = function_sector(self.lex, self.doc, self.keys, role, role_end, end)
+        return Cand(start, end, f"someone:{fold(text)}", text, "person", country, sector, text,
+                    unnamed=True)
 
     def _country_of_person(self, token: int) -> str | None:
         hit = self._kb_hit_in(token, token + 1)
