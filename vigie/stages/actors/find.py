@@ -63,6 +63,7 @@ from vigie.stages.actors.lexicon import (
 from vigie.stages.common import article_of
 
 LOGGER = logging.getLogger(__name__)
+_POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 
 
 class Finder:
@@ -106,6 +107,7 @@ class Finder:
         info = info or self._listed_role(ent)
         if info and info.tokens:
             self.used.update(range(*info.tokens))
+            self._possessor(info)
         nationality = self._nationality(ent.start)
         if nationality:  # "la Française Marion X": her country, not the state acting
             info = info or RoleInfo()
@@ -120,6 +122,23 @@ class Finder:
         surname = self.keys[ent.end - 1]
         return Cand(ent.start, ent.end, f"per:{surname}", ent.text, "person", info.country,
                     info.sector, info.role)
+
+    def _possessor(self, info: RoleInfo) -> None:
+        """"son porte-parole X": a function with no sector of its own serves the known actor
+        named last before it in the sentence (its sector and country)."""
+        start = info.tokens[0]
+        if start == 0 or self.keys[start - 1] not in _POSSESSIVES or info.sector not in (
+                None, "GOV"):
+            return
+        sent_start = self.doc[start].sent.start
+        for i in range(start - 2, sent_start - 1, -1):
+            hit = self._kb_hit_in(i, i + 1) if self.doc[i].ent_type_ in ("PER", "ORG") else None
+            if hit:
+                entry = hit[2].entry
+                office = entry.office_at(self.published) if entry.kind == "person" else None
+                info.sector = (office.sector if office and office.sector else entry.sector)
+                info.country = None if info.sector == "IGO" else entry.country
+                return
 
     def _listed_role(self, ent: Span) -> RoleInfo | None:
         """The role of a list after a plural title ("les dessinateurs X, Y et Z": Y, Z too)."""
