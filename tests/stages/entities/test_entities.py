@@ -55,3 +55,29 @@ def test_entities_sample_repairs(kb_nlp, sample_text):
 def test_entities_day_name_is_no_entity(kb_nlp):
     doc = kb_nlp("Dimanche, Jean Dupont a parlé à la foule.")
     assert [(e.text, e.label_) for e in doc.ents] == [("Jean Dupont", "PER")]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize("text,absent", [
+    ("Le président de la République a condamné l'attaque.", "président de la République"),
+    ("Le cyclone meurtrier Freddy a détruit des milliers de maisons.", "Freddy"),
+    ("La mosquée se trouve dans le quartier sunnite Khair Khana.", "Khair Khana"),
+])
+def test_entities_no_person_in_titles_things_and_quarters(kb_nlp, text, absent):
+    assert (absent, "PER") not in _ents(kb_nlp, text)
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize("text,expected", [
+    ("Le Président du Malawi Lazarus Chakwera a lancé un appel.", ("Lazarus Chakwera", "PER")),
+    ("Washington a dénoncé une violation du cessez-le-feu.", ("Washington", "LOC")),
+    ("Les rebelles Houthis ont accusé la coalition.", ("Houthis", "ORG")),
+])
+def test_entities_relabelled_by_what_they_name(kb_nlp, text, expected):
+    assert expected in _ents(kb_nlp, text)
+
+
+@pytest.mark.issue(17)
+def test_entities_nationality_is_no_place(kb_nlp):
+    ents = _ents(kb_nlp, "La Britannique Emma Stone a remporté la course à Londres.")
+    assert all(label != "LOC" for text, label in ents if text == "Britannique")

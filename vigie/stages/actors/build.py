@@ -11,9 +11,7 @@ from spacy.tokens import Doc
 
 from vigie.french.normalize import fold, strip_elision
 from vigie.knowledge.models import Entry
-from vigie.stages.actors.context import (
-    RoleInfo,
-)
+from vigie.stages.actors.context import INTERNATIONAL, RoleInfo
 from vigie.stages.actors.lexicon import (
     Lexicon,
     char_span,
@@ -24,10 +22,12 @@ from vigie.stages.common import text_of
 LOGGER = logging.getLogger(__name__)
 # Key word of generic people ("personnes", "femmes"): they join a population named more precisely.
 GENERIC = "*people"
-# Sectors of actors that belong to no country: the others, unknown to the knowledge base and
-# with no country word of their own, are the story's (the gold convention: the people and
-# bodies a story names are mostly of the country it is about).
-FOREIGN_SECTORS = {"IGO"}
+# Sectors of actors that the story's country does not fit: international bodies, and experts and
+# universities, most often quoted from abroad ("Koert Debeuf, chercheur à l'Université
+# d'Oxford" in a story about Syria). The others, unknown to the knowledge base and with no
+# country word of their own, are the story's (the gold convention: the people and bodies a
+# story names are mostly of the country it is about).
+FOREIGN_SECTORS = INTERNATIONAL | {"EDU"}
 
 
 @dataclass
@@ -61,6 +61,7 @@ class Cand:
     named: bool = True  # False for a role-only mention ("le ministre"): never the display name
     unnamed: bool = False  # "un habitant", "les rebelles": may take the story's country
     describes: bool = False  # a description apposed to a name: its sector is the actor's
+    standalone: bool = False  # a title alone that is an actor when it refers to nobody
 
     @property
     def proper(self) -> bool:
@@ -81,6 +82,10 @@ def written_as_name(text: str) -> bool:
     for article in _ARTICLES:
         text = text.removeprefix(article)
     return text[:1].isupper() or text[:1].isdigit() or bool(_PARTICLE_NAME.match(text))
+
+
+def _words(folded: str) -> set[str]:
+    return set(folded.replace("'", "' ").split())
 
 
 def pick_entry(entries: list[Entry], published: str | None) -> Entry:
@@ -129,8 +134,9 @@ class Builder:
             self.unnamed.add(idx)
         if cand.describes and cand.sector:
             self.described.setdefault(idx, cand.sector)
-        if cand.kb_id and hit.kb_id is None:  # the knowledge base's name and kind win
+        if cand.kb_id and hit.kb_id is None:  # the knowledge base's name, kind, sector win
             hit.name, hit.kind = cand.name, cand.kind
+            hit.sector, hit.country = cand.sector or hit.sector, cand.country or hit.country
             self.weak.discard(idx)
         for attr in ("country", "sector", "role", "kb_id"):
             if getattr(hit, attr) is None:
@@ -175,16 +181,19 @@ class Builder:
                 self.hits[idx] = None
         self.hits = [hit for hit in self.hits if hit is not None]  # the keys are not used after
 
-    def last_with_role(self, cand: Cand) -> int | None:
-        """The person last mentioned before `cand` whose role has the same words ("le ministre")."""
-        word, start = cand.key.split(":", 1)[1], self.doc[cand.start].idx
-        best, best_start = None, -1
+    def with_role(self, cand: Cand, titles: dict[str, str], *, after: bool = False) -> int | None:
+        """The person mentioned last before `cand` (or, with `after`, nearest to it) whose role
+        has the title's words ("le ministre" -> "ministre de la Défense"; "le chef de l'État"
+        -> "président", through `titles`, which maps a title to its usual one)."""
+        title, start = cand.key.split(":", 1)[1], self.doc[cand.start].idx
+        words = _words(titles.get(title, title))
+        best, best_gap = None, None
         for i, hit in enumerate(self.hits):
-            if hit.kind != "person" or not hit.role or word not in fold(hit.role):
+            if hit.kind != "person" or not hit.role or not words <= _words(fold(hit.role)):
                 continue
-            last = max((s for s, _ in hit.mentions if s < start), default=-1)
-            if last > best_start:
-                best, best_start = i, last
+            gaps = [abs(s - start) for s, _ in hit.mentions if after or s < start]
+            if gaps and (best_gap is None or min(gaps) < best_gap):
+                best, best_gap = i, min(gaps)
         return best
 
     def finish(self, story: str | None = None) -> list[ActorHit]:
@@ -201,7 +210,7 @@ class Builder:
         for hit in self.hits:
             hit.mentions = sorted(set(hit.mentions))
             hit.named_mentions = sorted(set(hit.named_mentions))
-        return self.hits
+        return sorted(self.hits, key=lambda hit: hit.mentions[0])  # in order of first mention
 
 
 def _entry_cand(lex: Lexicon, start: int, end: int, entry: Entry, info: RoleInfo | None,

@@ -23,7 +23,15 @@ LOGGER = logging.getLogger(__name__)
 ROLE_WINDOW = 10
 # How far after "X," an apposition may run for its country ("X, ministre iranien de ...").
 APPOSITION_WINDOW = 6
+# And for the body the person serves ("X, porte-parole de la force de la Mission de ...": 7; 12
+# stays inside one apposition on the dev corpus).
+BODY_WINDOW = 12
 _BREAKS = {".", ";", ":", "«", "»", '"', "!", "?", "—", "–"}
+# An apposition after a name runs to these; quotes may stand inside ('porte-parole des "gilets
+# jaunes"').
+_APPOSITION_ENDS = (_BREAKS - {"«", "»", '"'}) | {","}
+# Sectors of bodies that belong to no country.
+INTERNATIONAL = {"IGO"}
 _DETS = {"le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs", "du", "des"}
 _ACTING_DEPS = {"nsubj", "nsubj:pass", "obl:agent", "csubj"}
 _OBJECT_DEPS = {"obj", "iobj", "obl:arg", "obl:mod", "obl"}
@@ -38,6 +46,7 @@ class RoleInfo:
     kind: str | None = None
     country: str | None = None
     tokens: tuple[int, int] | None = None  # token span of the role phrase, for coreference
+    plural: bool = False  # "les dessinateurs X, Y et Z": the people listed after share it
 
 
 def country_in(lex: Lexicon, keys: list[str], start: int, end: int,
@@ -94,23 +103,28 @@ def role_before(lex: Lexicon, keys: list[str], ent: Span) -> RoleInfo | None:
         return None
     start, end, role = found
     info = RoleInfo(role=_role_text(doc, lex, keys, start, ent.start),
-                    sector=function_sector(lex, keys, role, end, ent.start), kind=role.kind,
+                    sector=function_sector(lex, doc, keys, role, end, ent.start), kind=role.kind,
                     country=country_in(lex, keys, end, ent.start), tokens=(start, ent.start))
     comma = start - 1 - (start > 1 and keys[start - 1] in _DETS)
     apposed = _last_person_role(lex, doc, keys, lo, comma) if texts[comma] == "," else None
     if apposed is not None:  # "le porte-parole de la junte, le général X": the function leads
         first, first_end, function = apposed
         info.role = _role_text(doc, lex, keys, first, comma)
-        info.sector = function_sector(lex, keys, function, first_end, comma) or info.sector
+        info.sector = function_sector(lex, doc, keys, function, first_end, comma) or info.sector
         info.country = country_in(lex, keys, first_end, ent.start)
-    return info
+    info.plural = "Plur" in doc[start].morph.get("Number")
+    return _international(info)
 
 
-def body_of(lex: Lexicon, keys: list[str], start: int, end: int) -> tuple[str | None, str | None]:
+def body_of(lex: Lexicon, doc: Doc, keys: list[str], start: int,
+            end: int) -> tuple[str | None, str | None]:
     """(sector, country) of the first body named in tokens start..end ("de la police de
-    Kaboul": COP; "de l'ONU": IGO, no country; "de la Mission ...": IGO), else (None, None)."""
+    Kaboul": COP; "de l'ONU": IGO, no country; "de la Mission ...": IGO), else (None, None);
+    adjectives are no bodies ("Force multinationale")."""
     texts = keys.texts
     for i in range(max(start, 0), min(end, len(keys))):
+        if doc[i].pos_ == "ADJ":
+            continue
         hit = match_at(lex, keys, i, {"entry", "role"})
         match = hit[1][0] if hit else None
         if match and match.what == "entry" and match.entry.kind != "person":
@@ -122,13 +136,14 @@ def body_of(lex: Lexicon, keys: list[str], start: int, end: int) -> tuple[str | 
     return None, None
 
 
-def function_sector(lex: Lexicon, keys: list[str], role, start: int, end: int) -> str | None:
+def function_sector(lex: Lexicon, doc: Doc, keys: list[str], role, start: int,
+                    end: int) -> str | None:
     """A function with no sector of its own ("porte-parole", "responsable", "chef": GOV or none)
     takes the sector of the body it serves ("porte-parole de la police": COP); a rank or a trade
     keeps its own ("journaliste du Monde": JRN)."""
     if role.sector not in (None, "GOV"):
         return role.sector
-    return body_of(lex, keys, start, end)[0] or role.sector
+    return body_of(lex, doc, keys, start, end)[0] or role.sector
 
 
 def role_after(lex: Lexicon, keys: list[str], ent: Span) -> RoleInfo | None:
@@ -140,12 +155,28 @@ def role_after(lex: Lexicon, keys: list[str], ent: Span) -> RoleInfo | None:
     hit = match_at(lex, keys, i, {"role"}) if i < len(doc) else None
     if not hit or hit[1][0].role.kind != "person":
         return None
-    end = i + 1
-    while end < min(len(doc), i + APPOSITION_WINDOW) and doc[end].text not in _BREAKS | {","}:
-        end += 1
+    end = _apposition_end(doc, i, APPOSITION_WINDOW)
     role = hit[1][0].role
-    return RoleInfo(role=doc[i:hit[0]].text, sector=function_sector(lex, keys, role, hit[0], end),
-                    kind=role.kind, country=country_in(lex, keys, hit[0], end), tokens=(i, hit[0]))
+    # The body may stand further than the country ("porte-parole de la force de la Mission...").
+    sector = function_sector(lex, doc, keys, role, hit[0], _apposition_end(doc, i, BODY_WINDOW))
+    return _international(RoleInfo(
+        role=doc[i:hit[0]].text, sector=sector, kind=role.kind,
+        country=country_in(lex, keys, hit[0], end), tokens=(i, hit[0])))
+
+
+def _apposition_end(doc: Doc, i: int, window: int) -> int:
+    end = i + 1
+    while end < min(len(doc), i + window) and doc[end].text not in _APPOSITION_ENDS:
+        end += 1
+    return end
+
+
+def _international(info: RoleInfo) -> RoleInfo:
+    """Someone serving an international body ("porte-parole de l'ONU en Centrafrique") has no
+    country from the place where it serves."""
+    if info.sector in INTERNATIONAL:
+        info.country = None
+    return info
 
 
 def _prev_word(doc: Doc, keys: list[str], start: int) -> str | None:
@@ -188,11 +219,18 @@ def group_extent(lex: Lexicon, doc: Doc, keys: list[str], start: int, end: int):
     """Extend an unnamed group over a demonym or "de (la) <Country>/<Name>" after it.
 
     Returns:
-        (end token, country or None, index of a PER entity token it depends on or None).
+        (end token, country or None, index of the PER or ORG entity it depends on or None).
     """
     if end < len(doc) and _is_demonym(lex, keys, end):
         return end + 1, match_at(lex, keys, end, {"demonym"})[1][0].iso3, None
-    if end < len(doc) - 1 and keys[end] in ("de", "du", "d'"):
+    if end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].head.i == end - 1:
+        # "deux commandants rebelles", "les militaires putschistes gabonais"
+        role = match_at(lex, keys, end, {"role"})
+        if role and role[1][0].role.kind != "person":
+            after = role[0]
+            country = match_at(lex, keys, after, {"demonym"}) if after < len(doc) else None
+            return (after + bool(country), country[1][0].iso3 if country else None, None)
+    if end < len(doc) - 1 and keys[end] in ("de", "du", "d'", "des"):
         j = end + 1 + (keys[end + 1] in ("la", "l'", "le"))
         hit = match_at(lex, keys, j, {"country"}) if j < len(doc) else None
         if hit:
@@ -202,6 +240,9 @@ def group_extent(lex: Lexicon, doc: Doc, keys: list[str], start: int, end: int):
             while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
                 ent_end += 1
             return ent_end, None, j
+        hit = match_at(lex, keys, j, {"entry"}) if j < len(doc) else None
+        if hit and hit[1][0].entry.kind != "person":  # "les combattants de l'État islamique"
+            return hit[0], None, j
     return end, None, None
 
 

@@ -1,7 +1,8 @@
 """Which mentions are one actor beyond a shared key: surnames, acronyms, appositions.
 
 Helpers of the Actors stage (find.py): a surname-only or acronym mention points at the actor it
-abbreviates; a description in apposition to a name is that name's actor and says what it is
+abbreviates; members of a named body are that body ("les rebelles du M23"); a description in
+apposition to a name is that name's actor and says what it is
 ("l'UPC, un important groupe rebelle": a group, REB); two descriptions in apposition are one
 ("trois otages (des femmes)").
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from vigie.stages.actors.build import Builder, Cand, written_as_name
-from vigie.stages.actors.lexicon import span_text, texts_of
+from vigie.stages.actors.lexicon import span_text, texts_of, tkey
 
 # How far after "A, B," an "et" still makes a list of them (calibrated on short made-up lists:
 # "A, B, C et D" is 3 tokens from B's comma to "et" with a two-word C).
@@ -43,6 +44,16 @@ def _parenthesised(doc: Doc, keys: list[str], end: int) -> tuple[str, ...]:
     if end + 2 < len(texts) and texts[end] == "(" and texts[end + 2] == ")":
         return (f"org:{keys[end + 1]}",)
     return ()
+
+
+def members(cands: list[Cand]) -> None:
+    """Members of a named body are that body's actor ("les rebelles du M23": the M23): a
+    `member:<token>` key becomes the key of the mention at that token."""
+    at = {cand.start: cand for cand in cands}
+    for cand in cands:
+        if cand.key.startswith("member:"):
+            body = at.get(int(cand.key.split(":", 1)[1]))
+            cand.key = body.key if body is not None else f"grp:{cand.name}:{cand.country}"
 
 
 def apposed(doc: Doc, cands: list[Cand]) -> None:
@@ -137,3 +148,23 @@ def _describes(doc: Doc, cand: Cand) -> bool:
     """A description: an unnamed group or person, or a knowledge-base word written in lower
     case ("la coalition")."""
     return cand.unnamed or not written_as_name(span_text(doc, cand.start, cand.end))
+
+
+def refers_back(builder: Builder, cand: Cand, doc: Doc) -> Cand:
+    """A definite singular description is the actor named before with that head word and sector
+    ("la coalition arabe ... la coalition", "le Mouvement du 23 mars ... le mouvement"); not a
+    body of another sector ("l'Armée syrienne libre" is no "armée")."""
+    if cand.key in builder.keys or not _describes(doc, cand) or cand.kind == "person":
+        return cand
+    head = doc[cand.start:cand.end].root
+    dets = [c.lower_ for c in head.children if c.dep_ == "det"]
+    if not dets or dets[0] not in ("le", "la", "l'") or "Plur" in head.morph.get("Number"):
+        return cand
+    word = tkey(head.text)
+    for key, idx in reversed(list(builder.keys.items())):
+        hit = builder.hits[idx]
+        words = hit.name.split()
+        if len(words) > 1 and tkey(words[0]) == word and hit.sector == cand.sector:
+            cand.key, cand.named, cand.kb_id = key, False, None
+            break
+    return cand

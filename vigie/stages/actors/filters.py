@@ -123,15 +123,16 @@ def reporting_channel(doc: Doc, keys: list[str], start: int, end: int, speech: s
     return bool(told) and root.head.pos_ == "VERB" and tkey(root.head.lemma_) in speech
 
 
-def is_argument(token: Token, agentive: set[str], climb: int = 2) -> bool:
+def is_argument(token: Token, agentive: set[str], climb: int = 2, *,
+                quantities: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether a noun is an argument: subject, agent or object of a verb; "contre/par/selon/parmi
     X"; complement of an event or a statement noun ("l'offensive des rebelles", "un communiqué de
     l'armée"); or conjoined to one. `agentive` holds those nouns, folded."""
     dep = token.dep_
     if dep in _ARGUMENT_DEPS:
         return True
-    if dep in ("conj", "appos") and climb > 0:
-        return is_argument(token.head, agentive, climb - 1)
+    if dep in ("conj", "appos") and climb > 0 or _counted_by(token, quantities):
+        return is_argument(token.head, agentive, climb - 1, quantities=quantities)
     if dep not in _OBLIQUE_DEPS:
         return False
     cases = {c.lower_ for c in token.children if c.dep_ == "case"}
@@ -164,10 +165,26 @@ def is_indefinite(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in _INDEFINITE_DETS for c in token.children)
 
 
-def is_count(token: Token) -> bool:
-    """A group noun with a cardinal ("24 blessés", "plus de 5 000 déplacés"): a toll, not an
-    actor."""
-    return any(c.dep_ == "nummod" and c.like_num for c in token.children)
+def is_count(token: Token, quantities: frozenset[str] | set[str] = frozenset()) -> bool:
+    """A group noun with a cardinal or a quantity noun ("24 blessés", "plus de 5 000 déplacés",
+    "une centaine de blessés"): a toll, not an actor."""
+    before = token.doc[token.i - 1] if token.i > 0 else None  # "10 000 personnes"
+    return any(c.dep_ == "nummod" and c.like_num for c in token.children) or (
+        before is not None and before.like_num) or _counted_by(token, quantities)
+
+
+def _counted_by(token: Token, quantities: frozenset[str] | set[str]) -> bool:
+    """The complement of a quantity noun ("une quarantaine d'élèves", "des milliers de
+    manifestants"): the quantity noun stands for it in the sentence."""
+    return token.dep_ == "nmod" and tkey(token.head.lemma_ or token.head.text) in quantities
+
+
+def is_quantified(token: Token) -> bool:
+    """Determined by a quantifier ("chaque enfant", "aucun civil"): nobody in particular."""
+    return any(c.dep_ == "det" and c.lower_ in _QUANTIFIERS for c in token.children)
+
+
+_QUANTIFIERS = {"chaque", "aucun", "aucune", "tout", "toute", "nul", "nulle"}
 
 
 def looks_named(ent) -> bool:

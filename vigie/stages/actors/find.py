@@ -9,6 +9,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from vigie.french.normalize import fold
+from vigie.knowledge.models import Role
 from vigie.stages.actors.build import (
     GENERIC,
     ActorHit,
@@ -22,6 +23,7 @@ from vigie.stages.actors.build import (
 from vigie.stages.actors.context import (
     RoleInfo,
     acts,
+    body_of,
     country_in,
     function_sector,
     group_extent,
@@ -29,7 +31,13 @@ from vigie.stages.actors.context import (
     role_before,
     unnamed_extent,
 )
-from vigie.stages.actors.corefer import apposed, resolve_key, surname_aliases
+from vigie.stages.actors.corefer import (
+    apposed,
+    members,
+    refers_back,
+    resolve_key,
+    surname_aliases,
+)
 from vigie.stages.actors.filters import (
     aged_person_end,
     credit_tokens,
@@ -38,6 +46,7 @@ from vigie.stages.actors.filters import (
     is_indefinite,
     is_individual,
     is_noun,
+    is_quantified,
     looks_named,
     reporting_channel,
 )
@@ -54,6 +63,7 @@ from vigie.stages.actors.lexicon import (
 from vigie.stages.common import article_of
 
 LOGGER = logging.getLogger(__name__)
+_POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 
 
 class Finder:
@@ -68,6 +78,7 @@ class Finder:
         self.used: set[int] = set()  # tokens already part of a mention or a role phrase
         self.used |= credit_tokens(doc)  # bylines and credits name no actor
         self.inner: set[int] = set()  # first tokens of names inside a group's words
+        self.listing: tuple[RoleInfo | None, int] = (None, 0)  # a plural title and its list's end
 
     def _story_country(self) -> str | None:
         counts = Counter()
@@ -93,12 +104,15 @@ class Finder:
             return cand
         # An apposition between commas is a surer sign than a noun before the name ("juge X").
         info = role_after(self.lex, self.keys, ent) or role_before(self.lex, self.keys, ent)
+        info = info or self._listed_role(ent)
         if info and info.tokens:
             self.used.update(range(*info.tokens))
+            self._possessor(info)
         nationality = self._nationality(ent.start)
         if nationality:  # "la Française Marion X": her country, not the state acting
             info = info or RoleInfo()
             info.country = info.country or nationality
+        self.listing = (info if info and (info.plural or info.tokens is None) else None, ent.end)
         hit = self._kb_hit_in(ent.start, ent.end)
         if hit and hit[2].entry.kind == "person":
             entry = pick_entry(self.lex.kb.lookup(self.doc[hit[0]:hit[1]].text) or [hit[2].entry],
@@ -108,6 +122,31 @@ class Finder:
         surname = self.keys[ent.end - 1]
         return Cand(ent.start, ent.end, f"per:{surname}", ent.text, "person", info.country,
                     info.sector, info.role)
+
+    def _possessor(self, info: RoleInfo) -> None:
+        """"son porte-parole X": a function with no sector of its own serves the known actor
+        named last before it in the sentence (its sector and country)."""
+        start = info.tokens[0]
+        if start == 0 or self.keys[start - 1] not in _POSSESSIVES or info.sector not in (
+                None, "GOV"):
+            return
+        sent_start = self.doc[start].sent.start
+        for i in range(start - 2, sent_start - 1, -1):
+            hit = self._kb_hit_in(i, i + 1) if self.doc[i].ent_type_ in ("PER", "ORG") else None
+            if hit:
+                entry = hit[2].entry
+                office = entry.office_at(self.published) if entry.kind == "person" else None
+                info.sector = (office.sector if office and office.sector else entry.sector)
+                info.country = None if info.sector == "IGO" else entry.country
+                return
+
+    def _listed_role(self, ent: Span) -> RoleInfo | None:
+        """The role of a list after a plural title ("les dessinateurs X, Y et Z": Y, Z too)."""
+        info, last = self.listing
+        between = self.keys.texts[last:ent.start]
+        if info is None or len(between) != 1 or between[0] not in (",", "et"):
+            return None
+        return RoleInfo(info.role, info.sector, info.kind, info.country)
 
     def _nationality(self, start: int) -> str | None:
         """A capitalised demonym noun right before a name ("la Française X"), marked used."""
@@ -147,7 +186,9 @@ class Finder:
         role = hit[1][0].role if hit and hit[0] > ent.start + 1 else None
         if role is not None and role.kind != "person" and role.sector:
             return role.sector
-        return self.lex.org_heads.get(self.keys[ent.start])
+        head = self.lex.org_heads.get(self.keys[ent.start])
+        # "Inspection générale de la Police nationale": the body inside says what it is
+        return head or body_of(self.lex, self.doc, self.keys, ent.start + 1, ent.end)[0]
 
     def named(self) -> list[Cand]:
         """Candidates from PER and ORG entities."""
@@ -232,22 +273,38 @@ class Finder:
     def _group(self, start: int, end: int, role) -> Cand | None:
         doc = self.doc
         head = doc[start:end].root
-        if role.kind == "person":
+        plural = "Plur" in head.morph.get("Number")
+        if role.kind == "person" and not plural:
             if is_indefinite(head):  # "un responsable local", "une source diplomatique"
                 return self._someone(start, end, role)
-            text = span_text(doc, start, end)
-            return Cand(start, end, f"role:{fold(text)}", text, "person", named=False)
+            return self._titled(start, end, role, head)
+        if role.kind == "person":  # "des députés", "les hauts fonctionnaires": a group
+            role = Role(role.words, role.sector, "group")
         role_end = end
         end, country, per = group_extent(self.lex, doc, self.keys, start, end)
-        if per is not None:  # "le régime de Bachar al-Assad": the name qualifies the group
+        qualifier = match_at(self.lex, self.keys, role_end, {"role"}) if end > role_end else None
+        if qualifier and qualifier[1][0].role.kind != "person" and qualifier[1][0].role.sector:
+            # "deux commandants rebelles": the qualifier says the side, not the rank
+            role = Role(role.words, qualifier[1][0].role.sector, role.kind)
+        people = role.kind in ("group", "population")
+        member_of = per if people and per is not None and doc[per].ent_type_ != "PER" else None
+        if member_of is not None:  # "les rebelles du M23", "les ambassadeurs des Vingt-Sept"
+            per = None
+        elif per is not None:  # "le régime de Bachar al-Assad": the name qualifies the group
             country = self._country_of_person(per)
             self.inner.add(per)
         # A toll or a bare noun ("dont 10 blessés", "24 blessés"), not an actor; a qualified
         # count is a group that acts ("33 otages israéliens").
-        toll = self.keys[head.i] in self.lex.toll_nouns and is_count(head)
-        argument = is_argument(head, self.lex.participant_nouns)
-        if country is None and per is None and (toll or not argument):
+        quantities = self.lex.quantity_nouns
+        toll = self.keys[head.i] in self.lex.toll_nouns and is_count(head, quantities)
+        argument = is_argument(head, self.lex.participant_nouns, quantities=quantities)
+        if is_quantified(head):  # "chaque enfant": nobody in particular
             return None
+        if country is None and per is None and member_of is None and (toll or not argument):
+            return None
+        if member_of is not None:  # members of a named body are that body's actor
+            return Cand(start, end, f"member:{member_of}", span_text(doc, start, end),
+                        role.kind, country, role.sector, named=False, unnamed=True)
         individual = role.kind in ("group", "population")
         if individual and is_individual(head, self.lex.collective_nouns, self.keys[head.i]):
             return self._someone(start, end, role)  # "un policier", "le gendarme"
@@ -277,6 +334,14 @@ class Finder:
             self.used.update(range(i, end))
         return out
 
+    def _titled(self, start: int, end: int, role, head) -> Cand:
+        """A title alone ("le ministre"): the person last named with it; failing that, when it
+        is an argument, someone of its own ("le procureur général du Venezuela a annoncé")."""
+        cand = self._someone(start, end, role)
+        cand.key = f"role:{fold(span_text(self.doc, start, end))}"
+        cand.named, cand.standalone = False, is_argument(head, self.lex.participant_nouns)
+        return cand
+
     def _someone(self, start: int, end: int, role) -> Cand:
         """An unnamed individual, one actor per wording ("un porte-parole de l'armée")."""
         role_end, end = end, unnamed_extent(self.doc, self.keys, start, end)
@@ -285,8 +350,9 @@ class Finder:
             start -= 1  # "un vieil homme"
         country = country_in(self.lex, self.keys, start, end)
         text = self.doc[start:end].text
-        return Cand(start, end, f"someone:{fold(text)}", text, "person", country,
-                    function_sector(self.lex, self.keys, role, role_end, end), text, unnamed=True)
+        sector = function_sector(self.lex, self.doc, self.keys, role, role_end, end)
+        return Cand(start, end, f"someone:{fold(text)}", text, "person", country, sector, text,
+                    unnamed=True)
 
     def _country_of_person(self, token: int) -> str | None:
         hit = self._kb_hit_in(token, token + 1)
@@ -314,18 +380,34 @@ def find_actors(doc: Doc, lex: Lexicon) -> list[ActorHit]:
     finder = Finder(doc, lex)
     builder = Builder(doc)
     cands = _ordered(finder)
+    members(cands)
     apposed(doc, cands)
+    titles: list[Cand] = []
     for cand in cands:
         if cand.key.startswith("role:"):
-            idx = builder.last_with_role(cand)
-            if idx is not None:  # a role with no actor to refer to is left out
-                cand.key = next(k for k, v in builder.keys.items() if v == idx)
-                builder.add(cand)
+            titles.append(cand)
             continue
         cand = surname_aliases(cand, doc, finder.keys)
-        builder.add(resolve_key(builder, cand))
+        builder.add(refers_back(builder, resolve_key(builder, cand), doc))
+    for cand in titles:
+        _title(builder, cand, lex.titles)
     _bare_acronyms(builder, finder)
     return builder.finish(finder.story)
+
+
+def _title(builder: Builder, cand: Cand, titles: dict[str, str]) -> None:
+    """A title alone ("le ministre", "le chef de l'État") is the person named with it before,
+    else the nearest one named with it after; failing both, someone of its own if it is a
+    participant, else nothing."""
+    idx = builder.with_role(cand, titles)
+    idx = builder.with_role(cand, titles, after=True) if idx is None else idx
+    if idx is not None:
+        cand.key = next(k for k, v in builder.keys.items() if v == idx)
+    elif cand.standalone:
+        cand.key = f"someone:{fold(cand.name)}"
+    else:
+        return
+    builder.add(cand)
 
 
 def _bare_acronyms(builder: Builder, finder: Finder) -> None:

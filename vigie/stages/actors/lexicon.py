@@ -67,6 +67,8 @@ class Lexicon:
     generic_people: set[str] = field(default_factory=set)
     speech_verbs: set[str] = field(default_factory=set)
     thing_nouns: set[str] = field(default_factory=set)
+    quantity_nouns: set[str] = field(default_factory=set)
+    titles: dict[str, str] = field(default_factory=dict)  # folded title -> its usual one
     # folded words of a national body ("forces armees") -> its key ("mil"); KB entry id -> key
     bodies: dict[tuple[str, ...], str] = field(default_factory=dict)
     body_entries: dict[str, str] = field(default_factory=dict)
@@ -248,6 +250,8 @@ def _build(nlp, kb_files: tuple[str, ...]) -> Lexicon:
         generic_people={tkey(w) for w in data.get("generic_people") or []},
         speech_verbs={tkey(w) for w in data.get("channel_verbs") or []},
         thing_nouns={tkey(w) for w in data.get("thing_nouns") or []},
+        quantity_nouns={tkey(w) for w in data.get("quantity_nouns") or []},
+        titles={fold(k): fold(v) for k, v in (data.get("same_titles") or {}).items()},
     )
     lex.participant_nouns = lex.agentive | {tkey(w) for w in data.get("event_nouns") or []}
     split = Splitter(nlp)

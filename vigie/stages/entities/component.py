@@ -10,7 +10,9 @@ Rules that generalise, applied in order (see docs/actors.md):
    surname of a person named earlier);
 6. a PER after "<place noun> de" or "près de/en/dans" is a place ("la région d'Ivano-Frankivsk"),
    and so is a one-word PER after "celui/celle de" ("la ville de X et celle de Y") and a PER that
-   is exactly a country or capital name ("Washington a dénoncé");
+   is exactly a country or capital name ("Washington a dénoncé"); a PER that is exactly a
+   knowledge-base group or organisation is an ORG ("les rebelles Houthis"); a LOC that is only
+   a nationality is no place ("la Britannique X");
 7. a day or month name alone is no entity ("Dimanche, ..."), nor is a PER that starts with a
    lower-case word other than a name particle ("président de la République", "tchadien"), that
    is only titles and country names ("Président du Malawi") or that follows a noun of a named
@@ -192,6 +194,19 @@ def _place_not_person(lex: Lexicon, ent: Span, keys: list[str]) -> bool:
             and keys[ent.start] not in lex.first_names)
 
 
+def _kb_body(lex: Lexicon, ent: Span, keys: list[str]) -> bool:
+    """A PER that is exactly a knowledge-base group or organisation ("les rebelles Houthis")."""
+    hit = match_at(lex, keys, ent.start, {"entry"})
+    return (bool(hit) and hit[0] == ent.end and not _kb_person(lex, ent)
+            and all(m.entry.kind != "person" for m in hit[1]))
+
+
+def _only_demonym(lex: Lexicon, ent: Span, keys: list[str]) -> bool:
+    """A LOC that is only a nationality ("la Britannique X"): no place."""
+    hit = match_at(lex, keys, ent.start, {"demonym"})
+    return bool(hit) and hit[0] == ent.end
+
+
 def _country_not_person(lex: Lexicon, ent: Span, keys: list[str]) -> bool:
     """A PER that is exactly a country name or a capital and no known person ("Washington a
     dénoncé"): the state, for the Actors stage to decide whether it acts."""
@@ -207,6 +222,10 @@ def _relabel_people(lex: Lexicon, ents: list[Span], keys: list[str]) -> list[Spa
         elif ent.label_ == "PER" and (_place_not_person(lex, ent, keys)
                                       or _country_not_person(lex, ent, keys)):
             ent = Span(ent.doc, ent.start, ent.end, label="LOC")
+        elif ent.label_ == "PER" and _kb_body(lex, ent, keys):
+            ent = Span(ent.doc, ent.start, ent.end, label="ORG")
+        elif ent.label_ == "LOC" and _only_demonym(lex, ent, keys):
+            ent = Span(ent.doc, ent.start, ent.end, label="MISC")
         out.append(ent)
     surnames = {keys[e.end - 1] for e in out if e.label_ == "PER" and len(e) > 1}
     return [Span(e.doc, e.start, e.end, label="PER")
