@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from vigie.french.numbers import (
-    comparable,
-    find_quantities,
-    parse_digits,
-    parse_number,
-    parse_words,
-    population,
-)
+from vigie.french.counts import comparable, population
+from vigie.french.numbers import find_quantities, parse_digits, parse_number, parse_words
 
 
 @pytest.mark.parametrize(

@@ -12,18 +12,14 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from text_to_num import text2num
 
-from vigie.knowledge import overlay
-from vigie.knowledge.base import DATA
+from vigie.french.modifiers import Modifiers, PhraseIndex, load_modifiers
 
 LOGGER = logging.getLogger(__name__)
-FIGURES_FILE = DATA / "lexicons" / "figures.yaml"
 
 # Number words text2num reads (French), with the forms it does not know mapped to ones it does.
 NUMBER_WORDS = frozenset(
@@ -58,31 +54,6 @@ _TOKEN = re.compile(
 )
 
 
-# Two claimants' counts of one thing differ by at most this factor; further apart they count
-# different scopes (a day's toll and a war's: 8 dead against 17 000 since 2015). Police and
-# organisers' crowd counts, the widest true disagreements in French news, differ by up to ~5x.
-MAX_DISPUTE_RATIO = 10
-
-
-def comparable(one: float | int | None, other: float | int | None) -> bool:
-    """Whether two counts can be two claims about one thing (within MAX_DISPUTE_RATIO)."""
-    if one is None or other is None:
-        return False
-    low, high = sorted((abs(one), abs(other)))
-    return high <= low * MAX_DISPUTE_RATIO
-
-
-def population(who: str | None, generic: frozenset[str]) -> str | None:
-    """Who a count is of, folded and singular ("civil"), or None for words that name no
-    population in particular (`generic`: "personnes", "morts"): two claims are comparable only
-    for one population."""
-    folded = " ".join((who or "").lower().split())
-    if not folded or folded in generic:
-        return None
-    return " ".join(w[:-1] if w.endswith(("s", "x")) and len(w) > 3 else w
-                    for w in folded.split())
-
-
 @dataclass
 class Quantity:
     """One number expression: `text[start:end]` is its numeral."""
@@ -102,20 +73,6 @@ class _Tok(NamedTuple):
     start: int
     end: int
     low: str  # lower case, straight apostrophe: the form lexicon phrases use
-
-
-Phrase = tuple[str, ...]
-PhraseIndex = dict[str, tuple[Phrase, ...]]
-
-
-def index_phrases(phrases, at: int = 0) -> PhraseIndex:
-    """Phrases by their word at position `at` (0: first, -1: last), keeping their order, so a
-    matcher looks up one word instead of trying every phrase."""
-    index: dict[str, list[Phrase]] = {}
-    for phrase in phrases:
-        if phrase:
-            index.setdefault(phrase[at], []).append(phrase)
-    return {word: tuple(group) for word, group in index.items()}
 
 
 def _int(value: float) -> int | float:
@@ -340,66 +297,6 @@ def _collective_unit(toks: list[_Tok], j: int, *, indefinite: bool) -> int | Non
     if unit is None and indefinite and word in ("milliers", "millions", "milliards"):
         unit = MULTIPLIERS.get(word, 1000)
     return unit
-
-
-@dataclass(frozen=True)
-class Modifiers:
-    """Words before or after a numeral that make it approximate or a bound."""
-
-    approx: tuple[Phrase, ...]
-    lower: tuple[Phrase, ...]
-    upper: tuple[Phrase, ...]
-    after: tuple[Phrase, ...]
-    # The same phrases by the word next to the numeral: the last word before it, the first after.
-    approx_by_last: PhraseIndex = field(init=False)
-    lower_by_last: PhraseIndex = field(init=False)
-    upper_by_last: PhraseIndex = field(init=False)
-    after_by_first: PhraseIndex = field(init=False)
-
-    def __post_init__(self) -> None:
-        for name in ("approx", "lower", "upper"):
-            object.__setattr__(self, f"{name}_by_last", index_phrases(getattr(self, name), -1))
-        object.__setattr__(self, "after_by_first", index_phrases(self.after))
-
-
-def _phrases(items) -> tuple[Phrase, ...]:
-    phrases = {tuple(w.lower() for w in _WORDS.findall(str(item).replace("’", "'")))
-               for item in items or []}
-    return tuple(sorted(phrases, key=len, reverse=True))
-
-
-_WORDS = re.compile(r"[^\W\d_]+'?|-")
-
-
-def load_figures_data(path: str | Path = FIGURES_FILE, kb_files: tuple[str, ...] = ()) -> dict:
-    """The parsed figures lexicon file, read once for the modifiers here and the Figures stage
-    (libyaml's loader: the file is read at every model load).
-
-    Args:
-        path: the lexicon file.
-        kb_files: user knowledge-base files whose `lexicons: figures:` sections merge over it.
-
-    Returns:
-        The lexicon's data (cached per file and set of user files: do not change it).
-    """
-    return _figures_data(str(path), tuple(kb_files))
-
-
-@lru_cache(maxsize=4)
-def _figures_data(path: str, kb_files: tuple[str, ...]) -> dict:
-    return overlay.read("figures", kb_files, path)
-
-
-def load_modifiers(path: str | Path = FIGURES_FILE, kb_files: tuple[str, ...] = ()) -> Modifiers:
-    """The approximation and bound words of the figures lexicon and the users' files (cached)."""
-    return _modifiers(str(path), tuple(kb_files))
-
-
-@lru_cache(maxsize=4)
-def _modifiers(path: str, kb_files: tuple[str, ...]) -> Modifiers:
-    data = load_figures_data(path, kb_files).get("modifiers") or {}
-    return Modifiers(_phrases(data.get("approximate")), _phrases(data.get("lower")),
-                     _phrases(data.get("upper")), _phrases(data.get("after")))
 
 
 def _match_before(toks: list[_Tok], i: int, by_last: PhraseIndex) -> int | None:

@@ -9,7 +9,8 @@ from functools import lru_cache
 from sqlalchemy import case, func, select
 
 from vigie.errors import StoreError
-from vigie.french.numbers import comparable, load_figures_data, population
+from vigie.french.counts import comparable, population
+from vigie.french.modifiers import load_figures_data
 from vigie.store import schema
 from vigie.store.store import Store
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from vigie.french.numbers import Modifiers, Quantity, find_quantities, load_modifiers
+from vigie.french.modifiers import Modifiers, load_modifiers
+from vigie.french.numbers import Quantity, find_quantities
 from vigie.stages.common import guarded, text_of
 from vigie.stages.figures.counts import count_noun_anchor, count_noun_kind
 from vigie.stages.figures.kind import (

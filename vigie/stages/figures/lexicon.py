@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from vigie.french.numbers import FIGURES_FILE, Phrase, PhraseIndex, index_phrases, load_figures_data
+from vigie.french.modifiers import (
+    FIGURES_FILE,
+    Phrase,
+    PhraseIndex,
+    index_phrases,
+    load_figures_data,
+)
 from vigie.stages.common import lowers_of, per_doc
 
 LOGGER = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ import logging
 
 from spacy.tokens import Span, Token
 
-from vigie.french.numbers import comparable, population
+from vigie.french.counts import comparable, population
 from vigie.stages.actors.lookup import actor_at, resolve_pronoun
 from vigie.stages.arguments.frames import frame_of
 from vigie.stages.arguments.frames import words_of as argument_words_of

@@ -8,7 +8,8 @@ import logging
 import re
 from dataclasses import dataclass
 
-from vigie.french.numbers import Modifiers, find_quantities
+from vigie.french.modifiers import Modifiers
+from vigie.french.numbers import find_quantities
 from vigie.stages.figures.lexicon import FigureLexicon, phrase_end
 
 LOGGER = logging.getLogger(__name__)

@@ -16,6 +16,9 @@ LOGGER = logging.getLogger(__name__)
 # Finer places first: a country or a landmark yields to a town or region of the same country
 # named in the same sentence ("dans la région du Konduga, dans le Nord-Est du Nigeria").
 LEVEL_RANK = {"city": 0, "region": 1, "border": 2, "area": 2, "country": 3, "other": 4}
+# Levels of landmarks, roads and areas ("l'A16", "le Nord-Est"): a town or region named in the
+# same sentence is where the figure holds.
+LANDMARKS = frozenset({"other", "area"})
 # What ends a figure's clause after it: a relative on the whole clause ("..., ce qui en fait
 # l'une des pires crises en Afrique") or a semicolon.
 _CLAUSE_END = re.compile(r",\s+(?:ce\s+)?qui\b|;")
@@ -114,7 +117,7 @@ def _nearest(doc, found: list, start: int) -> int:
     """The nearest mention, a town or region before a landmark or road, and a country yielding
     to a finer place of its own named in the sentence, unless another number stands between
     ("100 000 personnes à travers la France, dont 8 000 à Paris": Paris is the 8 000's)."""
-    best = min(found, key=lambda m: (m[2] == "other", abs(m[1] - start)))
+    best = min(found, key=lambda m: (m[2] in LANDMARKS, abs(m[1] - start)))
     rank = LEVEL_RANK.get(best[2], 4)
     finer = [m for m in found if LEVEL_RANK.get(m[2], 4) < min(rank, 3) and best[3]
              and m[3] == best[3] and not _number_between(doc, start, m[1])] if rank >= 3 else []
@@ -148,7 +151,7 @@ def nearest_place(doc, sent: Span, start: int, source: int | None = None,
     earlier = list(_mentions(doc, para_begin, begin, skip, lex))
     if earlier:
         return max(earlier, key=lambda m: m[1])[0]
-    return main_place(doc)
+    return main_place(doc, start)
 
 
 def _title_place(doc, skip: list[tuple[int, int]]) -> int | None:
@@ -166,20 +169,30 @@ def _title_place(doc, skip: list[tuple[int, int]]) -> int | None:
     return min(found)[2] if found else None
 
 
-def main_place(doc) -> int | None:
-    """The story's place: the finest place the title names, else the first place named, past an
-    upper-case dateline ("PARIS (AFP) -"), never a word of an actor's name ("Boko Haram")."""
+def main_place(doc, start: int | None = None) -> int | None:
+    """The story's place for a figure at `start` that names none: the finest place the title
+    names, else the first place named before the figure, else the country of the first place
+    named after it (a town named later may not be where the lead's figures hold), past an
+    upper-case dateline ("PARIS (AFP) -") and never a word of an actor's name ("Boko Haram")."""
     skip = _name_spans(doc)
     places = doc._.vigie_places or []
     titled = _title_place(doc, skip)
-    firsts = [(min(s for s, _ in p.mentions), i, p) for i, p in enumerate(places)
-              if p.mentions and not all(any(a <= s and e <= b for a, b in skip)
-                                         for s, e in p.mentions)]
-    first = next((i for _, i, place in sorted(firsts) if not place.name.isupper()), None)
+    firsts = sorted((min(s for s, _ in p.mentions), i) for i, p in enumerate(places)
+                    if p.mentions and not p.name.isupper() and not all(
+                        any(a <= s and e <= b for a, b in skip) for s, e in p.mentions))
+    first = firsts[0][1] if firsts else None
     if titled is None:
-        return first
+        if first is None or start is None or firsts[0][0] < start:
+            return first
+        return _country_place(places, places[first].country) or first
     if first is not None and LEVEL_RANK.get(places[titled].level, 4) >= 3 and (
             LEVEL_RANK.get(places[first].level, 4) < 3) and (
             places[first].country == places[titled].country):
         return first  # "Birmanie : ..." and the body's first place, Bago, is in Burma
     return titled
+
+
+def _country_place(places: list, country: str | None) -> int | None:
+    """The place record of a country, when the text names it."""
+    return next((i for i, p in enumerate(places) if p.level == "country" and country
+                 and p.country == country), None)
