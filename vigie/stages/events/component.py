@@ -203,7 +203,9 @@ def _confidence(match: Match, hit: EventHit) -> float:
 
 def _frame(ctx: Ctx, draft: Draft) -> None:
     hit, match, lex = draft.hit, draft.match, ctx.lex
-    frame = framing(match, lex, ctx.hosts) if not match.entry.host else None
+    frame = framing(match, lex, ctx.hosts)
+    if match.entry.host and frame.status != "hypothetical":
+        frame = None  # a statement keeps its own status, unless it is only possible
     if frame is not None and frame.status != "reported":
         hit.status = frame.status
         if frame.host is not None and lex.hosts[frame.host.entry.host].get("absorb"):
@@ -387,8 +389,9 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
     drafts = [d for d in (_draft(ctx, m) for m in matches) if sense.fits(d, lex, roots, ctx.quotes)]
     hits = []
     for draft, hit in zip(drafts, _fold(drafts), strict=True):
-        if hit is not None and (sense.aim(draft.match.root) or hit.status == "hypothetical"):
-            continue  # an aim ("créée pour renverser"), a condition, a question: no event
+        if hit is not None and (sense.aim(draft.match.root) or hit.status == "hypothetical"
+                                or clause_status(draft.match) == "denied"):
+            continue  # an aim ("créée pour renverser"), a condition, a question, "n'a pas tiré"
         request = _deontic(ctx, draft) if hit is not None else None
         hits.extend(h for h in (request, hit) if h is not None)
     return merge_events(hits, places, doc._.vigie_actors or [], text_of(doc))

@@ -42,6 +42,7 @@ EMBEDDED = {"acl", "acl:relcl", "xcomp", "ccomp", "advcl"}  # clauses that are n
 QUOTE_OPEN, QUOTE_CLOSE = "«“\"", "»”\""
 NAMING_WINDOW = 3  # words between a naming word and the quotation mark it introduces
 PRONOUN_LOOKBACK = 2  # sentences searched for the antecedent of "il", "elle"
+UNFIT = ("natural", "competitor")  # classes whose words never act in an ASSAULT
 LEDE_MIN = 200  # the lede runs to the first line break after this many characters
 _NATURAL_KEY = ("vigie", "natural_story")
 _WORD = re.compile(r"\w+")
@@ -118,6 +119,13 @@ def belongs(token: Token, classes: frozenset[str], lex: Lexicon, actor: int | No
     return any(in_class(words, lex.classes.get(name, frozenset())) for name in classes)
 
 
+def _unfit_complement(token: Token, lex: Lexicon) -> bool:
+    """A noun's "de X" may be its author, its victim or a quality ("une attaque de grande
+    ampleur"): only a word of a class that cannot act rules the event out."""
+    words = _described(token)
+    return any(in_class(words, lex.classes.get(name, frozenset())) for name in UNFIT)
+
+
 def _natural_cause(root: Token, lex: Lexicon) -> bool:
     """Whether a natural force is the setting or the agent of the trigger ("tués dans le séisme",
     "une attaque lors de la tempête" is not)."""
@@ -143,7 +151,12 @@ def fits_needs(match: Match, lex: Lexicon, roles: dict) -> bool:
             return False  # "tués dans le séisme", "emportés par la crue"
         if token is None and "none" not in classes:
             return False  # the role must be stated ("déplorer" needs someone to blame)
-        if token is not None and not belongs(token, classes, lex, actor):
+        if token is None:
+            continue
+        if role == "agent" and root.pos_ not in ("VERB", "AUX"):
+            if _unfit_complement(token, lex):
+                return False  # "la frappe du joueur", "les ravages du cyclone"
+        elif not belongs(token, classes, lex, actor):
             return False
     if not entry.excludes:
         return True
