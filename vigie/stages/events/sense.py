@@ -153,6 +153,11 @@ def fits_needs(match: Match, lex: Lexicon, roles: dict) -> bool:
             return False  # the role must be stated ("déplorer" needs someone to blame)
         if token is None:
             continue
+        if role == "head":
+            lemma = lemmas_of(root.doc)[token.i]
+            if not any(lemma in lex.classes.get(name, ()) for name in classes):
+                return False
+            continue
         if role == "agent" and root.pos_ not in ("VERB", "AUX"):
             if _unfit_complement(token, lex):
                 return False  # "la frappe du joueur", "les ravages du cyclone"
@@ -233,7 +238,8 @@ def fits(draft, lex: Lexicon, triggers: set[int], quotes: list) -> bool:
     match, hit = draft.match, draft.hit
     if kind_of_thing(match, lex, triggers) or named_in_quotes(match, lex):
         return False
-    roles = {"agent": _agent(draft), "target": (draft.target_token, hit.target)}
+    roles = {"agent": _agent(draft), "target": (draft.target_token, hit.target),
+             "head": (_head(match.root), None)}
     if hit.target is not None and hit.target == _cued_speaker(match, quotes):
         roles["target"] = (None, None)  # the subject after a quote, read as an object
     if not fits_needs(match, lex, roles):
@@ -252,6 +258,19 @@ def _agent(draft) -> tuple[Token | None, int | None]:
         return None, None
     same = draft.source_token is not None and token.i == draft.source_token.i
     return token, hit.source if same else None
+
+
+def _head(root: Token) -> Token | None:
+    """The word a noun trigger hangs on, through coordination ("des drones et des missiles")
+    and quantities ("plus de 20 missiles"); None at the top of its sentence."""
+    token = root
+    for _ in range(3):
+        if token.dep_ == "conj" or token.head.lemma_ in ("plus", "moins", "dizaine", "centaine",
+                                                        "millier", "salve", "série"):
+            token = token.head
+            continue
+        break
+    return None if token.head.i == token.i else token.head
 
 
 def _agentless(match: Match, roles: dict) -> bool:
