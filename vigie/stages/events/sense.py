@@ -42,6 +42,7 @@ EMBEDDED = {"acl", "acl:relcl", "xcomp", "ccomp", "advcl"}  # clauses that are n
 QUOTE_OPEN, QUOTE_CLOSE = "«“\"", "»”\""
 NAMING_WINDOW = 3  # words between a naming word and the quotation mark it introduces
 PRONOUN_LOOKBACK = 2  # sentences searched for the antecedent of "il", "elle"
+COMPLEMENTS = {"xcomp", "ccomp", "obj", "obl:arg"}  # what a statement says will be done
 UNFIT = ("natural", "competitor")  # classes whose words never act in an ASSAULT
 LEDE_MIN = 200  # the lede runs to the first line break after this many characters
 _NATURAL_KEY = ("vigie", "natural_story")
@@ -147,6 +148,10 @@ def fits_needs(match: Match, lex: Lexicon, roles: dict) -> bool:
     entry, root = match.entry, match.root
     for role, classes in entry.needs:
         token, actor = roles.get(role, (None, None))
+        if role == "complement":
+            if actor not in classes:
+                return False  # "a promis de reprendre la ville" threatens; "a promis une aide" not
+            continue
         if role == "agent" and token is None and _natural_cause(root, lex):
             return False  # "tués dans le séisme", "emportés par la crue"
         if token is None and "none" not in classes:
@@ -226,20 +231,22 @@ def aim(root: Token) -> bool:
     return root.dep_ == "acl" or root.head.dep_ in EMBEDDED
 
 
-def fits(draft, lex: Lexicon, triggers: set[int], quotes: list) -> bool:
+def fits(draft, lex: Lexicon, triggers: dict[int, str], quotes: list) -> bool:
     """Whether a drafted trigger (component.Draft) is an event of its type (see the module doc).
 
     Args:
         draft: the trigger's match, hit and argument tokens.
         lex: the lexicon.
-        triggers: root indices of every trigger of the doc.
+        triggers: root index -> PLOVER type, of every trigger of the doc.
         quotes: doc._.vigie_quotes.
     """
     match, hit = draft.match, draft.hit
-    if kind_of_thing(match, lex, triggers) or named_in_quotes(match, lex):
+    if kind_of_thing(match, lex, set(triggers)) or named_in_quotes(match, lex):
         return False
     roles = {"agent": _agent(draft), "target": (draft.target_token, hit.target),
              "head": (_head(match.root), None)}
+    if "complement" in dict(match.entry.needs):
+        roles["complement"] = (None, _complement(match.root, triggers))
     if hit.target is not None and hit.target == _cued_speaker(match, quotes):
         roles["target"] = (None, None)  # the subject after a quote, read as an object
     if not fits_needs(match, lex, roles):
@@ -258,6 +265,19 @@ def _agent(draft) -> tuple[Token | None, int | None]:
         return None, None
     same = draft.source_token is not None and token.i == draft.source_token.i
     return token, hit.source if same else None
+
+
+def _complement(root: Token, triggers: dict[int, str]) -> str | None:
+    """The type of the first trigger in the complement of a statement ("promis de *reprendre*
+    la ville": ASSAULT), or None."""
+    tree = tree_of(root.doc)
+    todo = [c for c in tree.children(root.i) if tree.deps[c] in COMPLEMENTS]
+    while todo:
+        i = todo.pop(0)
+        if i in triggers:
+            return triggers[i]
+        todo += tree.children(i)
+    return None
 
 
 def _head(root: Token) -> Token | None:
