@@ -210,7 +210,9 @@ def _confidence(match: Match, hit: EventHit) -> float:
 
 def _frame(ctx: Ctx, draft: Draft) -> None:
     hit, match, lex = draft.hit, draft.match, ctx.lex
-    frame = framing(match, lex, ctx.hosts) if not match.entry.host else None
+    frame = framing(match, lex, ctx.hosts)
+    if match.entry.host and frame.status != "hypothetical":
+        frame = None  # a statement keeps its own status, unless it is only possible
     if frame is not None and frame.status != "reported":
         hit.status = frame.status
         if frame.host is not None and lex.hosts[frame.host.entry.host].get("absorb"):
@@ -373,6 +375,21 @@ def _inside_name(match: Match, names: tuple[list[tuple[int, int, bool]], bytearr
     )
 
 
+def _drafted(ctx: Ctx, matches: list[Match]) -> list[Draft]:
+    """Drafts of the triggers whose words fit their type (sense.fits); statements first, so
+    that one which does not fit frames nothing ("a promis une aide" is no threat)."""
+    types = {m.root.i: m.entry.type for m in matches}
+
+    def fitting(group):
+        return [d for d in (_draft(ctx, m) for m in group)
+                if sense.fits(d, ctx.lex, types, ctx.quotes)]
+
+    hosts = fitting([m for m in matches if m.entry.host])
+    ctx.hosts = {d.match.root.i: d.match for d in hosts}
+    drafts = hosts + fitting([m for m in matches if not m.entry.host])
+    return sorted(drafts, key=lambda d: d.match.span.start)
+
+
 def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
     """PLOVER events of the doc, one per distinct action.
 
@@ -396,12 +413,12 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
         figures=doc._.vigie_figures or [], quotes=doc._.vigie_quotes or [],
         roots=frozenset(m.root.i for m in matches),
     )
-    roots = {m.root.i for m in matches}
-    drafts = [d for d in (_draft(ctx, m) for m in matches) if sense.fits(d, lex, roots, ctx.quotes)]
+    drafts = _drafted(ctx, matches)
     hits = []
     for draft, hit in zip(drafts, _fold(drafts), strict=True):
-        if hit is not None and (sense.aim(draft.match.root) or hit.status == "hypothetical"):
-            continue  # an aim ("créée pour renverser"), a condition, a question: no event
+        if hit is not None and (sense.aim(draft.match.root) or hit.status == "hypothetical"
+                                or clause_status(draft.match) == "denied"):
+            continue  # an aim ("créée pour renverser"), a condition, a question, "n'a pas tiré"
         request = _deontic(ctx, draft) if hit is not None else None
         hits.extend(h for h in (request, hit) if h is not None)
     return merge_events(hits, places, doc._.vigie_actors or [], text_of(doc))

@@ -169,6 +169,15 @@ def _argument_lemmas(doc: Doc, kids: list[int]) -> set[str]:
     return {lemmas[t] for t in args + own}
 
 
+def _cases(doc: Doc, kids: list[int]) -> set[str | None]:
+    """Case markers of the trigger's complements and of its object's ("appeler les deux camps
+    *à* conclure": the parser may hang the "à" clause on the object)."""
+    tree = tree_of(doc)
+    objects = [c for c in kids if tree.deps[c] == "obj"]
+    return {tree.cases[c] for c in kids} | {tree.cases[g] for o in objects
+                                            for g in tree.children(o)}
+
+
 def allowed(entry: Entry, span: Span, lex: Lexicon) -> bool:
     """Whether the constraints of `entry` hold for the trigger `span` in its sentence."""
     doc, root = span.doc, span.root
@@ -182,7 +191,7 @@ def allowed(entry: Entry, span: Span, lex: Lexicon) -> bool:
         return False
     if entry.require_arg and not _argument_lemmas(doc, kids) & entry.require_arg:
         return False
-    if entry.require_case and not {tree_of(doc).cases[c] for c in kids} & entry.require_case:
+    if entry.require_case and not _cases(doc, kids) & entry.require_case:
         return False
     if entry.forbid_subj and _child_lemmas(doc, kids, ("nsubj",)) & entry.forbid_subj:
         return False

@@ -85,13 +85,15 @@ def _related(a, b) -> bool:
     )
 
 
-def compatible(a, b, story: Story = Story()) -> bool:
+def compatible(a, b, story: Story = Story(), modes: bool = True) -> bool:
     """Whether two event hits can be the same action (no conflicting field, something shared).
 
     Args:
         a: an EventHit (with its `lemma` attribute set by the stage).
         b: another.
         story: the doc's places and actors.
+        modes: whether different modes conflict (not for a bare mention: one attack may use
+            drones and missiles).
 
     Returns:
         True when b may be merged into a.
@@ -99,7 +101,7 @@ def compatible(a, b, story: Story = Story()) -> bool:
     if a.type != b.type or a.status != b.status:
         return False
     anchored = _anchored(a, b)
-    if not (_fits(a.mode, b.mode) and _actors_fit(a.source, b.source, story, anchored)
+    if not ((_fits(a.mode, b.mode) or not modes) and _actors_fit(a.source, b.source, story, anchored)
             and _actors_fit(a.target, b.target, story, False) and _fits(a.claimed_by, b.claimed_by)):
         return False
     if not _place_fits(a, b, story):
@@ -145,7 +147,8 @@ def _fold_into(merged: list, hit, story: Story) -> None:
 
 def _home(merged: list, hit, story: Story):
     """The event an actor-less mention restates: one named by the same word, else the nearest
-    compatible one before it, else after it in its paragraph. A statement is a speech act of its own: only the same
+    compatible one before it, else after it in its paragraph or about the same target ("a
+    démenti cet appel ... « Nous démentons cet appel »"). A statement is a speech act of its own: only the same
     word restates it."""
     start = hit.mentions[0][0]
     fits = [k for k in merged if compatible(k, hit, story)]
@@ -153,23 +156,36 @@ def _home(merged: list, hit, story: Story):
         fits = [k for k in fits if k.lemma == hit.lemma]
     fits = [k for k in fits if k.lemma == hit.lemma] or fits
     before = [k for k in fits if k.mentions[0][0] <= start]
-    after = [k for k in fits if k.mentions[0][0] > start
-             and "\n" not in story.text[start:k.mentions[0][0]]]  # a later paragraph tells more
+    after = [k for k in fits if k.mentions[0][0] > start and (
+        "\n" not in story.text[start:k.mentions[0][0]] or _anchored(k, hit))]
     if before:
         return max(before, key=lambda k: max(s for s, _ in k.mentions if s <= start))
     return min(after, key=lambda k: k.mentions[0][0]) if after else None
 
 
-def _antecedent(merged: list, hit):
-    """The event an anaphoric mention with no actor and no time of its own names: the last one
-    before it told with the same word, whatever its status ("la manifestation" after "des
-    milliers de personnes ont manifesté" is the same protest, also in a claim)."""
+def _antecedent(told: list, hit, story: Story):
+    """The event an anaphoric mention with no time of its own names: the last one told before
+    it with the same word, whatever its status, with no other actor ("cette attaque russe"
+    after "lors d'une attaque contre l'Ukraine"; "la manifestation" in a claim)."""
     if not hit.anaphoric or hit.time_value is not None:
         return None
-    start = hit.mentions[0][0]
-    told = [k for k in merged if k.type == hit.type and k.lemma == hit.lemma
-            and k.mentions[0][0] < start]
-    return max(told, key=lambda k: k.mentions[0][0]) if told else None
+    for kept in reversed(told):
+        if kept.type == hit.type and kept.lemma == hit.lemma and _actors_fit(
+                kept.source, hit.source, story, True) and _fits(kept.target, hit.target):
+            return kept
+    return None
+
+
+def _resolve_anaphora(hits: list, story: Story) -> list:
+    """Fold each anaphoric mention into the event it names (in text order); the others stay."""
+    kept: list = []
+    for hit in hits:
+        home = _antecedent(kept, hit, story)
+        if home is None:
+            kept.append(hit)
+        else:
+            absorb(home, hit, story)
+    return kept
 
 
 def merge_events(hits: list, places=(), actors=(), text: str = "") -> list:
@@ -185,12 +201,13 @@ def merge_events(hits: list, places=(), actors=(), text: str = "") -> list:
         The merged hits, in order of first mention.
     """
     story, merged = Story(tuple(places), tuple(actors), text), []
+    hits = _resolve_anaphora(hits, story)
     for hit in hits:
         if not _orphan(hit):
             _fold_into(merged, hit, story)
     for hit in hits:
         if _orphan(hit):
-            home = _antecedent(merged, hit) or _home(merged, hit, story)
+            home = _home(merged, hit, story)
             if home is None:
                 merged.append(hit)
             else:

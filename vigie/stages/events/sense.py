@@ -42,6 +42,8 @@ EMBEDDED = {"acl", "acl:relcl", "xcomp", "ccomp", "advcl"}  # clauses that are n
 QUOTE_OPEN, QUOTE_CLOSE = "«“\"", "»”\""
 NAMING_WINDOW = 3  # words between a naming word and the quotation mark it introduces
 PRONOUN_LOOKBACK = 2  # sentences searched for the antecedent of "il", "elle"
+COMPLEMENTS = {"xcomp", "ccomp", "obj", "obl:arg"}  # what a statement says will be done
+UNFIT = ("natural", "competitor")  # classes whose words never act in an ASSAULT
 LEDE_MIN = 200  # the lede runs to the first line break after this many characters
 _NATURAL_KEY = ("vigie", "natural_story")
 _WORD = re.compile(r"\w+")
@@ -118,6 +120,13 @@ def belongs(token: Token, classes: frozenset[str], lex: Lexicon, actor: int | No
     return any(in_class(words, lex.classes.get(name, frozenset())) for name in classes)
 
 
+def _unfit_complement(token: Token, lex: Lexicon) -> bool:
+    """A noun's "de X" may be its author, its victim or a quality ("une attaque de grande
+    ampleur"): only a word of a class that cannot act rules the event out."""
+    words = _described(token)
+    return any(in_class(words, lex.classes.get(name, frozenset())) for name in UNFIT)
+
+
 def _natural_cause(root: Token, lex: Lexicon) -> bool:
     """Whether a natural force is the setting or the agent of the trigger ("tués dans le séisme",
     "une attaque lors de la tempête" is not)."""
@@ -139,11 +148,25 @@ def fits_needs(match: Match, lex: Lexicon, roles: dict) -> bool:
     entry, root = match.entry, match.root
     for role, classes in entry.needs:
         token, actor = roles.get(role, (None, None))
+        if role == "complement":
+            if actor not in classes:
+                return False  # "a promis de reprendre la ville" threatens; "a promis une aide" not
+            continue
         if role == "agent" and token is None and _natural_cause(root, lex):
             return False  # "tués dans le séisme", "emportés par la crue"
         if token is None and "none" not in classes:
             return False  # the role must be stated ("déplorer" needs someone to blame)
-        if token is not None and not belongs(token, classes, lex, actor):
+        if token is None:
+            continue
+        if role == "head":
+            lemma = lemmas_of(root.doc)[token.i]
+            if not any(lemma in lex.classes.get(name, ()) for name in classes):
+                return False
+            continue
+        if role == "agent" and root.pos_ not in ("VERB", "AUX"):
+            if _unfit_complement(token, lex):
+                return False  # "la frappe du joueur", "les ravages du cyclone"
+        elif not belongs(token, classes, lex, actor):
             return False
     if not entry.excludes:
         return True
@@ -208,19 +231,22 @@ def aim(root: Token) -> bool:
     return root.dep_ == "acl" or root.head.dep_ in EMBEDDED
 
 
-def fits(draft, lex: Lexicon, triggers: set[int], quotes: list) -> bool:
+def fits(draft, lex: Lexicon, triggers: dict[int, str], quotes: list) -> bool:
     """Whether a drafted trigger (component.Draft) is an event of its type (see the module doc).
 
     Args:
         draft: the trigger's match, hit and argument tokens.
         lex: the lexicon.
-        triggers: root indices of every trigger of the doc.
+        triggers: root index -> PLOVER type, of every trigger of the doc.
         quotes: doc._.vigie_quotes.
     """
     match, hit = draft.match, draft.hit
-    if kind_of_thing(match, lex, triggers) or named_in_quotes(match, lex):
+    if kind_of_thing(match, lex, set(triggers)) or named_in_quotes(match, lex):
         return False
-    roles = {"agent": _agent(draft), "target": (draft.target_token, hit.target)}
+    roles = {"agent": _agent(draft), "target": (draft.target_token, hit.target),
+             "head": (_head(match.root), None)}
+    if "complement" in dict(match.entry.needs):
+        roles["complement"] = (None, _complement(match.root, triggers))
     if hit.target is not None and hit.target == _cued_speaker(match, quotes):
         roles["target"] = (None, None)  # the subject after a quote, read as an object
     if not fits_needs(match, lex, roles):
@@ -239,6 +265,32 @@ def _agent(draft) -> tuple[Token | None, int | None]:
         return None, None
     same = draft.source_token is not None and token.i == draft.source_token.i
     return token, hit.source if same else None
+
+
+def _complement(root: Token, triggers: dict[int, str]) -> str | None:
+    """The type of the first trigger in the complement of a statement ("promis de *reprendre*
+    la ville": ASSAULT), or None."""
+    tree = tree_of(root.doc)
+    todo = [c for c in tree.children(root.i) if tree.deps[c] in COMPLEMENTS]
+    while todo:
+        i = todo.pop(0)
+        if i in triggers:
+            return triggers[i]
+        todo += tree.children(i)
+    return None
+
+
+def _head(root: Token) -> Token | None:
+    """The word a noun trigger hangs on, through coordination ("des drones et des missiles")
+    and quantities ("plus de 20 missiles"); None at the top of its sentence."""
+    token = root
+    for _ in range(3):
+        if token.dep_ == "conj" or token.head.lemma_ in ("plus", "moins", "dizaine", "centaine",
+                                                        "millier", "salve", "série"):
+            token = token.head
+            continue
+        break
+    return None if token.head.i == token.i else token.head
 
 
 def _agentless(match: Match, roles: dict) -> bool:

@@ -121,7 +121,13 @@ def _own_words(trigger: Token) -> set[int]:
     there still dates the event ("des bombardements jetant sur les routes ... depuis début
     février", "effectué des sorties pour frapper ... entre le 4 et le 11")."""
     top = trigger.head if trigger.dep_ in CHAIN_DEPS else trigger
-    return {t.i for t in top.subtree}
+    heads, own, todo = {top.i, trigger.i}, set(), [top]
+    while todo:
+        token = todo.pop()
+        own.add(token.i)
+        # a clause deeper down ("par le fait que les élections de novembre ...") dates itself
+        todo += [c for c in token.children if c.dep_ not in SIDE_CLAUSES or token.i in heads]
+    return own
 
 
 def inner_time(doc: Doc, trigger: Token, clause: list[tuple[int, object]]) -> int | None:
