@@ -161,7 +161,7 @@ def test_time_grammar_deadline_is_until_with_end_modifier():
     # no day named before: the reference
     ("Dans la soirée, les tirs ont repris.", [("Dans la soirée", "2016-02-11", None)]),
     # counted from an event, not a day: no value
-    ("Des heurts ont éclaté au lendemain du scrutin.", [("au lendemain", None, None)]),
+    ("Les prix ont grimpé au lendemain du sommet.", [("au lendemain", None, None)]),
 ])
 def test_time_grammar_narrative_anchoring(sentence, expected):
     assert _times(sentence) == expected
@@ -174,7 +174,7 @@ def test_time_grammar_background_day_does_not_anchor_a_later_part_of_day():
 
 
 def test_time_grammar_weekday_repeats_an_explicit_date():
-    sentence = ("Dix civils ont été tués lundi 8 février. "
+    sentence = ("Quatre villageois ont été blessés lundi 8 février. "
                 "Les témoins ont raconté l'attaque de lundi.")
     assert _times(sentence, ref=date(2016, 2, 13)) == [
         ("lundi 8 février", "2016-02-08", None), ("lundi", "2016-02-08", None)]
@@ -189,21 +189,21 @@ def test_time_grammar_weekday_keeps_its_tense_against_a_future_date():
 
 @pytest.mark.issue(26)
 @pytest.mark.parametrize("sentence, ref, expected", [
-    ("Le Mouvement du 23 Mars a repris les armes.", REF, []),
+    ("La Brigade du 4 Avril a revendiqué l'attentat.", REF, []),
     ("La compétition a commencé le 3 Juin.", date(2016, 6, 11),
      [("le 3 Juin", "2016-06-03", None)]),
-    ("Le onzième samedi de mobilisation a réuni 69 000 personnes.", date(2019, 1, 27),
-     [("Le onzième samedi", "2019-01-26", None)]),
-    ("Le chômage a reculé de 1 % sur le trimestre.", date(2018, 5, 23),
+    ("Pour leur onzième samedi de grève, les dockers ont défilé.", date(2019, 1, 27),
+     [("onzième samedi", "2019-01-26", None)]),
+    ("Les exportations ont progressé de 4 % sur le trimestre.", date(2018, 5, 23),
      [("sur le trimestre", "2018-01", "2018-03")]),
-    ("Les ventes ont chuté sur les trois premiers mois de l'année.", date(2018, 5, 23),
-     [("sur les trois premiers mois de l'année", "2018-01", "2018-03")]),
-    ("La ville a subi des bombardements ces derniers mois.", date(2015, 10, 30),
+    ("Les ventes ont chuté sur les quatre premiers mois de l'année.", date(2018, 5, 23),
+     [("sur les quatre premiers mois de l'année", "2018-01", "2018-04")]),
+    ("Les prix de l'énergie ont flambé ces derniers mois.", date(2015, 10, 30),
      [("ces derniers mois", "2015", None)]),
-    ("Le ministère publie ces chiffres depuis cette année.", date(2018, 5, 23),
+    ("Le festival se tient à Arles depuis cette année.", date(2018, 5, 23),
      [("depuis cette année", "2018", None)]),
-    ("Kaboul, jeudi 18/08/2022 - Hier (mercredi), une bombe a explosé.", date(2022, 8, 18),
-     [("jeudi 18/08/2022", "2022-08-18", None), ("Hier (mercredi)", "2022-08-17", None)]),
+    ("Tunis, lundi 07/03/2022 - Hier (dimanche), un incendie a ravagé le souk.", date(2022, 3, 7),
+     [("lundi 07/03/2022", "2022-03-07", None), ("Hier (dimanche)", "2022-03-06", None)]),
 ])
 def test_time_grammar_news_forms(sentence, ref, expected):
     assert _times(sentence, ref=ref, direction=PAST) == expected

@@ -51,10 +51,10 @@ PARSES = {
     "past_passive": [("a", "AUX", "aux:tense", 2, "avoir", PRES),
                      ("été", "AUX", "aux:pass", 2, "être", PART),
                      ("tué", "VERB", "ROOT", 2, "tuer", PART), _mardi(2)],
-    # "Ils ont appelé à manifester mardi." (an infinitive under a verb that looks ahead)
+    # "Ils ont appelé à bloquer mardi." (an infinitive under a verb that looks ahead)
     "called_for": [("ont", "AUX", "aux:tense", 1, "avoir", PRES),
                    ("appelé", "VERB", "ROOT", 1, "appeler", PART),
-                   ("manifester", "VERB", "xcomp", 1, "manifester", "VerbForm=Inf"),
+                   ("bloquer", "VERB", "xcomp", 1, "bloquer", "VerbForm=Inf"),
                    _mardi(2)],
     # "Ils doivent être reçus mardi." (a passive infinitive under present "devoir")
     "must_be": [("doivent", "VERB", "ROOT", 0, "devoir", PRES),
@@ -93,11 +93,11 @@ def test_time_tense_deadline_under_past_verb_is_not_past(fr_vocab):
     ("La réunion est prévue mardi à Genève.", "2016-02-11", "mardi", "2016-02-16"),
     ("Le vote, prévu le 5 mai, se tiendra à Paris.", "2016-05-10", "le 5 mai", "2017-05-05"),
     ("Le vote, prévu le 5 mai, a été reporté.", "2016-05-10", "le 5 mai", "2016-05-05"),
-    ("Les syndicats ont appelé à manifester samedi.", "2016-02-11", "samedi", "2016-02-13"),
+    ("Les agriculteurs ont appelé à bloquer les routes samedi.", "2016-02-11", "samedi",
+     "2016-02-13"),
     ("Le gouvernement leur a donné jusqu'à vendredi pour quitter la ville.", "2016-02-09",
      "jusqu'à vendredi", "2016-02-12"),
-    ("Les résultats doivent encore être validés mercredi.", "2016-02-11", "mercredi",
-     "2016-02-17"),
+    ("Le décret doit encore être signé mercredi.", "2016-02-11", "mercredi", "2016-02-17"),
     ("Négocier jeudi à Genève, voilà le plan.", "2016-02-11", "jeudi", "2016-02-11"),
 ])
 def test_time_tense_in_the_pipeline(extract, sentence, published, text, value):

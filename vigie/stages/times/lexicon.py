@@ -35,7 +35,7 @@ class TimeWords:
     ordinals: dict[str, int]
     units: dict[str, str]
     planning_verbs: frozenset[str]  # "est prévue le 12 mars", "prévu le 5 mai": future
-    prospective_verbs: frozenset[str]  # "appeler à manifester samedi": the infinitive is future
+    prospective_verbs: frozenset[str]  # "appeler à bloquer samedi": the infinitive is future
     present_prospective: frozenset[str]  # "doivent se réunir mercredi": future in the present
 
     def alt(self, words) -> str:

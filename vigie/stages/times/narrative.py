@@ -26,12 +26,12 @@ LOGGER = logging.getLogger(__name__)
 FOLLOWERS = frozenset({"pod", "clock", "clock_range", "clock_bare", "clock_word"})
 # Rules that count from the day last named, re-resolved against it.
 _ANAPHORS = frozenset({"later", "day_only"})
-# Kinds that bound a period rather than name the story's day ("depuis le 26 janvier").
+# Kinds that bound a period rather than name the story's day ("depuis le 3 janvier").
 _NOT_NAMED = frozenset({"since", "until", "anchored"})
 # The days a news story covers, either side of the reference: a bare weekday repeats an explicit
 # date of the text only within them, and a part of day in a later sentence attaches only to a
-# day named within them. Calibrated on the development corpus, where background dates ("lors de
-# la première journée le 17 novembre", 8 days before) fall outside and the story's days inside.
+# day named within them. Calibrated on the development corpus: the dates a story compares with
+# (a march eight days earlier) fall outside, the story's own days inside.
 STORY_DAYS = 7
 _SENTENCE_END = re.compile(r"[.!?]\s")
 # "En 2022, une sécheresse avait duré de juin à octobre": the months are 2022's. Years after these
@@ -71,7 +71,7 @@ def anchor(text: str, found: list, ref: date | None, resolve_at: Callable) -> No
             continue
         if _anaphoric(expr):
             if _of_an_event(text, expr):
-                expr.period = None  # "au lendemain du scrutin": the day of an event not dated
+                expr.period = None  # "au lendemain du sommet": the day of an event not dated
             elif last is not None:
                 again = resolve_at(expr, last.period.end, expr.direction)
                 if again is not None:
@@ -88,7 +88,7 @@ def anchor(text: str, found: list, ref: date | None, resolve_at: Callable) -> No
 
 def _day_for(text: str, expr, last, recent) -> date | None:
     """The day of a follower: the last day named in its sentence, else the last one named near
-    the reference (a day named long before, "le 17 novembre", is background to the story)."""
+    the reference (a day named long before, "le 1er janvier" in February, is background)."""
     if last is not None and not _SENTENCE_END.search(text, last.end, expr.start):
         return last.period.end
     return recent.period.end if recent is not None else None
@@ -110,7 +110,7 @@ def _anaphoric(expr) -> bool:
 
 
 def _of_an_event(text: str, expr) -> bool:
-    """"au lendemain du scrutin", "la veille de son départ": counted from an event, not a day."""
+    """"au lendemain du sommet", "la veille de son départ": counted from an event, not a day."""
     return expr.rule == "relday" and bool(_OF.match(text, expr.end))
 
 

@@ -42,7 +42,7 @@ def range_m(g, ref, direction):
 
 
 def firstn(g, ref, direction):
-    """"les trois premiers mois de l'année", "les dix derniers jours de mars": units counted from
+    """"les quatre premiers mois de l'année", "les dix derniers jours de mars": units counted from
     the start (or back from the end) of the year or month named."""
     container = _container(g, ref, direction)
     if container is None:

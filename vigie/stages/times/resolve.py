@@ -244,7 +244,7 @@ def spaced(g, ref, direction):
 
 
 def ord_wd(g, ref, direction):
-    """"le onzième samedi (de mobilisation)": that weekday, by the tense ("le dernier samedi":
+    """"le onzième samedi (de grève)": that weekday, by the tense ("le dernier samedi":
     strictly before)."""
     if ref is None:
         return None

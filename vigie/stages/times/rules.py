@@ -36,7 +36,7 @@ RULES = [
     ("nth", r"(?:(?:le|la)\s+)?(?P<o>{ORD})\s+(?P<what>jour|semaine|quinzaine|{WD})\s+"
      r"(?:du\s+mois\s+(?:de\s+|d{A})|de\s+la\s+|de\s+|d{A}|du\s+)"
      r"(?:(?P<m>{M})(?:\s+(?P<y>{Y}))?|(?P<rel>mois\s+(?:prochain|dernier|suivant)|ce\s+mois))"),
-    # "le onzième samedi (de mobilisation)": a weekday, by the tense
+    # "le onzième samedi (de grève)": a weekday, by the tense
     ("ord_wd", r"(?:(?:le|ce|son)\s+)?(?P<o>{ORD})\s+(?P<wd>{WD})"),
     ("quarter", r"(?:(?:le|au|du)\s+)?(?P<o>{ORD})\s+trimestre(?:\s+(?:de\s+)?(?P<y>{Y}))?"),
     ("week_of", r"la\s+semaine\s+du\s+(?P<d>{D})\s+(?P<m>{M})(?:\s+(?P<y>{Y}))?"),
@@ -91,7 +91,7 @@ RULES = [
      r"(?P<dir>il\s+y\s+a|voici|dans|d{A}ici)\s+"
      r"(?P<n>{N})\s+(?P<u>{U})"),
     ("later", r"(?P<n>{N})\s+(?P<u>{U})\s+(?P<dir>plus\s+tard|après|auparavant|plus\s+tôt|avant)"),
-    # "les trois premiers mois de l'année", "les dix derniers jours de mars"
+    # "les quatre premiers mois de l'année", "les dix derniers jours de mars"
     ("firstn", r"(?:(?:les|des|aux|sur\s+les|au\s+cours\s+des|pendant\s+les|durant\s+les)\s+)?"
      r"(?P<n>{N})\s+(?P<dir>premi[eè]re?s|derni[eè]re?s)\s+(?P<u>{U})\s+"
      r"(?:de\s+l{A}année(?:\s+(?P<y>{Y}))?|de\s+l{A}an(?:\s+(?P<y3>{Y}))?|du\s+mois(?:\s+de\s+|\s+d{A})?"

@@ -63,8 +63,8 @@ _WORD_BEFORE = re.compile(r"([\w'’-]+)\s*$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:»\"\n])\s*$")
 # Capitals and digits glued after a number: part of a name ("la planète naine 2014 UZ224").
 _CODE_AFTER = re.compile(r"\s*[A-Z]{1,4}\d")
-# A month written with a capital after a capitalised word names something ("le Mouvement du 23
-# Mars", "la Place du 14 Juillet"); French writes the months of dates in lower case.
+# A month written with a capital after a capitalised word names something ("la Brigade du 4
+# Avril", "la Place du 14 Juillet"); French writes the months of dates in lower case.
 _MONTH_GROUPS = ("m", "m2", "m1")
 
 
@@ -170,7 +170,7 @@ def _in_a_name(text: str, mention: Mention) -> bool:
     dated = {"y", "y1", "y2"} & mention.groups.keys()  # "11 Septembre 2001" is a date
     if not month or not month.istitle() or len(month) < 3 or dated:
         return False
-    # "le Mouvement du 23 Mars": after a capitalised word inside a sentence ("a commencé le 3
+    # "la Brigade du 4 Avril": after a capitalised word inside a sentence ("a commencé le 3
     # Juin" is a date written carelessly)
     word = _WORD_BEFORE.search(text, 0, mention.start)
     return bool(word) and word.group(1)[0].isupper() and not _SENTENCE_START.search(

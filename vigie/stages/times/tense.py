@@ -66,7 +66,7 @@ def verb_direction(verb: Token, steps: int = MAX_VERB_STEPS) -> str:
     participle ("est prévue le 12 mars", "prévu le 5 mai"); être + participle is past otherwise
     ("sont rentrées", "est tombé"), future with a future auxiliary; an infinitive takes the tense
     of the verb it depends on, or the future under a verb that looks ahead ("ont appelé à
-    manifester samedi").
+    bloquer les routes samedi").
     """
     words = time_words()
     auxes = [c for c in verb.children if c.dep_ in _AUX_DEPS]
@@ -99,7 +99,7 @@ def _participle_direction(verb: Token, auxes: list[Token], words: TimeWords, ste
         past = above is not None and steps > 0 and verb_direction(above, steps - 1) == PAST
         return NEAREST if past else FUTURE
     aux = passive[0]
-    if aux.morph.get("VerbForm") == ["Inf"]:  # "doivent être validés": the verb above decides
+    if aux.morph.get("VerbForm") == ["Inf"]:  # "doit être signé": the verb above decides
         return _infinitive_direction(verb, words, steps)
     direction = _finite_direction(aux)
     if direction == NEAREST:
@@ -115,7 +115,7 @@ def _infinitive_direction(verb: Token, words: TimeWords, steps: int) -> str:
         return NEAREST
     lemma, tense = head.lemma_.lower(), head.morph.get("Tense")
     if lemma in words.prospective_verbs or ("Pres" in tense and lemma in words.present_prospective):
-        return FUTURE  # "ont appelé à manifester samedi", "doivent se réunir mercredi"
+        return FUTURE  # "ont appelé à bloquer les routes samedi", "doit être signé mercredi"
     if lemma == "aller" and "Pres" in tense:
         return FUTURE
     return verb_direction(head, steps - 1)
