@@ -99,6 +99,7 @@ def test_knowledge_load_is_cached():
     load_kb.cache_clear()
     kb = load_kb()
     assert load_kb() is kb
+    assert load_kb(()) is kb  # the stages ask with their (empty) kb_files, others with none
 
 
 def test_knowledge_user_file_overrides_and_adds(tmp_path):

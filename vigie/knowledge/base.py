@@ -20,7 +20,6 @@ LOGGER = logging.getLogger(__name__)
 DATA = Path(__file__).parent / "data"
 
 
-@lru_cache(maxsize=8)
 def load_kb(kb_files: tuple[str, ...] = ()) -> KnowledgeBase:
     """Load the packaged tables and merge the user's files over them (cached).
 
@@ -33,6 +32,13 @@ def load_kb(kb_files: tuple[str, ...] = ()) -> KnowledgeBase:
     Raises:
         KnowledgeError: a file is unreadable or invalid (the message names file and line).
     """
+    # One cache entry per set of files: `load_kb()` and `load_kb(())` are the same base (an
+    # lru_cache on load_kb itself kept two, and the second was built while articles were read).
+    return _load_kb(tuple(kb_files))
+
+
+@lru_cache(maxsize=8)
+def _load_kb(kb_files: tuple[str, ...]) -> KnowledgeBase:
     started = time.perf_counter()
     if kb_files:  # the `lexicons:` sections fail here, at the first stage's load, when invalid
         overlay.user_lexicons(tuple(kb_files))
@@ -48,6 +54,9 @@ def load_kb(kb_files: tuple[str, ...] = ()) -> KnowledgeBase:
                 len(kb.countries), len(kb.entries), len(kb.roles), len(kb.places),
                 time.perf_counter() - started)
     return kb
+
+
+load_kb.cache_clear = _load_kb.cache_clear  # type: ignore[attr-defined]
 
 
 def _merge(kb: KnowledgeBase, data: typed_yaml.Mapped, check: typed_yaml.Checker) -> None:
