@@ -1,4 +1,4 @@
-"""Build the gazetteer index from packaged data (GeoNames places, CLDR and ISO names, vigie's tables).
+"""Build the gazetteer index from packaged data (GeoNames places, CLDR and ISO names, tables).
 
 Run once; vigie/knowledge/gazetteer.py caches the result. Sources and licences:
 vigie/knowledge/data/gazetteer/SOURCES.md.
