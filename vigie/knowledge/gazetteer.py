@@ -44,6 +44,8 @@ class Candidate:
     spelling: bool = False  # found through a transliteration (translit.tsv), not as spelt
 
 
+# Names whose candidates are kept per process (news names the same places again and again).
+MEMO_SIZE = 1 << 15
 # The cache's layout (its version is part of the file name's digest, with this module's source).
 FORMAT = 3
 # An index value is entry * 4 + quality (qualities are 0 to 3).
@@ -152,6 +154,7 @@ class Gazetteer:
         self.prefixes: dict[str, str] = data["prefixes"]
         self._extra: dict[str, str] = {}  # key -> ISO3: country names from the knowledge base
         self._places: dict[str, list[Candidate]] = {}  # key -> the users' places of that name
+        self._memo: dict[str, tuple[Candidate, ...]] = {}  # name -> its candidates
 
     def overlay(self, countries, places=()) -> Gazetteer:
         """A view that also knows the knowledge base's country names, adjectives and places.
@@ -182,17 +185,26 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def lookup(self, name: str) -> list[Candidate]:
+    def lookup(self, name: str, *, spelling: bool = True) -> list[Candidate]:
         """Every place `name` may stand for ("d'Alep", "ALEP" and "Alep" alike); a name the index
         does not hold is looked up by its transliteration skeleton ("Tchernihiv" finds
         Chernihiv), its candidates then counting as alternate names.
 
         Args:
             name: a place name as a text spells it, with or without article or elision.
+            spelling: whether to look an unknown name up by its transliteration.
 
         Returns:
             The candidates, unordered; empty when the name is unknown.
         """
+        found = self._memo.get(name)
+        if found is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            found = self._memo[name] = tuple(self._lookup(name))
+        return [c for c in found if spelling or not c.spelling]
+
+    def _lookup(self, name: str) -> list[Candidate]:
         k = key(name)
         found = [Candidate(*self._entries[i], quality=q) for i, q in self._candidates(k)]
         if k in self._extra and (country := self.country(self._extra[k])) is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import yaml
 from spacy.tokens import Doc, Span
@@ -86,6 +86,11 @@ class Words:
     feature: frozenset[str]
     fillers: frozenset[str]
     distances: dict[str, int]
+
+    @cached_property
+    def heads(self) -> frozenset[str]:
+        """Every head word (region, city, facility, quarter, feature)."""
+        return self.region | self.city | self.facility | self.quarter | self.feature
 
     def kind_of(self, k: str) -> str | None:
         """The force a head word gives the name after it ("province" -> region)."""
@@ -248,9 +253,8 @@ def ner_mentions(doc: Doc, ents: list[Span], gaz: Gazetteer, w: Words) -> list[M
             if name_start > 0 and keys_of(doc)[name_start - 1] in ROAD_BEFORE:
                 found.append(m)
         else:
-            end = _longest_known(doc, name_start, min(len(doc), ent.end + MAX_EXTENSION), gaz)
-            end = end if end is not None and end > ent.end else ent.end
-            found.extend(_framed(doc, name_start, end, w, "ner"))
+            found.extend(_framed(doc, name_start, _extended(doc, name_start, ent.end, gaz), w,
+                                 "ner"))
     return found
 
 
@@ -294,23 +298,39 @@ def _longest_known(doc: Doc, i: int, end: int, gaz: Gazetteer) -> int | None:
     name: "au CHU" must not find Chũ, Vietnam; not an acronym)."""
     for j in range(end, i, -1):
         text = span_text(doc, i, j)
-        if not text.isupper() and any(c.quality > ALTERNATE for c in gaz.lookup(text)):
+        if not text.isupper() and any(c.quality > ALTERNATE
+                                      for c in gaz.lookup(text, spelling=False)):
             return j
     return None
+
+
+def _extended(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
+    """End of a NER name extended by the words after it when the longer name is a known
+    place's ("France métropolitaine", "Guinée équatoriale"); else `end`."""
+    texts = texts_of(doc)
+    last = end
+    while last < min(len(doc), end + MAX_EXTENSION) and texts[last].isalpha():
+        last += 1
+    for j in range(last, end, -1):
+        if any(c.quality > ALTERNATE for c in gaz.lookup(span_text(doc, start, j), spelling=False)):
+            return j
+    return end
 
 
 def pattern_mentions(doc: Doc, gaz: Gazetteer, w: Words, taken: set[int]) -> list[Mention]:
     """Borders, and names the NER missed: known names after a locative or a region word, any
     name after a facility, quarter or feature word ("le quartier Khair Khana")."""
     found: list[Mention] = []
-    texts = texts_of(doc)
-    for i, k in enumerate(keys_of(doc)):
+    texts, keys = texts_of(doc), keys_of(doc)
+    for i, k in enumerate(keys):
         if k in w.border and i not in taken:
             found.extend(border_at(doc, i, gaz, w))
         if i in taken or not texts[i][:1].isupper():
             continue
         prep = prep_before(doc, i, w)
-        head = head_before(doc, i, w) if prep is None else None
+        head = None
+        if prep is None and any(keys[j] in w.heads for j in range(max(0, i - 4), i)):
+            head = head_before(doc, i, w)
         if prep is None and head is None and _of_before(doc, i) is None:
             continue
         tok = doc[i]  # only now: most tokens never get here, and a Token costs

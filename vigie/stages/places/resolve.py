@@ -28,15 +28,20 @@ CONTEXT_BONUS = 1.2
 STORY_WEIGHT = 2.0
 # A place this close to another place of the story gets a 10-fold population.
 NEAR_KM, NEAR_BONUS = 150.0, 1.0
+NEAR_DEGREES = NEAR_KM / 111.0  # latitude difference beyond which no point is that near
 # GeoNames' main name or a French/vigie name beats an alternate name of a 100x bigger place
 # (calibrated on "Hama": Ḩamāh, Syria vs an alternate name of Ōno-hara, Japan).
 MAIN_BONUS = 2.0
 # Regions without a population (users' places) rank like a city of this size.
 REGION_POPULATION = 1_000_000
-# A name matched only through transliteration (translit.tsv) stands for a place of the story's
-# countries, or a town of at least this size; else it is left unresolved (a village of that
-# spelling elsewhere is chance).
-SPELLING_POPULATION = 20_000
+# A name matched only through transliteration (translit.tsv) stands for a place of a country
+# the story names, or a city of at least this size; else it is left unresolved (a place of that
+# spelling elsewhere is chance: « Kuriga » is not Khouribga, Morocco).
+SPELLING_POPULATION = 1_000_000
+# In a story about one country, an alternate name of a place outside the countries it names
+# stands for it only when it is a town of at least this size (« Genève » is Geneva, « Konna »
+# in a Mali story is not Conna, Ireland).
+ALTERNATE_POPULATION = 100_000
 # "X, à 30 km de Y": X's candidate lies within this factor of the distance said, plus slack
 # for the vagueness of news distances and the size of Y.
 NEAR_FACTOR, NEAR_SLACK_KM = 1.5, 40.0
@@ -69,7 +74,8 @@ def score(cand: Candidate, context: dict[str, float], anchors: list[Candidate] =
         value += MAIN_BONUS
     value += CONTEXT_BONUS * context.get(cand.country, 0.0)
     if located(cand) and cand.level != "country" and any(
-            a != cand and km(a, cand) <= NEAR_KM for a in anchors):
+            a != cand and abs(a.lat - cand.lat) < NEAR_DEGREES and km(a, cand) <= NEAR_KM
+            for a in anchors):
         value += NEAR_BONUS
     return value
 
@@ -95,9 +101,18 @@ def bare(cands: list[Candidate]) -> list[Candidate]:
 
 
 def plausible(cands: list[Candidate], context: dict[str, float]) -> list[Candidate]:
-    """Drop candidates found only through a transliteration that nothing in the story backs."""
-    return [c for c in cands if not c.spelling or context.get(c.country, 0.0) >= 1.0
-            or c.population >= SPELLING_POPULATION]
+    """Drop candidates that only a transliteration or an alternate name of a small place
+    abroad backs."""
+    main = main_country(context)
+
+    def backed(c: Candidate) -> bool:
+        if context.get(c.country, 0.0) >= 0.5 or c.level == "country":
+            return True
+        if c.spelling:
+            return c.population >= SPELLING_POPULATION
+        return main is None or c.quality > ALTERNATE or c.population >= ALTERNATE_POPULATION
+
+    return [c for c in cands if backed(c)]
 
 
 def framed(m: Mention, cands: list[Candidate]) -> list[Candidate]:
