@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from vigie.knowledge import load_kb
 from vigie.stages.arguments.clauses import (
     agent_of,
+    antecedent,
     bare_participle,
     case_of,
     child,
@@ -44,6 +45,7 @@ CLIMB = {"xcomp", "advcl", "ccomp", "acl", "obj", "obl:arg", "conj", "nmod", "ob
 # Verbs whose victim a nominal trigger in "dans X" strikes ("tués dans une attaque").
 HARM_VERBS = {"tuer", "blesser", "toucher", "frapper", "viser", "cibler", "atteindre"}
 PATIENT_CASES = {"dans", "lors"}
+TARGET_VERBS = {"viser", "toucher", "cibler", "frapper", "tuer"}  # "des frappes ont visé X"
 SUFFER_VERBS = {"subir", "essuyer", "encaisser"}  # "X a subi des frappes": X is the target
 # Nouns whose "de <act>" makes their subject the act's target ("être la cible d'un attentat").
 PATIENT_HEADS = {"cible", "objet", "victime"}
@@ -248,3 +250,26 @@ def controller(token: Token, lex: Lexicon, requesters: frozenset[str]) -> Token 
             return subject
         current = parent
     return None
+
+
+def arg_tokens(match, lex: Lexicon, requesters: frozenset[str]) -> tuple:
+    """(source, target) tokens of a trigger match, verbal or nominal."""
+    root, etype = match.root, match.entry.type
+    if root.pos_ in ("VERB", "AUX"):
+        source, target = verb_args(root, etype)
+    else:
+        source, target = noun_args(match.span, etype, lex)
+        if target is None and root.dep_ == "nsubj" and root.head.lemma_ in TARGET_VERBS:
+            target = child(root.head, {"obj"})
+        target = target or struck(root) or sufferer(root)
+    if source is None:
+        source = controller(root, lex, requesters)
+    if source is not None:
+        source = antecedent(source)
+    undergoer = target is not None and target == sufferer(root)
+    if undergoer and source is not None and source.i in (target.i, target.head.i):
+        source = None  # "X a été la cible d'un attentat": X is hit, it hits no one
+    nominal = root.pos_ not in ("VERB", "AUX")
+    if target is None and nominal and root.head.lemma_ in lex.support_verbs:
+        target = child(root.head, {"obl:mod", "obl"}, TARGET_CASES)
+    return source, target

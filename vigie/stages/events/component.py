@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from vigie.stages.arguments.claims import responsible
-from vigie.stages.arguments.clauses import antecedent, case_of, child, subject_of
+from vigie.stages.arguments.clauses import antecedent, case_of, subject_of
 from vigie.stages.arguments.frames import words_of
 from vigie.stages.arguments.newcomers import newcomer
 from vigie.stages.arguments.participants import actor_of
@@ -40,7 +40,6 @@ CONTROLLERS = {"request", "accuse"}  # "demander / reprocher à X de ...": X doe
 DEONTIC = {"devoir", "falloir"}  # "X doit renoncer": someone demands it of X
 ATTRIBUTION_CASES = {"pour", "selon"}  # "Pour le ministre, ...": the demand is the minister's
 MATERIAL = {"ASSAULT", "COERCE", "RETREAT", "MOBILIZE", "AID"}  # events that strike a place
-TARGET_VERBS = {"viser", "toucher", "cibler", "frapper", "tuer"}  # "des frappes ont visé X"
 
 # Acts whose author a later claim or blame may name ("revendiqué par X", "attribués à Y").
 CLAIMABLE = {"ASSAULT", "COERCE"}
@@ -99,28 +98,6 @@ class Draft:
     source_token: Token | None = None
     target_token: Token | None = None
     absorbed_into: int | None = None  # root index of the host or event this one folds into
-
-
-def _arg_tokens(match: Match, lex: Lexicon, requesters: frozenset[str]):
-    root, etype = match.root, match.entry.type
-    if root.pos_ in ("VERB", "AUX"):
-        source, target = args.verb_args(root, etype)
-    else:
-        source, target = args.noun_args(match.span, etype, lex)
-        if target is None and root.dep_ == "nsubj" and root.head.lemma_ in TARGET_VERBS:
-            target = child(root.head, {"obj"})
-        target = target or args.struck(root) or args.sufferer(root)
-    if source is None:
-        source = args.controller(root, lex, requesters)
-    if source is not None:
-        source = antecedent(source)
-    undergoer = target is not None and target == args.sufferer(root)
-    if undergoer and source is not None and source.i in (target.i, target.head.i):
-        source = None  # "X a été la cible d'un attentat": X is hit, it hits no one
-    nominal = root.pos_ not in ("VERB", "AUX")
-    if target is None and nominal and root.head.lemma_ in lex.support_verbs:
-        target = child(root.head, {"obl:mod", "obl"}, args.TARGET_CASES)
-    return source, target
 
 
 def clause_bounds(span) -> tuple[int, int]:
@@ -232,7 +209,7 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
     doc, lex = ctx.doc, ctx.lex
     hit = _hit(doc, match, lex)
     hit.mode = weapon_mode(match, hit, lex)
-    source, target = _arg_tokens(match, lex, ctx.requesters)
+    source, target = args.arg_tokens(match, lex, ctx.requesters)
     draft = Draft(match, hit, source_token=source)
     draft.target_token = target
     hit.target_word = None if target is None or target.pos_ != "NOUN" else target.lemma_

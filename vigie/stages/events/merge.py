@@ -42,7 +42,8 @@ def _described(story: Story, i: int) -> bool:
     if i >= len(story.actors):
         return False
     actor = story.actors[i]
-    return not actor.named_mentions and actor.kb_id is None and actor.kind in ("group", "population")
+    unnamed = not actor.named_mentions and actor.kb_id is None
+    return unnamed and actor.kind in ("group", "population")
 
 
 def _actors_fit(a, b, story: Story, anchored: bool) -> bool:
@@ -101,8 +102,10 @@ def compatible(a, b, story: Story = Story(), modes: bool = True) -> bool:
     if a.type != b.type or a.status != b.status:
         return False
     anchored = _anchored(a, b)
-    if not ((_fits(a.mode, b.mode) or not modes) and _actors_fit(a.source, b.source, story, anchored)
-            and _actors_fit(a.target, b.target, story, False) and _fits(a.claimed_by, b.claimed_by)):
+    sources = _actors_fit(a.source, b.source, story, anchored)
+    targets = _actors_fit(a.target, b.target, story, False)
+    if not ((_fits(a.mode, b.mode) or not modes) and sources and targets
+            and _fits(a.claimed_by, b.claimed_by)):
         return False
     if not _place_fits(a, b, story):
         return False
@@ -148,8 +151,8 @@ def _fold_into(merged: list, hit, story: Story) -> None:
 def _home(merged: list, hit, story: Story):
     """The event an actor-less mention restates: one named by the same word, else the nearest
     compatible one before it, else after it in its paragraph or about the same target ("a
-    démenti cet appel ... « Nous démentons cet appel »"). A statement is a speech act of its own: only the same
-    word restates it."""
+    démenti cet appel ... « Nous démentons cet appel »"). A statement is a speech act of its
+    own: only the same word restates it."""
     start = hit.mentions[0][0]
     fits = [k for k in merged if compatible(k, hit, story)]
     if hit.type in STATEMENTS:
