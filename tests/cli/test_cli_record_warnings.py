@@ -45,7 +45,8 @@ def test_cli_extract_writes_warned_records_and_counts_them(report_record, capsys
     records = [report_record("r1", "2024-03-02").model_copy(update={"warnings": [FAILED]}),
                report_record("r2", "2024-03-05")]
     stream = io.StringIO()
-    assert _write(iter(records), "jsonl", stream) == 0  # a warning is not a failure
+    pairs = [(None, record) for record in records]  # (article, its record), as extract gives them
+    assert _write(iter(pairs), "jsonl", stream) == 0  # a warning is not a failure
     assert len(stream.getvalue().splitlines()) == 2
     err = capsys.readouterr().err.splitlines()
     assert [line.split(":")[1] for line in err if line.startswith("warning:")] == [" r1"]

@@ -14,6 +14,7 @@ class ArgumentWords:
     claim_verbs: frozenset[str]  # "revendiquer": its agent did the earlier act
     blame_verbs: frozenset[str]  # "attribuer à Y": Y did it
     act_nouns: frozenset[str]  # "l'attentat", taken up by a later claim
+    natural_forces: frozenset[str]  # "le cyclone Freddy": never an actor
     document_nouns: frozenset[str]  # "un communiqué de X": X speaks
 
 
@@ -26,5 +27,6 @@ def argument_words(kb_files: tuple[str, ...] = ()) -> ArgumentWords:
         claim_verbs=frozenset(data.get("claim_verbs") or ()),
         blame_verbs=frozenset(data.get("blame_verbs") or ()),
         act_nouns=frozenset(data.get("act_nouns") or ()),
+        natural_forces=frozenset(data.get("natural_forces") or ()),
         document_nouns=frozenset(data.get("document_nouns") or ()),
     )

@@ -40,6 +40,8 @@ def _name_span(token: Token) -> tuple[int, int]:
     while stack:
         current = stack.pop()
         for child in current.children:
+            if child.dep_ == "nmod" and case_of(child) not in _OF:
+                continue  # "personnes dans le village": a place, not part of the name
             if child.dep_ in _NAME_DEPS and abs(child.i - token.i) <= 8:
                 start, end = min(start, child.i), max(end, child.i)
                 stack.append(child)
@@ -166,9 +168,12 @@ def newcomer(doc: Doc, token: Token | None, *, human_only: bool,
         return None
     if token.i in credit_tokens(doc):
         return None  # a byline or credit ("par Jean Dupont") names the author, not an actor
+    if any(c.dep_ == "nummod" for c in token.children):
+        return None  # "12 personnes": a toll, not an actor (the Actors stage's policy)
     start, end = _name_span(token)
     first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    if _overlaps_facts(doc, first, last):
+    forces = words_of(doc).natural_forces
+    if _overlaps_facts(doc, first, last) or any(t.lower_ in forces for t in doc[start:end]):
         return None
     if role is not None:
         kind = role.kind

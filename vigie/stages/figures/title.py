@@ -57,7 +57,8 @@ def _kind_after(words: list[str], i: int, lex: FigureLexicon) -> str | None:
     nxt = i + 1
     while nxt < len(words) and words[nxt] in lex.fillers:
         nxt += 1
-    after = phrase_end(words, nxt, len(words), lex.after_phrases_by_first)
+    index = lex.after_phrases_by_first
+    after = phrase_end(words, nxt, len(words), index) if nxt < len(words) else None
     if after is not None:
         return lex.after_phrases[tuple(words[nxt:after])]
     if nxt < len(words) and words[nxt] in lex.participles:
