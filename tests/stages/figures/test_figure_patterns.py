@@ -62,6 +62,8 @@ def _rows(record):
         ("Deux soldats ont été tués et trois autres blessés, dont un grièvement.",
          [("killed", 2, False, None, None), ("wounded", 3, False, None, None),
           ("wounded", 1, False, None, 3)]),
+        ("Un soldat a été tué et deux autres blessés.",
+         [("killed", 1, False, None, None), ("wounded", 2, False, None, None)]),
         ("Une dizaine de personnes ont été tuées et une autre a été blessée.",
          [("killed", 10, True, None, None), ("wounded", 1, False, None, None)]),
         # 3. inverted and nominal forms
@@ -183,3 +185,12 @@ def test_figure_patterns_title_repeats_body(extract):
     assert (killed.kind, killed.value, killed.approximate, killed.low) == ("killed", 12, True, 12)
     assert record.title[killed.title_span[0]:killed.title_span[1]] == "12"
     assert len(record.figures) == 2  # one fact, said twice
+
+
+@pytest.mark.issue(20)
+def test_figure_patterns_each_count_its_own_claimant(extract):
+    record = extract("La manifestation a rassemblé 3 500 personnes selon la police, 12 000 "
+                     "selon la CGT.")
+    assert _rows(record) == [("other", 3500, False, "police", None),
+                             ("other", 12000, False, "CGT", None)]
+    assert [f.disputes for f in record.figures] == [["f2"], ["f1"]]

@@ -20,6 +20,9 @@ LOGGER = logging.getLogger(__name__)
 # How far up the parse a claim verb may govern the figure ("a annoncé avoir effectué 510 sorties
 # pour frapper 1.888 cibles, assurant avoir tué deux ..."); the sample needs 5 steps.
 MAX_CLAIM_STEPS = 8
+# How close after a count a marker must follow to claim that count alone ("3 500 personnes selon
+# la police": 2 tokens between; "12 000 manifestants au moins selon X": 3).
+MARKER_REACH = 4
 
 
 def _actor_of(token: Token, lex: FigureLexicon) -> int | None:
@@ -50,13 +53,29 @@ def quote_speaker(doc, start: int) -> int | None:
     return None
 
 
+def _bound_number(sent: Span, i: int) -> int | None:
+    """The number a marker at token i directly follows ("3 500 personnes selon la police"): it
+    claims that count only."""
+    doc = sent.doc
+    for k in range(i - 1, max(sent.start, i - MARKER_REACH) - 1, -1):
+        if doc[k].like_num:
+            return k
+        if doc[k].is_punct or doc[k].pos_ in ("VERB", "AUX", "CCONJ", "SCONJ"):
+            return None
+    return None
+
+
 def marker_source(sent: Span, at: int, lex: FigureLexicon) -> int | None:
-    """ "selon l'ONU", "d'après le ministère": the nearest such actor in the sentence."""
+    """ "selon l'ONU", "d'après le ministère": the nearest such actor in the sentence, but not a
+    marker bound to another count ("3 500 selon la police, 12 000 selon les organisateurs")."""
     best, best_distance = None, None
     words = words_of(sent.doc)
     for i in range(sent.start, sent.end):
         end = phrase_end(words, i, sent.end, lex.source_markers_by_first)
         if end is None or end >= sent.end:
+            continue
+        bound = _bound_number(sent, i)
+        if bound is not None and not at <= bound < at + MARKER_REACH:
             continue
         head = _phrase_head(sent.doc[end:min(end + 8, sent.end)])
         actor = _actor_of(head, lex) if head is not None else None

@@ -23,6 +23,9 @@ _MODIFIER_WORDS = frozenset({"plus", "moins", "de", "d'", "au", "près", "enviro
                              "presque", "pas", "jusqu'", "à", "quasiment", "déjà", "encore"})
 # Tokens between a count's noun and the next number of its list ("une femme et deux enfants").
 MAX_LIST_GAP = 4
+# ... and when the next count says "autres", its predicate may sit between ("un soldat a été tué
+# et deux autres blessés": 5 tokens).
+MAX_OTHERS_GAP = 8
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+|[,.)])")
 
 
@@ -76,8 +79,12 @@ def counts_one(span: Span, lex: FigureLexicon, prev, next_start: int | None) -> 
     if next_start is None or word in lex.ordinal_ones:
         return False
     follow = doc.char_span(next_start, next_start + 1, alignment_mode="expand")
-    return follow is not None and follow.start - span.end <= MAX_LIST_GAP and any(
-        words[i] in ("et", ",") for i in range(span.end + 1, follow.start))
+    if follow is None or follow.start >= span.sent.end or not any(
+            words[i] in ("et", ",") for i in range(span.end + 1, follow.start)):
+        return False
+    others = follow.end < len(doc) and words[follow.end] == "autres"
+    # "une femme et deux enfants"; "un soldat a été tué et deux autres blessés"
+    return follow.start - span.end <= (MAX_OTHERS_GAP if others else MAX_LIST_GAP)
 
 
 def may_count_one(text: str, end: int, lex: FigureLexicon) -> bool:
