@@ -1,15 +1,21 @@
-"""A varied synthetic corpus of French news-style articles, for benchmarks (not for accuracy).
+"""The benchmark corpora: real articles first, synthetic ones for size scaling (not for accuracy).
 
-Articles are built from sentence templates filled with actors, places, numbers and dates, plus the
-bundled samples and, when present, the development corpus at ../shared/corpus (read, never copied).
+The headline corpus is the development corpus at ../shared/corpus (read at run time, never copied)
+repeated 4 times, plus the bundled samples. The synthetic corpus is built from sentence templates
+filled with actors, places, numbers and dates.
 """
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
+from vigie.article import Article
+from vigie.readers import text as text_reader
+
 ROOT = Path(__file__).resolve().parent.parent
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 ACTORS = ["l'armée malienne", "les rebelles du M23", "la police", "le gouvernement", "l'ONU",
           "les forces russes", "l'armée ukrainienne", "le Hamas", "les Houthis", "la coalition",
           "des hommes armés", "les manifestants", "le ministère de la Santé",
@@ -59,16 +65,23 @@ def synthetic(n: int, *, seed: int = 7) -> list[str]:
     return [" ".join(_sentence(rng) for _ in range(rng.randint(6, 20))) for _ in range(n)]
 
 
-def real_texts() -> list[str]:
-    """The bundled samples and the development corpus articles, when present."""
+def development(folder: Path = SHARED_CORPUS, *, repeat: int = 4) -> list[Article] | None:
+    """The headline corpus: the development articles (`inputs.jsonl`, read as `vigie extract`
+    reads it) `repeat` times, then the bundled samples; None when the corpus is absent."""
+    inputs = folder / "inputs.jsonl"
+    if not inputs.exists():
+        return None
+    lines = inputs.read_text(encoding="utf-8").splitlines()
+    articles = [Article.from_dict(json.loads(line)) for line in lines if line.strip()]
+    return articles * repeat + samples()
+
+
+def samples() -> list[Article]:
+    """The bundled sample articles, read as `vigie extract` reads a .txt file."""
     paths = sorted((ROOT / "vigie" / "samples").glob("*.txt"))
-    corpus = ROOT.parent / "shared" / "corpus" / "articles"
-    if corpus.exists():
-        paths += sorted(corpus.glob("*.txt"))
-    return [p.read_text(encoding="utf-8") for p in paths]
+    return [next(text_reader.parse(p.read_text(encoding="utf-8"), str(p))) for p in paths]
 
 
-def corpus(n: int = 1000) -> list[str]:
-    """At least `n` texts: every real text, then synthetic ones."""
-    real = real_texts()
-    return real + synthetic(max(0, n - len(real)))
+def synthetic_articles(n: int) -> list[Article]:
+    """`n` synthetic articles (size scaling only: template text is easier than real news)."""
+    return [Article(text=text) for text in synthetic(n)]

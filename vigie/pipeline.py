@@ -20,7 +20,7 @@ from vigie.dates import parse_date
 from vigie.errors import Errors, InputError, VigieError
 from vigie.record import DocumentRecord, from_doc
 from vigie.settings import DEFAULT_MODEL, MODELS
-from vigie.speed import use_numpy_gemm
+from vigie.speed import collect_load_garbage, use_column_attribute_ruler, use_numpy_gemm
 from vigie.stages import STAGES
 from vigie.stages.common import remember_text
 from vigie.stages.lemmas import speed_up_lemmatizer
@@ -48,11 +48,13 @@ def load(model: str = DEFAULT_MODEL, *, kb_files: Iterable[Path | str] = ()) -> 
     except OSError as exc:
         raise VigieError(f"[V040] spaCy model {model!r} is not installed: {exc}") from exc
     speed_up_lemmatizer(nlp)
+    use_column_attribute_ruler(nlp)
     use_numpy_gemm(nlp)
     kb = [str(p) for p in kb_files]
     for name in STAGES:
         config = {"kb_files": kb}  # every stage reads the user's tables, lexicons or places
         nlp.add_pipe(name, config=config)
+    collect_load_garbage()
     return nlp
 
 
