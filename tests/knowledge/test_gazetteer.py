@@ -115,7 +115,8 @@ def test_gazetteer_translit_keeps_other_names_apart(a, b):
 
 
 @pytest.mark.issue(19)
-@pytest.mark.parametrize("name", ["Alep", "Ḩamāh", "Nord-Kivu", "Ra's al 'Ayn", "São Tomé", "l’Île"])
+@pytest.mark.parametrize("name", [
+    "Alep", "Ḩamāh", "Nord-Kivu", "Ra's al 'Ayn", "São Tomé", "l’Île", "ALEP", "El-Obeid"])
 def test_gazetteer_build_key_is_key(name):
     assert gz.gb._build_key(name) == gz.key(name)
 

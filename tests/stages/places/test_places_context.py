@@ -74,6 +74,9 @@ def test_places_unknown_village_takes_the_country_the_text_says(extract, text, w
      "Port-au-Prince", "Port-au-Prince", "HTI"),
     ("Un obus est tombé sur le marché de Douma.", "Douma", "Dūmā", "SYR"),
     ("Une épidémie de choléra touche le camp de Kakuma.", "Kakuma", "Kakuma", "KEN"),
+    ("Des femmes ont été arrêtées dans le camp d'Al-Hol.", "Al-Hol", "Al Ḩawl", "SYR"),
+    ("Les réfugiés du camp de Nakivale attendent des vivres.",
+     "Nakivale", "Nakivale Refugee Camp", "UGA"),
 ])
 def test_places_facility_is_a_mention_of_its_town(extract, text, name, canonical, country):
     record = extract(text)

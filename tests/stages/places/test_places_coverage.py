@@ -57,8 +57,6 @@ def test_places_small_towns_located(extract, text, word, country, lat, lon):
      "camp", "camp de réfugiés de Kutupalong", "BGD", 21.21, 92.16),
     ("Le camp de déplacés de Bulengo, près de Goma, a été bombardé.",
      "camp", "camp de déplacés de Bulengo", "COD", -1.62, 29.14),
-    ("Des femmes ont été arrêtées dans le camp d'Al-Hol, en Syrie.",
-     "camp", "camp d'Al-Hol", "SYR", 36.38, 41.15),
     ("Des frappes ont visé le quartier de Chajaïya, à Gaza.",
      "quartier", "quartier de Chajaïya", "PSE", 31.50, 34.48),
     ("Les manifestants ont occupé la place Tahrir pendant des jours.",
