@@ -81,3 +81,107 @@ def test_gazetteer_cache_dir_follows_xdg(monkeypatch, tmp_path):
 ])
 def test_gazetteer_alternate_names_filter(name, usable):
     assert gz.gb.usable_alternate(name) is usable
+
+
+def _translit_examples() -> list[tuple[str, str]]:
+    rows = gz.gb._rows("translit.tsv")
+    return [tuple(part.strip() for part in row["example"].split("|")) for row in rows]
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("french,geonames", _translit_examples())
+def test_gazetteer_translit_rule_examples_share_a_skeleton(french, geonames):
+    assert gz.gb.skeleton(gz.key(french)) == gz.gb.skeleton(gz.key(geonames))
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("french,geonames", [
+    ("Tchernihiv", "Chernihiv"),
+    ("Jytomyr", "Zhytomyr"),
+    ("Djalalabad", "Jalalabad"),
+    ("Kitchanga", "Kitshanga"),
+    ("Ras el-Aïn", "Ra's al 'Ayn"),
+    ("Mossoul", "Mosul"),
+    ("Kirkouk", "Kirkuk"),
+])
+def test_gazetteer_translit_pairs(french, geonames):
+    assert gz.gb.skeleton(gz.key(french)) == gz.gb.skeleton(gz.key(geonames))
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("a,b", [("Kiev", "Kigali"), ("Homs", "Hama"), ("Gao", "Goma")])
+def test_gazetteer_translit_keeps_other_names_apart(a, b):
+    assert gz.gb.skeleton(gz.key(a)) != gz.gb.skeleton(gz.key(b))
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("name", [
+    "Alep", "Ḩamāh", "Nord-Kivu", "Ra's al 'Ayn", "São Tomé", "l’Île", "ALEP", "El-Obeid"])
+def test_gazetteer_build_key_is_key(name):
+    assert gz.gb._build_key(name) == gz.key(name)
+
+
+@pytest.mark.issue(19)
+def test_gazetteer_packed_index_finds_keys_and_keeps_results_apart(tmp_path, monkeypatch):
+    data = {"entries": [("Goma", "COD", -1.67, 29.23, 217831, "city", 432587),
+                        ("Gao", "MLI", 16.27, -0.04, 2457161, "city", 86633)],
+            "index": {"goma": ((0, gz.MAIN),), "gao": ((1, gz.MAIN),)},
+            "skeletons": {}, "adjectives": {}, "prefixes": {}, "countries": {}}
+    monkeypatch.setattr(gz.gb, "build", lambda: data)
+    g = gz.load_gazetteer(tmp_path)
+    assert [c.country for c in g.lookup("GAO")] == ["MLI"]
+    g.lookup("Goma").clear()  # a caller's list is its own
+    assert [c.geonameid for c in g.lookup("Goma")] == [217831]
+    assert (g.has("Gao"), g.has("Ga"), g.has("Gaoo")) == (True, False, False)
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("name,canonical,country,level,population", [
+    ("Virsac", "Virsac", "FRA", "city", 975),  # a village under 5,000 people
+    ("Tessalit", "Tessalit", "MLI", "city", 0),  # a seat of administration
+    ("Zaatari", "Zaatari", "JOR", "area", 0),  # a camp (areas.tsv)
+    ("Séno", "Séno", "BFA", "region", 1_000_000),  # regions.tsv
+])
+def test_gazetteer_holds_small_places(name, canonical, country, level, population):
+    found = {(c.canonical, c.country, c.level, c.population) for c in gz.gazetteer().lookup(name)}
+    assert (canonical, country, level, population) in found
+
+
+@pytest.mark.issue(19)
+def test_gazetteer_iso_divisions_under_their_names():
+    kasai = [c for c in gz.gazetteer().lookup("Kasaï-Oriental") if c.level == "region"]
+    assert [c.country for c in kasai] == ["COD"]
+    lac = [c for c in gz.gazetteer().lookup("Lac") if c.country == "TCD"]
+    assert [(c.level, c.quality) for c in lac] == [("region", gz.ONLY_WITH_WORD)]
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("raw,french,expected", [
+    ("Haute-Sangha / Mambéré-Kadéï", "Haute-Sangha / Mambéré-Kadéï",
+     ["Haute-Sangha", "Mambéré-Kadéï"]),
+    ("Ville de Ndjamena", "Ville de Ndjamena", ["Ville de Ndjamena", "Ndjamena"]),
+    ("Lleida [Lérida]", "Lleida [Lérida]", ["Lleida", "Lérida"]),
+    ("Kābul", "Kaboul", ["Kaboul", "Kābul"]),
+])
+def test_gazetteer_division_names(raw, french, expected):
+    assert gz.gb._division_names(raw, french) == expected
+
+
+@pytest.mark.issue(19)
+def test_gazetteer_spelling_candidates_are_marked():
+    g = gz.gazetteer()
+    assert {(c.canonical, c.spelling) for c in g.lookup("Djabaliya")} >= {("Jabālyā", True)}
+    assert not g.has("Djabaliya") and g.has("Jabaliya")
+    assert g.lookup("Djabaliya", spelling=False) == []
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("exonym,canonical,country", [
+    ("Odessa", "Odesa", "UKR"),
+    ("Bâle", "Basel", "CHE"),
+    ("Vienne", "Vienna", "AUT"),
+    ("Saïda", "Sidon", "LBN"),
+])
+def test_gazetteer_french_exonyms_are_main_names(exonym, canonical, country):
+    found = [c for c in gz.gazetteer().lookup(exonym) if c.canonical == canonical]
+    assert [(c.country, c.quality) for c in found] == [(country, gz.MAIN)]

@@ -187,8 +187,8 @@ class Gazetteer:
 
     def lookup(self, name: str, *, spelling: bool = True) -> list[Candidate]:
         """Every place `name` may stand for ("d'Alep", "ALEP" and "Alep" alike); a name the index
-        does not hold is looked up by its transliteration skeleton ("Tchernihiv" finds
-        Chernihiv), its candidates then counting as alternate names.
+        does not hold as a main name is also looked up by its transliteration skeleton
+        ("Tchernihiv" finds Chernihiv), those candidates counting as alternate names.
 
         Args:
             name: a place name as a text spells it, with or without article or elision.
@@ -211,7 +211,12 @@ class Gazetteer:
             found.append(country)
         if k in self._places:
             found += self._places[k]
-        return found or self._by_skeleton(k)
+        if any(c.quality > ALTERNATE for c in found):
+            return found
+        # only alternate names as spelt: the transliterations count too (« Djalalabad » is an
+        # alternate name of Jalal-Abad, Kyrgyzstan, and the French spelling of Jalalabad)
+        seen = {(c.canonical, c.lat, c.lon) for c in found}
+        return found + [c for c in self._by_skeleton(k) if (c.canonical, c.lat, c.lon) not in seen]
 
     def _by_skeleton(self, k: str) -> list[Candidate]:
         s = gb.skeleton(k)

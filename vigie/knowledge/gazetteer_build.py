@@ -50,6 +50,8 @@ DIVISION_POPULATION = 1_000
 # Leading words of ISO 3166-2 names that say what kind of division it is ("Ville de Ndjamena").
 _DIVISION_PREFIX = re.compile(r"^(?:ville|municipalite|province|region|etat|district) de ")
 _DASH, _SPACES = re.compile(r"-"), re.compile(r"\s+")
+# GeoNames names some camps for what they are: « Nakivale Refugee Camp ».
+_CAMP = re.compile(r"\s+(?:Refugee|IDP|Displaced)\s+(?:Camp|Settlement)$")
 # A translit.tsv pattern without these is a plain string, replaced without a regex (build time).
 _REGEX_SIGNS = set("^$[]()|?*+.\\{}")
 
@@ -179,6 +181,8 @@ def _add_cities(b: Builder, cities: list[dict]) -> None:
     iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | EXTRA_ISO3
     for city in cities:
         names = [(city["name"], MAIN)]
+        if (stem := _CAMP.sub("", city["name"])) != city["name"]:
+            names.append((stem, MAIN))  # « Nakivale » for Nakivale Refugee Camp
         names += [(n, ALTERNATE) for n in city["alternatenames"] if usable_alternate(n)]
         entry = (city["name"], iso3.get(city["countrycode"]), round(city["latitude"], 4),
                  round(city["longitude"], 4), city["geonameid"], "city", city["population"])

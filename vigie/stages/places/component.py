@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from vigie.french.normalize import fold
 from vigie.knowledge.base import load_kb
-from vigie.knowledge.gazetteer import Candidate, Gazetteer, gazetteer
+from vigie.knowledge.gazetteer import ALTERNATE, Candidate, Gazetteer, gazetteer
 from vigie.knowledge.models import KnowledgeBase
 from vigie.stages.common import guarded, text_of
 from vigie.stages.places import resolve as rs
@@ -125,13 +125,17 @@ def _choose_all(resolved: list[_Resolved], context: dict[str, float], text: str)
         cands = rs.plausible(rs.framed(r.mention, r.cands), context)
         others = [a for a in anchors if a is not r.chosen]
         rel = relations.get(i)
+        if rel is not None and rel.kind == "at" and r.mention.force not in rs.IN_TOWN:
+            rel = None  # « à Kharkiv, à Ivano-Frankivsk » is a list, not a place in another
         if rel is not None:
             target = resolved[rel.target]
             near = target.chosen or target.town
+            if r.mention.force in rs.IN_TOWN:
+                near = _town_in(target, context) or near  # « le quartier X, à Gaza »: the city
             cands = rs.fit(rel, near, cands)
             if not cands and near is not None:
                 r.country = near.country
-                if rel.kind == "in" and r.mention.force in rs.IN_TOWN and near.level in (
+                if rel.kind in ("in", "at") and r.mention.force in rs.IN_TOWN and near.level in (
                         "city", "area"):
                     r.town = near
         elif r.mention.force == "road":
@@ -144,6 +148,20 @@ def _choose_all(resolved: list[_Resolved], context: dict[str, float], text: str)
         r.chosen = rs.choose(cands, context, others)
         if r.mention.force == "facility" and r.chosen is not None and r.chosen.level == "city":
             _to_name(r.mention, r.name_start)  # « l'hôpital de Rafah » is a mention of Rafah
+
+
+def _town_in(r: _Resolved, context: dict[str, float]) -> Candidate | None:
+    """The town a mention names, for a quarter said to lie in it: its place if a town, else
+    its town ("le quartier X" of a city), else its best town candidate ("Gaza")."""
+    if r.town is not None:
+        return r.town
+    if r.chosen is not None and r.chosen.level in ("city", "area"):
+        return r.chosen
+    if r.mention.force is not None or r.chosen is None:
+        return None  # « la province du Séno » is no town
+    towns = [c for c in r.cands if c.level == "city" and c.quality >= ALTERNATE
+             and c.country == r.chosen.country]
+    return rs.choose(rs.plausible(towns, context), context)
 
 
 def find_places(doc: Doc, gaz: Gazetteer | None = None, kb: KnowledgeBase | None = None
@@ -180,7 +198,7 @@ def _resolve(doc: Doc, resolved: list[_Resolved], gaz: Gazetteer) -> list[PlaceH
     for r in resolved:  # a first reading, without relations nor anchors
         r.chosen = rs.choose(rs.plausible(rs.framed(r.mention, r.cands), context), context)
     unambiguous = [(r.mention, r.chosen) for r in resolved if not r.acting
-                   and len({c.country for c in rs.framed(r.mention, r.cands)}) == 1]
+                   and rs.clear(rs.framed(r.mention, r.cands), context)]
     context = rs.story_context(actors, unambiguous, _dateline_country(resolved))
     _choose_all(resolved, context, text)
     return _merge([(r, _hit(r, text, gaz)) for r in resolved])

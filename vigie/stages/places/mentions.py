@@ -253,8 +253,8 @@ def ner_mentions(doc: Doc, ents: list[Span], gaz: Gazetteer, w: Words) -> list[M
             if name_start > 0 and keys_of(doc)[name_start - 1] in ROAD_BEFORE:
                 found.append(m)
         else:
-            found.extend(_framed(doc, name_start, _extended(doc, name_start, ent.end, gaz), w,
-                                 "ner"))
+            end = _trimmed(doc, name_start, _extended(doc, name_start, ent.end, gaz), gaz)
+            found.extend(_framed(doc, name_start, end, w, "ner"))
     return found
 
 
@@ -304,6 +304,25 @@ def _longest_known(doc: Doc, i: int, end: int, gaz: Gazetteer) -> int | None:
     return None
 
 
+def _trimmed(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
+    """End of a NER name without the lower-case words the NER ran on with ("les Champs-Élysées
+    samedi"), unless the whole is a known name."""
+    texts = texts_of(doc)
+    while end - 1 > start and texts[end - 1].isalpha() and texts[end - 1].islower() and (
+            not gaz.has(span_text(doc, start, end))):
+        end -= 1
+    return end
+
+
+def _untaken(doc: Doc, i: int, end: int, taken: set[int]) -> int | None:
+    """End of the run from token i before any token another mention took, without a trailing
+    particle ("le quartier Khair Khana de Kaboul": Khair Khana)."""
+    stop = next((t for t in range(i, end) if t in taken), end)
+    while stop > i + 1 and not texts_of(doc)[stop - 1][:1].isupper():
+        stop -= 1
+    return stop if stop > i else None
+
+
 def _extended(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
     """End of a NER name extended by the words after it when the longer name is a known
     place's ("France métropolitaine", "Guinée équatoriale"); else `end`."""
@@ -329,7 +348,8 @@ def pattern_mentions(doc: Doc, gaz: Gazetteer, w: Words, taken: set[int]) -> lis
             continue
         prep = prep_before(doc, i, w)
         head = None
-        if prep is None and any(keys[j] in w.heads for j in range(max(0, i - 4), i)):
+        if (prep is None or prep in _OF) and any(keys[j] in w.heads
+                                                 for j in range(max(0, i - 4), i)):
             head = head_before(doc, i, w)
         if prep is None and head is None and _of_before(doc, i) is None:
             continue
@@ -342,6 +362,8 @@ def pattern_mentions(doc: Doc, gaz: Gazetteer, w: Words, taken: set[int]) -> lis
         end = _capitalised_run(doc, i)
         if head is None or head[1] in ("region", "city"):
             end = _longest_known(doc, i, end, gaz)
+        else:
+            end = _untaken(doc, i, end, taken)
         if end is not None and not any(t in taken for t in range(i, end)):
             found.extend(_framed(doc, i, end, w, "pattern"))
             taken.update(range(i, end))

@@ -1,7 +1,8 @@
 """What the text says about where one place lies against another.
 
 "Boma, dans la province du Lac", "Tripoli, au Liban", "Goma (Nord-Kivu)": the first place is in
-the second. "Douma, située à 15 km au nord-est de la capitale, Damas", "Bokolobo, à plus de
+the second; "l'hôpital Nasser, à Khan Younès" too, for a part of a town ("à Kharkiv, à Lviv" is a
+list). "Douma, située à 15 km au nord-est de la capitale, Damas", "Bokolobo, à plus de
 400 km de Bangui", "Beni, près de Butembo": the first lies near the second, within about the
 distance said. Resolution (resolve.py) keeps the first place's candidates that fit.
 """
@@ -24,7 +25,7 @@ class Relation:
 
     source: int
     target: int
-    kind: str  # in | near
+    kind: str  # in | at (« X, à Y »: in Y for a part of a town, else a list) | near
     km: float | None = None  # the distance said ("à 30 km de"), None for "près de"
     more: bool = False  # "à plus de 400 km": the distance is a lower bound
     direction: bool = False  # "au nord de Y": only a direction
@@ -35,7 +36,7 @@ _OF = r"(?:de|du|des|d['’])\s*"
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     w = words()
     dirs = "|".join(sorted((re.escape(d).replace("\\-", "[- ]") for d in w.directions),
                            key=len, reverse=True))
@@ -43,6 +44,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     inside = re.compile(
         rf"\s*(?:\(\s*|,\s*(?:(?:qui\s+est\s+)?situ[ée]e?s?\s+|localit[ée]s?\s+)?"
         rf"(?:dans\s+{_ART}{part}|(?:en|au|aux)\s+{_ART}))", re.I)
+    at = re.compile(rf"\s*,\s*à\s+{_ART}", re.I)
     distance = re.compile(
         rf"\s*,?\s*(?:(?:qui\s+est\s+)?situ[ée]e?s?\s+)?[àa]\s+(?P<more>(?:plus|moins)\s+d['e’]\s*)?"
         rf"(?:environ\s+|quelque\s+|près\s+de\s+)?(?P<n>\d+(?:[.,]\d+)?|[a-zé]+(?:\s+[a-zé]+)?)"
@@ -52,7 +54,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"\s*,?\s*(?:(?:qui\s+est\s+)?situ[ée]e?s?\s+)?(?:près|non\s+loin|aux\s+abords|"
         rf"à\s+proximité|à\s+la\s+périphérie|(?P<dir>au\s+(?:{dirs})))\s+{_OF}{_ART}"
         rf"(?:capitale\s*,?\s*|ville\s+{_OF}{_ART})?", re.I)
-    return inside, distance, near
+    return inside, at, distance, near
 
 
 def _km(said: str, w: Words) -> float | None:
@@ -74,11 +76,13 @@ def relation_between(gap: str, w: Words | None = None) -> tuple[str, float | Non
     (('in', None, False, False), ('near', 30.0, False, False))
     """
     w = w or words()
-    inside, distance, near = _patterns()
+    inside, at, distance, near = _patterns()
     if len(gap) > MAX_GAP:
         return None
     if inside.fullmatch(gap):
         return "in", None, False, False
+    if at.fullmatch(gap):
+        return "at", None, False, False
     match = distance.fullmatch(gap)
     if match:
         return "near", _km(match.group("n"), w), bool(match.group("more")), False

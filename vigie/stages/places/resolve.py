@@ -32,6 +32,9 @@ NEAR_DEGREES = NEAR_KM / 111.0  # latitude difference beyond which no point is t
 # GeoNames' main name or a French/vigie name beats an alternate name of a 100x bigger place
 # (calibrated on "Hama": Ḩamāh, Syria vs an alternate name of Ōno-hara, Japan).
 MAIN_BONUS = 2.0
+# A mention tells the story's country when its best candidate outranks every candidate of
+# another country by this much (a 10-fold population, or a main name against an alternate).
+CLEAR_MARGIN = 1.0
 # Regions without a population (users' places) rank like a city of this size.
 REGION_POPULATION = 1_000_000
 # A name matched only through transliteration (translit.tsv) stands for a place of a country
@@ -135,6 +138,17 @@ def choose(cands: list[Candidate], context: dict[str, float],
     return max(cands, key=lambda c: score(c, context, anchors), default=None)
 
 
+def clear(cands: list[Candidate], context: dict[str, float]) -> bool:
+    """Whether the best candidate's country is clear: every candidate of another country ranks
+    at least CLEAR_MARGIN below it (« la bande de Gaza » is in Palestine, not in the province
+    of Gaza, Mozambique)."""
+    if not cands:
+        return False
+    best = choose(cands, context)
+    others = [score(c, context) for c in cands if c.country != best.country]
+    return not others or score(best, context) - max(others) >= CLEAR_MARGIN
+
+
 def story_context(actor_countries: list[str], chosen: list[tuple[Mention, Candidate | None]],
                   dateline: str | None) -> dict[str, float]:
     """Countries the article names, weighted: 1 for its places' countries, 0.5 for countries
@@ -163,7 +177,7 @@ def fit(rel: Relation, target: Candidate | None, cands: list[Candidate]) -> list
     """The candidates of a relation's source that lie where the text says they do."""
     if target is None:
         return cands
-    if rel.kind == "in" or (rel.direction and target.level in ("country", "region")):
+    if rel.kind in ("in", "at") or (rel.direction and target.level in ("country", "region")):
         # « Tessalit, au nord du Mali » is in Mali; « Rutshuru, au nord de Goma » near Goma
         inside = [c for c in cands if c.country == target.country or target.country is None]
         if target.level in ("city", "area") and located(target):
