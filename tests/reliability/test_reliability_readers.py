@@ -3,6 +3,7 @@ nor a traceback; random bytes never raise."""
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -102,3 +103,25 @@ def test_reliability_readers_random_bytes_never_raise(data, ext):
         assert isinstance(item, Article | Rejected | Warned)
         if isinstance(item, Rejected):
             assert item.reason.startswith("[V0")
+
+
+@pytest.mark.parametrize("published, reason", [
+    ("yesterday", "[V015] 'yesterday' is not a date"),
+    ("2016-02-30", "[V015] '2016-02-30' is not a date"),
+    ("99999-01-01", "[V015] '99999-01-01' is not a date"),  # said as given, not cut to 10 chars
+    (20160211, "[V013] the 'published' field must be a str, not int"),
+])
+def test_reliability_readers_publication_dates_are_strict(tmp_path, published, reason):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": FRENCH, "published": published}) + "\n",
+                    encoding="utf-8")
+    [rejected] = list(read(path))
+    assert rejected.source == f"{path}:1" and rejected.reason.startswith(reason)
+
+
+def test_reliability_readers_jj_mm_aaaa_and_date_times_are_dates(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps({"id": str(i), "text": FRENCH, "published": value}) + "\n"
+                            for i, value in enumerate(["11/02/2016", "2016-02-11T23:30:00+01:00"])),
+                    encoding="utf-8")
+    assert [a.published for a in read(path) if isinstance(a, Article)] == ["2016-02-11"] * 2
