@@ -287,3 +287,59 @@ def corpus_url(tmp_path_factory, nlp):
     build_store(WEB_CORPUS, url, nlp=nlp)
     with serving(url) as base:
         yield base
+
+
+# --- reliability fixtures (issue 24) ---
+
+# A word that makes the `fragile_nlp` pipeline fail on the article holding it.
+BOOM = "BOUM"
+
+
+@pytest.fixture(scope="session")
+def fragile_nlp():
+    """A blank French pipeline (no model: records with no facts) whose last component raises on
+    any text holding BOOM, as a stage bug or a model error would on one article of a batch."""
+    from spacy.language import Language
+
+    if "test_fragile" not in Language.factories:
+        @Language.component("test_fragile")
+        def fragile(doc):
+            if BOOM in doc.text:
+                raise RuntimeError("the component broke on this article")
+            return doc
+
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("test_fragile")
+    return nlp
+
+
+@pytest.fixture
+def deadline():
+    """deadline(seconds, fn, *args): fn(*args) run in a forked child; a child still running
+    after `seconds` is killed and the test fails, so a hang fails one test and never stalls CI."""
+    import multiprocessing
+
+    def run(seconds: float, fn, *args):
+        context = multiprocessing.get_context("fork")
+        parent, child = context.Pipe(duplex=False)
+        process = context.Process(target=_send_result, args=(child, fn, args), daemon=True)
+        process.start()
+        try:
+            if not parent.poll(seconds):
+                pytest.fail(f"{getattr(fn, '__name__', fn)} still running after {seconds} s")
+            ok, value = parent.recv()
+        finally:
+            process.kill()
+            process.join()
+        if not ok:
+            raise value
+        return value
+
+    return run
+
+
+def _send_result(conn, fn, args) -> None:
+    try:
+        conn.send((True, fn(*args)))
+    except BaseException as exc:  # noqa: BLE001 - handed to the test, which raises it
+        conn.send((False, exc))
