@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from vigie.stages.actors.lexicon import idxs_of, texts_of, tkey
 from vigie.stages.common import text_of
+from vigie.stages.tokens import pos_of
 
 LOGGER = logging.getLogger(__name__)
 
@@ -145,11 +146,13 @@ def is_argument(token: Token, agentive: set[str], climb: int = 2, *,
 def is_noun(doc: Doc, i: int) -> bool:
     """Token i is a noun, or a word the tagger took for an adjective after a determiner or a
     number ("17 000 civils et militaires", "des militaires")."""
-    token = doc[i]
-    if token.pos_ in ("NOUN", "PROPN"):
+    pos = pos_of(doc)
+    if pos[i] in ("NOUN", "PROPN"):
         return True
-    before_noun = token.head.pos_ == "NOUN" and token.head.i > i  # "un jeune homme"
-    return token.pos_ == "ADJ" and i > 0 and doc[i - 1].pos_ in ("DET", "NUM") and not before_noun
+    if pos[i] != "ADJ" or i == 0 or pos[i - 1] not in ("DET", "NUM"):
+        return False
+    head = doc[i].head
+    return not (head.pos_ == "NOUN" and head.i > i)  # "un jeune homme": "jeune" is no noun
 
 
 def is_individual(token: Token, collectives: set[str], key: str) -> bool:
