@@ -162,3 +162,22 @@ def test_actors_participants_apposed_function_is_one_actor(kb_nlp):
     text = "Le porte-parole de l'armée, le général Jean Mbala, a démenti."
     record = vigie.extract(text, published="2016-02-11", nlp=kb_nlp)
     assert [(a.name, a.role) for a in record.actors] == [("Jean Mbala", "porte-parole de l'armée")]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Dans une interview accordée au quotidien français Le Monde, le général a parlé.",
+     ["général"]),
+    ("Dix civils ont été tués, a déclaré samedi 14 mai, à l'AFP le porte-parole de la force.",
+     ["civils"]),
+    ("Le cyclone est retourné dans l'océan Indien.", []),
+])
+def test_actors_participants_channels_and_modifiers_are_no_actors(kb_nlp, text, names):
+    assert list(_actors(kb_nlp, text)) == names
+
+
+def test_actors_participants_rank_before_and_function_after_are_one_person(kb_nlp):
+    text = ("Dix civils ont été tués, a assuré le lieutenant-colonel Jean Mbala, porte-parole de "
+            "l'ONU. Le lieutenant-colonel a ajouté que l'enquête continuait.")
+    actors = _actors(kb_nlp, text)
+    assert actors["Jean Mbala"][:3] == ("person", None, "IGO")
+    assert "lieutenant-colonel" not in actors

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -74,6 +75,7 @@ _ARTICLES = ("le ", "la ", "les ", "Le ", "La ", "Les ")
 _PARTICLE_NAME = re.compile(r"^[a-z]{1,4}[- ][A-ZÀ-Ý]")
 
 
+@lru_cache(maxsize=65536)
 def written_as_name(text: str) -> bool:
     """Whether a mention is written as a proper name: capitalised (or a number, "M23") after
     its article ("l'OSDH", "la Russie"; not "exécutif européen", a knowledge-base alias that

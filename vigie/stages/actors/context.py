@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from vigie.stages.actors.lexicon import Lexicon, match_at, texts_of, tkey
+from vigie.stages.tokens import pos_of
 
 LOGGER = logging.getLogger(__name__)
 
@@ -121,9 +122,9 @@ def body_of(lex: Lexicon, doc: Doc, keys: list[str], start: int,
     """(sector, country) of the first body named in tokens start..end ("de la police de
     Kaboul": COP; "de l'ONU": IGO, no country; "de la Mission ...": IGO), else (None, None);
     adjectives are no bodies ("Force multinationale")."""
-    texts = keys.texts
+    texts, pos = keys.texts, pos_of(doc)
     for i in range(max(start, 0), min(end, len(keys))):
-        if doc[i].pos_ == "ADJ":
+        if pos[i] == "ADJ":
             continue
         hit = match_at(lex, keys, i, {"entry", "role"})
         match = hit[1][0] if hit else None

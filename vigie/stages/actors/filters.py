@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from vigie.stages.actors.lexicon import idxs_of, texts_of, tkey
 from vigie.stages.common import text_of
+from vigie.stages.tokens import pos_of
 
 LOGGER = logging.getLogger(__name__)
 
@@ -25,6 +26,8 @@ CREDITS_MAX_CHARS = 600
 BYLINE_MAX_TOKENS = 8
 # A dateline "VILLE, 27 juillet (Agence) -" stands in the article's first characters.
 DATELINE_REACH = 200
+# How far before "à l'AFP" its verb of telling may stand ("a déclaré samedi 14 mai, à l'AFP": 5).
+SPOKEN_REACH = 6
 _ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "obl:agent", "csubj", "obj", "iobj", "obl:arg"}
 _OBLIQUE_DEPS = {"obl", "obl:mod", "nmod"}
 _SINGULAR_DETS = {"un", "une", "le", "la", "l'", "ce", "cet", "cette"}
@@ -113,14 +116,30 @@ def reporting_channel(doc: Doc, keys: list[str], start: int, end: int, speech: s
     "contactés par l'AFP", "a assuré sur LCI"): the channel, not an actor. `media` is whether
     the name is known as a medium; any name heard "sur" (on air) is one."""
     i = start - 1
-    while i >= 0 and keys[i] in ("l'", "la", "le"):
+    pos = pos_of(doc)
+    # "au quotidien français Le Monde": the medium's description stands between
+    while i >= 0 and (keys[i] in ("l'", "la", "le") or (media and start - i <= 3
+                                                         and pos[i] in ("NOUN", "ADJ"))):
         i -= 1
-    if media and i > 0 and keys[i] in ("a", "au") and doc[i - 1].pos_ in ("VERB", "AUX"):
+    if media and i > 0 and keys[i] in ("a", "au") and _spoken_before(doc, i, speech):
         return True
     root = doc[start:end].root
     cases = {tkey(c.text) for c in root.children if c.dep_ == "case"}
     told = cases & {"a", "au", "aux", "par", "sur"} if media else cases & {"sur"}
     return bool(told) and root.head.pos_ == "VERB" and tkey(root.head.lemma_) in speech
+
+
+def _spoken_before(doc: Doc, i: int, speech: set[str]) -> bool:
+    """A verb right before token i, or a verb of telling a few words before it in the clause
+    ("a déclaré samedi 14 mai, à l'AFP")."""
+    if doc[i - 1].pos_ in ("VERB", "AUX"):
+        return True
+    for token in reversed(doc[max(0, i - SPOKEN_REACH):i]):
+        if token.text in (".", ";", ":", "»", '"'):
+            return False
+        if token.pos_ == "VERB" and tkey(token.lemma_) in speech:
+            return True
+    return False
 
 
 def is_argument(token: Token, agentive: set[str], climb: int = 2, *,
@@ -145,11 +164,13 @@ def is_argument(token: Token, agentive: set[str], climb: int = 2, *,
 def is_noun(doc: Doc, i: int) -> bool:
     """Token i is a noun, or a word the tagger took for an adjective after a determiner or a
     number ("17 000 civils et militaires", "des militaires")."""
-    token = doc[i]
-    if token.pos_ in ("NOUN", "PROPN"):
+    pos = pos_of(doc)
+    if pos[i] in ("NOUN", "PROPN"):
         return True
-    before_noun = token.head.pos_ == "NOUN" and token.head.i > i  # "un jeune homme"
-    return token.pos_ == "ADJ" and i > 0 and doc[i - 1].pos_ in ("DET", "NUM") and not before_noun
+    if pos[i] != "ADJ" or i == 0 or pos[i - 1] not in ("DET", "NUM"):
+        return False
+    head = doc[i].head
+    return not (head.pos_ == "NOUN" and head.i > i)  # "un jeune homme": "jeune" is no noun
 
 
 def is_individual(token: Token, collectives: set[str], key: str) -> bool:

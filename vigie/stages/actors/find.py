@@ -103,8 +103,10 @@ class Finder:
             cand.start, cand.end = ent.start, ent.end
             return cand
         # An apposition between commas is a surer sign than a noun before the name ("juge X").
-        info = role_after(self.lex, self.keys, ent) or role_before(self.lex, self.keys, ent)
-        info = info or self._listed_role(ent)
+        before = role_before(self.lex, self.keys, ent)
+        if before and before.tokens:  # "le lieutenant-colonel X, porte-parole de ...": his rank
+            self.used.update(range(*before.tokens))
+        info = role_after(self.lex, self.keys, ent) or before or self._listed_role(ent)
         if info and info.tokens:
             self.used.update(range(*info.tokens))
             self._possessor(info)
@@ -238,7 +240,8 @@ class Finder:
             return _entry_cand(self.lex, start, end, entry, None, self.published)
         if m.what == "demonym":
             noun = doc[start].text[:1].isupper() and doc[start].pos_ in ("NOUN", "PROPN")
-            if not noun:
+            head = doc[start].head
+            if not noun or (head.i < start and head.pos_ == "NOUN"):  # "l'océan Indien"
                 return None
             cand = _state_cand(self.lex, start, end, m.iso3)
             cand.named = False  # "les Russes" stands for the state but is no name of it
@@ -280,6 +283,9 @@ class Finder:
             return self._titled(start, end, role, head)
         if role.kind == "person":  # "des députés", "les hauts fonctionnaires": a group
             role = Role(role.words, role.sector, "group")
+        if role.sector == "MED" and reporting_channel(doc, self.keys, start, end,
+                                                      self.lex.speech_verbs):
+            return None  # "une interview accordée au quotidien X": the channel
         role_end = end
         end, country, per = group_extent(self.lex, doc, self.keys, start, end)
         qualifier = match_at(self.lex, self.keys, role_end, {"role"}) if end > role_end else None
