@@ -164,16 +164,21 @@ def _home(merged: list, hit, story: Story):
 
 
 def _antecedent(told: list, hit, story: Story):
-    """The event an anaphoric mention with no time of its own names: the last one told before
-    it with the same word, whatever its status, with no other actor ("cette attaque russe"
-    after "lors d'une attaque contre l'Ukraine"; "la manifestation" in a claim)."""
+    """The event an anaphoric mention with no time of its own names: the last one of its type
+    told before it with no other actor, whatever its status and weapons: the same word, else,
+    for a bare mention, another word in the same or the previous paragraph ("cette attaque
+    russe" after "lors d'une attaque contre l'Ukraine"; "les frappes" after it; "la
+    manifestation" in a claim)."""
     if not hit.anaphoric or hit.time_value is not None:
         return None
-    for kept in reversed(told):
-        if kept.type == hit.type and kept.lemma == hit.lemma and _actors_fit(
-                kept.source, hit.source, story, True) and _fits(kept.target, hit.target):
-            return kept
-    return None
+    fits = [k for k in told if k.type == hit.type and _fits(k.target, hit.target)
+            and _actors_fit(k.source, hit.source, story, True)]
+    same = [k for k in fits if k.lemma == hit.lemma]
+    if same or not _orphan(hit):
+        return (same or [None])[-1]
+    start = hit.mentions[0][0]
+    near = [k for k in fits if story.text.count("\n", k.mentions[0][0], start) <= 1]
+    return (near or [None])[-1]
 
 
 def _resolve_anaphora(hits: list, story: Story) -> list:
