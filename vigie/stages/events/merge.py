@@ -15,8 +15,6 @@ from dataclasses import dataclass
 
 LOGGER = logging.getLogger(__name__)
 
-MENTION_BONUS = 0.05  # each extra mention of the same event; calibrated on the sample's offensive
-MAX_CONFIDENCE = 0.99
 STATEMENTS = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONCEDE"}  # speech acts
 
 
@@ -42,7 +40,8 @@ def _described(story: Story, i: int) -> bool:
     if i >= len(story.actors):
         return False
     actor = story.actors[i]
-    return not actor.named_mentions and actor.kb_id is None and actor.kind in ("group", "population")
+    described = not actor.named_mentions and actor.kb_id is None
+    return described and actor.kind in ("group", "population")
 
 
 def _actors_fit(a, b, story: Story, anchored: bool) -> bool:
@@ -85,15 +84,13 @@ def _related(a, b) -> bool:
     )
 
 
-def compatible(a, b, story: Story = Story(), modes: bool = True) -> bool:
+def compatible(a, b, story: Story = Story()) -> bool:
     """Whether two event hits can be the same action (no conflicting field, something shared).
 
     Args:
         a: an EventHit (with its `lemma` attribute set by the stage).
         b: another.
         story: the doc's places and actors.
-        modes: whether different modes conflict (not for a bare mention: one attack may use
-            drones and missiles).
 
     Returns:
         True when b may be merged into a.
@@ -101,8 +98,9 @@ def compatible(a, b, story: Story = Story(), modes: bool = True) -> bool:
     if a.type != b.type or a.status != b.status:
         return False
     anchored = _anchored(a, b)
-    if not ((_fits(a.mode, b.mode) or not modes) and _actors_fit(a.source, b.source, story, anchored)
-            and _actors_fit(a.target, b.target, story, False) and _fits(a.claimed_by, b.claimed_by)):
+    if not (_fits(a.mode, b.mode) and _fits(a.claimed_by, b.claimed_by)
+            and _actors_fit(a.source, b.source, story, anchored)
+            and _actors_fit(a.target, b.target, story, False)):
         return False
     if not _place_fits(a, b, story):
         return False
@@ -125,8 +123,7 @@ def absorb(a, b, story: Story = Story()) -> None:
     a.mentions.extend(m for m in b.mentions if m not in a.mentions)
     a.figures.extend(f for f in b.figures if f not in a.figures)
     a.context.extend(c for c in b.context if c not in a.context)
-    best = max(a.confidence or 0.0, b.confidence or 0.0)
-    a.confidence = round(min(MAX_CONFIDENCE, best + MENTION_BONUS), 2)
+    a.prior = max(a.prior, b.prior)
 
 
 def _finer(story: Story, new, old) -> bool:
@@ -148,8 +145,8 @@ def _fold_into(merged: list, hit, story: Story) -> None:
 def _home(merged: list, hit, story: Story):
     """The event an actor-less mention restates: one named by the same word, else the nearest
     compatible one before it, else after it in its paragraph or about the same target ("a
-    démenti cet appel ... « Nous démentons cet appel »"). A statement is a speech act of its own: only the same
-    word restates it."""
+    démenti cet appel ... « Nous démentons cet appel »"). A statement is a speech act of its
+    own: only the same word restates it."""
     start = hit.mentions[0][0]
     fits = [k for k in merged if compatible(k, hit, story)]
     if hit.type in STATEMENTS:

@@ -143,7 +143,8 @@ def inner_time(doc: Doc, trigger: Token, clause: list[tuple[int, object]]) -> in
 
 
 def free_time(doc: Doc, dated: list[tuple[int, object]], start: int, end: int,
-              saying: frozenset[str] = frozenset(), own: frozenset[int] = frozenset()) -> int | None:
+              saying: frozenset[str] = frozenset(),
+              own: frozenset[int] = frozenset()) -> int | None:
     """The last time of `dated` ((index, time) pairs) in text[start:end] whose clause is not a
     side clause, nor a verb of saying (", ont indiqué jeudi des sources": the report's day)."""
     found = None
