@@ -4,7 +4,12 @@ A new event mention joins an existing story when all of these hold (the threshol
 constants below and documented in docs/store.md):
 
 - same PLOVER type;
-- dates within MERGE_WINDOW_DAYS (the event's own time, else the article's publication date);
+- dates within MERGE_WINDOW_DAYS (the event's own time, else the article's publication date),
+  each read with its precision (`dates_apart`): a month is any of its days; a report's
+  publication date (precision "published": the event had no date of its own) stands for any day
+  of the REPORT_LAG_DAYS before it when compared with an event's own date, so that a copy of a
+  dispatch that lost its "lundi" still joins the story; two publication dates compare as they
+  are;
 - compatible actors: for source and for target, unknown on either side, the same actor
   (knowledge-base id, else folded name), or a state and an actor of that state's country;
 - compatible place: both located within MERGE_RADIUS_KM, else the same country, else unknown;
@@ -28,6 +33,13 @@ from vigie.store import schema
 # Reports of one event are published within two days of it (same-day wire story, next-day
 # follow-up, weekend pieces); wider windows merged distinct strikes in our synthetic tests.
 MERGE_WINDOW_DAYS = 2
+# A report tells what happened on its day or the days before: a dispatch is taken up by other
+# outlets over the next two days (the development corpus's undated events are at most two days
+# older than their article).
+REPORT_LAG_DAYS = 2
+# Precisions whose date stands for every day of a period (day_of gives its first day); a month
+# runs to its last day.
+PERIOD_DAYS = {"week": 6, "month": 30}
 # A town and its surroundings: reports place one strike in the city or a nearby district.
 MERGE_RADIUS_KM = 50.0
 EARTH_RADIUS_KM = 6371.0
@@ -71,6 +83,44 @@ class Mention:
     def day(self) -> int | None:
         """The date as a proleptic ordinal, or None."""
         return day_of(self.date)
+
+    @property
+    def days(self) -> tuple[int, int] | None:
+        """The first and last day the date may stand for (see `days_of`)."""
+        return days_of(self.date, self.precision)
+
+
+def days_of(value: str | None, precision: str | None) -> tuple[int, int] | None:
+    """(first, last) ordinal day that a date of this precision may stand for, or None.
+
+    >>> days_of("2024-03-05", "published")[1] - days_of("2024-03-05", "published")[0]
+    2
+    """
+    day = day_of(value)
+    if day is None:
+        return None
+    if precision == "published":
+        return day - REPORT_LAG_DAYS, day
+    if precision == "month" or (precision is None and value and len(value) == 7):
+        first = dt.date.fromordinal(day)
+        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return day, following.toordinal() - 1
+    return day, day + PERIOD_DAYS.get(precision or "", 0)
+
+
+def days_apart(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Days between two periods (0 when they overlap)."""
+    return max(0, a[0] - b[1], b[0] - a[1])
+
+
+def dates_apart(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> int | None:
+    """Days between two (date, precision) pairs, each read with its precision; None when one
+    has no date. Two reports' publication dates lag their events alike: compared as they are."""
+    if a[1] == "published" and b[1] == "published":
+        first, second = day_of(a[0]), day_of(b[0])
+        return None if first is None or second is None else abs(first - second)
+    first, second = days_of(*a), days_of(*b)
+    return None if first is None or second is None else days_apart(first, second)
 
 
 def day_of(value: str | None) -> int | None:
@@ -137,9 +187,9 @@ def judge(mention: Mention, row) -> dict | None:
     if any(ok is False for ok, _ in checks.values()):
         return None
     anchors = sum(ok is True for ok, _ in checks.values())
-    if not anchors:
+    days = dates_apart((mention.date, mention.precision), (row.date, row.precision))
+    if not anchors or days is None or days > MERGE_WINDOW_DAYS:
         return None
-    days = abs(mention.day - row.day)
     return {"rule": "merged", "story": row.id, "anchors": anchors, "days_apart": days,
             "type": f"same type {mention.type}",
             "date": f"{mention.date} and {row.date}: {days} day(s) apart "
@@ -169,9 +219,11 @@ def _best_story(conn: Connection, mention: Mention) -> dict | None:
     if mention.day is None:
         return None
     s = schema.stories
+    first, last = mention.days
+    widest = max(REPORT_LAG_DAYS, *PERIOD_DAYS.values())  # a story's day is its period's first
     rows = conn.execute(select(s).where(
         s.c.type == mention.type,
-        s.c.day.between(mention.day - MERGE_WINDOW_DAYS, mention.day + MERGE_WINDOW_DAYS),
+        s.c.day.between(first - MERGE_WINDOW_DAYS - widest, last + MERGE_WINDOW_DAYS + widest),
     ))
     verdicts = [v for v in (judge(mention, row) for row in rows) if v]
     if not verdicts:
@@ -208,6 +260,9 @@ def _absorb(conn: Connection, verdict: dict, mention: Mention) -> None:
     values = {"mentions": row.mentions + 1}
     if row.mode is None and mention.mode:
         values["mode"] = mention.mode
+    if row.precision == "published" and mention.precision not in (None, "published"):
+        # the story was dated by a report; this one gives the event's own date
+        values.update(date=mention.date, day=mention.day, precision=mention.precision)
     if not row.place and not row.country:
         values.update(_place_fields(mention.place))
     elif row.lat is None and mention.place and mention.place.located:

@@ -21,7 +21,8 @@ from vigie.stages.arguments.newcomers import newcomer
 from vigie.stages.arguments.participants import actor_of
 from vigie.stages.common import article_of, guarded, text_of
 from vigie.stages.events import args, sense
-from vigie.stages.events.lexicon import Lexicon, Match, find_triggers, load_lexicon
+from vigie.stages.events.confidence import event_confidence
+from vigie.stages.events.lexicon import DEFAULT_PRIOR, Lexicon, Match, find_triggers, load_lexicon
 from vigie.stages.events.merge import merge_events
 from vigie.stages.events.status import carrier, clause_status, framing
 from vigie.stages.events.when import event_date, event_when
@@ -30,9 +31,6 @@ from vigie.stages.tokens import lemmas_of, morph_of, sentence_of
 
 LOGGER = logging.getLogger(__name__)
 
-ARGUMENT_BONUS = 0.1  # per actor argument found; calibrated so a bare noun trigger stays under 0.8
-FRAMED_PENALTY = 0.1  # a status other than reported rests on one more inference
-MIN_CONFIDENCE = 0.05
 THREAT_MODES = {"ASSAULT": "violence", "COERCE": "arrest", "SANCTION": "restrict"}
 REJECT_MODES = {"RETREAT": "yield", "CONSULT": "meet", "AID": "assist", "AGREE": "change"}
 REQUEST_MODES = {"RETREAT": "yield", "CONSULT": "meet", "AID": "assist", "ASSAULT": "yield"}
@@ -70,6 +68,7 @@ class EventHit:
     own_place: bool = False  # the place hangs on the trigger itself, not just on its sentence
     anaphoric: bool = False  # "la manifestation", "ce coup d'État": names an event told before
     target_word: str | None = None  # the target's head lemma ("le camp de Wendou": camp)
+    prior: float = DEFAULT_PRIOR  # the trigger word's prior (triggers.yaml), for confidence.py
 
 
 @dataclass
@@ -122,6 +121,7 @@ def _hit(doc: Doc, match: Match, lex: Lexicon) -> EventHit:
         trigger_start=first, trigger_end=last,
         mentions=[(first, last)], context=context,
         lemma=lemmas_of(doc)[match.root.i], anaphoric=anaphoric(match.root),
+        prior=entry.prior,
     )
 
 
@@ -177,14 +177,6 @@ def weapon_mode(match: Match, hit: EventHit, lex: Lexicon) -> str | None:
     return found or hit.mode
 
 
-def _confidence(match: Match, hit: EventHit) -> float:
-    score = match.entry.prior
-    score += ARGUMENT_BONUS * ((hit.source is not None) + (hit.target is not None))
-    if hit.status != "reported":
-        score -= FRAMED_PENALTY
-    return round(min(0.95, max(MIN_CONFIDENCE, score)), 2)
-
-
 def _frame(ctx: Ctx, draft: Draft) -> None:
     hit, match, lex = draft.hit, draft.match, ctx.lex
     frame = framing(match, lex, ctx.hosts)
@@ -234,7 +226,6 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
         hit.target = None
     _frame(ctx, draft)
     _locate(ctx, hit, match)
-    hit.confidence = _confidence(match, hit)
     return draft
 
 
@@ -281,7 +272,7 @@ def _deontic(ctx: Ctx, draft: Draft) -> EventHit | None:
         type="REQUEST", trigger=modal.text, start=inner.start, end=inner.end,
         mode=REQUEST_MODES.get(inner.type, "change"), source=speaker, target=target,
         trigger_start=modal.idx, trigger_end=modal.idx + len(modal),
-        mentions=[(modal.idx, modal.idx + len(modal))], confidence=inner.confidence,
+        mentions=[(modal.idx, modal.idx + len(modal))],
         context=list(ctx.lex.contexts.get("REQUEST", [])), lemma=modal.lemma_,
     )
 
@@ -398,7 +389,11 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
             continue  # an aim ("créée pour renverser"), a condition, a question, "n'a pas tiré"
         request = _deontic(ctx, draft) if hit is not None else None
         hits.extend(h for h in (request, hit) if h is not None)
-    return merge_events(hits, places, doc._.vigie_actors or [], text_of(doc))
+    actors = doc._.vigie_actors or []
+    events = merge_events(hits, places, actors, text_of(doc))
+    for event in events:
+        event.confidence = event_confidence(event, actors)
+    return events
 
 
 class EventsComponent:

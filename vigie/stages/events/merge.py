@@ -15,8 +15,6 @@ from dataclasses import dataclass
 
 LOGGER = logging.getLogger(__name__)
 
-MENTION_BONUS = 0.05  # each extra mention of the same event; calibrated on the sample's offensive
-MAX_CONFIDENCE = 0.99
 STATEMENTS = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONCEDE"}  # speech acts
 
 
@@ -42,8 +40,8 @@ def _described(story: Story, i: int) -> bool:
     if i >= len(story.actors):
         return False
     actor = story.actors[i]
-    unnamed = not actor.named_mentions and actor.kb_id is None
-    return unnamed and actor.kind in ("group", "population")
+    described = not actor.named_mentions and actor.kb_id is None
+    return described and actor.kind in ("group", "population")
 
 
 def _actors_fit(a, b, story: Story, anchored: bool) -> bool:
@@ -86,15 +84,13 @@ def _related(a, b) -> bool:
     )
 
 
-def compatible(a, b, story: Story = Story(), modes: bool = True) -> bool:
+def compatible(a, b, story: Story = Story()) -> bool:
     """Whether two event hits can be the same action (no conflicting field, something shared).
 
     Args:
         a: an EventHit (with its `lemma` attribute set by the stage).
         b: another.
         story: the doc's places and actors.
-        modes: whether different modes conflict (not for a bare mention: one attack may use
-            drones and missiles).
 
     Returns:
         True when b may be merged into a.
@@ -102,10 +98,9 @@ def compatible(a, b, story: Story = Story(), modes: bool = True) -> bool:
     if a.type != b.type or a.status != b.status:
         return False
     anchored = _anchored(a, b)
-    sources = _actors_fit(a.source, b.source, story, anchored)
-    targets = _actors_fit(a.target, b.target, story, False)
-    if not ((_fits(a.mode, b.mode) or not modes) and sources and targets
-            and _fits(a.claimed_by, b.claimed_by)):
+    if not (_fits(a.mode, b.mode) and _fits(a.claimed_by, b.claimed_by)
+            and _actors_fit(a.source, b.source, story, anchored)
+            and _actors_fit(a.target, b.target, story, False)):
         return False
     if not _place_fits(a, b, story):
         return False
@@ -128,8 +123,7 @@ def absorb(a, b, story: Story = Story()) -> None:
     a.mentions.extend(m for m in b.mentions if m not in a.mentions)
     a.figures.extend(f for f in b.figures if f not in a.figures)
     a.context.extend(c for c in b.context if c not in a.context)
-    best = max(a.confidence or 0.0, b.confidence or 0.0)
-    a.confidence = round(min(MAX_CONFIDENCE, best + MENTION_BONUS), 2)
+    a.prior = max(a.prior, b.prior)
 
 
 def _finer(story: Story, new, old) -> bool:
@@ -167,16 +161,21 @@ def _home(merged: list, hit, story: Story):
 
 
 def _antecedent(told: list, hit, story: Story):
-    """The event an anaphoric mention with no time of its own names: the last one told before
-    it with the same word, whatever its status, with no other actor ("cette attaque russe"
-    after "lors d'une attaque contre l'Ukraine"; "la manifestation" in a claim)."""
+    """The event an anaphoric mention with no time of its own names: the last one of its type
+    told before it with no other actor, whatever its status and weapons: the same word, else,
+    for a bare mention, another word in the same or the previous paragraph ("cette attaque
+    russe" after "lors d'une attaque contre l'Ukraine"; "les frappes" after it; "la
+    manifestation" in a claim)."""
     if not hit.anaphoric or hit.time_value is not None:
         return None
-    for kept in reversed(told):
-        if kept.type == hit.type and kept.lemma == hit.lemma and _actors_fit(
-                kept.source, hit.source, story, True) and _fits(kept.target, hit.target):
-            return kept
-    return None
+    fits = [k for k in told if k.type == hit.type and _fits(k.target, hit.target)
+            and _actors_fit(k.source, hit.source, story, True)]
+    same = [k for k in fits if k.lemma == hit.lemma]
+    if same or not _orphan(hit):
+        return (same or [None])[-1]
+    start = hit.mentions[0][0]
+    near = [k for k in fits if story.text.count("\n", k.mentions[0][0], start) <= 1]
+    return (near or [None])[-1]
 
 
 def _resolve_anaphora(hits: list, story: Story) -> list:
