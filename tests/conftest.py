@@ -172,7 +172,9 @@ def _web_records():
         quotes=[{"id": "q1", "text": "Seules des cibles militaires ont été visées",
                  **_at(two, "Seules des cibles militaires ont été visées"), "direct": True,
                  "speaker": "a2", "cue": "a affirmé"}],
-        figures=[{"id": "f1", "kind": "killed", "value": 2, "source": "a2", **_at(two, "2 morts")}],
+        # "2 morts" among the civilians the first report counts: a dispute about one population
+        figures=[{"id": "f1", "kind": "killed", "value": 2, "who": "civils", "source": "a2",
+                  **_at(two, "2 morts")}],
         events=[{"id": "e1", "type": "ASSAULT", "source": "a1", "place": "p1", "time": "t1",
                  "figures": ["f1"], "trigger": "frappes", "start": 0, "end": 44}])
     return [first, second]
