@@ -232,12 +232,14 @@ def _extract_batch(batch: list[Article | Failed], nlp: Language | None = None
     nlp = nlp or _WORKER["nlp"]
     results: list = [_too_long(item, nlp) for item in batch]
     todo = [k for k, item in enumerate(results) if isinstance(item, Article)]
+    done = 0
     try:
-        docs = list(nlp.pipe((make_doc(nlp, results[k]) for k in todo), batch_size=len(batch)))
-    except Exception:  # noqa: BLE001 - isolated below, article by article
-        docs = None
-    for n, k in enumerate(todo):
-        results[k] = _result(results[k], nlp, docs[n] if docs is not None else None)
+        for doc in nlp.pipe((make_doc(nlp, results[k]) for k in todo), batch_size=len(batch)):
+            results[todo[done]] = _result(results[todo[done]], nlp, doc)
+            done += 1
+    except Exception:  # noqa: BLE001 - the rest of the batch is run article by article
+        for k in todo[done:]:
+            results[k] = _result(results[k], nlp, None)
     return results
 
 
