@@ -202,8 +202,9 @@ def _disputed(one, other, lex: FigureLexicon) -> bool:
     if (one.cumulative, one.period) != (other.cumulative, other.period) or not comparable(
             one.value, other.value):
         return False  # a total since 2015 and a day's toll count different things
-    if population(one.who, lex.generic_who) != population(other.who, lex.generic_who):
-        return False  # "12 civils" and "20 morts" count different people
+    mine, theirs = population(one.who, lex.generic_who), population(other.who, lex.generic_who)
+    if mine and theirs and mine != theirs:
+        return False  # "248 civils" and "16 soldats" count different people
     if one.part_of is not None or other.part_of is not None:
         return False  # a subset ("dont 20 enfants") is a detail of its whole, not a claim
     return (one.kind, one.place, one.time) == (other.kind, other.place, other.time)
