@@ -44,8 +44,8 @@ def _report(doc_id, published, *claims, title="Syrie : frappes sur Idleb", linke
     each figure is stated by its own sentence, and linked to the event unless `linked` says."""
     from vigie.record import DocumentRecord
 
-    sentences, figures, actors = [], [], [{"id": "a1", "name": "Russie", "kind": "state",
-                                            "country": "RUS"}]
+    sentences, figures, times = [], [], []
+    actors = [{"id": "a1", "name": "Russie", "kind": "state", "country": "RUS"}]
     for i, (claimant, value, extra) in enumerate(claims, 1):
         source = None
         if claimant:
@@ -54,6 +54,10 @@ def _report(doc_id, published, *claims, title="Syrie : frappes sur Idleb", linke
         before = " ".join(sentences) + (" " if sentences else "")
         sentences.append(f"Selon {claimant or 'nos informations'}, la frappe a fait {value} morts.")
         start = len(before) + sentences[-1].index(str(value))
+        if "when" in extra:  # the figure's date
+            times.append({"id": f"t{i}", "text": "ce jour", "start": start, "end": start + 2,
+                          "value": extra.pop("when"), "precision": "day"})
+            extra["time"] = f"t{i}"
         figures.append({"id": f"f{i}", "kind": extra.pop("kind", "killed"), "value": value,
                         "start": start, "end": start + len(str(value)), "source": source,
                         **extra})
@@ -64,7 +68,8 @@ def _report(doc_id, published, *claims, title="Syrie : frappes sur Idleb", linke
     event = {"id": "e1", "type": "ASSAULT", "mode": "aerial", "source": "a1", "place": "p1",
              "figures": keep, "trigger": "frappe", "start": 0, "end": len(text)}
     return DocumentRecord(doc_id=doc_id, published=published, title=title, text=text,
-                          actors=actors, places=places, figures=figures, events=[event])
+                          actors=actors, places=places, times=times, figures=figures,
+                          events=[event])
 
 
 def _rows(store):
@@ -127,8 +132,10 @@ def test_store_disputes_inside_one_article(store):
 @pytest.mark.issue(20)
 def test_store_disputes_compare_one_population(store):
     store.add_record(_report("r1", "2024-03-02", ("ONU", 12, {"who": "civils"})))
-    store.add_record(_report("r2", "2024-03-02", ("armée", 20, {"who": "morts"})))
+    store.add_record(_report("r2", "2024-03-02", ("armée", 20, {"who": "soldats"})))
     assert _rows(store) == []
+    store.add_record(_report("r3", "2024-03-02", ("OSDH", 15, {"who": "morts"})))  # anyone
+    assert _rows(store) == [("ONU", 12, "r1"), ("armée", 20, "r2"), ("OSDH", 15, "r3")]
 
 
 @pytest.mark.issue(20)
@@ -136,3 +143,10 @@ def test_store_disputes_figure_of_no_event_joins_its_article_story(store):
     store.add_record(_report("r1", "2024-03-02", ("procureur", 25, {}), ("ONG", 24, {}),
                              linked={"f1"}))
     assert _rows(store) == [("procureur", 25, "r1"), ("ONG", 24, "r1")]
+
+
+@pytest.mark.issue(20)
+def test_store_disputes_inside_one_article_two_dates_are_two_counts(store):
+    store.add_record(_report("r1", "2024-03-02", ("AAPP", 82, {"when": "2024-03-01"}),
+                             ("armée", 248, {"when": "2024-02-29"})))
+    assert _rows(store) == []

@@ -45,6 +45,7 @@ class Claim:
     part_of: str | None = None  # local id of the whole this figure is a subset of
     cumulative: bool = False  # a total over a period ("depuis 2015"), not one event's toll
     period: str | None = None
+    time: str | None = None  # the value of the figure's time expression, if any
 
 
 def explain(store: Store, story_id: int) -> dict:
@@ -74,7 +75,7 @@ def _mention(row) -> dict:
             "status": row.status, "sentence": sentence, "merge": row.merge}
 
 
-F, L, P = schema.figures, schema.event_figures, schema.places
+F, L, P, T = schema.figures, schema.event_figures, schema.places, schema.times
 
 
 def _figure_columns() -> list:
@@ -82,7 +83,8 @@ def _figure_columns() -> list:
     return [F.c.kind, A.c.name, F.c.value, F.c.low, F.c.high, D.c.doc_id, D.c.published,
             F.c.start, F.c.end, F.c.id, F.c.approximate, D.c.title, F.c.who,
             P.c.name.label("place"), F.c.part_of, F.c.cumulative, F.c.period,
-            func.substr(D.c.text, first, 2 * SENTENCE).label("around"), F.c.document_id]
+            func.substr(D.c.text, first, 2 * SENTENCE).label("around"), F.c.document_id,
+            T.c.value.label("time")]
 
 
 def claims(store: Store, *, story_id: int | None = None) -> list[Claim]:
@@ -97,26 +99,59 @@ def claims(store: Store, *, story_id: int | None = None) -> list[Claim]:
             .join(L, L.c.event_id == E.c.id).join(F, F.c.id == L.c.figure_id)
             .join(S, S.c.id == E.c.story_id).join(D, D.c.id == F.c.document_id)
             .outerjoin(A, A.c.id == F.c.source_id).outerjoin(P, P.c.id == F.c.place_id)
+            .outerjoin(T, T.c.id == F.c.time_id)
             .order_by(E.c.story_id, F.c.kind, D.c.published, F.c.id))
+    if story_id is not None:
+        stmt = stmt.where(E.c.story_id == story_id)
     with store.reading() as conn:
         rows = conn.execute(stmt).all()
-        loose = conn.execute(
-            select(*_figure_columns()).join(D, D.c.id == F.c.document_id)
-            .outerjoin(A, A.c.id == F.c.source_id).outerjoin(P, P.c.id == F.c.place_id)
-            .where(~select(L.c.figure_id).where(L.c.figure_id == F.c.id).exists())
-            .where(F.c.document_id.in_({row.document_id for row in rows}))).all()
+        docs = None if story_id is None else {row.document_id for row in rows}
+        homes = _homes(conn, docs) if docs is not None else _homes_of(rows)
+        loose = conn.execute(_loose(docs)).all()
     # A figure linked to two mentions of one story is still one claim.
     unique = {(row.story_id, row.id): _claim(row.story_id, row.type, row) for row in rows}
-    homes: dict[tuple[int, str], set[tuple[int, str]]] = defaultdict(set)
-    for row in rows:
-        homes[(row.document_id, row.kind)].add((row.story_id, row.type))
     for row in loose:
         home = homes.get((row.document_id, row.kind), set())
         if len(home) == 1:
             (story, type_), = home
-            unique[(story, row.id)] = _claim(story, type_, row)
-    found = [c for c in unique.values() if story_id is None or c.story == story_id]
-    return sorted(found, key=lambda c: (c.story, c.kind, c.published or "", c.doc_id, c.start))
+            if story_id is None or story == story_id:
+                unique[(story, row.id)] = _claim(story, type_, row)
+    return sorted(unique.values(),
+                  key=lambda c: (c.story, c.kind, c.published or "", c.doc_id, c.start))
+
+
+Homes = dict[tuple[int, str], set[tuple[int, str]]]
+
+
+def _homes_of(rows) -> Homes:
+    """(document, kind) -> the (story, type) its linked figures of that kind belong to."""
+    homes: Homes = defaultdict(set)
+    for row in rows:
+        homes[(row.document_id, row.kind)].add((row.story_id, row.type))
+    return homes
+
+
+def _homes(conn, docs: set[int]) -> Homes:
+    """`_homes_of` for the linked figures of some documents, all their stories included."""
+    found = conn.execute(
+        select(F.c.document_id, F.c.kind, E.c.story_id, S.c.type).distinct()
+        .join(L, L.c.figure_id == F.c.id).join(E, E.c.id == L.c.event_id)
+        .join(S, S.c.id == E.c.story_id).where(F.c.document_id.in_(docs))).all()
+    return _homes_of(found)
+
+
+def _loose(docs: set[int] | None):
+    """Figures that measure no event, of these documents (None: of any document that has
+    figures measuring one)."""
+    linked = select(L.c.figure_id).where(L.c.figure_id == F.c.id).exists()
+    stmt = (select(*_figure_columns()).join(D, D.c.id == F.c.document_id)
+            .outerjoin(A, A.c.id == F.c.source_id).outerjoin(P, P.c.id == F.c.place_id)
+            .outerjoin(T, T.c.id == F.c.time_id).where(~linked))
+    if docs is not None:
+        return stmt.where(F.c.document_id.in_(docs))
+    other = F.alias("measuring")
+    return stmt.where(select(L.c.figure_id).join(other, other.c.id == L.c.figure_id)
+                      .where(other.c.document_id == F.c.document_id).exists())
 
 
 def _count(value: float | None) -> int | float | None:
@@ -154,7 +189,7 @@ def _claim(story: int, type_: str, row) -> Claim:
                  value, low, high, row.doc_id, row.published, row.start, row.end,
                  _figure_text(value, low, high, bool(row.approximate)), row.title,
                  _sentence(row.around, row.start, row.end), row.who, row.place, row.part_of,
-                 bool(row.cumulative), row.period)
+                 bool(row.cumulative), row.period, row.time)
 
 
 def disputes(store: Store, *, story_id: int | None = None) -> list[Claim]:
@@ -163,10 +198,11 @@ def disputes(store: Store, *, story_id: int | None = None) -> list[Claim]:
     Two claims disagree when they count the same thing in the same scope: one story, one kind,
     neither a subset of another figure (`part_of`), both one event's toll or both totals over
     the same period (`cumulative`), places that do not tell them apart, values that differ yet
-    stay within `MAX_DISPUTE_RATIO` of each other; and they come from different claimants, or
+    stay within `MAX_DISPUTE_RATIO` of each other, not two different populations ("civils",
+    "soldats"; "personnes" or "morts" name none); and they come from different claimants, or
     from one claimant in two articles (a revision). Inside one article an unattributed figure
-    (the article's own) disputes nothing. Every claim of a story and kind that takes part in a
-    disagreement is returned, grouped together.
+    (the article's own) disputes nothing, nor do two claims dated differently. Every claim of a
+    story and kind that takes part in a disagreement is returned, grouped together.
     """
     groups: dict[tuple[int, str], list[Claim]] = defaultdict(list)
     for claim in claims(store, story_id=story_id):
@@ -196,10 +232,15 @@ def _disagree(one: Claim, other: Claim) -> bool:
     if one.place and other.place and _folded(one.place) != _folded(other.place):
         return False
     generic = _generic_who()
-    if population(one.who, generic) != population(other.who, generic):
-        return False  # "248 civils" and "82 personnes" count different people
+    mine, theirs = population(one.who, generic), population(other.who, generic)
+    if mine and theirs and mine != theirs:
+        return False  # "248 civils" and "16 soldats" count different people
     if one.doc_id == other.doc_id:
-        return one.claimant != other.claimant and not (_unattributed(one) or _unattributed(other))
+        # Inside one article, as inside one record: claims dated differently are two counts
+        # ("l'AAPP a rapporté samedi 82 morts", "l'armée a recensé vendredi 248 décès").
+        return one.claimant != other.claimant and not (
+            _unattributed(one) or _unattributed(other)) and (
+            one.time is None or other.time is None or one.time == other.time)
     return True
 
 

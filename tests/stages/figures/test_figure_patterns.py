@@ -197,3 +197,11 @@ def test_figure_patterns_each_count_its_own_claimant(extract):
     assert _rows(record) == [("other", 3500, False, "police", None),
                              ("other", 12000, False, "CGT", None)]
     assert [f.disputes for f in record.figures] == [["f2"], ["f1"]]
+
+
+@pytest.mark.issue(20)
+def test_figure_patterns_claimant_on_the_figure_line(extract):
+    record = extract("Le porte-parole Jean Dupont a affirmé que rien n'était décidé\nComparant ce "
+                     "chiffre de 106 301 personnes à celui des 282 710 manifestants recensés le 17 "
+                     "novembre, le ministre de l'Intérieur a évoqué un fort affaiblissement.")
+    assert [row[3] for row in _rows(record)] == ["ministre de l'Intérieur"] * 2

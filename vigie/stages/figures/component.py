@@ -27,6 +27,7 @@ from vigie.stages.figures.links import (
     is_subset,
     mark_disputes,
     marker_source,
+    paragraph_part,
     quote_speaker,
     root_claim,
     sentence_time,
@@ -145,13 +146,14 @@ def _linked(doc: Doc, span: Span, hit: FigureHit, lex: FigureLexicon,
     anchor = count_noun_anchor(span, lex) or _anchor(span, counted_noun(span, lex))
     # A claim verb above the figure names its claimant, even inside a quote ("X a dénoncé le
     # massacre de « 30 civils »"); then the quote's speaker; then "selon X" in the sentence.
-    hit.source = claim_source(anchor, lex)
+    line = paragraph_part(sent, span)  # the parser may run a sentence over a line break
+    hit.source = claim_source(anchor, lex, line)
     if hit.source is None:
         hit.source = quote_speaker(doc, hit.start)
     if hit.source is None:
-        hit.source = marker_source(sent, span.start, lex)
+        hit.source = marker_source(line, span.start, lex)
     if hit.source is None:
-        hit.source = root_claim(sent, anchor, lex)
+        hit.source = root_claim(line, anchor, lex)
     hit.place = nearest_place(doc, sent, hit.start, hit.source, lex)
     hit.time = sentence_time(doc, sent)
     return hit

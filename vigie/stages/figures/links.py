@@ -12,6 +12,7 @@ from vigie.stages.arguments.frames import frame_of
 from vigie.stages.arguments.frames import words_of as argument_words_of
 from vigie.stages.arguments.newcomers import newcomer
 from vigie.stages.arguments.participants import actor_of
+from vigie.stages.common import text_of
 from vigie.stages.figures.lexicon import FigureLexicon, phrase_end, words_of
 from vigie.stages.times.component import event_time
 
@@ -107,13 +108,15 @@ def _is_claim(verb: Token, lex: FigureLexicon) -> bool:
     return any(rest == following[:len(rest)] for rest in rests)
 
 
-def claim_source(anchor: Token, lex: FigureLexicon) -> int | None:
+def claim_source(anchor: Token, lex: FigureLexicon, within: Span | None = None) -> int | None:
     """The agent of a claim verb above the figure, as the argument layer reads it ("La Russie a
-    annoncé avoir effectué ...", "le ministère, qui a évalué le nombre de ... à 69 000")."""
+    annoncé avoir effectué ...", "le ministère, qui a évalué le nombre de ... à 69 000"), on the
+    figure's line (`within`): a verb the parse hung it on across a line break claims nothing."""
     token = anchor
     doc = anchor.doc
     for _ in range(MAX_CLAIM_STEPS):
-        if token.head.i == token.i:
+        if token.head.i == token.i or within is not None and not (
+                within.start <= token.head.i < within.end):
             break
         token = token.head
         if token.pos_ in ("VERB", "AUX") and _is_claim(token, lex):
@@ -125,18 +128,33 @@ def claim_source(anchor: Token, lex: FigureLexicon) -> int | None:
     return None
 
 
-def root_claim(sent: Span, anchor: Token, lex: FigureLexicon) -> int | None:
-    """The agent of the sentence's main verb when it is a claim verb ("Comparant ce chiffre de
-    106 301 personnes à ..., le ministre a évoqué ...": the minister states the whole sentence),
-    for a figure the parse did not hang under it."""
-    root = sent.root
-    if root.pos_ not in ("VERB", "AUX") or not _is_claim(root, lex):
-        return None
-    frame = frame_of(sent.doc, root)
-    if frame.agent_token is None or _holds(sent.doc[frame.agent_token], anchor, root):
-        return None
-    return frame.agent if frame.agent is not None else _actor_of(
-        sent.doc[frame.agent_token], lex)
+def paragraph_part(sent: Span, span: Span) -> Span:
+    """The part of the figure's sentence on the figure's line: the parser sometimes runs a
+    sentence over a paragraph break, and a marker or verb of another paragraph claims nothing
+    here."""
+    doc = sent.doc
+    text = text_of(doc)
+    begin = max(sent.start_char, text.rfind("\n", 0, span.start_char) + 1)
+    end = text.find("\n", span.end_char, sent.end_char)
+    part = doc.char_span(begin, sent.end_char if end < 0 else end, alignment_mode="contract")
+    return part if part is not None and len(part) else sent
+
+
+def root_claim(part: Span, anchor: Token, lex: FigureLexicon) -> int | None:
+    """The agent of the main verb of the figure's sentence when it is a claim verb ("Comparant ce
+    chiffre de 106 301 personnes à ..., le ministre a évoqué ...": the minister states the whole
+    sentence), for a figure the parse did not hang under it. The main verbs of `part` are the
+    verbs whose head lies outside it (or that head themselves)."""
+    doc = part.doc
+    for verb in part:
+        if verb.pos_ not in ("VERB", "AUX") or part.start <= verb.head.i < part.end and (
+                verb.head.i != verb.i) or not _is_claim(verb, lex):
+            continue
+        frame = frame_of(doc, verb)
+        if frame.agent_token is None or _holds(doc[frame.agent_token], anchor, verb):
+            continue
+        return frame.agent if frame.agent is not None else _actor_of(doc[frame.agent_token], lex)
+    return None
 
 
 def _holds(phrase: Token, anchor: Token, verb: Token) -> bool:
@@ -202,8 +220,9 @@ def _disputed(one, other, lex: FigureLexicon) -> bool:
     if (one.cumulative, one.period) != (other.cumulative, other.period) or not comparable(
             one.value, other.value):
         return False  # a total since 2015 and a day's toll count different things
-    if population(one.who, lex.generic_who) != population(other.who, lex.generic_who):
-        return False  # "12 civils" and "20 morts" count different people
+    mine, theirs = population(one.who, lex.generic_who), population(other.who, lex.generic_who)
+    if mine and theirs and mine != theirs:
+        return False  # "248 civils" and "16 soldats" count different people
     if one.part_of is not None or other.part_of is not None:
         return False  # a subset ("dont 20 enfants") is a detail of its whole, not a claim
     return (one.kind, one.place, one.time) == (other.kind, other.place, other.time)
