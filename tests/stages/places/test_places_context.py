@@ -174,3 +174,18 @@ def test_places_heading_in_capitals_is_no_town(nlp, text, name, heading):
     cands = gazetteer().lookup(name)
     assert any(c.country == "USA" for c in cands)
     assert not_a_place(doc, m, words(), load_kb(), cands) is heading
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("text,name,canonical,level", [
+    ("Les gilets jaunes ont manifesté en région toulousaine samedi.",
+     "région toulousaine", "Toulouse", "region"),
+    ("Des émeutes ont éclaté dans la banlieue parisienne.", "banlieue parisienne", "Paris", "area"),
+    ("Le trafic est perturbé dans l'agglomération lyonnaise.",
+     "agglomération lyonnaise", "Lyon", "area"),
+])
+def test_places_adjectival_regions_lie_at_their_town(extract, text, name, canonical, level):
+    place = place_at(extract(text), name)
+    assert (place.name, place.canonical, place.country, place.level) == (
+        name, canonical, "FRA", level)
+    assert place.lat is not None
