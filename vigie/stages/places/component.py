@@ -208,10 +208,10 @@ def _lookup(gaz: Gazetteer, m: Mention, text: str) -> list[Candidate]:
     """The candidates of a mention's name; a quarter or facility by its whole name first
     (« la place de l'Étoile », « le camp de Zaatari »)."""
     if m.force in ("quarter", "facility"):
-        whole = [c for c in gaz.lookup(text[m.start:m.end]) if not c.spelling]
+        whole = gaz.lookup(text[m.start:m.end])
         if whole:
             return whole
-    return gaz.lookup(m.name)
+    return gaz.lookup(m.name, spelling=True)
 
 
 def _to_name(m: Mention, start: int) -> None:

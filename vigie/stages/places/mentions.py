@@ -245,7 +245,7 @@ def _longest_known(doc: Doc, i: int, end: int, gaz: Gazetteer) -> int | None:
     for j in range(end, i, -1):
         text = span_text(doc, i, j)
         if not text.isupper() and any(c.quality > ALTERNATE
-                                      for c in gaz.lookup(text, spelling=False)):
+                                      for c in gaz.lookup(text)):
             return j
     return None
 
@@ -285,7 +285,7 @@ def _extended(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
     while last < min(len(doc), end + MAX_EXTENSION) and texts[last].isalpha():
         last += 1
     for j in range(last, end, -1):
-        if any(c.quality > ALTERNATE for c in gaz.lookup(span_text(doc, start, j), spelling=False)):
+        if any(c.quality > ALTERNATE for c in gaz.lookup(span_text(doc, start, j))):
             return j
     return end
 
