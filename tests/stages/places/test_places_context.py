@@ -86,14 +86,14 @@ def test_places_facility_is_a_mention_of_its_town(extract, text, name, canonical
 
 
 @pytest.mark.issue(19)
-@pytest.mark.parametrize("text,name,country", [
-    ("Les pêcheurs du lac Tchad ont fui les violences.", "lac Tchad", "TCD"),
-    ("Le cyclone est reparti vers l'océan Indien.", "océan Indien", None),
-    ("Des bouchons ont été signalés sur l'A16, en France.", "A16", "FRA"),
+@pytest.mark.parametrize("text,name,country,level", [
+    ("Les pêcheurs du lac Tchad ont fui les violences.", "lac Tchad", "TCD", "area"),
+    ("Le cyclone est reparti vers l'océan Indien.", "océan Indien", None, "area"),
+    ("Des bouchons ont été signalés sur l'A16, en France.", "A16", "FRA", "other"),
 ])
-def test_places_features_and_roads(extract, text, name, country):
+def test_places_features_and_roads(extract, text, name, country, level):
     place = place_at(extract(text), name)
-    assert (place.name, place.country, place.level, place.lat) == (name, country, "area", None)
+    assert (place.name, place.country, place.level, place.lat) == (name, country, level, None)
 
 
 @pytest.mark.issue(19)

@@ -36,8 +36,8 @@ LOCATIVE_BONUS = 1.5
 # Levels a mention's place takes from the words around it.
 _AREA_FORCES = ("facility", "quarter", "feature")
 # The level of a place the gazetteer does not know, from the word before it ("le village de X").
-_UNKNOWN_LEVEL = {"city": "city", "region": "region", "facility": "area", "quarter": "area",
-                  "road": "area"}
+# A road has no point: level other, so that « près de l'A7 à Valence » is placed at Valence.
+_UNKNOWN_LEVEL = {"city": "city", "region": "region", "facility": "area", "quarter": "area"}
 
 
 @dataclass
