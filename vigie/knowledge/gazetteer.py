@@ -185,14 +185,15 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def lookup(self, name: str, *, spelling: bool = True) -> list[Candidate]:
-        """Every place `name` may stand for ("d'Alep", "ALEP" and "Alep" alike); a name the index
-        does not hold as a main name is also looked up by its transliteration skeleton
-        ("Tchernihiv" finds Chernihiv), those candidates counting as alternate names.
+    def lookup(self, name: str, *, spelling: bool = False) -> list[Candidate]:
+        """Every place `name` may stand for ("d'Alep", "ALEP" and "Alep" alike); with `spelling`,
+        a name the index does not hold as a main name is also looked up by its transliteration
+        skeleton ("Tchernihiv" finds Chernihiv), those candidates counting as alternate names
+        and marked `spelling` (the Places stage weighs them against the story).
 
         Args:
             name: a place name as a text spells it, with or without article or elision.
-            spelling: whether to look an unknown name up by its transliteration.
+            spelling: whether to look the name up by its transliteration too.
 
         Returns:
             The candidates, unordered; empty when the name is unknown.

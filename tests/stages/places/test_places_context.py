@@ -86,14 +86,14 @@ def test_places_facility_is_a_mention_of_its_town(extract, text, name, canonical
 
 
 @pytest.mark.issue(19)
-@pytest.mark.parametrize("text,name,country", [
-    ("Les pêcheurs du lac Tchad ont fui les violences.", "lac Tchad", "TCD"),
-    ("Le cyclone est reparti vers l'océan Indien.", "océan Indien", None),
-    ("Des bouchons ont été signalés sur l'A16, en France.", "A16", "FRA"),
+@pytest.mark.parametrize("text,name,country,level", [
+    ("Les pêcheurs du lac Tchad ont fui les violences.", "lac Tchad", "TCD", "area"),
+    ("Le cyclone est reparti vers l'océan Indien.", "océan Indien", None, "area"),
+    ("Des bouchons ont été signalés sur l'A16, en France.", "A16", "FRA", "other"),
 ])
-def test_places_features_and_roads(extract, text, name, country):
+def test_places_features_and_roads(extract, text, name, country, level):
     place = place_at(extract(text), name)
-    assert (place.name, place.country, place.level, place.lat) == (name, country, "area", None)
+    assert (place.name, place.country, place.level, place.lat) == (name, country, level, None)
 
 
 @pytest.mark.issue(19)
@@ -174,3 +174,18 @@ def test_places_heading_in_capitals_is_no_town(nlp, text, name, heading):
     cands = gazetteer().lookup(name)
     assert any(c.country == "USA" for c in cands)
     assert not_a_place(doc, m, words(), load_kb(), cands) is heading
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("text,name,canonical,level", [
+    ("Les gilets jaunes ont manifesté en région toulousaine samedi.",
+     "région toulousaine", "Toulouse", "region"),
+    ("Des émeutes ont éclaté dans la banlieue parisienne.", "banlieue parisienne", "Paris", "area"),
+    ("Le trafic est perturbé dans l'agglomération lyonnaise.",
+     "agglomération lyonnaise", "Lyon", "area"),
+])
+def test_places_adjectival_regions_lie_at_their_town(extract, text, name, canonical, level):
+    place = place_at(extract(text), name)
+    assert (place.name, place.canonical, place.country, place.level) == (
+        name, canonical, "FRA", level)
+    assert place.lat is not None

@@ -36,8 +36,8 @@ LOCATIVE_BONUS = 1.5
 # Levels a mention's place takes from the words around it.
 _AREA_FORCES = ("facility", "quarter", "feature")
 # The level of a place the gazetteer does not know, from the word before it ("le village de X").
-_UNKNOWN_LEVEL = {"city": "city", "region": "region", "facility": "area", "quarter": "area",
-                  "road": "area"}
+# A road has no point: level other, so that « près de l'A7 à Valence » is placed at Valence.
+_UNKNOWN_LEVEL = {"city": "city", "region": "region", "facility": "area", "quarter": "area"}
 
 
 @dataclass
@@ -208,10 +208,10 @@ def _lookup(gaz: Gazetteer, m: Mention, text: str) -> list[Candidate]:
     """The candidates of a mention's name; a quarter or facility by its whole name first
     (« la place de l'Étoile », « le camp de Zaatari »)."""
     if m.force in ("quarter", "facility"):
-        whole = [c for c in gaz.lookup(text[m.start:m.end]) if not c.spelling]
+        whole = gaz.lookup(text[m.start:m.end])
         if whole:
             return whole
-    return gaz.lookup(m.name)
+    return gaz.lookup(m.name, spelling=True)
 
 
 def _to_name(m: Mention, start: int) -> None:

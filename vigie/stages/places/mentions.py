@@ -12,21 +12,17 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
 
-import yaml
 from spacy.tokens import Doc, Span
 
 from vigie.french.normalize import fold
 from vigie.knowledge.gazetteer import ALTERNATE, Gazetteer, gazetteer
-from vigie.knowledge.gazetteer_build import DATA
 from vigie.stages.actors.lexicon import char_span, span_text, texts_of
 from vigie.stages.common import per_doc, text_of
+from vigie.stages.places.lexicon import Words, words
 
+__all__ = ["Mention", "Words", "find_mentions", "words"]
 LOGGER = logging.getLogger(__name__)
-CONTEXT = DATA / "context.yaml"
-# libyaml's loader when PyYAML has it (7 times faster at start-up), else the pure-Python one.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PLACE_LABELS = ("LOC", "GPE")
 _OF = {"de", "d'", "du", "des"}
 _ARTICLES = {"la", "le", "l'", "les"}
@@ -67,56 +63,6 @@ class Mention:
     source: str = "ner"  # ner | pattern | dateline
     token: int = 0  # index of the mention's first name token
     linked: bool = False  # "de" links the head word and the name ("l'hôpital de Rafah")
-
-
-@dataclass(frozen=True)
-class Words:
-    """The context words of context.yaml, folded."""
-
-    region: frozenset[str]
-    city: frozenset[str]
-    border: frozenset[str]
-    directions: frozenset[str]
-    locatives: frozenset[str]
-    away: frozenset[str]
-    agentive: frozenset[str]
-    not_places: frozenset[str]
-    facility: frozenset[str]
-    quarter: frozenset[str]
-    feature: frozenset[str]
-    fillers: frozenset[str]
-    distances: dict[str, int]
-
-    @cached_property
-    def heads(self) -> frozenset[str]:
-        """Every head word (region, city, facility, quarter, feature)."""
-        return self.region | self.city | self.facility | self.quarter | self.feature
-
-    def kind_of(self, k: str) -> str | None:
-        """The force a head word gives the name after it ("province" -> region)."""
-        for kind, vocab in (("region", self.region), ("city", self.city),
-                            ("facility", self.facility), ("quarter", self.quarter),
-                            ("feature", self.feature)):
-            if k in vocab:
-                return kind
-        return None
-
-
-@lru_cache(maxsize=1)
-def words() -> Words:
-    """The context words (loaded once)."""
-    data = yaml.load(CONTEXT.read_text(encoding="utf-8"), Loader=_LOADER) or {}
-
-    def folded(name: str) -> frozenset[str]:
-        # multi-word entries keep their spaces ("pres de"); dashed words stay one token key
-        return frozenset(fold(w).replace(" ", "-") if "-" in w else fold(w) for w in data[name])
-
-    return Words(folded("region_words"), folded("city_words"), folded("border_words"),
-                 folded("directions"), folded("locatives"), folded("away"),
-                 folded("agentive_nouns"), frozenset(fold(n) for n in data["not_places"]),
-                 folded("facility_words"), folded("quarter_words"), folded("feature_words"),
-                 folded("facility_fillers"),
-                 {fold(k): int(v) for k, v in data["distance_words"].items()})
 
 
 def tkey(token) -> str:
@@ -299,9 +245,17 @@ def _longest_known(doc: Doc, i: int, end: int, gaz: Gazetteer) -> int | None:
     for j in range(end, i, -1):
         text = span_text(doc, i, j)
         if not text.isupper() and any(c.quality > ALTERNATE
-                                      for c in gaz.lookup(text, spelling=False)):
+                                      for c in gaz.lookup(text)):
             return j
     return None
+
+
+def _adjectival(doc: Doc, i: int, w: Words) -> Mention:
+    """"la région toulousaine" at token i (the head word): a mention of the town."""
+    start, end = char_span(doc, i, i + 2)
+    keys = keys_of(doc)
+    return Mention(start, end, w.town_adjectives[keys[i + 1]], force=w.adjective_heads[keys[i]],
+                   prep=prep_before(doc, i, w), source="adjective", token=i + 1, linked=True)
 
 
 def _trimmed(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
@@ -331,7 +285,7 @@ def _extended(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
     while last < min(len(doc), end + MAX_EXTENSION) and texts[last].isalpha():
         last += 1
     for j in range(last, end, -1):
-        if any(c.quality > ALTERNATE for c in gaz.lookup(span_text(doc, start, j), spelling=False)):
+        if any(c.quality > ALTERNATE for c in gaz.lookup(span_text(doc, start, j))):
             return j
     return end
 
@@ -344,6 +298,8 @@ def pattern_mentions(doc: Doc, gaz: Gazetteer, w: Words, taken: set[int]) -> lis
     for i, k in enumerate(keys):
         if k in w.border and i not in taken:
             found.extend(border_at(doc, i, gaz, w))
+        if k in w.adjective_heads and i + 1 < len(keys) and keys[i + 1] in w.town_adjectives:
+            found.append(_adjectival(doc, i, w))
         if i in taken or not texts[i][:1].isupper():
             continue
         prep = prep_before(doc, i, w)

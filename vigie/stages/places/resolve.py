@@ -195,6 +195,8 @@ def fit(rel: Relation, target: Candidate | None, cands: list[Candidate]) -> list
 
 def in_town(m: Mention) -> bool:
     """A quarter, or a facility named for itself (« la mosquée Sediqia »), not for its town."""
+    if m.source == "adjective":
+        return False  # « la banlieue parisienne » names its town
     return m.force == "quarter" or (m.force == "facility" and not m.linked)
 
 
