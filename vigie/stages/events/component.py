@@ -20,7 +20,15 @@ from vigie.stages.arguments.participants import actor_of
 from vigie.stages.common import article_of, guarded, text_of
 from vigie.stages.events import args, sense
 from vigie.stages.events.confidence import event_confidence
-from vigie.stages.events.lexicon import DEFAULT_PRIOR, Lexicon, Match, find_triggers, load_lexicon
+from vigie.stages.events.evaluations import evaluation_args
+from vigie.stages.events.lexicon import (
+    DEFAULT_PRIOR,
+    Lexicon,
+    Match,
+    find_triggers,
+    load_lexicon,
+    outside_names,
+)
 from vigie.stages.events.merge import merge_events
 from vigie.stages.events.status import carrier, clause_status, framing
 from vigie.stages.events.when import event_date, event_when
@@ -136,22 +144,9 @@ def _hit(doc: Doc, match: Match, lex: Lexicon) -> EventHit:
         start=start, end=end,
         trigger_start=first, trigger_end=last,
         mentions=[(first, last)], context=context,
-        lemma=lemmas_of(doc)[match.root.i], anaphoric=anaphoric(match.root),
+        lemma=lemmas_of(doc)[match.root.i], anaphoric=sense.anaphoric(match.root),
         prior=entry.prior,
     )
-
-
-def anaphoric(root: Token) -> bool:
-    """A noun with a definite, demonstrative or possessive determiner refers back to an event
-    the text has told ("la manifestation", "ce coup d'État", "leurs attaques")."""
-    if root.pos_ not in ("NOUN", "PROPN"):
-        return False
-    doc = root.doc
-    for c in root.children:
-        if c.dep_ == "det" and ("Def" in morph_of(doc, c.i, "Definite") or set(
-                morph_of(doc, c.i, "PronType")) & {"Dem"} or "Yes" in morph_of(doc, c.i, "Poss")):
-            return True
-    return False
 
 
 def _locate(ctx: Ctx, hit: EventHit, match: Match) -> None:
@@ -331,28 +326,6 @@ def _absorb_mode(host: EventHit, inner: EventHit) -> None:
     host.mentions.append((inner.trigger_start, inner.trigger_end))
 
 
-def _name_spans(doc: Doc, places: list) -> tuple[list[tuple[int, int, bool]], bytearray]:
-    """Actor and place mentions as (start, end, is_actor), and the characters they cover."""
-    actors = [(*m, True) for actor in doc._.vigie_actors or [] for m in actor.mentions]
-    named = actors + [(*m, False) for place in places for m in place.mentions]
-    covered = bytearray(len(text_of(doc)))
-    for s, e, _ in named:
-        covered[s:e] = b"\x01" * (e - s)
-    return named, covered
-
-
-def _inside_name(match: Match, names: tuple[list[tuple[int, int, bool]], bytearray]) -> bool:
-    """A trigger word inside a longer actor name ("Groupe international de soutien") or a place
-    name ("La Réunion") is no event."""
-    named, covered = names
-    start, end = match.span.start_char, match.span.end_char
-    if not covered[start]:
-        return False  # most triggers are outside every name
-    return any(
-        s <= start and end <= e and (e - s > end - start or not actor) for s, e, actor in named
-    )
-
-
 def _drafted(ctx: Ctx, matches: list[Match]) -> list[Draft]:
     """Drafts of the triggers whose words fit their type (sense.fits); statements first, so
     that one which does not fit frames nothing ("a promis une aide" is no threat)."""
@@ -364,8 +337,20 @@ def _drafted(ctx: Ctx, matches: list[Match]) -> list[Draft]:
 
     hosts = fitting([m for m in matches if m.entry.host])
     ctx.hosts = {d.match.root.i: d.match for d in hosts}
-    drafts = hosts + fitting([m for m in matches if not m.entry.host])
-    return sorted(drafts, key=lambda d: d.match.span.start)
+    drafts = hosts + fitting([m for m in matches if not (m.entry.host or m.entry.evaluation)])
+    said = (_evaluation(ctx, m) for m in matches if m.entry.evaluation)
+    return sorted(drafts + [d for d in said if d is not None], key=lambda d: d.match.span.start)
+
+
+def _evaluation(ctx: Ctx, match: Match) -> Draft | None:
+    """An evaluation someone says is an accusation (evaluations.py); one nobody says, none."""
+    args = evaluation_args(match.root, ctx.lex, _speaker(ctx, match.root))
+    if args is None:
+        return None
+    hit = _hit(ctx.doc, match, ctx.lex)
+    hit.source, hit.target = args
+    _locate(ctx, hit, match)
+    return Draft(match, hit)
 
 
 def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
@@ -380,8 +365,7 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
     """
     lex = lex or load_lexicon()
     places = doc._.vigie_places or []
-    named = _name_spans(doc, places)
-    matches = [m for m in find_triggers(doc, lex) if not _inside_name(m, named)]
+    matches = outside_names(doc, find_triggers(doc, lex), places)
     times = doc._.vigie_times or []
     ctx = Ctx(
         doc, lex,

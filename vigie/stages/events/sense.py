@@ -322,3 +322,16 @@ def natural_story(doc, lex: Lexicon) -> bool:
         words += lemmas_of(doc)[:span.end] if span is not None else []
         cached = doc.user_data[_NATURAL_KEY] = in_class(words, natural)
     return cached
+
+
+def anaphoric(root: Token) -> bool:
+    """A noun with a definite, demonstrative or possessive determiner refers back to an event
+    the text has told ("la manifestation", "ce coup d'État", "leurs attaques")."""
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    doc = root.doc
+    for c in root.children:
+        if c.dep_ == "det" and ("Def" in morph_of(doc, c.i, "Definite") or set(
+                morph_of(doc, c.i, "PronType")) & {"Dem"} or "Yes" in morph_of(doc, c.i, "Poss")):
+            return True
+    return False
