@@ -44,6 +44,7 @@ CONTROLLERS = {"request", "accuse"}  # "demander / reprocher à X de ...": X doe
 DEONTIC = {"devoir", "falloir"}  # "X doit renoncer": someone demands it of X
 ATTRIBUTION_CASES = {"pour", "selon"}  # "Pour le ministre, ...": the demand is the minister's
 MATERIAL = {"ASSAULT", "COERCE", "RETREAT", "MOBILIZE", "AID"}  # events that strike a place
+SPOKEN = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONCEDE"}  # said, not done
 TARGET_VERBS = {"viser", "toucher", "cibler", "frapper", "tuer"}  # "des frappes ont visé X"
 
 
@@ -151,7 +152,7 @@ def _hit(doc: Doc, match: Match, lex: Lexicon) -> EventHit:
 
 def _locate(ctx: Ctx, hit: EventHit, match: Match) -> None:
     start, end = hit.start, hit.end
-    scene = Scene(tuple(ctx.quotes), ctx.roots, hit.type in MATERIAL)
+    scene = Scene(tuple(ctx.quotes), ctx.roots, hit.type in MATERIAL, hit.type in SPOKEN)
     hit.place, hit.own_place = event_where(ctx.doc, ctx.places, match.root, start, end, scene)
     saying = ctx.lex.classes.get("saying", frozenset())
     hit.time, linked = event_when(ctx.doc, ctx.dated, match.root, start, end, saying)
@@ -326,10 +327,9 @@ def _absorb_mode(host: EventHit, inner: EventHit) -> None:
     host.mentions.append((inner.trigger_start, inner.trigger_end))
 
 
-def _drafted(ctx: Ctx, matches: list[Match]) -> list[Draft]:
+def _drafted(ctx: Ctx, matches: list[Match], types: dict[int, str]) -> list[Draft]:
     """Drafts of the triggers whose words fit their type (sense.fits); statements first, so
     that one which does not fit frames nothing ("a promis une aide" is no threat)."""
-    types = {m.root.i: m.entry.type for m in matches}
 
     def fitting(group):
         return [d for d in (_draft(ctx, m) for m in group)
@@ -375,10 +375,11 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
         figures=doc._.vigie_figures or [], quotes=doc._.vigie_quotes or [],
         roots=frozenset(m.root.i for m in matches),
     )
-    drafts = _drafted(ctx, matches)
+    types = {m.root.i: m.entry.type for m in matches}
+    drafts = _drafted(ctx, matches, types)
     hits = []
     for draft, hit in zip(drafts, _fold(drafts), strict=True):
-        if hit is not None and (sense.aim(draft.match.root) or hit.status == "hypothetical"
+        if hit is not None and (sense.aim(draft.match.root, types) or hit.status == "hypothetical"
                                 or clause_status(draft.match) == "denied"):
             continue  # an aim ("créée pour renverser"), a condition, a question, "n'a pas tiré"
         request = _deontic(ctx, draft) if hit is not None else None

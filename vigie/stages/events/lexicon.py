@@ -189,7 +189,8 @@ def allowed(entry: Entry, span: Span, lex: Lexicon) -> bool:
     kids = tree_of(doc).children(root.i)
     if entry.reflexive and not any(doc[c].lemma_ == "se" for c in kids):
         return False
-    if entry.forbid_obj and _child_lemmas(doc, kids, ("obj", "nsubj:pass")) & entry.forbid_obj:
+    objects = ("obj", "nsubj:pass", "obl:arg")  # "attaquer le problème", "s'attaquer au chômage"
+    if entry.forbid_obj and _child_lemmas(doc, kids, objects) & entry.forbid_obj:
         return False
     if entry.require_arg and not _argument_lemmas(doc, kids) & entry.require_arg:
         return False

@@ -43,6 +43,7 @@ NOT_WHERE = {"de", "du", "des", "d'", "par", "vers", "depuis", "contre", "avec",
              "selon", "d'après", "jusqu'à", "chez"}
 # Heads of a phrase that places something relative to a place, not in it ("à 400 km de Bangui").
 DISTANCE = {"km", "kilomètre", "mètre", "mile", "distance", "encablure", "heure"}
+NEAR = {"proche", "près", "voisin", "loin", "environ", "alentour"}  # "une ville proche de Damas"
 # Relations opening a clause on a noun or an adjunct clause: a place inside dates and places that
 # clause ("une ONG basée à Genève", "qui avait été incendié à Paris").
 SIDE = {"acl", "acl:relcl", "advcl"}
@@ -65,7 +66,8 @@ class Scene:
 
     quotes: tuple = ()
     triggers: frozenset[int] = frozenset()
-    material: bool = True
+    material: bool = True  # it strikes a place ("ont bombardé Alep")
+    spoken: bool = False  # a statement: the country a story names is rarely where it was said
 
 
 def _place_in(places, start: int, end: int) -> int | None:
@@ -127,10 +129,14 @@ def linked_place(places: list, trigger: Token,
     return None, 0
 
 
-def struck_place(places: list, trigger: Token) -> int | None:
+def struck_place(places: list, trigger: Token,
+                 triggers: frozenset[int] = frozenset()) -> int | None:
     """The place a material event struck: its object ("ont bombardé Alep", "le camp de
-    Wendou"), a noun's "sur X" / "contre X", or the subject of "subir" ("Douma a subi")."""
+    Wendou"), a noun's "sur X" / "contre X" or the object of the verb it is the subject of ("des
+    tirs ont touché Donetsk"), or the subject of "subir" ("Douma a subi")."""
     doc, tree = trigger.doc, tree_of(trigger.doc)
+    if tree.deps[trigger.i] == "nmod" and trigger.head.i in triggers:
+        trigger = trigger.head  # "des tirs d'obus ont touché ...": the weapon's event noun
     if trigger.pos_ in ("VERB", "AUX"):
         heads = [c for c in tree.children(trigger.i) if tree.deps[c] in TARGET_DEPS]
     else:
@@ -138,12 +144,21 @@ def struck_place(places: list, trigger: Token) -> int | None:
                  if tree.deps[c] == "nmod" and tree.cases[c] in TARGET_CASES - {None}]
         if tree.deps[trigger.i] == "obj" and lemmas_of(doc)[trigger.head.i] in ("subir", "essuyer"):
             heads += [c for c in tree.children(trigger.head.i) if tree.deps[c] == "nsubj"]
+        if tree.deps[trigger.i] == "nsubj" and trigger.head.pos_ == "VERB":
+            # "des tirs d'obus ont touché un quartier de Donetsk"
+            heads += [c for c in tree.children(trigger.head.i) if tree.deps[c] == "obj"]
     for c in heads:
         right = _phrase_end(doc, doc[c])
         found = _place_in(places, doc[c].left_edge.idx, right.idx + len(right))
-        if found is not None:
+        if found is not None and not _near_to(doc, places[found]):
             return found
     return None
+
+
+def _near_to(doc: Doc, place) -> bool:
+    """Whether the place is named as what something is near ("une ville proche de Damas")."""
+    span = doc.char_span(*place.mentions[0], alignment_mode="expand")
+    return span is not None and lemmas_of(doc)[span.root.head.i] in NEAR
 
 
 def _quote_of(quotes, start: int) -> int | None:
@@ -203,13 +218,15 @@ def clause_place(doc: Doc, places: list, trigger: Token, start: int, end: int,
     return None if best is None else best[1]
 
 
-def story_place(doc: Doc, places: list) -> int | None:
+def story_place(doc: Doc, places: list, country: bool = True) -> int | None:
     """The story's place (see the module doc), computed once per places list: every event
-    without a place of its own asks for it."""
+    without a place of its own asks for it. `country`: fall back on the country the story
+    names most (not for a statement: a country named is rarely where it was said)."""
     cached = doc.user_data.get(_STORY_KEY)
     if cached is None or cached[0] is not places:
         cached = doc.user_data[_STORY_KEY] = (places, _story_place(doc, places))
-    return cached[1]
+    found = cached[1]
+    return found if found is not None or not country else _main_country(places)
 
 
 def _story_place(doc: Doc, places: list) -> int | None:
@@ -219,9 +236,8 @@ def _story_place(doc: Doc, places: list) -> int | None:
         return lede
     if titled is not None:
         return titled
-    dateline = next((i for i, p in enumerate(places) for s, _ in p.mentions
-                     if s < LEDE_CHARS and _dateline(doc, s)), None)
-    return dateline if dateline is not None else _main_country(places)
+    return next((i for i, p in enumerate(places) for s, _ in p.mentions
+                 if s < LEDE_CHARS and _dateline(doc, s)), None)
 
 
 def _title_place(doc: Doc, places: list) -> int | None:
@@ -309,11 +325,11 @@ def event_where(doc: Doc, places: list, trigger: Token, start: int, end: int,
     if own is not None:
         return own, depth <= OWN_DEPTH
     if scene.material:
-        struck = struck_place(places, trigger)
+        struck = struck_place(places, trigger, scene.triggers)
         if struck is not None:
             return struck, True
     for hangs in (("chain",), ("chain", "sentence")):
         clause = clause_place(doc, places, trigger, start, end, scene, hangs)
         if clause is not None:
             return clause, False
-    return story_place(doc, places), False
+    return story_place(doc, places, not scene.spoken), False
