@@ -44,7 +44,7 @@ CONTROLLERS = {"request", "accuse"}  # "demander / reprocher à X de ...": X doe
 DEONTIC = {"devoir", "falloir"}  # "X doit renoncer": someone demands it of X
 ATTRIBUTION_CASES = {"pour", "selon"}  # "Pour le ministre, ...": the demand is the minister's
 MATERIAL = {"ASSAULT", "COERCE", "RETREAT", "MOBILIZE", "AID"}  # events that strike a place
-SPOKEN = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONCEDE"}  # said, not done
+SPOKEN = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"}  # said, not done
 TARGET_VERBS = {"viser", "toucher", "cibler", "frapper", "tuer"}  # "des frappes ont visé X"
 
 
@@ -152,7 +152,8 @@ def _hit(doc: Doc, match: Match, lex: Lexicon) -> EventHit:
 
 def _locate(ctx: Ctx, hit: EventHit, match: Match) -> None:
     start, end = hit.start, hit.end
-    scene = Scene(tuple(ctx.quotes), ctx.roots, hit.type in MATERIAL, hit.type in SPOKEN)
+    direct = tuple(q for q in ctx.quotes if q.direct)  # reported speech is the story's narrative
+    scene = Scene(direct, ctx.roots, hit.type in MATERIAL, hit.type in SPOKEN)
     hit.place, hit.own_place = event_where(ctx.doc, ctx.places, match.root, start, end, scene)
     saying = ctx.lex.classes.get("saying", frozenset())
     hit.time, linked = event_when(ctx.doc, ctx.dated, match.root, start, end, saying)

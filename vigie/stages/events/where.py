@@ -39,8 +39,9 @@ MAX_PLACE_CLIMB = 3
 # Relations through which a place phrase hangs on a word.
 PLACE_DEPS = {"obl", "obl:mod", "obl:arg", "nmod"}
 # Cases that make a phrase an origin, an author, a possessor or a source, not a location.
-NOT_WHERE = {"de", "du", "des", "d'", "par", "vers", "depuis", "contre", "avec", "entre", "pour",
-             "selon", "d'après", "jusqu'à", "chez"}
+NOT_WHERE = frozenset({"de", "du", "des", "d'", "par", "vers", "depuis", "contre", "avec", "entre",
+                       "pour", "selon", "d'après", "jusqu'à", "chez"})
+SPOKEN_NOT_WHERE = frozenset(NOT_WHERE | {"sur", "concernant"})
 # Heads of a phrase that places something relative to a place, not in it ("à 400 km de Bangui").
 DISTANCE = {"km", "kilomètre", "mètre", "mile", "distance", "encablure", "heure"}
 NEAR = {"proche", "près", "voisin", "loin", "environ", "alentour"}  # "une ville proche de Damas"
@@ -53,6 +54,9 @@ TARGET_CASES = {"sur", "contre", None}
 # The lede, where the story's place is looked for (characters: a title and a first paragraph of
 # agency copy; the corpus's first paragraphs run 150-650 characters).
 LEDE_CHARS = 600
+MAX_SEAT_CLIMB = 2  # heads from a place to the verb of residence it hangs on ("basée à Genève")
+SEAT = {"baser", "installer", "établir", "implanter", "situer", "domicilier", "siéger", "résider",
+        "vivre", "habiter", "exiler", "héberger"}
 OWN_DEPTH = 1  # a place on the trigger or its carrying verb is the event's own (merge keeps apart)
 STORY_LEVELS = {"city", "area", "region", "other"}  # a country is too coarse, unless nothing finer
 LEVEL_RANK = {"city": 4, "area": 3, "region": 2, "other": 1, "border": 1, "country": 0}
@@ -77,14 +81,15 @@ def _place_in(places, start: int, end: int) -> int | None:
     return None
 
 
-def _locative(token: Token, places, bounds: tuple[int, int]) -> int | None:
+def _locative(token: Token, places, bounds: tuple[int, int],
+              not_where: frozenset[str] = frozenset(NOT_WHERE)) -> int | None:
     """A place in a locative phrase hanging on `token` (not "de X", "vers X", "contre X")
     inside the clause `bounds` (characters; the parser may run a sentence over a line end)."""
     doc = token.doc
     tree = tree_of(doc)
     dep, case, lemmas = tree.deps, tree.cases, lemmas_of(doc)
     for c in tree.children(token.i):
-        if dep[c] not in PLACE_DEPS or case[c] in NOT_WHERE or lemmas[c] in DISTANCE:
+        if dep[c] not in PLACE_DEPS or case[c] in not_where or lemmas[c] in DISTANCE:
             continue
         if not bounds[0] <= doc[c].idx < bounds[1]:
             continue
@@ -109,21 +114,23 @@ def _phrase_end(doc: Doc, head: Token) -> Token:
     return doc[right]
 
 
-def linked_place(places: list, trigger: Token,
-                 bounds: tuple[int, int] = (0, 1 << 62)) -> tuple[int | None, int]:
+def linked_place(places: list, trigger: Token, bounds: tuple[int, int] = (0, 1 << 62),
+                 spoken: bool = False) -> tuple[int | None, int]:
     """A place the parse attaches to the trigger or the clauses above it.
 
     Args:
         places: doc._.vigie_places.
         trigger: the trigger's head token.
         bounds: the event's clause (characters).
+        spoken: a statement, whose "sur X" is what it is about ("a dénoncé des frappes sur
+            Idleb"), not where it was said.
 
     Returns:
         (index in `places` of the nearest locative phrase's place or None, the number of heads
         climbed to find it).
     """
     for depth, token in enumerate(clause_chain(trigger, MAX_PLACE_CLIMB)):
-        found = _locative(token, places, bounds)
+        found = _locative(token, places, bounds, SPOKEN_NOT_WHERE if spoken else NOT_WHERE)
         if found is not None:
             return found, depth
     return None, 0
@@ -208,9 +215,10 @@ def clause_place(doc: Doc, places: list, trigger: Token, start: int, end: int,
             if prep in NOT_WHERE or (prep in w.away and prep != "en"):
                 continue
             span = doc.char_span(s, e, alignment_mode="expand")
-            if span is None or tree.cases[span.root.i] in NOT_WHERE:
+            not_where = SPOKEN_NOT_WHERE if scene.spoken else NOT_WHERE
+            if span is None or tree.cases[span.root.i] in not_where:
                 continue  # "sanctions contre la Russie", "selon la préfecture"
-            if _path(doc, (s, e), chain, scene, (start, end)) not in hangs:
+            if _path(doc, (s, e), chain, scene, (start, end)) not in hangs or _seat(doc, (s, e)):
                 continue
             score = (prep in w.locatives, LEVEL_RANK.get(getattr(place, "level", None), 0))
             if best is None or score > best[0]:
@@ -218,20 +226,20 @@ def clause_place(doc: Doc, places: list, trigger: Token, start: int, end: int,
     return None if best is None else best[1]
 
 
-def story_place(doc: Doc, places: list, country: bool = True) -> int | None:
+def story_place(doc: Doc, places: list, country: bool = True, quotes=()) -> int | None:
     """The story's place (see the module doc), computed once per places list: every event
     without a place of its own asks for it. `country`: fall back on the country the story
     names most (not for a statement: a country named is rarely where it was said)."""
     cached = doc.user_data.get(_STORY_KEY)
     if cached is None or cached[0] is not places:
-        cached = doc.user_data[_STORY_KEY] = (places, _story_place(doc, places))
+        cached = doc.user_data[_STORY_KEY] = (places, _story_place(doc, places, quotes))
     found = cached[1]
     return found if found is not None or not country else _main_country(places)
 
 
-def _story_place(doc: Doc, places: list) -> int | None:
+def _story_place(doc: Doc, places: list, quotes) -> int | None:
     titled = _title_place(doc, places)
-    lede = _lede_place(doc, places)
+    lede = _lede_place(doc, places, quotes)
     if lede is not None and (titled is None or _within(places, lede, titled)):
         return lede
     if titled is not None:
@@ -277,18 +285,34 @@ def _after_locative(before: list[str], locatives: frozenset[str]) -> bool:
     return bool(words_) and (words_[-1] in locatives or " ".join(words_[-2:]) in locatives)
 
 
-def _lede_place(doc: Doc, places: list) -> int | None:
-    """The first fine place named with a locative in the lede ("dans la région de Mopti")."""
+def _lede_place(doc: Doc, places: list, quotes=()) -> int | None:
+    """The first fine place named with a locative in the lede ("dans la région de Mopti"), not
+    in a quote ("« Nous allons à Munich »")."""
     w, best = words(), None
     for i, place in enumerate(places):
         if getattr(place, "level", None) not in STORY_LEVELS:
             continue
         preps = getattr(place, "preps", None) or [None] * len(place.mentions)
-        for (s, _), prep in zip(place.mentions, preps, strict=False):
-            if s < LEDE_CHARS and prep in w.locatives and prep not in w.away:
+        for (s, e), prep in zip(place.mentions, preps, strict=False):
+            if s < LEDE_CHARS and prep in w.locatives and prep not in w.away and _quote_of(
+                    quotes, s) is None and not _seat(doc, (s, e)):
                 if best is None or s < best[0]:
                     best = (s, i)
     return None if best is None else best[1]
+
+
+def _seat(doc: Doc, mention: tuple[int, int]) -> bool:
+    """A place where someone is based, not where the story is ("une ONG basée à Genève", "le
+    président, qui vit à Paris"): it hangs on a verb of residence (SEAT) within a few heads."""
+    span = doc.char_span(*mention, alignment_mode="expand")
+    token = span.root if span is not None else None
+    for _ in range(MAX_SEAT_CLIMB):
+        if token is None or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_ in SEAT
+    return False
 
 
 def _within(places: list, fine: int, coarse: int) -> bool:
@@ -321,7 +345,7 @@ def event_where(doc: Doc, places: list, trigger: Token, start: int, end: int,
         end: end (exclusive) of the clause.
         scene: the doc's quotes and other triggers, and whether the event is material.
     """
-    own, depth = linked_place(places, trigger, (start, end))
+    own, depth = linked_place(places, trigger, (start, end), scene.spoken)
     if own is not None:
         return own, depth <= OWN_DEPTH
     if scene.material:
@@ -332,4 +356,4 @@ def event_where(doc: Doc, places: list, trigger: Token, start: int, end: int,
         clause = clause_place(doc, places, trigger, start, end, scene, hangs)
         if clause is not None:
             return clause, False
-    return story_place(doc, places, not scene.spoken), False
+    return story_place(doc, places, not scene.spoken, scene.quotes), False
