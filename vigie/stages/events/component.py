@@ -22,7 +22,15 @@ from vigie.stages.arguments.participants import actor_of
 from vigie.stages.common import article_of, guarded, text_of
 from vigie.stages.events import args, sense
 from vigie.stages.events.confidence import event_confidence
-from vigie.stages.events.lexicon import DEFAULT_PRIOR, Lexicon, Match, find_triggers, load_lexicon
+from vigie.stages.events.evaluations import evaluation_args
+from vigie.stages.events.lexicon import (
+    DEFAULT_PRIOR,
+    Lexicon,
+    Match,
+    find_triggers,
+    load_lexicon,
+    outside_names,
+)
 from vigie.stages.events.merge import merge_events
 from vigie.stages.events.status import carrier, clause_status, framing
 from vigie.stages.events.when import event_date, event_when
@@ -38,6 +46,7 @@ CONTROLLERS = {"request", "accuse"}  # "demander / reprocher à X de ...": X doe
 DEONTIC = {"devoir", "falloir"}  # "X doit renoncer": someone demands it of X
 ATTRIBUTION_CASES = {"pour", "selon"}  # "Pour le ministre, ...": the demand is the minister's
 MATERIAL = {"ASSAULT", "COERCE", "RETREAT", "MOBILIZE", "AID"}  # events that strike a place
+SPOKEN = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"}  # said, not done
 
 # Acts whose author a later claim or blame may name ("revendiqué par X", "attribués à Y").
 CLAIMABLE = {"ASSAULT", "COERCE"}
@@ -120,27 +129,15 @@ def _hit(doc: Doc, match: Match, lex: Lexicon) -> EventHit:
         start=start, end=end,
         trigger_start=first, trigger_end=last,
         mentions=[(first, last)], context=context,
-        lemma=lemmas_of(doc)[match.root.i], anaphoric=anaphoric(match.root),
+        lemma=lemmas_of(doc)[match.root.i], anaphoric=sense.anaphoric(match.root),
         prior=entry.prior,
     )
 
 
-def anaphoric(root: Token) -> bool:
-    """A noun with a definite, demonstrative or possessive determiner refers back to an event
-    the text has told ("la manifestation", "ce coup d'État", "leurs attaques")."""
-    if root.pos_ not in ("NOUN", "PROPN"):
-        return False
-    doc = root.doc
-    for c in root.children:
-        if c.dep_ == "det" and ("Def" in morph_of(doc, c.i, "Definite") or set(
-                morph_of(doc, c.i, "PronType")) & {"Dem"} or "Yes" in morph_of(doc, c.i, "Poss")):
-            return True
-    return False
-
-
 def _locate(ctx: Ctx, hit: EventHit, match: Match) -> None:
     start, end = hit.start, hit.end
-    scene = Scene(tuple(ctx.quotes), ctx.roots, hit.type in MATERIAL)
+    direct = tuple(q for q in ctx.quotes if q.direct)  # reported speech is the story's narrative
+    scene = Scene(direct, ctx.roots, hit.type in MATERIAL, hit.type in SPOKEN)
     hit.place, hit.own_place = event_where(ctx.doc, ctx.places, match.root, start, end, scene)
     saying = ctx.lex.classes.get("saying", frozenset())
     hit.time, linked = event_when(ctx.doc, ctx.dated, match.root, start, end, saying)
@@ -321,32 +318,9 @@ def _absorb_mode(host: EventHit, inner: EventHit) -> None:
     host.mentions.append((inner.trigger_start, inner.trigger_end))
 
 
-def _name_spans(doc: Doc, places: list) -> tuple[list[tuple[int, int, bool]], bytearray]:
-    """Actor and place mentions as (start, end, is_actor), and the characters they cover."""
-    actors = [(*m, True) for actor in doc._.vigie_actors or [] for m in actor.mentions]
-    named = actors + [(*m, False) for place in places for m in place.mentions]
-    covered = bytearray(len(text_of(doc)))
-    for s, e, _ in named:
-        covered[s:e] = b"\x01" * (e - s)
-    return named, covered
-
-
-def _inside_name(match: Match, names: tuple[list[tuple[int, int, bool]], bytearray]) -> bool:
-    """A trigger word inside a longer actor name ("Groupe international de soutien") or a place
-    name ("La Réunion") is no event."""
-    named, covered = names
-    start, end = match.span.start_char, match.span.end_char
-    if not covered[start]:
-        return False  # most triggers are outside every name
-    return any(
-        s <= start and end <= e and (e - s > end - start or not actor) for s, e, actor in named
-    )
-
-
-def _drafted(ctx: Ctx, matches: list[Match]) -> list[Draft]:
+def _drafted(ctx: Ctx, matches: list[Match], types: dict[int, str]) -> list[Draft]:
     """Drafts of the triggers whose words fit their type (sense.fits); statements first, so
     that one which does not fit frames nothing ("a promis une aide" is no threat)."""
-    types = {m.root.i: m.entry.type for m in matches}
 
     def fitting(group):
         return [d for d in (_draft(ctx, m) for m in group)
@@ -354,8 +328,20 @@ def _drafted(ctx: Ctx, matches: list[Match]) -> list[Draft]:
 
     hosts = fitting([m for m in matches if m.entry.host])
     ctx.hosts = {d.match.root.i: d.match for d in hosts}
-    drafts = hosts + fitting([m for m in matches if not m.entry.host])
-    return sorted(drafts, key=lambda d: d.match.span.start)
+    drafts = hosts + fitting([m for m in matches if not (m.entry.host or m.entry.evaluation)])
+    said = (_evaluation(ctx, m) for m in matches if m.entry.evaluation)
+    return sorted(drafts + [d for d in said if d is not None], key=lambda d: d.match.span.start)
+
+
+def _evaluation(ctx: Ctx, match: Match) -> Draft | None:
+    """An evaluation someone says is an accusation (evaluations.py); one nobody says, none."""
+    args = evaluation_args(match.root, ctx.lex, _speaker(ctx, match.root))
+    if args is None:
+        return None
+    hit = _hit(ctx.doc, match, ctx.lex)
+    hit.source, hit.target = args
+    _locate(ctx, hit, match)
+    return Draft(match, hit)
 
 
 def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
@@ -370,8 +356,7 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
     """
     lex = lex or load_lexicon()
     places = doc._.vigie_places or []
-    named = _name_spans(doc, places)
-    matches = [m for m in find_triggers(doc, lex) if not _inside_name(m, named)]
+    matches = outside_names(doc, find_triggers(doc, lex), places)
     times = doc._.vigie_times or []
     ctx = Ctx(
         doc, lex,
@@ -381,10 +366,11 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
         figures=doc._.vigie_figures or [], quotes=doc._.vigie_quotes or [],
         roots=frozenset(m.root.i for m in matches),
     )
-    drafts = _drafted(ctx, matches)
+    types = {m.root.i: m.entry.type for m in matches}
+    drafts = _drafted(ctx, matches, types)
     hits = []
     for draft, hit in zip(drafts, _fold(drafts), strict=True):
-        if hit is not None and (sense.aim(draft.match.root) or hit.status == "hypothetical"
+        if hit is not None and (sense.aim(draft.match.root, types) or hit.status == "hypothetical"
                                 or clause_status(draft.match) == "denied"):
             continue  # an aim ("créée pour renverser"), a condition, a question, "n'a pas tiré"
         request = _deontic(ctx, draft) if hit is not None else None

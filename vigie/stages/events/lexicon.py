@@ -10,7 +10,7 @@ import spacy
 from spacy.tokens import Doc, Span, Token
 
 from vigie.knowledge import overlay
-from vigie.stages.common import lowers_of
+from vigie.stages.common import lowers_of, text_of
 from vigie.stages.tokens import lemmas_of, sentence_of, tree_of
 
 LOGGER = logging.getLogger(__name__)
@@ -39,6 +39,7 @@ class Entry:
     status: str | None = None
     needs: tuple[tuple[str, frozenset[str]], ...] = ()  # (role, classes one of which it must be)
     excludes: frozenset[str] = frozenset()  # classes whose words in its own phrase unmake it
+    evaluation: bool = False  # an evaluative adjective: an accusation by whoever says it
 
 
 @dataclass
@@ -102,6 +103,7 @@ def _entry(item: dict) -> Entry:
         status=item.get("status"),
         needs=tuple((role, frozenset(names)) for role, names in (item.get("needs") or {}).items()),
         excludes=frozenset(item.get("excludes") or ()),
+        evaluation=bool(item.get("evaluation")),
     )
 
 
@@ -187,7 +189,8 @@ def allowed(entry: Entry, span: Span, lex: Lexicon) -> bool:
     kids = tree_of(doc).children(root.i)
     if entry.reflexive and not any(doc[c].lemma_ == "se" for c in kids):
         return False
-    if entry.forbid_obj and _child_lemmas(doc, kids, ("obj", "nsubj:pass")) & entry.forbid_obj:
+    objects = ("obj", "nsubj:pass", "obl:arg")  # "attaquer le problème", "s'attaquer au chômage"
+    if entry.forbid_obj and _child_lemmas(doc, kids, objects) & entry.forbid_obj:
         return False
     if entry.require_arg and not _argument_lemmas(doc, kids) & entry.require_arg:
         return False
@@ -247,3 +250,38 @@ def find_triggers(doc: Doc, lex: Lexicon) -> list[Match]:
             found.append(match)
             end = match.span.end
     return found
+
+
+def _name_spans(doc: Doc, places: list) -> tuple[list[tuple[int, int, bool]], bytearray]:
+    """Actor and place mentions as (start, end, is_actor), and the characters they cover."""
+    actors = [(*m, True) for actor in doc._.vigie_actors or [] for m in actor.mentions]
+    named = actors + [(*m, False) for place in places for m in place.mentions]
+    covered = bytearray(len(text_of(doc)))
+    for s, e, _ in named:
+        covered[s:e] = b"\x01" * (e - s)
+    return named, covered
+
+
+def _inside_name(match: Match, names: tuple[list[tuple[int, int, bool]], bytearray]) -> bool:
+    """A trigger word inside a longer actor name ("Groupe international de soutien") or a place
+    name ("La Réunion") is no event."""
+    named, covered = names
+    start, end = match.span.start_char, match.span.end_char
+    if not covered[start]:
+        return False  # most triggers are outside every name
+    return any(
+        s <= start and end <= e and (e - s > end - start or not actor) for s, e, actor in named
+    )
+
+
+def outside_names(doc: Doc, matches: list[Match], places: list) -> list[Match]:
+    """The matches that are not part of a longer actor name or of a place name (see
+    `_inside_name`).
+
+    Args:
+        doc: a Doc the Actors and Places stages have run on.
+        matches: trigger matches from `find_triggers`.
+        places: doc._.vigie_places.
+    """
+    named = _name_spans(doc, places)
+    return [m for m in matches if not _inside_name(m, named)]

@@ -38,7 +38,6 @@ DESCRIBING = {"amod", "appos", "flat:name", "flat", "compound", "nmod"}
 # Cases of an oblique that gives the cause of a harm ("tués dans le séisme", "par la crue").
 CAUSE_CASES = {"par", "dans", "sous", "suite", "à"}
 PURPOSE_MARKS = {"pour", "afin"}  # "pour renverser le président": an aim, not an event
-EMBEDDED = {"acl", "acl:relcl", "xcomp", "ccomp", "advcl"}  # clauses that are not the main act
 QUOTE_OPEN, QUOTE_CLOSE = "«“\"", "»”\""
 NAMING_WINDOW = 3  # words between a naming word and the quotation mark it introduces
 PRONOUN_LOOKBACK = 2  # sentences searched for the antecedent of "il", "elle"
@@ -112,7 +111,7 @@ def belongs(token: Token, classes: frozenset[str], lex: Lexicon, actor: int | No
     words = _described(token)
     if in_class(words, lex.classes.get("natural", frozenset())):
         return False  # "le cyclone Freddy": a named storm is still a storm
-    if "actor" in classes and (actor is not None or token.pos_ == "PROPN"
+    if "actor" in classes and (actor is not None or _named(token)
                                or actor_of(token.doc, token) is not None):
         return True
     if "event" in classes and words[0] in lex.phrases:
@@ -125,6 +124,12 @@ def _unfit_complement(token: Token, lex: Lexicon) -> bool:
     ampleur"): only a word of a class that cannot act rules the event out."""
     words = _described(token)
     return any(in_class(words, lex.classes.get(name, frozenset())) for name in UNFIT)
+
+
+def _named(token: Token) -> bool:
+    """A proper name, or a noun of a name ("l'attitude du Nigeria"): someone the text names."""
+    return token.pos_ == "PROPN" or any(
+        c.pos_ == "PROPN" and c.dep_ in ("nmod", "appos", "flat:name") for c in token.children)
 
 
 def _natural_cause(root: Token, lex: Lexicon) -> bool:
@@ -217,18 +222,17 @@ def named_in_quotes(match: Match, lex: Lexicon) -> bool:
     return in_class(lemmas, lex.classes.get("naming", frozenset()))
 
 
-def aim(root: Token) -> bool:
-    """A verbal trigger in a purpose clause that describes someone or something, or that hangs on
-    an embedded clause, states an aim, not an act: "une alliance créée pour renverser le
-    président", "accusé d'avoir déployé des troupes pour soutenir X". On a clause of its own it
-    may be the act itself: "ils sont descendus dans la rue pour soutenir les militaires"."""
+def aim(root: Token, triggers: dict[int, str]) -> bool:
+    """A verbal trigger in a purpose clause states an aim, not an act: "une alliance créée pour
+    renverser le président", "a déployé des troupes pour soutenir X". After a protest it is what
+    the protest does: "ils sont descendus dans la rue pour soutenir les militaires"."""
     if root.pos_ not in ("VERB", "AUX") or root.dep_ not in ("advcl", "acl"):
         return False
     tree = tree_of(root.doc)
     if not any(tree.deps[c] == "mark" and root.doc[c].lower_ in PURPOSE_MARKS
                for c in tree.children(root.i)):
         return False
-    return root.dep_ == "acl" or root.head.dep_ in EMBEDDED
+    return triggers.get(root.head.i) != "PROTEST"
 
 
 def fits(draft, lex: Lexicon, triggers: dict[int, str], quotes: list) -> bool:
@@ -322,3 +326,16 @@ def natural_story(doc, lex: Lexicon) -> bool:
         words += lemmas_of(doc)[:span.end] if span is not None else []
         cached = doc.user_data[_NATURAL_KEY] = in_class(words, natural)
     return cached
+
+
+def anaphoric(root: Token) -> bool:
+    """A noun with a definite, demonstrative or possessive determiner refers back to an event
+    the text has told ("la manifestation", "ce coup d'État", "leurs attaques")."""
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    doc = root.doc
+    for c in root.children:
+        if c.dep_ == "det" and ("Def" in morph_of(doc, c.i, "Definite") or set(
+                morph_of(doc, c.i, "PronType")) & {"Dem"} or "Yes" in morph_of(doc, c.i, "Poss")):
+            return True
+    return False

@@ -39,10 +39,12 @@ MAX_PLACE_CLIMB = 3
 # Relations through which a place phrase hangs on a word.
 PLACE_DEPS = {"obl", "obl:mod", "obl:arg", "nmod"}
 # Cases that make a phrase an origin, an author, a possessor or a source, not a location.
-NOT_WHERE = {"de", "du", "des", "d'", "par", "vers", "depuis", "contre", "avec", "entre", "pour",
-             "selon", "d'après", "jusqu'à", "chez"}
+NOT_WHERE = frozenset({"de", "du", "des", "d'", "par", "vers", "depuis", "contre", "avec", "entre",
+                       "pour", "selon", "d'après", "jusqu'à", "chez"})
+SPOKEN_NOT_WHERE = frozenset(NOT_WHERE | {"sur", "concernant"})
 # Heads of a phrase that places something relative to a place, not in it ("à 400 km de Bangui").
 DISTANCE = {"km", "kilomètre", "mètre", "mile", "distance", "encablure", "heure"}
+NEAR = {"proche", "près", "voisin", "loin", "environ", "alentour"}  # "une ville proche de Damas"
 # Relations opening a clause on a noun or an adjunct clause: a place inside dates and places that
 # clause ("une ONG basée à Genève", "qui avait été incendié à Paris").
 SIDE = {"acl", "acl:relcl", "advcl"}
@@ -52,6 +54,9 @@ TARGET_CASES = {"sur", "contre", None}
 # The lede, where the story's place is looked for (characters: a title and a first paragraph of
 # agency copy; the corpus's first paragraphs run 150-650 characters).
 LEDE_CHARS = 600
+MAX_SEAT_CLIMB = 2  # heads from a place to the verb of residence it hangs on ("basée à Genève")
+SEAT = {"baser", "installer", "établir", "implanter", "situer", "domicilier", "siéger", "résider",
+        "vivre", "habiter", "exiler", "héberger"}
 OWN_DEPTH = 1  # a place on the trigger or its carrying verb is the event's own (merge keeps apart)
 STORY_LEVELS = {"city", "area", "region", "other"}  # a country is too coarse, unless nothing finer
 LEVEL_RANK = {"city": 4, "area": 3, "region": 2, "other": 1, "border": 1, "country": 0}
@@ -65,7 +70,8 @@ class Scene:
 
     quotes: tuple = ()
     triggers: frozenset[int] = frozenset()
-    material: bool = True
+    material: bool = True  # it strikes a place ("ont bombardé Alep")
+    spoken: bool = False  # a statement: the country a story names is rarely where it was said
 
 
 def _place_in(places, start: int, end: int) -> int | None:
@@ -75,14 +81,15 @@ def _place_in(places, start: int, end: int) -> int | None:
     return None
 
 
-def _locative(token: Token, places, bounds: tuple[int, int]) -> int | None:
+def _locative(token: Token, places, bounds: tuple[int, int],
+              not_where: frozenset[str] = frozenset(NOT_WHERE)) -> int | None:
     """A place in a locative phrase hanging on `token` (not "de X", "vers X", "contre X")
     inside the clause `bounds` (characters; the parser may run a sentence over a line end)."""
     doc = token.doc
     tree = tree_of(doc)
     dep, case, lemmas = tree.deps, tree.cases, lemmas_of(doc)
     for c in tree.children(token.i):
-        if dep[c] not in PLACE_DEPS or case[c] in NOT_WHERE or lemmas[c] in DISTANCE:
+        if dep[c] not in PLACE_DEPS or case[c] in not_where or lemmas[c] in DISTANCE:
             continue
         if not bounds[0] <= doc[c].idx < bounds[1]:
             continue
@@ -107,30 +114,36 @@ def _phrase_end(doc: Doc, head: Token) -> Token:
     return doc[right]
 
 
-def linked_place(places: list, trigger: Token,
-                 bounds: tuple[int, int] = (0, 1 << 62)) -> tuple[int | None, int]:
+def linked_place(places: list, trigger: Token, bounds: tuple[int, int] = (0, 1 << 62),
+                 spoken: bool = False) -> tuple[int | None, int]:
     """A place the parse attaches to the trigger or the clauses above it.
 
     Args:
         places: doc._.vigie_places.
         trigger: the trigger's head token.
         bounds: the event's clause (characters).
+        spoken: a statement, whose "sur X" is what it is about ("a dénoncé des frappes sur
+            Idleb"), not where it was said.
 
     Returns:
         (index in `places` of the nearest locative phrase's place or None, the number of heads
         climbed to find it).
     """
     for depth, token in enumerate(clause_chain(trigger, MAX_PLACE_CLIMB)):
-        found = _locative(token, places, bounds)
+        found = _locative(token, places, bounds, SPOKEN_NOT_WHERE if spoken else NOT_WHERE)
         if found is not None:
             return found, depth
     return None, 0
 
 
-def struck_place(places: list, trigger: Token) -> int | None:
+def struck_place(places: list, trigger: Token,
+                 triggers: frozenset[int] = frozenset()) -> int | None:
     """The place a material event struck: its object ("ont bombardé Alep", "le camp de
-    Wendou"), a noun's "sur X" / "contre X", or the subject of "subir" ("Douma a subi")."""
+    Wendou"), a noun's "sur X" / "contre X" or the object of the verb it is the subject of ("des
+    tirs ont touché Donetsk"), or the subject of "subir" ("Douma a subi")."""
     doc, tree = trigger.doc, tree_of(trigger.doc)
+    if tree.deps[trigger.i] == "nmod" and trigger.head.i in triggers:
+        trigger = trigger.head  # "des tirs d'obus ont touché ...": the weapon's event noun
     if trigger.pos_ in ("VERB", "AUX"):
         heads = [c for c in tree.children(trigger.i) if tree.deps[c] in TARGET_DEPS]
     else:
@@ -138,12 +151,21 @@ def struck_place(places: list, trigger: Token) -> int | None:
                  if tree.deps[c] == "nmod" and tree.cases[c] in TARGET_CASES - {None}]
         if tree.deps[trigger.i] == "obj" and lemmas_of(doc)[trigger.head.i] in ("subir", "essuyer"):
             heads += [c for c in tree.children(trigger.head.i) if tree.deps[c] == "nsubj"]
+        if tree.deps[trigger.i] == "nsubj" and trigger.head.pos_ == "VERB":
+            # "des tirs d'obus ont touché un quartier de Donetsk"
+            heads += [c for c in tree.children(trigger.head.i) if tree.deps[c] == "obj"]
     for c in heads:
         right = _phrase_end(doc, doc[c])
         found = _place_in(places, doc[c].left_edge.idx, right.idx + len(right))
-        if found is not None:
+        if found is not None and not _near_to(doc, places[found]):
             return found
     return None
+
+
+def _near_to(doc: Doc, place) -> bool:
+    """Whether the place is named as what something is near ("une ville proche de Damas")."""
+    span = doc.char_span(*place.mentions[0], alignment_mode="expand")
+    return span is not None and lemmas_of(doc)[span.root.head.i] in NEAR
 
 
 def _quote_of(quotes, start: int) -> int | None:
@@ -193,9 +215,10 @@ def clause_place(doc: Doc, places: list, trigger: Token, start: int, end: int,
             if prep in NOT_WHERE or (prep in w.away and prep != "en"):
                 continue
             span = doc.char_span(s, e, alignment_mode="expand")
-            if span is None or tree.cases[span.root.i] in NOT_WHERE:
+            not_where = SPOKEN_NOT_WHERE if scene.spoken else NOT_WHERE
+            if span is None or tree.cases[span.root.i] in not_where:
                 continue  # "sanctions contre la Russie", "selon la préfecture"
-            if _path(doc, (s, e), chain, scene, (start, end)) not in hangs:
+            if _path(doc, (s, e), chain, scene, (start, end)) not in hangs or _seat(doc, (s, e)):
                 continue
             score = (prep in w.locatives, LEVEL_RANK.get(getattr(place, "level", None), 0))
             if best is None or score > best[0]:
@@ -203,25 +226,26 @@ def clause_place(doc: Doc, places: list, trigger: Token, start: int, end: int,
     return None if best is None else best[1]
 
 
-def story_place(doc: Doc, places: list) -> int | None:
+def story_place(doc: Doc, places: list, country: bool = True, quotes=()) -> int | None:
     """The story's place (see the module doc), computed once per places list: every event
-    without a place of its own asks for it."""
+    without a place of its own asks for it. `country`: fall back on the country the story
+    names most (not for a statement: a country named is rarely where it was said)."""
     cached = doc.user_data.get(_STORY_KEY)
     if cached is None or cached[0] is not places:
-        cached = doc.user_data[_STORY_KEY] = (places, _story_place(doc, places))
-    return cached[1]
+        cached = doc.user_data[_STORY_KEY] = (places, _story_place(doc, places, quotes))
+    found = cached[1]
+    return found if found is not None or not country else _main_country(places)
 
 
-def _story_place(doc: Doc, places: list) -> int | None:
+def _story_place(doc: Doc, places: list, quotes) -> int | None:
     titled = _title_place(doc, places)
-    lede = _lede_place(doc, places)
+    lede = _lede_place(doc, places, quotes)
     if lede is not None and (titled is None or _within(places, lede, titled)):
         return lede
     if titled is not None:
         return titled
-    dateline = next((i for i, p in enumerate(places) for s, _ in p.mentions
-                     if s < LEDE_CHARS and _dateline(doc, s)), None)
-    return dateline if dateline is not None else _main_country(places)
+    return next((i for i, p in enumerate(places) for s, _ in p.mentions
+                 if s < LEDE_CHARS and _dateline(doc, s)), None)
 
 
 def _title_place(doc: Doc, places: list) -> int | None:
@@ -261,18 +285,34 @@ def _after_locative(before: list[str], locatives: frozenset[str]) -> bool:
     return bool(words_) and (words_[-1] in locatives or " ".join(words_[-2:]) in locatives)
 
 
-def _lede_place(doc: Doc, places: list) -> int | None:
-    """The first fine place named with a locative in the lede ("dans la région de Mopti")."""
+def _lede_place(doc: Doc, places: list, quotes=()) -> int | None:
+    """The first fine place named with a locative in the lede ("dans la région de Mopti"), not
+    in a quote ("« Nous allons à Munich »")."""
     w, best = words(), None
     for i, place in enumerate(places):
         if getattr(place, "level", None) not in STORY_LEVELS:
             continue
         preps = getattr(place, "preps", None) or [None] * len(place.mentions)
-        for (s, _), prep in zip(place.mentions, preps, strict=False):
-            if s < LEDE_CHARS and prep in w.locatives and prep not in w.away:
+        for (s, e), prep in zip(place.mentions, preps, strict=False):
+            if s < LEDE_CHARS and prep in w.locatives and prep not in w.away and _quote_of(
+                    quotes, s) is None and not _seat(doc, (s, e)):
                 if best is None or s < best[0]:
                     best = (s, i)
     return None if best is None else best[1]
+
+
+def _seat(doc: Doc, mention: tuple[int, int]) -> bool:
+    """A place where someone is based, not where the story is ("une ONG basée à Genève", "le
+    président, qui vit à Paris"): it hangs on a verb of residence (SEAT) within a few heads."""
+    span = doc.char_span(*mention, alignment_mode="expand")
+    token = span.root if span is not None else None
+    for _ in range(MAX_SEAT_CLIMB):
+        if token is None or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_ in SEAT
+    return False
 
 
 def _within(places: list, fine: int, coarse: int) -> bool:
@@ -305,15 +345,15 @@ def event_where(doc: Doc, places: list, trigger: Token, start: int, end: int,
         end: end (exclusive) of the clause.
         scene: the doc's quotes and other triggers, and whether the event is material.
     """
-    own, depth = linked_place(places, trigger, (start, end))
+    own, depth = linked_place(places, trigger, (start, end), scene.spoken)
     if own is not None:
         return own, depth <= OWN_DEPTH
     if scene.material:
-        struck = struck_place(places, trigger)
+        struck = struck_place(places, trigger, scene.triggers)
         if struck is not None:
             return struck, True
     for hangs in (("chain",), ("chain", "sentence")):
         clause = clause_place(doc, places, trigger, start, end, scene, hangs)
         if clause is not None:
             return clause, False
-    return story_place(doc, places), False
+    return story_place(doc, places, not scene.spoken, scene.quotes), False
