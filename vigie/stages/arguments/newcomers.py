@@ -82,6 +82,16 @@ def _story_country(doc: Doc) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _population(actors: list, sector: str | None, country: str | None) -> int | None:
+    """The story's unnamed population of that sector and country, if it has one: counted and
+    uncounted descriptions of civilians ("les habitants", "des personnes") are one referent."""
+    for i, actor in enumerate(actors):
+        if (actor.kind == "population" and actor.sector == sector and not actor.named_mentions
+                and actor.country in (country, None)):
+            return i
+    return None
+
+
 def referent(token: Token) -> Token:
     """The phrase that names who speaks or acts: "l'un des organisateurs" -> organisateurs;
     "un communiqué de l'armée", "le rapport de l'ONU" -> the body the document comes from."""
@@ -142,11 +152,12 @@ def _seat_of_power(doc: Doc, token: Token, capitals: bool = True) -> int | None:
 
 
 def newcomer(doc: Doc, token: Token | None, *, human_only: bool,
-             capitals: bool = True) -> int | None:
+             capitals: bool = True, counted: bool = False) -> int | None:
     """Add the participant headed by `token` as an actor; its index, or None when the phrase
     cannot be an actor: a pronoun, a place or time, a credit, a noun that names no person or
     body ("l'explosion a tué", "pour sa part"), or with `human_only` an unlabelled proper name.
-    With `capitals` False, a capital stays a place (the target of a strike)."""
+    With `capitals` False, a capital stays a place (the target of a strike). With `counted`, a
+    counted phrase is a participant too ("57 personnes" hit by an attack are its target)."""
     if token is None:
         return None
     token = antecedent(token)
@@ -168,7 +179,7 @@ def newcomer(doc: Doc, token: Token | None, *, human_only: bool,
         return None
     if token.i in credit_tokens(doc):
         return None  # a byline or credit ("par Jean Dupont") names the author, not an actor
-    if any(c.dep_ == "nummod" for c in token.children):
+    if not counted and any(c.dep_ == "nummod" for c in token.children):
         return None  # "12 personnes": a toll, not an actor (the Actors stage's policy)
     start, end = _name_span(token)
     first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
@@ -185,6 +196,11 @@ def newcomer(doc: Doc, token: Token | None, *, human_only: bool,
     if country is None and (role is None or role.kind != "person" or role.sector):
         country = _story_country(doc)
     actors = doc._.vigie_actors
+    if role is not None and kind == "population":
+        same = _population(actors, role.sector, country)
+        if same is not None:  # "57 personnes" killed among "les habitants": one population
+            actors[same].mentions = sorted({*actors[same].mentions, (first, last)})
+            return same
     actors.append(ActorHit(
         name=text_of(doc)[first:last], kind=kind,
         country=country, sector=role.sector if role else None, mentions=[(first, last)],

@@ -50,6 +50,7 @@ SPOKEN = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"}  # said, not don
 
 # Acts whose author a later claim or blame may name ("revendiqué par X", "attribués à Y").
 CLAIMABLE = {"ASSAULT", "COERCE"}
+ACT_CASES = {"dans", "lors", "par"}  # "tués lors d'une attaque": the attack is the killing
 
 @dataclass
 class EventHit:
@@ -218,7 +219,8 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
             hit.source = newcomer(doc, claimant, human_only=True)
     if hit.target is None and target is not None:
         material = match.entry.type in CLAIMABLE
-        hit.target = newcomer(doc, target, human_only=True, capitals=not material)
+        hit.target = newcomer(doc, target, human_only=True, capitals=not material,
+                              counted=material)
     if hit.source == hit.target:
         hit.target = None
     _frame(ctx, draft)
@@ -292,6 +294,8 @@ def _fold_one(draft: Draft, by_root: dict[int, Draft]) -> EventHit | None:
     if owner is not None and owner is not draft and owner.hit.type == draft.hit.type:
         if owner.hit.target is None:
             owner.hit.target = draft.hit.target
+        if owner.hit.source is None:
+            owner.hit.source = draft.hit.source
         owner.hit.mentions.extend(draft.hit.mentions)
         return None
     return draft.hit
@@ -308,6 +312,15 @@ def _owner(draft: Draft, by_root: dict[int, Draft]) -> Draft | None:
         for child in root.head.children:
             if child.dep_ == "obj" and child.i in by_root:
                 return by_root[child.i]
+    if root.pos_ == "VERB":
+        # "tués (et blessés) par des tirs", "tués dans une attaque": the act that did it; a
+        # gapped conjunct ("tués et une centaine blessées par") is parsed as a noun phrase
+        for verb in [root, *(c for c in root.children if c.dep_ == "conj")]:
+            for child in verb.children:
+                if child.i in by_root and (child.dep_ == "obl:agent" or (
+                        child.dep_.startswith(("obl", "nmod"))
+                        and args.case_of(child) in ACT_CASES)):
+                    return by_root[child.i]
     return None
 
 

@@ -218,12 +218,21 @@ def clause_place(doc: Doc, places: list, trigger: Token, start: int, end: int,
             not_where = SPOKEN_NOT_WHERE if scene.spoken else NOT_WHERE
             if span is None or tree.cases[span.root.i] in not_where:
                 continue  # "sanctions contre la Russie", "selon la préfecture"
+            if _participant(span.root, scene.spoken):
+                continue  # "Kiev accuse Moscou": who acts or is addressed, not where
             if _path(doc, (s, e), chain, scene, (start, end)) not in hangs or _seat(doc, (s, e)):
                 continue
             score = (prep in w.locatives, LEVEL_RANK.get(getattr(place, "level", None), 0))
             if best is None or score > best[0]:
                 best = (score, i)
     return None if best is None else best[1]
+
+
+def _participant(token: Token, spoken: bool) -> bool:
+    """A place named as a clause's subject, or as a statement's object, is a participant (a
+    state or a capital for its government), not where the event happened."""
+    dep = token.dep_
+    return dep.startswith("nsubj") or (spoken and dep in ("obj", "iobj"))
 
 
 def story_place(doc: Doc, places: list, country: bool = True, quotes=()) -> int | None:
