@@ -146,12 +146,14 @@ def test_actors_participants_appositions_merge(kb_nlp, text, name, expected):
      ["gouvernement", "rebelles", "Organisation des Nations unies", "Union africaine"]),
     ("Le président Nabil Kanso a promis de ramener chaque enfant à la maison.",
      ["Nabil Kanso"]),
-    ("Des hommes armés ont tué 12 personnes dans le village.", ["hommes armés"]),
+    # the counted people an attack kills are its target (issue 17), one civilian population
+    ("Des hommes armés ont tué 12 personnes dans le village.", ["hommes armés", "personnes"]),
     ("La réunion ministérielle a décidé de nouvelles aides.", []),
     ("Le cyclone Freddy a détruit des milliers de maisons.", []),
     ("Douma a subi des bombardements.", []),
     ("Le ministre a déclaré samedi à l'AFP que la situation était calme.", ["ministre"]),
-    ("Quinze personnes ont été blessées, dont un garçon de 12 ans.", []),
+    ("Quinze personnes ont été blessées, dont un garçon de 12 ans.", ["personnes"]),
+    ("Le bilan s'élève à quinze morts.", []),
 ])
 def test_actors_participants_lists_counts_and_non_actors(kb_nlp, text, names):
     assert list(_actors(kb_nlp, text)) == names

@@ -203,3 +203,45 @@ def test_participants_what_is_no_author(extract, text, not_actor):
     record = extract(text)
     sources = [_name(record, e.source) for e in record.events]
     assert not_actor not in sources
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a victim verb and the act that did it are one event with both arguments
+        ("Vingt personnes ont été tuées par des tirs d'artillerie de l'armée.",
+         [("ASSAULT", "armée", "personnes")]),
+        ("Six civils ont été tués et dix autres blessés par des frappes de la coalition.",
+         [("ASSAULT", "coalition", "civils")]),
+        ("Quatre policiers ont été blessés lors d'une attaque des rebelles.",
+         [("ASSAULT", "rebelles", "policiers")]),
+        # the people a place holds are the target ("un camp de déplacés")
+        ("Des hommes armés ont attaqué un camp de réfugiés près de la frontière.",
+         [("ASSAULT", "hommes armés", "réfugiés")]),
+        ("Des jihadistes ont attaqué un convoi de soldats maliens.",
+         [("ASSAULT", "jihadistes", "soldats maliens")]),
+        # an act that is the setting of a clause: the clause's subject did it
+        ("Lors d'une offensive contre les rebelles, l'armée a lancé des frappes aériennes.",
+         [("ASSAULT", "armée", "rebelles")]),
+        # a noun of harm names the victims of the act it happens in
+        ("Il a confirmé la mort de douze soldats lors d'une embuscade tendue par des jihadistes.",
+         [("ASSAULT", "jihadistes", "soldats")]),
+        # a descriptive noun and the name it introduces are one actor
+        ("L'attaque a été perpétrée par le mouvement rebelle M23 près de Goma.",
+         [("ASSAULT", "Mouvement du 23 mars", None)]),
+    ],
+)
+def test_participants_act_and_its_victims(extract, text, expected):
+    events = _events(extract(text))
+    assert [e for e in events if e[0] == "ASSAULT"] == expected
+
+
+@pytest.mark.issue(17)
+def test_participants_counted_victims_are_one_population(extract):
+    # counted and uncounted descriptions of the story's civilians are one referent
+    record = extract("Les habitants ont fui. Trente personnes ont été tuées par des tirs de "
+                     "l'armée dans le village.")
+    populations = [_actor(record, a.id) for a in record.actors if a.kind == "population"]
+    assert populations == [("habitants", "population", None, "CVL")]
+    assert _events(record) == [("ASSAULT", "armée", "habitants")]

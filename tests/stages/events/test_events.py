@@ -45,7 +45,7 @@ def code(parser, text: str, names: str = "") -> list[tuple]:
 @pytest.mark.parametrize(
     "text, names, expected",
     [
-        ("Les rebelles ont attaqué une position de l'armée près de Homs.", "rebelles|armée", ("ASSAULT", None, "rebelles", None, "reported")),
+        ("Les rebelles ont attaqué une position de l'armée près de Homs.", "rebelles|armée", ("ASSAULT", None, "rebelles", "armée", "reported")),
         ("L'aviation russe a bombardé les rebelles au nord de la ville.", "aviation russe|rebelles", ("ASSAULT", "aerial", "aviation russe", "rebelles", "reported")),
         ("Des frappes aériennes de la coalition ont visé les djihadistes.", "coalition|djihadistes", ("ASSAULT", "aerial", "coalition", "djihadistes", "reported")),
         ("L'armée mène une vaste offensive contre les insurgés.", "armée|insurgés", ("ASSAULT", None, "armée", "insurgés", "reported")),

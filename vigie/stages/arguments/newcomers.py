@@ -40,8 +40,8 @@ def _name_span(token: Token) -> tuple[int, int]:
     while stack:
         current = stack.pop()
         for child in current.children:
-            if child.dep_ == "nmod" and case_of(child) not in _OF:
-                continue  # "personnes dans le village": a place, not part of the name
+            if child.dep_ == "nmod" and (case_of(child) not in _OF or _after_adverb(child)):
+                continue  # "personnes dans le village", "près de la frontière": a place
             if child.dep_ in _NAME_DEPS and abs(child.i - token.i) <= 8:
                 start, end = min(start, child.i), max(end, child.i)
                 stack.append(child)
@@ -51,6 +51,12 @@ def _name_span(token: Token) -> tuple[int, int]:
     while end > token.i and doc[end].pos_ in _LEADING:
         end -= 1
     return start, end + 1
+
+
+def _after_adverb(token: Token) -> bool:
+    """A "de X" opened by an adverb ("près de", "loin de", "autour de"): a where, not a whose."""
+    first = token.left_edge.i
+    return first > 0 and token.doc[first - 1].pos_ == "ADV"
 
 
 def _name(token: Token, human_only: bool) -> bool:

@@ -11,6 +11,7 @@ from vigie.stages.arguments.clauses import antecedent, case_of, kids
 
 _STATES_KEY = ("vigie", "event_states")
 OF_CASES = {"de", "du", "des", "d'", "d’"}
+MAX_EPITHETS = 3  # adjectives between a descriptive noun and the name it introduces
 
 
 def actor_of(doc: Doc, token: Token | None, holders: frozenset[str] = frozenset()) -> int | None:
@@ -42,6 +43,9 @@ def actor_of(doc: Doc, token: Token | None, holders: frozenset[str] = frozenset(
     deps = {"flat:name", "appos"}
     if token.lemma_ in holders:
         deps |= {"nmod", "amod"}
+    found = named_after(doc, token)
+    if found is not None:
+        return found
     for c in kids(doc, token.i, deps | {"amod"}):
         if doc[c].dep_ == "nmod" and case_of(doc[c]) not in OF_CASES | {None}:
             continue  # "les forces de X" names X; "l'attaque contre X" does not
@@ -51,6 +55,31 @@ def actor_of(doc: Doc, token: Token | None, holders: frozenset[str] = frozenset(
             found = actor_at(doc, child.left_edge.idx, right.idx + len(right))
             if found is not None:
                 return found
+    return None
+
+
+def named_after(doc: Doc, token: Token) -> int | None:
+    """The actor whose name follows a descriptive noun and its adjectives ("la secte islamiste
+    Boko Haram", "le groupe Wagner"): an apposition the parser may have hung elsewhere."""
+    if token.pos_ != "NOUN":
+        return None
+    i = token.i + 1
+    while i < len(doc) and doc[i].pos_ == "ADJ" and i - token.i <= MAX_EPITHETS:
+        i += 1
+    if i >= len(doc) or doc[i].pos_ not in ("PROPN", "X", "NUM"):  # "M23" reads as a number
+        return None
+    return actor_at(doc, doc[i].idx, doc[i].idx + len(doc[i]))
+
+
+def members_of(token: Token) -> Token | None:
+    """The people a noun that is no actor holds: "un camp *de personnes déplacées*", "un convoi
+    de soldats", "un groupe de manifestants" (its "de X" complement, without determiner)."""
+    if token.pos_ != "NOUN":
+        return None
+    for c in kids(token.doc, token.i, {"nmod"}, OF_CASES):
+        member = token.doc[c]
+        if member.i > token.i and member.pos_ == "NOUN":
+            return member
     return None
 
 

@@ -45,6 +45,7 @@ CLIMB = {"xcomp", "advcl", "ccomp", "acl", "obj", "obl:arg", "conj", "nmod", "ob
 # Verbs whose victim a nominal trigger in "dans X" strikes ("tués dans une attaque").
 HARM_VERBS = {"tuer", "blesser", "toucher", "frapper", "viser", "cibler", "atteindre"}
 PATIENT_CASES = {"dans", "lors"}
+SETTING_CASES = {"lors", "pendant", "durant"}  # "lors d'une attaque, X a lancé": X's act
 TARGET_VERBS = {"viser", "toucher", "cibler", "frapper", "tuer"}  # "des frappes ont visé X"
 SUFFER_VERBS = {"subir", "essuyer", "encaisser"}  # "X a subi des frappes": X is the target
 # Nouns whose "de <act>" makes their subject the act's target ("être la cible d'un attentat").
@@ -84,6 +85,23 @@ def struck(root: Token) -> Token | None:
         and verb.lemma_ in HARM_VERBS
     ):
         return patient_of(verb)
+    return None
+
+
+def harmed(root: Token, lex: Lexicon) -> Token | None:
+    """The victim named by a noun of harm the act happens with: "la mort de 92 militaires
+    (intervenue) lors d'une attaque", "le décès de deux civils dans l'explosion"."""
+    verb = setting_verb(root)
+    if verb is None and root.dep_ in ("nmod", "obl", "obl:mod") and case_of(root) in PATIENT_CASES:
+        verb = root.head
+    if verb is None:
+        return None
+    # the noun itself, or the subject or object of the verb the act is the setting of
+    # ("la mort de X intervenue lors de", "a déploré la mort de X lors de")
+    nouns = (verb,) if verb.pos_ == "NOUN" else (subject_of(verb), child(verb, {"obj"}))
+    for noun in nouns:
+        if noun is not None and noun.lemma_ in lex.harm_nouns:
+            return _first(children(noun, {"nmod"}, OF_CASES))
     return None
 
 
@@ -205,9 +223,23 @@ def _nominal_start(token: Token, lex: Lexicon) -> Token | None:
         return None  # its subject is the victim (see sufferer)
     if token.dep_ in ("obj", "obl:arg", "nsubj:pass") and token.head.lemma_ in lex.support_verbs:
         return token
+    setting = setting_verb(token)
+    if setting is not None and setting.lemma_ in lex.support_verbs:
+        return setting  # "Lors d'une attaque contre X, Y a lancé des drones": Y attacks
     doc = token.doc
     if any("Yes" in morph_of(doc, c, "Poss") for c in tree_of(doc).children(token.i)):
         return token  # "ses raids"
+    return None
+
+
+def setting_verb(token: Token) -> Token | None:
+    """The verb a nominal trigger is the setting of ("lors d'une attaque", "au cours de
+    l'offensive", "pendant les raids"), also when the parser hangs it on "lors"."""
+    head = token.head
+    if head.lower_ in SETTING_CASES and head.dep_ in ("advmod", "case"):
+        return head.head  # "Lors d'une attaque": parsed as an argument of the adverb
+    if token.dep_ in ("obl", "obl:mod") and case_of(token) in SETTING_CASES:
+        return head
     return None
 
 
@@ -228,8 +260,11 @@ def controller(token: Token, lex: Lexicon, requesters: frozenset[str]) -> Token 
             if actor_of(token.doc, head) is not None:
                 return head
             return controller(head, lex, requesters)
-        if _nominal_start(token, lex) is None:
+        start = _nominal_start(token, lex)
+        if start is None:
             return None
+        if start is not token:
+            return subject_of(start)
     elif bare_participle(token) or (token.dep_ == "xcomp" and passive(token)):
         return None  # "des civils tués", "devront être libérés": the subject is the patient
     current = token
@@ -261,7 +296,7 @@ def arg_tokens(match, lex: Lexicon, requesters: frozenset[str]) -> tuple:
         source, target = noun_args(match.span, etype, lex)
         if target is None and root.dep_ == "nsubj" and root.head.lemma_ in TARGET_VERBS:
             target = child(root.head, {"obj"})
-        target = target or struck(root) or sufferer(root)
+        target = target or struck(root) or sufferer(root) or harmed(root, lex)
     if source is None:
         source = controller(root, lex, requesters)
     if source is not None:

@@ -18,7 +18,7 @@ from vigie.stages.arguments.claims import responsible
 from vigie.stages.arguments.clauses import antecedent, case_of, subject_of
 from vigie.stages.arguments.frames import words_of
 from vigie.stages.arguments.newcomers import newcomer
-from vigie.stages.arguments.participants import actor_of
+from vigie.stages.arguments.participants import actor_of, members_of
 from vigie.stages.common import article_of, guarded, text_of
 from vigie.stages.events import args, sense
 from vigie.stages.events.confidence import event_confidence
@@ -221,6 +221,11 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
         material = match.entry.type in CLAIMABLE
         hit.target = newcomer(doc, target, human_only=True, capitals=not material,
                               counted=material)
+        members = members_of(target) if material and hit.target is None else None
+        if members is not None:  # "ont attaqué un camp de personnes déplacées"
+            hit.target = actor_of(doc, members)
+            if hit.target is None:
+                hit.target = newcomer(doc, members, human_only=True, counted=True)
     if hit.source == hit.target:
         hit.target = None
     _frame(ctx, draft)
@@ -315,12 +320,17 @@ def _owner(draft: Draft, by_root: dict[int, Draft]) -> Draft | None:
     if root.pos_ == "VERB":
         # "tués (et blessés) par des tirs", "tués dans une attaque": the act that did it; a
         # gapped conjunct ("tués et une centaine blessées par") is parsed as a noun phrase
-        for verb in [root, *(c for c in root.children if c.dep_ == "conj")]:
+        verbs = [root, *(c for c in root.children if c.dep_ == "conj")]
+        for verb in verbs:
             for child in verb.children:
                 if child.i in by_root and (child.dep_ == "obl:agent" or (
                         child.dep_.startswith(("obl", "nmod"))
                         and args.case_of(child) in ACT_CASES)):
                     return by_root[child.i]
+        for other in by_root.values():  # "blessés lors d'une attaque"
+            setting = args.setting_verb(other.match.root)
+            if setting is not None and setting in verbs:
+                return other
     return None
 
 

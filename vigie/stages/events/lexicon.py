@@ -51,6 +51,7 @@ class Lexicon:
     support_verbs: frozenset[str] = frozenset()
     holder_nouns: frozenset[str] = frozenset()
     patient_nouns: frozenset[str] = frozenset()
+    harm_nouns: frozenset[str] = frozenset()
     stop_verbs: frozenset[str] = frozenset()
     status_heads: dict[str, str] = field(default_factory=dict)  # lemma -> status
     hosts: dict[str, dict] = field(default_factory=dict)
@@ -129,6 +130,7 @@ def _load(path: str, kb_files: tuple[str, ...]) -> Lexicon:
         support_verbs=frozenset(data.get("support_verbs") or ()),
         holder_nouns=frozenset(data.get("holder_nouns") or ()),
         patient_nouns=frozenset(data.get("patient_nouns") or ()),
+        harm_nouns=frozenset(data.get("harm_nouns") or ()),
         stop_verbs=frozenset(data.get("stop_verbs") or ()),
         hosts=data.get("hosts") or {},
         contexts=data.get("contexts") or {},
