@@ -245,3 +245,32 @@ def test_participants_counted_victims_are_one_population(extract):
     populations = [_actor(record, a.id) for a in record.actors if a.kind == "population"]
     assert populations == [("habitants", "population", None, "CVL")]
     assert _events(record) == [("ASSAULT", "armée", "habitants")]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "text,speakers",
+    [
+        # "il" continues the previous quote's speaker...
+        ("« Nous avons perdu », a déclaré le ministre Paul Biya. « Il reviendra », a-t-il ajouté.",
+         ["Paul Biya", "Paul Biya"]),
+        # ...unless someone was introduced as a subject since
+        ("« Nous avons perdu », a déclaré le ministre Paul Biya. Un habitant, qui a aussi donné "
+         "ce bilan, a indiqué que le camp était plein. « Les tirs ont duré une heure », a-t-il "
+         "déclaré.", ["Paul Biya", "habitant", "habitant"]),
+        # an object or a name inside the quote is no new speaker
+        ("« Je le connais », a déclaré le ministre Paul Biya, qui a reçu le général Ali Kone. "
+         "« Il reviendra », a-t-il ajouté.", ["Paul Biya", "Paul Biya"]),
+        ("« Il s'appelait Karim », a dit le ministre Paul Biya. « C'était un homme bon », "
+         "a-t-il ajouté.", ["Paul Biya", "Paul Biya"]),
+        # who speaks for a movement or a body: roles of their own
+        ("Un représentant du mouvement a démenti cet appel, dénonçant « de la manipulation ».",
+         ["représentant du mouvement"]),
+        ("La préfecture a levé le couvre-feu, et souligne « une évolution favorable ».",
+         ["préfecture"]),
+        ("Son voisin a raconté : « Les soldats sont arrivés à l'aube ».", ["voisin"]),
+    ],
+)
+def test_participants_quote_speakers_in_a_row(extract, text, speakers):
+    record = extract(text)
+    assert [_name(record, q.speaker) for q in record.quotes] == speakers

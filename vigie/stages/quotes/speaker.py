@@ -62,16 +62,26 @@ class ActorIndex:
         return actor_at(self.doc, start, end)
 
     def before(self, pos: int, *, kinds: tuple[str, ...] = (), role: str | None = None,
-               with_role: bool = False) -> int | None:
+               with_role: bool = False, outside_quotes: bool = False) -> int | None:
         """The actor of the last mention ending before `pos` (of one of `kinds` if given, whom
-        the role noun `role` may name if given, and with a known role if `with_role`)."""
-        for _s, e, idx in reversed(self.spans[: bisect.bisect_left(self.starts, pos)]):
+        the role noun `role` may name if given, with a known role if `with_role`, and not
+        inside quotation marks if `outside_quotes`: "« ... s'appelait Fardin »" names no one
+        who speaks)."""
+        for s, e, idx in reversed(self.spans[: bisect.bisect_left(self.starts, pos)]):
             actor = self.actors[idx]
             if e <= pos and (not kinds or actor.kind in kinds) and (
                     role is None or _same_role(self, actor, role)) and (
-                    actor.role or not with_role):
+                    actor.role or not with_role) and not (outside_quotes and self.quoted(s)):
                 return idx
         return None
+
+    def quoted(self, pos: int) -> bool:
+        """Whether `pos` is inside « » or “ ” marks (the last opening mark before it is not
+        closed yet)."""
+        text = text_of(self.doc)
+        opened = max(text.rfind("«", 0, pos), text.rfind("“", 0, pos))
+        closed = max(text.rfind("»", 0, pos), text.rfind("”", 0, pos))
+        return opened > closed
 
     def named(self, name: str) -> int | None:
         """The first actor whose name is `name` (lowercased)."""
@@ -317,13 +327,31 @@ def _same_role(index: ActorIndex, actor, word: str) -> bool:
     return word in index.generic_roles or word in role
 
 
+def _subject_mention(doc: Doc, index: ActorIndex, actor: int, pos: int) -> bool:
+    """Whether the actor's last mention before `pos` is a clause's subject (or in apposition
+    to one), not an object or a complement someone else speaks about."""
+    ends = [(s, e) for s, e, i in index.spans if i == actor and e <= pos]
+    span = doc.char_span(*max(ends), alignment_mode="expand") if ends else None
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ in ("appos", "flat:name", "nmod") and token.head.i != token.i:
+        token = token.head
+    return token.dep_.startswith("nsubj")
+
+
 def _pronoun(doc: Doc, tok: Token, index: ActorIndex, previous: int | None) -> int | None:
-    # The speaker of the quote just before wins: "« ... », a-t-il ajouté" continues a statement.
-    if previous is not None:
-        return previous
     plural = tok.lower_.endswith("s") or tok.lower_ == "eux"
     kinds = ("organization", "state", "group", "population") if plural else ("person",)
-    near = index.before(tok.idx, kinds=kinds)
+    near = index.before(tok.idx, kinds=kinds, outside_quotes=True)
+    # The speaker of the quote just before wins ("« ... », a-t-il ajouté" continues a
+    # statement), unless someone of the pronoun's kind was introduced since ("Un habitant, qui
+    # ..., a indiqué que ... « ... », a-t-il déclaré": the resident).
+    if previous is not None:
+        newer = near is not None and near != previous and (
+            index.distance(near, tok.idx) < index.distance(previous, tok.idx)) and (
+            _subject_mention(doc, index, near, tok.idx))
+        return near if newer else previous
     # A speaking "il/elle" is most often the person just named; the general resolver may pick a
     # place or organisation of the same gender.
     if near is not None and not plural and index.distance(near, tok.idx) <= PRONOUN_WINDOW:
