@@ -263,7 +263,7 @@ def controller(token: Token, lex: Lexicon, requesters: frozenset[str]) -> Token 
         start = _nominal_start(token, lex)
         if start is None:
             return None
-        if start is not token:
+        if start.i != token.i:
             return subject_of(start)
     elif bare_participle(token) or (token.dep_ == "xcomp" and passive(token)):
         return None  # "des civils tués", "devront être libérés": the subject is the patient
