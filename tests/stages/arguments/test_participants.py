@@ -274,3 +274,18 @@ def test_participants_counted_victims_are_one_population(extract):
 def test_participants_quote_speakers_in_a_row(extract, text, speakers):
     record = extract(text)
     assert [_name(record, q.speaker) for q in record.quotes] == speakers
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the être of a verb's past is no passive: its subject acts, and passes it to a purpose
+        ("Des centaines d'habitants sont descendus dans la rue pour soutenir les putschistes.",
+         [("PROTEST", "habitants", None), ("SUPPORT", "habitants", "putschistes")]),
+        ("Des milliers de manifestants sont venus protester devant le parlement.",
+         [("PROTEST", "manifestants", None)]),
+    ],
+)
+def test_participants_past_with_etre_is_no_passive(extract, text, expected):
+    assert _events(extract(text)) == expected

@@ -16,6 +16,7 @@ class ArgumentWords:
     act_nouns: frozenset[str]  # "l'attentat", taken up by a later claim
     natural_forces: frozenset[str]  # "le cyclone Freddy": never an actor
     document_nouns: frozenset[str]  # "un communiqué de X": X speaks
+    unaccusatives: frozenset[str]  # "ils sont descendus": être of the past, not a passive
 
 
 @lru_cache(maxsize=8)
@@ -29,4 +30,5 @@ def argument_words(kb_files: tuple[str, ...] = ()) -> ArgumentWords:
         act_nouns=frozenset(data.get("act_nouns") or ()),
         natural_forces=frozenset(data.get("natural_forces") or ()),
         document_nouns=frozenset(data.get("document_nouns") or ()),
+        unaccusatives=frozenset(data.get("unaccusatives") or ()),
     )

@@ -141,11 +141,13 @@ def _first(tokens: list[Token]) -> Token | None:
 
 def verb_args(root: Token, etype: str) -> tuple[Token | None, Token | None]:
     """(source, target) tokens of a verbal trigger."""
-    source = subject_of(root) or child(root, {"obl:agent"})
+    words = words_of(root.doc)
+    moved = _moved(root)
+    source = subject_of(root) or moved or child(root, {"obl:agent"})
     if source is None:
         source = child(root, {"obl", "obl:mod"}, {"par"})
     if source is None:
-        source = agent_of(root, words_of(root.doc).object_control)
+        source = agent_of(root, words.object_control)
     if etype in STATEMENTS:
         target = child(root, {"obl:arg", "iobj", "obl"}, ADDRESSEE_CASES)
         target = target or child(root, {"obj", "nsubj:pass"})
@@ -154,11 +156,19 @@ def verb_args(root: Token, etype: str) -> tuple[Token | None, Token | None]:
         target = target or child(root, {"obj"})
     else:
         deps = {"nsubj:pass"} if etype in NO_OBJECT_TARGET else {"obj", "nsubj:pass"}
-        target = child(root, deps)
+        target = child(root, deps - ({"nsubj:pass"} if moved is not None else set()))
         target = target or child(root, {"obl:arg", "obl", "obl:mod"}, TARGET_CASES)
     if target is None and bare_participle(root):
         target = root.head  # "trois journaux accusés de ...", "des civils tués"
     return source, target
+
+
+def _moved(verb: Token) -> Token | None:
+    """The subject of a verb whose past takes "être" ("ils sont descendus dans la rue"), which
+    the parser reads as a passive's subject."""
+    if verb.lemma_ not in words_of(verb.doc).unaccusatives:
+        return None
+    return child(verb, {"nsubj:pass"})
 
 
 def _span_child(span, deps: set[str], cases: set[str]) -> Token | None:
@@ -280,7 +290,7 @@ def controller(token: Token, lex: Lexicon, requesters: frozenset[str]) -> Token 
             addressee = _addressee(parent, current)
             if addressee is not None:
                 return addressee
-        subject = subject_of(parent)
+        subject = subject_of(parent) or _moved(parent)
         if subject is not None:
             return subject
         current = parent
