@@ -99,3 +99,14 @@ def test_cli_export_parquet_needs_a_directory(db, tmp_path, monkeypatch):
     result = runner.invoke(app, ["export", "parquet", "--db", db])
     assert result.exit_code == 2 and "-o DIRECTORY" in result.stderr
     assert not (tmp_path / "vigie-parquet").exists()  # nothing written behind the user's back
+
+
+def test_cli_disputes_table_shows_title_date_and_sentence(db):
+    # A claim is judged by its words: the table shows the article's title, date and sentence.
+    result = runner.invoke(app, ["disputes", "--db", db], env={"COLUMNS": "400"})
+    assert result.exit_code == 0
+    header = next(line for line in result.stdout.splitlines() if "claimant" in line)
+    columns = [c.strip() for c in header.strip("┃ ").split("┃")]
+    assert columns == ["story", "type", "kind", "claimant", "value", "published", "title",
+                       "sentence"]
+    assert "OSDH" in result.stdout and "2024-03-02" in result.stdout

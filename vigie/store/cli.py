@@ -52,7 +52,7 @@ QUERY_COLUMNS = ["id", "date", "type", "mode", "source", "target", "place", "cou
                  "statuses", "articles", "fatalities"]
 # Half the Earth's circumference: a wider circle is everywhere (the API has the same bound).
 MAX_RADIUS_KM = 20_000
-DISPUTE_COLUMNS = ["story", "type", "kind", "claimant", "value", "doc_id", "published"]
+DISPUTE_COLUMNS = ["story", "type", "kind", "claimant", "value", "published", "title", "sentence"]
 
 
 @contextlib.contextmanager
@@ -203,7 +203,7 @@ def disputes(
     fmt: QFmt = None,
     out: Out = None,
 ) -> None:
-    """List story events whose figures differ by claimant: claimant, value, article, date.
+    """List story events whose figures differ by claimant: claimant, value, date, title, sentence.
 
     Example: vigie disputes -o disputes.csv
     """
