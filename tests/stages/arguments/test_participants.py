@@ -289,3 +289,31 @@ def test_participants_quote_speakers_in_a_row(extract, text, speakers):
 )
 def test_participants_past_with_etre_is_no_passive(extract, text, expected):
     assert _events(extract(text)) == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a role phrase set beside a person's name is that person, however the parse hangs it
+        ("Le secrétaire général de l'ONU, Antonio Guterres, a condamné l'attaque des rebelles.",
+         [("ACCUSE", "António Guterres", "rebelles"), ("ASSAULT", "rebelles", None)]),
+        ("Le porte-parole de l'armée, le colonel Issa Diallo, a dénoncé l'attaque des rebelles.",
+         [("ACCUSE", "Issa Diallo", "rebelles"), ("ASSAULT", "rebelles", None)]),
+        # followers are a group of their own
+        ("Le président déchu a appelé ses partisans à manifester.",
+         [("REQUEST", "président", "partisans")]),
+    ],
+)
+def test_participants_apposed_roles_and_followers(extract, text, expected):
+    assert _events(extract(text)) == expected
+
+
+@pytest.mark.issue(17)
+def test_participants_same_referent_is_one_actor(extract):
+    # a surname alone, and the same description twice, name the actor already there
+    record = extract("Le porte-parole Abdoul Aziz Ouedraogo a parlé. « Nous sommes là », a dit "
+                     "Ouedraogo. Selon son ami, « il est épuisé ». Selon son ami, « il dort ».")
+    assert [a.name for a in record.actors] == ["Abdoul Aziz Ouedraogo", "ami"]
+    assert [_name(record, q.speaker) for q in record.quotes] == [
+        "Abdoul Aziz Ouedraogo", "ami", "ami"]

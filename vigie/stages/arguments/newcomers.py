@@ -88,6 +88,19 @@ def _story_country(doc: Doc) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _same_referent(actors: list, name: str, kind: str, proper: bool) -> int | None:
+    """An actor the phrase names again: the same description ("son ami" ... "son ami"), or a
+    person's surname alone ("Ouedraogo" after "Abdoul Aziz Ouedraogo")."""
+    lower = name.lower()
+    for i, actor in enumerate(actors):
+        known = (actor.name or "").lower()
+        if known == lower and actor.kind == kind and (proper or not actor.named_mentions):
+            return i
+        if proper and actor.kind == "person" and " " in known and known.endswith(" " + lower):
+            return i
+    return None
+
+
 def _population(actors: list, sector: str | None, country: str | None) -> int | None:
     """The story's unnamed population of that sector and country, if it has one: counted and
     uncounted descriptions of civilians ("les habitants", "des personnes") are one referent."""
@@ -202,13 +215,20 @@ def newcomer(doc: Doc, token: Token | None, *, human_only: bool,
     if country is None and (role is None or role.kind != "person" or role.sector):
         country = _story_country(doc)
     actors = doc._.vigie_actors
+    name = text_of(doc)[first:last]
+    same = _same_referent(actors, name, kind, token.pos_ == "PROPN")
+    if same is not None:  # "son ami" twice, "M. Ouedraogo" after "Abdoul Aziz Ouedraogo"
+        actors[same].mentions = sorted({*actors[same].mentions, (first, last)})
+        if token.pos_ == "PROPN":
+            actors[same].named_mentions = sorted({*actors[same].named_mentions, (first, last)})
+        return same
     if role is not None and kind == "population":
         same = _population(actors, role.sector, country)
         if same is not None:  # "57 personnes" killed among "les habitants": one population
             actors[same].mentions = sorted({*actors[same].mentions, (first, last)})
             return same
     actors.append(ActorHit(
-        name=text_of(doc)[first:last], kind=kind,
+        name=name, kind=kind,
         country=country, sector=role.sector if role else None, mentions=[(first, last)],
         named_mentions=[(first, last)] if token.pos_ == "PROPN" else [],
     ))

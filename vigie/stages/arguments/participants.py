@@ -12,6 +12,9 @@ from vigie.stages.arguments.clauses import antecedent, case_of, kids
 _STATES_KEY = ("vigie", "event_states")
 OF_CASES = {"de", "du", "des", "d'", "d’"}
 MAX_EPITHETS = 3  # adjectives between a descriptive noun and the name it introduces
+MAX_ROLE_WORDS = 8  # "secrétaire général de l'Organisation des Nations unies"
+ROLE_WORD_POS = {"NOUN", "PROPN", "ADJ", "ADP", "DET"}
+ROLE_TITLES = {"général", "colonel", "m.", "mme", "dr", "capitaine", "commandant", "lieutenant"}
 
 
 def actor_of(doc: Doc, token: Token | None, holders: frozenset[str] = frozenset()) -> int | None:
@@ -44,6 +47,8 @@ def actor_of(doc: Doc, token: Token | None, holders: frozenset[str] = frozenset(
     if token.lemma_ in holders:
         deps |= {"nmod", "amod"}
     found = named_after(doc, token)
+    if found is None:
+        found = apposed_person(doc, token)
     if found is not None:
         return found
     for c in kids(doc, token.i, deps | {"amod"}):
@@ -69,6 +74,27 @@ def named_after(doc: Doc, token: Token) -> int | None:
     if i >= len(doc) or doc[i].pos_ not in ("PROPN", "X", "NUM"):  # "M23" reads as a number
         return None
     return actor_at(doc, doc[i].idx, doc[i].idx + len(doc[i]))
+
+
+def apposed_person(doc: Doc, token: Token) -> int | None:
+    """The person a role phrase is set beside ("le secrétaire général de l'ONU, Antonio
+    Guterres, ...", "le porte-parole de l'armée, le général X"): the person actor whose mention
+    follows the phrase's comma, however the parser attached it."""
+    if token.pos_ != "NOUN":
+        return None
+    i = token.i + 1
+    while i < len(doc) and i - token.i <= MAX_ROLE_WORDS and doc[i].pos_ in ROLE_WORD_POS:
+        i += 1
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    while i < len(doc) and (doc[i].pos_ == "DET" or doc[i].lower_ in ROLE_TITLES):
+        i += 1  # "le général X", "M. X"
+    if i >= len(doc):
+        return None
+    found = actor_at(doc, doc[i].idx, doc[i].idx + len(doc[i]))
+    actors = doc._.vigie_actors or []
+    return found if found is not None and actors[found].kind == "person" else None
 
 
 def members_of(token: Token) -> Token | None:
