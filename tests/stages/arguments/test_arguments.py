@@ -2,7 +2,7 @@
 
 import pytest
 
-from vigie.stages.arguments.clauses import agent_of, patient_of
+from vigie.stages.arguments.clauses import agent_of, lost_subject, patient_of
 from vigie.stages.arguments.lexicon import argument_words
 
 CONTROL = argument_words().object_control
@@ -96,3 +96,20 @@ def test_arguments_byline_is_no_participant(extract):
 def test_arguments_non_human_phrase_is_no_participant(extract):
     record = extract("Pour sa part, l'explosion a détruit trois maisons.")
     assert [a.name for a in record.actors if "explosion" in a.name or "part" in a.name] == []
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "text,verb,expected",
+    [
+        # the parser ends the subject's clause at the aside; the verb after the comma lost it
+        ("L'Alliance Fleuve Congo, une coalition rebelle active dans l'est du pays, a attaqué "
+         "les soldats.", "attaqué", "Alliance"),
+        # a verb with its own subject, or a sentence opened by a prepositional phrase: none
+        ("Les rebelles ont attaqué les soldats.", "attaqué", None),
+        ("Dans l'est du pays, a attaqué les soldats.", "attaqué", None),
+    ],
+)
+def test_arguments_lost_subject(nlp, text, verb, expected):
+    found = lost_subject(_verb(nlp(text), verb))
+    assert (found.text if found is not None else None) == expected

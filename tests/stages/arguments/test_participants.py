@@ -317,3 +317,25 @@ def test_participants_same_referent_is_one_actor(extract):
     assert [a.name for a in record.actors] == ["Abdoul Aziz Ouedraogo", "ami"]
     assert [_name(record, q.speaker) for q in record.quotes] == [
         "Abdoul Aziz Ouedraogo", "ami", "ami"]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the subject of a decision verb does the act its object names...
+        ("Le gouvernement a décrété un couvre-feu à Nouméa.",
+         [("COERCE", "gouvernement", None)]),
+        ("L'Alliance Fleuve Congo a annoncé un cessez-le-feu unilatéral.",
+         [("RETREAT", "Alliance fleuve Congo", None)]),
+        # ...but one who announces an attack only reports it
+        ("La police a annoncé une attaque contre un commissariat.", [("ASSAULT", None, None)]),
+        # an apposed description with its qualifiers is the name's actor, not one of its own
+        ("L'Alliance Fleuve Congo, une coalition rebelle active dans l'est du pays, a attaqué "
+         "les soldats.", [("ASSAULT", "Alliance fleuve Congo", "soldats")]),
+    ],
+)
+def test_participants_decisions_and_descriptions(extract, text, expected):
+    record = extract(text)
+    assert _events(record) == expected
+    assert all(a.name != "coalition" for a in record.actors)

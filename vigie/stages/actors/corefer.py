@@ -17,6 +17,9 @@ from vigie.stages.actors.lexicon import span_text, texts_of, tkey
 # How far after "A, B," an "et" still makes a list of them (calibrated on short made-up lists:
 # "A, B, C et D" is 3 tokens from B's comma to "et" with a two-word C).
 LIST_REACH = 8
+# Words an apposed description may run on after its head ("une coalition rebelle active dans
+# l'est du pays,"): its adjectives and their complements.
+QUALIFIER_REACH = 8
 
 
 def resolve_key(builder: Builder, cand: Cand) -> Cand:
@@ -100,10 +103,30 @@ def _follows(doc: Doc, first: Cand, cand: Cand) -> str | None:
         i += 1
     end = cand.end + (cand.end < len(texts) and texts[cand.end] in _QUOTES)
     closes = end >= len(texts) or texts[end] in _CLOSING[opening]
+    if not closes and opening == ",":  # "A, une coalition rebelle active dans l'est, ..."
+        end = _qualifiers_end(doc, end)
+        closes = end >= len(texts) or texts[end] in _CLOSING[opening]
     # The parser's "conj" is no guide here: it often takes an apposition for a list item.
     if i != cand.start or not closes or _list_goes_on(doc, end):
         return None
     return opening
+
+
+def _qualifiers_end(doc: Doc, i: int) -> int:
+    """Where the qualifiers after an apposed description end ("active dans l'est du pays"):
+    adjectives, prepositional phrases and nouns, no verb (a determiner before an auxiliary is a
+    noun the tagger misread: "l'est")."""
+    start = i
+    while i < len(doc) and i - start < QUALIFIER_REACH:
+        token = doc[i]
+        misread = token.pos_ == "AUX" and i > 0 and doc[i - 1].pos_ == "DET"
+        if token.pos_ not in _QUALIFIER_POS and not misread:
+            break
+        i += 1
+    return i
+
+
+_QUALIFIER_POS = {"ADJ", "ADP", "DET", "NOUN", "PROPN", "ADV", "NUM"}
 
 
 def _heads(doc: Doc, first: Cand, cand: Cand) -> bool:

@@ -17,6 +17,9 @@ from vigie.stages.tokens import morph_of, tree_of
 # Clauses an agent is inherited through; deeper chains rarely keep the same agent.
 MAX_INHERIT = 4
 AGENT_CASES = {"par"}
+# How far back (tokens) a lost subject may open the sentence, and what ends the one before.
+LOST_REACH = 30
+SENTENCE_ENDS = {".", "!", "?", "\n", "\n\n", ";"}
 ADDRESSEE_CASES = {"à", "aux", "au"}
 
 
@@ -70,6 +73,29 @@ def subject_of(verb: Token) -> Token | None:
         if subject:
             return doc[subject[0]]
     return None
+
+
+def lost_subject(verb: Token) -> Token | None:
+    """The noun phrase that opens the sentence of a finite verb whose subject the parser lost
+    behind an aside ("L'Alliance, une coalition active dans l'est, a attaqué ..."): the verb's
+    auxiliary follows a comma and the sentence starts with a noun outside any prepositional
+    phrase."""
+    doc = verb.doc
+    auxes = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+    first = min([verb.i, *(a.i for a in auxes)])
+    if subject_of(verb) is not None or first == 0 or doc[first - 1].text != ",":
+        return None
+    i = first - 1
+    while i > 0 and first - i < LOST_REACH and doc[i - 1].text not in SENTENCE_ENDS:
+        i -= 1
+    if i > 0 and doc[i - 1].text not in SENTENCE_ENDS:
+        return None
+    while i < first and doc[i].pos_ in ("DET", "SPACE"):
+        i += 1
+    opener = doc[i]
+    if opener.pos_ not in ("NOUN", "PROPN") or case_of(opener) is not None:
+        return None
+    return opener
 
 
 def bare_participle(verb: Token) -> bool:

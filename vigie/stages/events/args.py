@@ -21,6 +21,7 @@ from vigie.stages.arguments.clauses import (
     child,
     children,
     kids,
+    lost_subject,
     passive,
     passive_agent,
     patient_of,
@@ -48,6 +49,7 @@ PATIENT_CASES = {"dans", "lors"}
 SETTING_CASES = {"lors", "pendant", "durant"}  # "lors d'une attaque, X a lancé": X's act
 TARGET_VERBS = {"viser", "toucher", "cibler", "frapper", "tuer"}  # "des frappes ont visé X"
 SUFFER_VERBS = {"subir", "essuyer", "encaisser"}  # "X a subi des frappes": X is the target
+REPORTED_ACTS = {"ASSAULT"}  # "X a annoncé une attaque" reports it; X did not attack
 # Nouns whose "de <act>" makes their subject the act's target ("être la cible d'un attentat").
 PATIENT_HEADS = {"cible", "objet", "victime"}
 OF_CASES = {"de", "du", "des", "d'", "d’"}
@@ -147,7 +149,7 @@ def verb_args(root: Token, etype: str) -> tuple[Token | None, Token | None]:
     if source is None:
         source = child(root, {"obl", "obl:mod"}, {"par"})
     if source is None:
-        source = agent_of(root, words.object_control)
+        source = agent_of(root, words.object_control) or lost_subject(root)
     if etype in STATEMENTS:
         target = child(root, {"obl:arg", "iobj", "obl"}, ADDRESSEE_CASES)
         target = target or child(root, {"obj", "nsubj:pass"})
@@ -309,6 +311,9 @@ def arg_tokens(match, lex: Lexicon, requesters: frozenset[str]) -> tuple:
         target = target or struck(root) or sufferer(root) or harmed(root, lex)
     if source is None:
         source = controller(root, lex, requesters)
+    if source is None and root.pos_ == "NOUN" and root.dep_ == "obj" and (
+            root.head.lemma_ in lex.decision_verbs and etype not in REPORTED_ACTS):
+        source = subject_of(root.head)  # "l'Alliance a annoncé un cessez-le-feu"
     if source is not None:
         source = antecedent(source)
     undergoer = target is not None and target == sufferer(root)

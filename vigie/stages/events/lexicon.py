@@ -52,6 +52,7 @@ class Lexicon:
     holder_nouns: frozenset[str] = frozenset()
     patient_nouns: frozenset[str] = frozenset()
     harm_nouns: frozenset[str] = frozenset()
+    decision_verbs: frozenset[str] = frozenset()
     stop_verbs: frozenset[str] = frozenset()
     status_heads: dict[str, str] = field(default_factory=dict)  # lemma -> status
     hosts: dict[str, dict] = field(default_factory=dict)
@@ -131,6 +132,7 @@ def _load(path: str, kb_files: tuple[str, ...]) -> Lexicon:
         holder_nouns=frozenset(data.get("holder_nouns") or ()),
         patient_nouns=frozenset(data.get("patient_nouns") or ()),
         harm_nouns=frozenset(data.get("harm_nouns") or ()),
+        decision_verbs=frozenset(data.get("decision_verbs") or ()),
         stop_verbs=frozenset(data.get("stop_verbs") or ()),
         hosts=data.get("hosts") or {},
         contexts=data.get("contexts") or {},
