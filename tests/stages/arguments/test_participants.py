@@ -269,6 +269,17 @@ def test_participants_counted_victims_are_one_population(extract):
         ("La préfecture a levé le couvre-feu, et souligne « une évolution favorable ».",
          ["préfecture"]),
         ("Son voisin a raconté : « Les soldats sont arrivés à l'aube ».", ["voisin"]),
+        # "l'un des X" after its cue; a continuation without cue keeps that speaker
+        ("« C'est un massacre », a déclaré l'un des organisateurs de la marche. « Ils tirent "
+         "sur tout le monde. »", ["organisateurs de la marche", "organisateurs de la marche"]),
+        # a date and an addressee between the cue and its subject
+        ("« Dix civils ont été tués », a déclaré samedi 14 mai le porte-parole de la mission.",
+         ["porte-parole de la mission"]),
+        ("« Dix civils ont été tués », a déclaré à l'AFP le porte-parole de la mission.",
+         ["porte-parole de la mission"]),
+        # the cue past adjuncts of time and place after the quote
+        ("« Les rebelles ont attaqué » lundi dans le village de Kolo, à plus de 40 km de la "
+         "capitale, a assuré le colonel Issa Diallo.", ["Issa Diallo"]),
     ],
 )
 def test_participants_quote_speakers_in_a_row(extract, text, speakers):

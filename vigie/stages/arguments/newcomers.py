@@ -183,9 +183,9 @@ def newcomer(doc: Doc, token: Token | None, *, human_only: bool,
     state = _seat_of_power(doc, token, capitals)
     if state is not None:
         return state
+    token = referent(token)  # "l'un des organisateurs": the organisers
     if token.pos_ not in ("NOUN", "PROPN") or token.like_num:
         return None
-    token = referent(token)
     named = _title_anaphor(doc, token)
     if named is not None:
         return named

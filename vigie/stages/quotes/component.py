@@ -79,8 +79,8 @@ def _cue_after(ctx: Ctx, m: Marked) -> tuple[Token, Token | None] | None:
             inverted = ctx.subject(tok, stop, inverted=True)
             named = inverted is not None and (inverted.pos_ == "PROPN" or inverted.lower_[0] == "-")
             return (tok, inverted or ctx.subject(tok, stop)) if comma or named else None
-        if tok.pos_ == "ADP" and not adjunct:
-            adjunct = True  # "au Malawi", "dans la nuit": skipped up to its comma
+        if tok.pos_ in _ADJUNCT_OPENERS and not adjunct:
+            adjunct = True  # "au Malawi", "dans la nuit", "lundi": skipped up to its comma
         elif adjunct and tok.text == ",":
             adjunct, comma = False, True
         elif adjunct and tok.pos_ in _ADJUNCT:
@@ -99,10 +99,12 @@ def marker_noun(marker: Token) -> Token | None:
     return marker.head if marker.head.i > marker.i else None
 
 
-# "», a déclaré X", "» au Malawi, a souligné X", "» dans la nuit, a indiqué X": how far after a
-# quote its cue may stand (past a short adjunct; a verb or a full stop ends the search).
-CUE_AFTER_TOKENS = 8
-_ADJUNCT = {"ADP", "DET", "PROPN", "NOUN", "ADJ", "NUM"}
+# "», a déclaré X", "» au Malawi, a souligné X", "» lundi dans le village de X, à 400 km de Y, a
+# assuré Z": how far after a quote its cue may stand (past adjuncts of time and place, each up to
+# its comma; a verb or a full stop ends the search).
+CUE_AFTER_TOKENS = 24
+_ADJUNCT = {"ADP", "DET", "PROPN", "NOUN", "ADJ", "NUM", "ADV"}
+_ADJUNCT_OPENERS = {"ADP", "NOUN", "PROPN", "NUM"}  # "dans la nuit", "lundi", "samedi 14 mai"
 
 
 def _attribution_marker(tok: Token) -> Token | None:

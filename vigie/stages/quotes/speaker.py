@@ -29,6 +29,7 @@ _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 _CLAUSE_DEPS = {"acl:relcl", "acl", "advcl"}
 _OF = {"de", "d'", "d’", "du", "des"}
 _RELATIVE = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
+_PARTITIVES = {"un", "une", "l'un", "l'une", "l’un", "l’une"}
 # Tokens allowed between an auxiliary and its participle ("a également souligné", "n'a pas dit").
 _BETWEEN_AUX = {"ADV", "PART"}
 # How far back (in tokens) an auxiliary may sit before its participle.
@@ -83,18 +84,36 @@ _CLOSERS = {")", "»", "”"}
 
 
 def inverted_subject(doc: Doc, last: Token, lexicon, stop: int) -> Token | None:
-    """The subject that follows its cue ("..., a indiqué le ministre"), or None."""
+    """The subject that follows its cue ("..., a indiqué le ministre", "a déclaré samedi, à
+    l'AFP, le porte-parole"), or None."""
     for i in range(last.i + 1, min(stop, last.i + 1 + INVERTED_WINDOW)):
         tok = doc[i]
         if tok.is_punct and tok.text != "-":
-            if tok.text in ",(" and tok.i == last.i + 1:
-                continue
+            if tok.text in ",(":
+                continue  # commas around the cue's adjuncts of time and addressee
             return None
+        if tok.lower_ in _PARTITIVES and any(c.dep_ == "nmod" for c in tok.children):
+            return tok  # "a déclaré l'un des organisateurs": referent() reads the "des X"
         if tok.lower_ in lexicon.skip_after_cue or tok.pos_ in ("ADV", "NUM"):
             continue
-        if tok.pos_ in ("NOUN", "PROPN", "PRON") and not _in_pp(tok):
+        if _in_time(doc, tok):
+            continue  # "a déclaré samedi 14 mai, ...": a date, not who speaks
+        if tok.pos_ in ("NOUN", "PROPN", "PRON") and not _in_pp(tok) and not _after_preposition(
+                doc, tok):
             return tok
     return None
+
+
+def _in_time(doc: Doc, tok: Token) -> bool:
+    return any(t.start <= tok.idx < t.end for t in doc._.vigie_times or [])
+
+
+def _after_preposition(doc: Doc, tok: Token) -> bool:
+    """Right after a preposition and its article, whatever the parse ("à l'AFP": addressee)."""
+    i = tok.i - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    return i >= 0 and doc[i].pos_ == "ADP"
 
 
 def preverbal_subject(verb: Token, is_cue=None) -> Token | None:
