@@ -102,6 +102,21 @@ def test_evaluate_scorer_extra_actor_lowers_precision():
     assert (report.prf["actors"].fp, report.prf["actors"].precision) == (1, 0.8)
 
 
+@pytest.mark.issue(17)
+def test_evaluate_scorer_pairs_an_actor_with_its_own_name_first():
+    # "Jean Dupont" also shares its last word with "Paul Dupont": each gold actor takes the record
+    # that bears its own name, whatever the order, so the attributes compared are its own.
+    other = Actor(id="a5", name="Paul Dupont", kind="person", country="FRA", sector="JUD",
+                  mentions=[(0, 5)])
+    actors = [*_record().actors, other]
+    gold = {**GOLD, "actors": [*GOLD["actors"],
+                               {"name": "Paul Dupont", "country": "FRA", "sector": "JUD",
+                                "kind": "person"}]}
+    report = score_record(_record(actors=actors), gold)
+    assert report.attrs["actors"]["sector"].value == 1.0
+    assert report.prf["actors"].fp == 0
+
+
 def test_evaluate_scorer_reports_add_up():
     total = score_record(_record(), GOLD) + score_record(_record(quotes=[]), GOLD)
     assert total.docs == 2 and (total.prf["quotes"].tp, total.prf["quotes"].fn) == (1, 1)

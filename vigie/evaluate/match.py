@@ -27,13 +27,23 @@ def words(text: str) -> list[str]:
 def name_matches(candidates: list[str], gold: list[str]) -> bool:
     """Some candidate name equals, contains or is contained in some gold alternative (whole words),
     or shares the surname (last word) with a multi-word gold name."""
+    return name_score(candidates, gold) > 0
+
+
+def name_score(candidates: list[str], gold: list[str]) -> float:
+    """How well the candidates name the gold: 3 the same name, 2 one within the other, 1 the
+    same last word, 0 none. Pairing takes the best, so that "Unité pour la Paix en
+    Centrafrique" pairs with its own record, not with another body "... en Centrafrique"."""
+    best = 0.0
     for cand in filter(None, map(norm_name, candidates)):
         for alt in filter(None, map(norm_name, gold)):
-            if cand == alt or _contains(cand, alt) or _contains(alt, cand):
-                return True
-            if " " in alt and cand.split()[-1] == alt.split()[-1] and len(cand.split()[-1]) > 2:
-                return True
-    return False
+            if cand == alt:
+                return 3.0
+            if _contains(cand, alt) or _contains(alt, cand):
+                best = max(best, 2.0)
+            elif " " in alt and cand.split()[-1] == alt.split()[-1] and len(cand.split()[-1]) > 2:
+                best = max(best, 1.0)
+    return best
 
 
 def _contains(long: str, short: str) -> bool:

@@ -13,6 +13,7 @@ from vigie.evaluate.match import (
     actor_matches,
     km,
     name_matches,
+    name_score,
     word_overlap,
 )
 from vigie.evaluate.scores import Accuracy, PRFScore
@@ -127,7 +128,7 @@ def _check(report: Report, comp: str, name: str, ok: bool, doc_id: str, gold, pr
 
 def _score_actors(report, doc, golds, doc_id):
     def found(pred, gold):
-        return float(name_matches([pred["name"], *pred["_mentions"]], [gold["name"]]))
+        return name_score([pred["name"], *pred["_mentions"]], [gold["name"]])
 
     for pred, gold in _pair(report, "actors", doc.data["actors"], golds, found, doc_id,
                             lambda a: a["name"]):
