@@ -63,3 +63,17 @@ def test_event_where_when_weapon_gives_mode(parser, text, mode):
     doc._.vigie_actors, doc._.vigie_places, doc._.vigie_times = [], [], []
     doc._.vigie_figures, doc._.vigie_quotes = [], []
     assert [e.mode for e in find_events(doc)] == [mode]
+
+
+@pytest.mark.issue(18)
+def test_event_where_when_merged_mention_keeps_time_and_date_together():
+    # The first mention's date was the story's (no time of its own); the second's comes from a
+    # borrowed time: the merged event takes that time with its own date, never one without the other.
+    from vigie.stages.events.component import EventHit
+    from vigie.stages.events.merge import absorb
+
+    first = EventHit("PROTEST", "rassemblement", 0, 10, date="2018-11-25", time_precision="day")
+    second = EventHit("PROTEST", "manifestation", 20, 30, time=3, date="2018-11-24",
+                      time_precision="day")
+    absorb(first, second)
+    assert (first.time, first.date, first.time_precision) == (3, "2018-11-24", "day")

@@ -113,10 +113,13 @@ def _same_period(a: str | None, b: str | None) -> bool:
 def absorb(a, b, story: Story = Story()) -> None:
     """Merge hit b into hit a: fill a's empty fields, add b's mentions, figures and contexts."""
     if a.time_value is None and b.time_value is not None:
-        a.time = a.date = None  # b's time is linked to its trigger, a's at best borrowed
+        a.time = None  # b's time is linked to its trigger, a's at best borrowed
+    if a.time is None and b.time is not None:
+        # a time and the date it gives go together (a's date was the story's or the report's)
+        a.time, a.date, a.time_precision = b.time, b.date, b.time_precision
     if (not a.own_place and b.own_place) or (b.own_place and _finer(story, b.place, a.place)):
         a.place, a.own_place = b.place, True
-    for name in ("mode", "source", "target", "place", "time", "time_value", "claimed_by", "date",
+    for name in ("mode", "source", "target", "place", "time_value", "claimed_by", "date",
                  "time_precision", "target_word"):
         if getattr(a, name) is None:
             setattr(a, name, getattr(b, name))
