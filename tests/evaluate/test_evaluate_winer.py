@@ -46,3 +46,19 @@ def test_evaluate_winer_counts_named_mentions_only():
         Actor(id="a3", name="manifestants", kind="group", mentions=[(24, 40)]),
     ], places=[Place(id="p1", name="Alep", mentions=[(43, 47)])])
     assert vigie_spans(record) == {(18, 22, "Organization"), (43, 47, "Location")}
+
+
+def test_evaluate_winer_table_shows_all_labels_summed(tmp_path):
+    # The table, not only --json, gives the micro average over the three labels.
+    from typer.testing import CliRunner
+
+    from vigie.cli import app
+
+    (tmp_path / "a.txt").write_text("Jean Dupont est arrivé à Lyon.", encoding="utf-8")
+    (tmp_path / "a.ann").write_text("T1\tPerson 0 11\tJean Dupont\nT2\tLocation 25 29\tLyon\n",
+                                    encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval-entities", str(tmp_path)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    rows = [line.split("│")[1:3] for line in result.stdout.splitlines() if "│" in line]
+    assert [[c.strip() for c in row] for row in rows if row[0].strip() == ALL] == [
+        [ALL, "base"], [ALL, "vigie"]]

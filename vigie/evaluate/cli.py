@@ -62,7 +62,7 @@ def eval_entities_command(
 
     Example: vigie eval-entities ../shared/corpus-winer/2016 --limit 100
     """
-    from vigie.evaluate.winer import LABELS, score_winer
+    from vigie.evaluate.winer import ALL, LABELS, score_winer
     from vigie.pipeline import load
 
     scores = score_winer(winer_dir, nlp=load(model), limit=limit)
@@ -73,7 +73,7 @@ def eval_entities_command(
     table = Table(title="Entity detection on WiNER (overlap match)", title_justify="left")
     for column in ("label", "system", "P", "R", "F1"):
         table.add_column(column)
-    for label in LABELS:
+    for label in (*LABELS, ALL):
         for system in ("base", "vigie"):
             prf = scores[system][label]
             values = (prf.precision, prf.recall, prf.fscore)
