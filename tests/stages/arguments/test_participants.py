@@ -350,3 +350,22 @@ def test_participants_decisions_and_descriptions(extract, text, expected):
     record = extract(text)
     assert _events(record) == expected
     assert all(a.name != "coalition" for a in record.actors)
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # who acted in one sentence, who suffered in the next: one event (issue pattern 5)
+        ("La Russie a lancé une vaste attaque de drones dans la nuit. Deux personnes ont été "
+         "tuées à Kiev.", [("ASSAULT", "Russie", "personnes")]),
+        # two sources are two events
+        ("Des rebelles ont attaqué la ville lundi. Mardi, l'armée a bombardé des villageois.",
+         [("ASSAULT", "rebelles", None), ("ASSAULT", "armée", "villageois")]),
+        # no actor acts on itself: soldiers wounded by their army's fire name no target
+        ("Mardi, des soldats ont été blessés par des tirs de l'armée.",
+         [("ASSAULT", "armée", None)]),
+    ],
+)
+def test_participants_halves_of_one_act(extract, text, expected):
+    assert _events(extract(text)) == expected

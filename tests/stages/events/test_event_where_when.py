@@ -35,8 +35,8 @@ def test_event_where_when_linked_through_the_parse(extract, text, expected):
 
 def test_event_where_when_next_sentence_borrows_time_and_story_place(extract):
     text = "Lundi, l'armée malienne a lancé une offensive à Kidal. Dix soldats ont été tués dans les combats."
-    # "tués dans les combats": one event, the fighting's (issue 17, one event per action)
-    assert ("combats", "Kidal", "2016-02-08") in _where_when(extract, text)
+    # the offensive and "tués dans les combats": who acted, then who suffered, one event (#17)
+    assert _where_when(extract, text) == [("offensive", "Kidal", "2016-02-08")]
 
 
 def test_event_where_when_clause_ends_at_line_break(extract):

@@ -301,6 +301,8 @@ def _fold_one(draft: Draft, by_root: dict[int, Draft]) -> EventHit | None:
             owner.hit.target = draft.hit.target
         if owner.hit.source is None:
             owner.hit.source = draft.hit.source
+        if owner.hit.source == owner.hit.target:
+            owner.hit.target = None  # no actor acts on itself
         owner.hit.mentions.extend(draft.hit.mentions)
         return None
     return draft.hit

@@ -75,13 +75,22 @@ def _related(a, b) -> bool:
     """Same words, the same known actor or target word on one side, or one mention with no
     actor at all (a bare "les frappes" restates an event of the same type; coding it apart
     would double count)."""
-    if a.lemma == b.lemma or _orphan(a) or _orphan(b):
+    if a.lemma == b.lemma or _orphan(a) or _orphan(b) or _halves(a, b):
         return True
     if a.target_word is not None and a.target_word == b.target_word:
         return True
     return (a.source is not None and a.source == b.source) or (
         a.target is not None and a.target == b.target
     )
+
+
+def _halves(a, b) -> bool:
+    """One mention says only who acted, the other only who suffered ("la Russie a lancé une
+    attaque ... Deux personnes ont été tuées"): two halves of one act."""
+    if a.type in STATEMENTS:
+        return False  # a speech act's addressee is no half of another's
+    return ((a.source is None) != (b.source is None) and (a.target is None) != (b.target is None)
+            and (a.source is None) == (b.target is None))
 
 
 def compatible(a, b, story: Story = Story()) -> bool:
@@ -123,6 +132,8 @@ def absorb(a, b, story: Story = Story()) -> None:
                  "time_precision", "target_word"):
         if getattr(a, name) is None:
             setattr(a, name, getattr(b, name))
+    if a.source is not None and a.source == a.target:
+        a.target = None  # no actor acts on itself
     a.mentions.extend(m for m in b.mentions if m not in a.mentions)
     a.figures.extend(f for f in b.figures if f not in a.figures)
     a.context.extend(c for c in b.context if c not in a.context)
