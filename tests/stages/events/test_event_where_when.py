@@ -77,3 +77,24 @@ def test_event_where_when_merged_mention_keeps_time_and_date_together():
                       time_precision="day")
     absorb(first, second)
     assert (first.time, first.date, first.time_precision) == (3, "2018-11-24", "day")
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a wire dateline gives the report's date, never the event's; the day of the lede's
+        # announcement stands for the story's when the lede dates nothing else
+        ("GOMA, 11 février (AFP) - Le gouverneur a été destitué, a annoncé tard mercredi soir un "
+         "groupe de soldats.", ("destitué", None, "2016-02-10", "day")),
+        # a day of the event itself wins over the day it was told
+        ("GOMA, 11 février (AFP) - Les rebelles ont attaqué mardi un convoi, a annoncé mercredi "
+         "l'armée.", ("attaqué", "t2", "2016-02-09", "day")),
+        # with nothing but the dateline, the report's date, said to be so
+        ("GOMA, 11 février (AFP) - Les rebelles ont attaqué un convoi.",
+         ("attaqué", None, "2016-02-11", "published")),
+    ],
+)
+def test_event_where_when_dateline_and_lede(extract, text, expected):
+    record = extract(text)
+    assert [(e.trigger, e.time, e.date, e.time_precision) for e in record.events] == [expected]

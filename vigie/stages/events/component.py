@@ -33,7 +33,7 @@ from vigie.stages.events.lexicon import (
 )
 from vigie.stages.events.merge import merge_events
 from vigie.stages.events.status import carrier, clause_status, framing
-from vigie.stages.events.when import event_date, event_when
+from vigie.stages.events.when import event_date, event_when, in_dateline
 from vigie.stages.events.where import Scene, event_where
 from vigie.stages.tokens import lemmas_of, morph_of, sentence_of
 
@@ -387,7 +387,8 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
         doc, lex,
         hosts={m.root.i: m for m in matches if m.entry.host},
         requesters=frozenset(m.root.lemma_ for m in matches if m.entry.host in CONTROLLERS),
-        places=places, times=times, dated=[(i, t) for i, t in enumerate(times) if t.value],
+        places=places, times=times,
+        dated=[(i, t) for i, t in enumerate(times) if t.value and not in_dateline(doc, t.start)],
         figures=doc._.vigie_figures or [], quotes=doc._.vigie_quotes or [],
         roots=frozenset(m.root.i for m in matches),
     )

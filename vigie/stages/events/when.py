@@ -256,12 +256,22 @@ LEDE_CHARS = 600
 ADNOMINAL = {"acl", "acl:relcl"}  # a time in a clause on a noun dates that noun, not the story
 
 
+def in_dateline(doc: Doc, start: int) -> bool:
+    """Whether a character offset lies in its line's wire dateline ("NIAMEY, 27 juillet
+    (Reuters) -"): the report's date, never an event's."""
+    text = text_of(doc)
+    line = text.rfind("\n", 0, start) + 1
+    return start < skip_dateline(text, line)
+
+
 def story_time(doc: Doc, times: list, published: str | None,
                saying: frozenset[str] = frozenset()) -> int | None:
     """Index in `times` of the story's time: the first day in the lede that dates a clause of
     the story, not after publication; a dateline's date is the report's, not the story's. The
-    day a lede's verb of saying gives ("a annoncé mercredi soir") stands for the story's."""
+    day a lede's verb of saying gives ("a été destitué, a annoncé mercredi soir X") stands for
+    the story's when the lede dates nothing else."""
     text = text_of(doc)
+    said = None
     for i, time in enumerate(times):
         if time.start >= LEDE_CHARS:
             break
@@ -274,4 +284,6 @@ def story_time(doc: Doc, times: list, published: str | None,
         word = root and dated_word(root, set())
         if word is not None and word.dep_ not in ADNOMINAL and word.lemma_ not in saying:
             return i
-    return None
+        if word is not None and word.lemma_ in saying and said is None:
+            said = i
+    return said
