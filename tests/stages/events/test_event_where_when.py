@@ -98,3 +98,20 @@ def test_event_where_when_merged_mention_keeps_time_and_date_together():
 def test_event_where_when_dateline_and_lede(extract, text, expected):
     record = extract(text)
     assert [(e.trigger, e.time, e.date, e.time_precision) for e in record.events] == [expected]
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the place struck is finer than the region that locates it
+        ("Des hommes armés ont attaqué le camp de Kolo, dans la province du Séno.",
+         ("attaqué", "camp de Kolo", None)),
+        ("L'aviation a bombardé la ville de Douma, dans la région de Damas, mardi.",
+         ("bombardé", "ville de Douma", "2016-02-09")),
+        # a finer place linked to the verb stays the event's
+        ("L'armée a bombardé la Syrie à Alep.", ("bombardé", "Alep", None)),
+    ],
+)
+def test_event_where_when_struck_place_finer_than_region(extract, text, expected):
+    assert _where_when(extract, text) == [expected]

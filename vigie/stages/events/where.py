@@ -228,6 +228,10 @@ def clause_place(doc: Doc, places: list, trigger: Token, start: int, end: int,
     return None if best is None else best[1]
 
 
+def _rank(place) -> int:
+    return LEVEL_RANK.get(getattr(place, "level", None), 0)
+
+
 def _participant(token: Token, spoken: bool) -> bool:
     """A place named as a clause's subject, or as a statement's object, is a participant (a
     state or a capital for its government), not where the event happened."""
@@ -355,12 +359,11 @@ def event_where(doc: Doc, places: list, trigger: Token, start: int, end: int,
         scene: the doc's quotes and other triggers, and whether the event is material.
     """
     own, depth = linked_place(places, trigger, (start, end), scene.spoken)
+    struck = struck_place(places, trigger, scene.triggers) if scene.material else None
+    if struck is not None and (own is None or _rank(places[struck]) > _rank(places[own])):
+        return struck, True  # "ont attaqué le camp de X, dans la province de Y": the camp
     if own is not None:
         return own, depth <= OWN_DEPTH
-    if scene.material:
-        struck = struck_place(places, trigger, scene.triggers)
-        if struck is not None:
-            return struck, True
     for hangs in (("chain",), ("chain", "sentence")):
         clause = clause_place(doc, places, trigger, start, end, scene, hangs)
         if clause is not None:
