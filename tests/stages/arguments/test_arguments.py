@@ -108,6 +108,9 @@ def test_arguments_non_human_phrase_is_no_participant(extract):
         # a verb with its own subject, or a sentence opened by a prepositional phrase: none
         ("Les rebelles ont attaqué les soldats.", "attaqué", None),
         ("Dans l'est du pays, a attaqué les soldats.", "attaqué", None),
+        # a passive's subject undergoes; a wire dateline opens no clause
+        ("Le président, élu en 2021, a été destitué.", "destitué", None),
+        ("NIAMEY (Reuters) - Les mutins, venus du nord, ont pris la radio.", "pris", "mutins"),
     ],
 )
 def test_arguments_lost_subject(nlp, text, verb, expected):

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from vigie.french.dateline import skip_dateline
+from vigie.stages.common import text_of
 from vigie.stages.tokens import morph_of, tree_of
 
 # Clauses an agent is inherited through; deeper chains rarely keep the same agent.
@@ -85,13 +87,16 @@ def lost_subject(verb: Token) -> Token | None:
     first = min([verb.i, *(a.i for a in auxes)])
     if subject_of(verb) is not None or first == 0 or doc[first - 1].text != ",":
         return None
+    if passive(verb) or child(verb, {"nsubj:pass"}) is not None:
+        return None  # "X, Y, a été destitué": the subject undergoes, it is no agent
     i = first - 1
     while i > 0 and first - i < LOST_REACH and doc[i - 1].text not in SENTENCE_ENDS:
         i -= 1
     if i > 0 and doc[i - 1].text not in SENTENCE_ENDS:
         return None
-    while i < first and doc[i].pos_ in ("DET", "SPACE"):
-        i += 1
+    line_end = skip_dateline(text_of(doc), doc[i].idx)
+    while i < first and (doc[i].pos_ in ("DET", "SPACE") or doc[i].idx < line_end):
+        i += 1  # articles, and a wire dateline ("NIAMEY, 27 juillet (Reuters) -")
     opener = doc[i]
     if opener.pos_ not in ("NOUN", "PROPN") or case_of(opener) is not None:
         return None
