@@ -163,3 +163,16 @@ def test_web_dashboard_click_fact_scrolls_to_words(watched):
     box, pane = target.bounding_box(), watched.page.locator("#doc-text").bounding_box()
     assert watched.page.evaluate("document.querySelector('#doc-text').scrollTop") > 0
     assert pane["y"] <= box["y"] <= pane["y"] + pane["height"]
+
+
+@pytest.mark.issue(18)
+def test_web_dashboard_confidence_filter(watched):
+    # The select keeps only stories some report of which is at least that likely right.
+    trusted = _api(watched.base, "events/summary", min_confidence=0.6)["stories"]
+    watched.open()
+    watched.page.select_option("#filters select[name=min_confidence]", "0.6")
+    watched.ready()
+    assert watched.page.inner_text("#counts").startswith(f"{trusted} event")
+    assert _state(watched.page)["min_confidence"] == "0.6"
+    assert trusted < _api(watched.base, "events/summary")["stories"]
+    assert watched.errors == []

@@ -122,6 +122,9 @@ def query(
     claimant: Annotated[str | None, typer.Option(
         help="Who claims it or gives a figure: any of its names.")] = None,
     text: Text = None,
+    min_confidence: Annotated[float | None, typer.Option(
+        help="Only events some report of which is at least this likely right (0 to 1).",
+        min=0.0, max=1.0)] = None,
     limit: Annotated[int, typer.Option(help="At most this many rows.", min=1)] = 100,
     fmt: QFmt = None,
     out: Out = None,
@@ -139,7 +142,8 @@ def query(
     fmt_name = output.format_of(out, fmt and fmt.value)
     filters = Filters(type=type, actor=actor, country=country, place=place, near=near,
                       radius_km=radius, since=since, until=until, status=status,
-                      claimant=claimant, text=text, limit=limit)
+                      claimant=claimant, text=text, min_confidence=min_confidence,
+                      limit=limit)
     with _opened(db) as store:
         if place and radius is not None and locate(store, place) is None:
             raise UsageError(f"--place {place!r} is located neither in the store nor in the "

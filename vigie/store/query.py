@@ -48,6 +48,7 @@ class Filters:
     status: str | None = None  # a mention's status (reported, claimed, denied...)
     claimant: str | None = None  # who claims the event or states one of its figures
     text: str | None = None  # full-text search in the reporting articles and their quotes
+    min_confidence: float | None = None  # some mention at least this likely right (0 to 1)
     limit: int | None = None
 
 
@@ -127,6 +128,8 @@ def _conditions(conn: Connection, f: Filters) -> list:
         c.append(S.c.id.in_(select(E.c.story_id).where(E.c.status == f.status)))
     if f.claimant:
         c.append(S.c.id.in_(_stories_with_claimant(f.claimant)))
+    if f.min_confidence is not None:
+        c.append(S.c.id.in_(select(E.c.story_id).where(E.c.confidence >= f.min_confidence)))
     if f.text:
         c.append(S.c.id.in_(select(E.c.story_id).where(
             E.c.document_id.in_(_documents_matching(conn, f.text)))))

@@ -115,3 +115,14 @@ def test_event_where_when_dateline_and_lede(extract, text, expected):
 )
 def test_event_where_when_struck_place_finer_than_region(extract, text, expected):
     assert _where_when(extract, text) == [expected]
+
+
+@pytest.mark.issue(20)
+def test_event_cumulative_totals_are_no_event_and_no_toll(extract):
+    # A total over a period is neither one event nor any event's toll (issues 18 and 20).
+    record = extract("Des rebelles ont tué dix civils lundi à Goma. Depuis 2015, les rebelles ont "
+                     "tué plus de 3 000 civils. Plus de 17 000 personnes ont été tuées depuis 2015.")
+    values = {f.id: f.value for f in record.figures}
+    assert [(e.type, sorted(values[f] for f in e.figures)) for e in record.events] == [
+        ("ASSAULT", [10])]
+    assert sorted(f.value for f in record.figures if f.cumulative) == [3000, 17000]

@@ -148,8 +148,8 @@ def _locate(ctx: Ctx, hit: EventHit, match: Match) -> None:
     kinds = ctx.lex.figures.get(hit.type)
     if kinds:
         for i, figure in enumerate(ctx.figures):
-            if start <= figure.start < end and figure.kind in kinds:
-                hit.figures.append(i)
+            if start <= figure.start < end and figure.kind in kinds and not figure.cumulative:
+                hit.figures.append(i)  # a total "depuis 2015" is no one event's toll
 
 
 def _weapon(lemmas, lex: Lexicon) -> str | None:
@@ -231,6 +231,17 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
     _frame(ctx, draft)
     _locate(ctx, hit, match)
     return draft
+
+
+def _tally(ctx: Ctx, draft: Draft) -> bool:
+    """A toll over a period ("17 000 civils ont été tués depuis 2015", "depuis 2015, les
+    rebelles ont tué plus de 3 000 civils"): its victims are counted by a cumulative figure, so
+    the clause sums many events."""
+    target = draft.target_token
+    if target is None:
+        return False
+    first, last = target.left_edge.idx, target.right_edge.idx + len(target.right_edge)
+    return any(f.cumulative and first <= f.start < last for f in ctx.figures)
 
 
 def _first_person(doc: Doc, token: Token, root: Token) -> bool:
@@ -399,6 +410,8 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
         if hit is not None and (sense.aim(draft.match.root, types) or hit.status == "hypothetical"
                                 or clause_status(draft.match) == "denied"):
             continue  # an aim ("créée pour renverser"), a condition, a question, "n'a pas tiré"
+        if hit is not None and _tally(ctx, draft):
+            continue  # "17 000 civils ont été tués depuis 2015": a total, no one event
         request = _deontic(ctx, draft) if hit is not None else None
         hits.extend(h for h in (request, hit) if h is not None)
     actors = doc._.vigie_actors or []

@@ -107,8 +107,11 @@ def cumulative_period(span: Span, lex: FigureLexicon,
         found: `periods(span.sent, lex)`.
     """
     for start, end in found:
+        # a period that opens the sentence scopes its whole clause, verb included ("Depuis
+        # 2015, les rebelles ont tué plus de 3 000 civils")
+        fronted = start == span.sent.start
         if end <= span.start and span.start - end <= CUMULATIVE_WINDOW and _clause_between(
-                span.doc, end, span.start, verbs=0):
+                span.doc, end, span.start, verbs=1 if fronted else 0):
             return start, end  # "qui a fait depuis 2009, près de 36 000 morts"
         if start >= span.end and start - span.end <= CUMULATIVE_WINDOW and _clause_between(
                 span.doc, span.end, start, verbs=1):

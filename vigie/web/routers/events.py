@@ -28,6 +28,8 @@ def filters(
     status: TextQuery = None,
     claimant: TextQuery = None,
     text: TextQuery = None,
+    min_confidence: Annotated[float | None, Query(
+        ge=0, le=1, description="some report of the event at least this likely right")] = None,
 ) -> Filters:
     """The filters of `vigie query`, as query parameters."""
     centre = tuple(float(x) for x in near.split(",")) if near else None
@@ -35,7 +37,7 @@ def filters(
         centre = None
     return Filters(type=type, actor=actor, country=country, place=place, near=centre,
                    radius_km=radius_km, since=since, until=until, status=status,
-                   claimant=claimant, text=text)
+                   claimant=claimant, text=text, min_confidence=min_confidence)
 
 
 FiltersDep = Annotated[Filters, Depends(filters)]

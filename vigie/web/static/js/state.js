@@ -1,6 +1,7 @@
 /* The one filter and view state, kept in the page's URL (?view=map&type=ASSAULT...). */
 
-export const FILTERS = ["type", "actor", "country", "place", "status", "since", "until", "text"];
+export const FILTERS = ["type", "actor", "country", "place", "status", "min_confidence", "since",
+  "until", "text"];
 // What else the URL keeps: the selected story and article, the table's order and page.
 const OTHERS = ["story", "doc", "at", "sort", "order", "page"];
 export const VIEWS = ["table", "map", "timeline", "network", "disputes", "articles", "story"];

@@ -10,8 +10,10 @@ function value(claim) {
 }
 
 function claimRow(app, claim) {
-  const article = el("a", { class: "link", onclick: () => app.openArticle(claim.document, claim.start) },
-    claim.doc_id);
+  // The article by its title (its id when it has none), the date below: a claim is judged by
+  // who said it, where and when.
+  const article = el("a", { class: "link", title: claim.doc_id,
+    onclick: () => app.openArticle(claim.document, claim.start) }, claim.title || claim.doc_id);
   return el("tr", {}, el("td", {}, claim.claimant), el("td", { class: "num" }, value(claim)),
     el("td", { class: "sentence" }, claim.sentence ? marked(claim.sentence, claim.figure_start,
       claim.figure_end, "figure") : ""),
