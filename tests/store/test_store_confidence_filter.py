@@ -4,12 +4,11 @@ the dashboard's select read the events' calibrated confidence."""
 from __future__ import annotations
 
 import pytest
+from conftest import WEB_TOKEN, _web_records
 from typer.testing import CliRunner
 
 from vigie.cli import app
 from vigie.store import Filters, Store, query
-
-from conftest import WEB_TOKEN, _web_records
 
 
 @pytest.fixture
