@@ -369,3 +369,22 @@ def test_participants_decisions_and_descriptions(extract, text, expected):
 )
 def test_participants_halves_of_one_act(extract, text, expected):
     assert _events(extract(text)) == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a statement about "ce chiffre", "ce bilan" is about the one who gave the count
+        ("Selon l'ONG, 40 civils ont été tués. Ce chiffre est contesté par l'armée.",
+         ("REJECT", "armée", "ONG")),
+        ("L'ONG a fait état de 40 morts. L'armée a rejeté ce bilan.",
+         ("REJECT", "armée", "ONG")),
+        # "le bilan" without a demonstrative names no earlier count; a time is no object
+        ("L'ONG a fait état de 40 morts. L'armée a rejeté le bilan officiel.",
+         ("REJECT", "armée", None)),
+        ("Le ministre a critiqué ce matin les rebelles.", ("ACCUSE", "ministre", "rebelles")),
+    ],
+)
+def test_participants_statement_about_a_count(extract, text, expected):
+    assert expected in _events(extract(text))

@@ -17,6 +17,7 @@ class ArgumentWords:
     natural_forces: frozenset[str]  # "le cyclone Freddy": never an actor
     document_nouns: frozenset[str]  # "un communiqué de X": X speaks
     unaccusatives: frozenset[str]  # "ils sont descendus": être of the past, not a passive
+    figure_nouns: frozenset[str]  # "ce chiffre est contesté": about who gave the count
 
 
 @lru_cache(maxsize=8)
@@ -31,4 +32,5 @@ def argument_words(kb_files: tuple[str, ...] = ()) -> ArgumentWords:
         natural_forces=frozenset(data.get("natural_forces") or ()),
         document_nouns=frozenset(data.get("document_nouns") or ()),
         unaccusatives=frozenset(data.get("unaccusatives") or ()),
+        figure_nouns=frozenset(data.get("figure_nouns") or ()),
     )

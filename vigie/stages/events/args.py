@@ -152,7 +152,7 @@ def verb_args(root: Token, etype: str) -> tuple[Token | None, Token | None]:
         source = agent_of(root, words.object_control) or lost_subject(root)
     if etype in STATEMENTS:
         target = child(root, {"obl:arg", "iobj", "obl"}, ADDRESSEE_CASES)
-        target = target or child(root, {"obj", "nsubj:pass"})
+        target = target or child(root, {"obj", "nsubj:pass"}) or _bare_object(root)
     elif etype == "CONSULT":
         target = child(root, {"obl:arg", "obl", "obl:mod"}, PARTNER_CASES)
         target = target or child(root, {"obj"})
@@ -171,6 +171,18 @@ def _moved(verb: Token) -> Token | None:
     if verb.lemma_ not in words_of(verb.doc).unaccusatives:
         return None
     return child(verb, {"nsubj:pass"})
+
+
+def _bare_object(verb: Token) -> Token | None:
+    """A determined noun after the verb with no preposition, which the parser took for an
+    adjunct ("a rejeté ce bilan" as obl:mod); never a time ("a annoncé mardi")."""
+    times = verb.doc._.vigie_times or []
+    for c in children(verb, {"obl", "obl:mod"}):
+        if (c.i > verb.i and c.pos_ == "NOUN" and case_of(c) is None
+                and any(d.dep_ == "det" for d in c.children)
+                and not any(t.start <= c.idx < t.end for t in times)):
+            return c
+    return None
 
 
 def _span_child(span, deps: set[str], cases: set[str]) -> Token | None:

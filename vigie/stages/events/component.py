@@ -33,6 +33,7 @@ from vigie.stages.events.lexicon import (
 )
 from vigie.stages.events.merge import merge_events
 from vigie.stages.events.status import carrier, clause_status, framing
+from vigie.stages.events.tolls import counted_by, cumulative
 from vigie.stages.events.when import event_date, event_when, in_dateline
 from vigie.stages.events.where import Scene, event_where
 from vigie.stages.tokens import lemmas_of, morph_of, sentence_of
@@ -217,7 +218,9 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
         hit.source = actor_of(doc, claimant) if claimant is not None else None
         if hit.source is None and claimant is not None:
             hit.source = newcomer(doc, claimant, human_only=True)
-    if hit.target is None and target is not None:
+    if hit.target is None and target is not None and match.entry.type in args.STATEMENTS:
+        hit.target = counted_by(ctx.doc, ctx.figures, target)  # "Ce chiffre est contesté"
+    if hit.target is None and target is not None and not cumulative(ctx.figures, target):
         material = match.entry.type in CLAIMABLE
         hit.target = newcomer(doc, target, human_only=True, capitals=not material,
                               counted=material)
@@ -231,17 +234,6 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
     _frame(ctx, draft)
     _locate(ctx, hit, match)
     return draft
-
-
-def _tally(ctx: Ctx, draft: Draft) -> bool:
-    """A toll over a period ("17 000 civils ont été tués depuis 2015", "depuis 2015, les
-    rebelles ont tué plus de 3 000 civils"): its victims are counted by a cumulative figure, so
-    the clause sums many events."""
-    target = draft.target_token
-    if target is None:
-        return False
-    first, last = target.left_edge.idx, target.right_edge.idx + len(target.right_edge)
-    return any(f.cumulative and first <= f.start < last for f in ctx.figures)
 
 
 def _first_person(doc: Doc, token: Token, root: Token) -> bool:
@@ -410,7 +402,8 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
         if hit is not None and (sense.aim(draft.match.root, types) or hit.status == "hypothetical"
                                 or clause_status(draft.match) == "denied"):
             continue  # an aim ("créée pour renverser"), a condition, a question, "n'a pas tiré"
-        if hit is not None and _tally(ctx, draft):
+        if hit is not None and draft.target_token is not None and cumulative(
+                ctx.figures, draft.target_token):
             continue  # "17 000 civils ont été tués depuis 2015": a total, no one event
         request = _deontic(ctx, draft) if hit is not None else None
         hits.extend(h for h in (request, hit) if h is not None)
