@@ -156,3 +156,25 @@ def test_event_passages_no_conflict_event_in_a_disaster_story(extract):
     record = extract(text, title="Séisme en Turquie : plus de 17 000 morts")
     assert not [e for e in record.events if e.type in CONFLICT]
     assert [f.value for f in record.figures if f.kind == "killed"] == [17000]
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # deploying or dispatching troops, peacekeepers, a patrol: a mobilisation
+        ("La mission de l'ONU a déployé des Casques bleus dans la ville.", ("MOBILIZE", "troops")),
+        ("Une patrouille a été dépêchée sur les lieux.", ("MOBILIZE", "troops")),
+    ],
+)
+def test_event_passages_mobilisation(extract, text, expected):
+    assert [(e.type, e.mode) for e in extract(text, title="").events] == [expected]
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize("text", [
+    "Le ministre a dépêché un émissaire à Niamey.",  # an envoy is no force
+    "Le journal a déployé ses reporters dans la région.",
+])
+def test_event_passages_dispatch_without_force(extract, text):
+    assert [e.type for e in extract(text, title="").events] == []
