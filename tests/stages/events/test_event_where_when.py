@@ -126,3 +126,16 @@ def test_event_cumulative_totals_are_no_event_and_no_toll(extract):
     assert [(e.type, sorted(values[f] for f in e.figures)) for e in record.events] == [
         ("ASSAULT", [10])]
     assert sorted(f.value for f in record.figures if f.cumulative) == [3000, 17000]
+
+
+@pytest.mark.issue(18)
+def test_event_where_when_merged_mention_keeps_the_finer_date():
+    # A story's day is not given up for a vaguer time told with another mention.
+    from vigie.stages.events.component import EventHit
+    from vigie.stages.events.merge import absorb
+
+    first = EventHit("ASSAULT", "tuées", 0, 10, date="2015-10-30", time_precision="day")
+    second = EventHit("ASSAULT", "bombardements", 20, 30, time=2, date="2015",
+                      time_precision="year")
+    absorb(first, second)
+    assert (first.time, first.date, first.time_precision) == (None, "2015-10-30", "day")

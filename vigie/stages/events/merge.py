@@ -123,8 +123,10 @@ def absorb(a, b, story: Story = Story()) -> None:
     """Merge hit b into hit a: fill a's empty fields, add b's mentions, figures and contexts."""
     if a.time_value is None and b.time_value is not None:
         a.time = None  # b's time is linked to its trigger, a's at best borrowed
-    if a.time is None and b.time is not None:
-        # a time and the date it gives go together (a's date was the story's or the report's)
+    if a.time is None and b.time is not None and (
+            a.time_precision in (None, "published") or len(b.date or "") >= len(a.date or "")):
+        # a time and the date it gives go together (a's date was the story's or the report's);
+        # a story's day is not given up for a vaguer time ("ces derniers mois")
         a.time, a.date, a.time_precision = b.time, b.date, b.time_precision
     if (not a.own_place and b.own_place) or (b.own_place and _finer(story, b.place, a.place)):
         a.place, a.own_place = b.place, True
