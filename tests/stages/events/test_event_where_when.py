@@ -139,3 +139,12 @@ def test_event_where_when_merged_mention_keeps_the_finer_date():
                       time_precision="year")
     absorb(first, second)
     assert (first.time, first.date, first.time_precision) == (None, "2015-10-30", "day")
+
+
+@pytest.mark.issue(18)
+def test_event_where_when_an_earlier_years_act_is_another_event(extract):
+    # The arson of 2011 told as background is not the attack of the day, nor does it date it.
+    record = extract("Le journal, qui était déjà sous protection policière après avoir été "
+                     "incendié en novembre 2011, a été la cible d'un attentat meurtrier.")
+    assert [(e.trigger, e.date) for e in record.events] == [
+        ("incendié", "2011-11"), ("attentat", "2016-02-11")]

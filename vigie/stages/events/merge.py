@@ -113,7 +113,17 @@ def compatible(a, b, story: Story = Story()) -> bool:
         return False
     if not _place_fits(a, b, story):
         return False
-    return _same_period(a.time_value, b.time_value) and _related(a, b)
+    return _same_period(a.time_value, b.time_value) and not _apart(a, b) and _related(a, b)
+def _apart(a, b) -> bool:
+    """A mention with a time of its own in another year than the other's date ("incendié en
+    novembre 2011" and the "attentat" of the day): two events. Closer dates are left to the
+    other rules: periods ("au cours des deux dernières semaines") are told too loosely."""
+    if (a.time_value is None) == (b.time_value is None):
+        return False
+    linked, other = (a, b) if a.time_value is not None else (b, a)
+    return bool(other.date) and linked.time_value[:4] != other.date[:4]
+
+
 def _same_period(a: str | None, b: str | None) -> bool:
     """ISO values that can name the same period: one is a prefix of the other ("2016-02")."""
     return a is None or b is None or a.startswith(b) or b.startswith(a)
