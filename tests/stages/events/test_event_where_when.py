@@ -111,6 +111,9 @@ def test_event_where_when_dateline_and_lede(extract, text, expected):
          ("bombardé", "ville de Douma", "2016-02-09")),
         # a finer place linked to the verb stays the event's
         ("L'armée a bombardé la Syrie à Alep.", ("bombardé", "Alep", None)),
+        # the finest place the struck phrase names
+        ("Le régime mène une offensive contre la deuxième ville de Syrie, Alep.",
+         ("offensive", "Alep", None)),
     ],
 )
 def test_event_where_when_struck_place_finer_than_region(extract, text, expected):

@@ -156,10 +156,16 @@ def struck_place(places: list, trigger: Token,
             heads += [c for c in tree.children(trigger.head.i) if tree.deps[c] == "obj"]
     for c in heads:
         right = _phrase_end(doc, doc[c])
-        found = _place_in(places, doc[c].left_edge.idx, right.idx + len(right))
+        found = _finest_in(places, doc[c].left_edge.idx, right.idx + len(right))
         if found is not None and not _near_to(doc, places[found]):
             return found
     return None
+
+
+def _finest_in(places, start: int, end: int) -> int | None:
+    """The finest place named in text[start:end] ("la deuxième ville de Syrie, Alep": Aleppo)."""
+    inside = [i for i, p in enumerate(places) if any(s < end and start < e for s, e in p.mentions)]
+    return max(inside, key=lambda i: (_rank(places[i]), -i), default=None)
 
 
 def _near_to(doc: Doc, place) -> bool:
