@@ -156,6 +156,33 @@ def test_gazetteer_iso_divisions_under_their_names():
 
 
 @pytest.mark.issue(19)
+def test_gazetteer_largest_towns_from_division_tables(tmp_path):
+    divisions = tmp_path / "subdivisions.tsv"
+    divisions.write_text("Nordland\tXX-NO\tXX.01\t1\tProvince\t\t1\t\t1\n"
+                         "Bas-Pays\tXX-BP\tXX.01.02\t2\tDistrict\t\t2\t1\t1\n"
+                         "Sans code\t\tXX.03\t3\t\t\t1\t\t1\n", encoding="utf-8")
+    places = tmp_path / "cities.tsv"
+    places.write_text("Alpha\t10\t1|2\t1\t5000\t1.0\t2.0\n"
+                      "Beta\t11\t1\t1\t9000\t1.5\t2.5\n"
+                      "Gamma\t12\t2\t1\t\t1.1\t2.1\n"
+                      "Delta\t13\t3\t1\t99000\t3.0\t3.0\n", encoding="utf-8")
+    assert gz.gb.largest_towns(divisions, places) == {"XX-NO": 11, "XX-BP": 10}
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("name,country,lat,lon", [
+    # ISO divisions no GeoNames place is named after lie at their biggest town (second level:
+    # the province of Komondjari at Gayéri) or around it (first level: Ouaka near Bambari)
+    ("Komondjari", "BFA", 12.65, 0.49),
+    ("Ouaka", "CAF", 5.68, 20.52),
+])
+def test_gazetteer_divisions_lie_at_their_biggest_town(name, country, lat, lon):
+    (region,) = [c for c in gz.gazetteer().lookup(name)
+                 if c.level == "region" and c.country == country]
+    assert (round(region.lat, 2), round(region.lon, 2), region.population) == (lat, lon, 1000)
+
+
+@pytest.mark.issue(19)
 @pytest.mark.parametrize("raw,french,expected", [
     ("Haute-Sangha / Mambéré-Kadéï", "Haute-Sangha / Mambéré-Kadéï",
      ["Haute-Sangha", "Mambéré-Kadéï"]),

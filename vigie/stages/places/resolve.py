@@ -55,6 +55,12 @@ NEAR_DEFAULT_KM, DIRECTION_KM = 60.0, 200.0
 TOWN_KM = 30.0
 # The forces whose mention is a part of a town (located at the town when the name is unknown).
 IN_TOWN = ("facility", "quarter")
+# A place the gazetteer does not hold, said to lie within this distance of a town (« un village à
+# 10 km de Y », « près de Y »), is located at that town, as ACLED codes a place near a town.
+STAND_IN_KM = 20.0
+# The forces of a mention that may take the point of the place it lies in or near: a locality,
+# a facility, a quarter (a region inside a region keeps no point).
+STAND_IN_FORCES = (None, "city", "facility", "quarter")
 
 
 def km(a: Candidate, b: Candidate) -> float:
@@ -213,3 +219,16 @@ def town_of(i: int, chosen: list[tuple[Mention, Candidate | None]]) -> Candidate
     before = [c for _, c in reversed(chosen[:i]) if located(c) and c.level == "city"]
     after = [c for _, c in chosen[i + 1:] if located(c) and c.level == "city"]
     return (before or after or [None])[0]
+
+
+def stands_in(rel: Relation, near: Candidate | None, force: str | None) -> bool:
+    """Whether `near`'s point stands for a mention that no candidate fits: « le camp de Wendou,
+    dans la province du Séno » (a village of a region lies at the region's point, its seat or
+    centre), « un village près de Beni », « X, à 10 km de Y » (at Y). Not a country's point, nor a
+    direction or a distance beyond STAND_IN_KM (« à 400 km au nord-est de Bangui »)."""
+    if not located(near) or near.level == "country" or force not in STAND_IN_FORCES:
+        return False
+    if rel.kind == "in":
+        return True
+    return rel.kind == "near" and not rel.direction and not rel.more and (
+        rel.km is None or rel.km <= STAND_IN_KM)
