@@ -213,3 +213,12 @@ def test_gazetteer_spelling_candidates_are_marked():
 def test_gazetteer_french_exonyms_are_main_names(exonym, canonical, country):
     found = [c for c in gz.gazetteer().lookup(exonym) if c.canonical == canonical]
     assert [(c.country, c.quality) for c in found] == [(country, gz.MAIN)]
+
+
+@pytest.mark.issue(19)
+def test_gazetteer_region_known_by_its_town_geonames_name_after_a_region_word():
+    """The region « Alep » is « Aleppo » too, only after a region word: a search for « Aleppo »
+    finds it, a bare « Aleppo » stays the city."""
+    found = {(c.canonical, c.level, c.quality) for c in gz.gazetteer().lookup("Aleppo")
+             if c.country == "SYR"}
+    assert found == {("Aleppo", "city", gz.MAIN), ("Alep", "region", gz.ONLY_WITH_WORD)}

@@ -248,9 +248,18 @@ def _add_regions(b: Builder) -> set[tuple[str, str]]:
         names = [(n, quality) for n in [row["name"], *_split(row["aliases"])]]
         entry = (row["name"], row["country"], float(row["lat"]), float(row["lon"]), None,
                  "region", REGION_POPULATION)
+        names += [(n, ONLY_WITH_WORD) for n in _namesakes(b, row["name"], row["country"])]
         b.add(entry, names)
         named.update((key(n), row["country"]) for n, _ in names)
     return named
+
+
+def _namesakes(b: Builder, name: str, iso3: str) -> list[str]:
+    """GeoNames' names of the towns of a region's country that bear the region's name: the
+    region « Alep » is also « Aleppo » after a region word (« le gouvernorat d'Aleppo »), so that
+    a search for « Aleppo » finds it too."""
+    towns = [b.entries[i] for i in b.index.get(_build_key(name), ())]
+    return [t[0] for t in towns if t[1] == iso3 and t[5] == "city" and key(t[0]) != key(name)]
 
 
 def _division_names(name: str, french: str) -> list[str]:
