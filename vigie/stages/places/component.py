@@ -24,7 +24,7 @@ from vigie.stages.common import guarded, text_of
 from vigie.stages.places import resolve as rs
 from vigie.stages.places.filters import acting, not_a_place
 from vigie.stages.places.mentions import Mention, Words, find_mentions, words
-from vigie.stages.places.relations import find_relations
+from vigie.stages.places.relations import find_relations, placed_names
 
 LOGGER = logging.getLogger(__name__)
 
@@ -67,6 +67,7 @@ class _Resolved:
     stand_in: Candidate | None = None  # the place whose point an unknown place takes
     name_start: int = 0  # where the name starts (after "province de", "l'hôpital de")
     generic: bool = False  # « une mosquée de Kaboul »: any facility of the town, not a named one
+    dropped: bool = False  # a name the NER did not take for a place that lies nowhere it says
 
 
 def _hit(r: _Resolved, text: str, gaz: Gazetteer) -> PlaceHit:
@@ -132,12 +133,18 @@ def _choose_all(resolved: list[_Resolved], context: dict[str, float], text: str)
         rel = relations.get(i)
         if rel is not None and rel.kind == "at" and r.mention.force not in rs.IN_TOWN:
             rel = None  # « à Kharkiv, à Ivano-Frankivsk » is a list, not a place in another
+        if r.mention.source == "placed" and rel is None:
+            r.dropped = True
+            continue
         if rel is not None:
             target = resolved[rel.target]
             near = target.chosen or target.town
             if r.mention.force in rs.IN_TOWN:
                 near = _town_in(target, context) or near  # « le quartier X, à Gaza »: the city
             cands = rs.fit(rel, near, cands)
+            if r.mention.source == "placed" and (not cands or near is None):
+                r.dropped = True  # « Ali Darassa, au Tchad »: a person, as the NER said
+                continue
             if not cands and near is not None:
                 r.country = near.country
                 if rel.kind in ("in", "at") and r.mention.force in rs.IN_TOWN and near.level in (
@@ -185,7 +192,9 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None, kb: KnowledgeBase | None
     """
     gaz, kb, w = gaz or gazetteer(), kb or load_kb(), words()
     resolved = []
-    for m in find_mentions(doc, gaz):
+    mentions = find_mentions(doc, gaz)
+    mentions = sorted(mentions + placed_names(doc, mentions, gaz), key=lambda m: (m.start, m.end))
+    for m in mentions:
         cands = _lookup(gaz, m, text_of(doc))
         _unframe(doc, m, cands)
         if not_a_place(doc, m, w, kb, cands):
@@ -206,10 +215,11 @@ def _resolve(doc: Doc, resolved: list[_Resolved], gaz: Gazetteer) -> list[PlaceH
     for r in resolved:  # a first reading, without relations nor anchors
         r.chosen = rs.choose(rs.plausible(rs.framed(r.mention, r.cands), context), context)
     unambiguous = [(r.mention, r.chosen) for r in resolved if not r.acting
+                   and r.mention.source != "placed"
                    and rs.clear(rs.framed(r.mention, r.cands), context)]
     context = rs.story_context(actors, unambiguous, _dateline_country(resolved))
     _choose_all(resolved, context, text)
-    return _merge([(r, _hit(r, text, gaz)) for r in resolved])
+    return _merge([(r, _hit(r, text, gaz)) for r in resolved if not r.dropped])
 
 
 def _lookup(gaz: Gazetteer, m: Mention, text: str) -> list[Candidate]:
