@@ -234,3 +234,16 @@ def test_places_adjectival_regions_lie_at_their_town(extract, text, name, canoni
     assert (place.name, place.canonical, place.country, place.level) == (
         name, canonical, "FRA", level)
     assert place.lat is not None
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("text,name", [
+    # an adjective between the facility word and its town; the NER's trailing day left out
+    ("Des gangs ont attaqué la prison civile de Port-au-Prince samedi.",
+     "prison civile de Port-au-Prince"),
+    ("Les blessés ont été admis à l'hôpital général de Goma.", "hôpital général de Goma"),
+])
+def test_places_facility_with_an_adjective(extract, text, name):
+    start = text.index(name)
+    assert [(p.name, p.level, p.mentions) for p in extract(text).places] == [
+        (name, "area", [(start, start + len(name))])]

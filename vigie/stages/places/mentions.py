@@ -125,6 +125,9 @@ def head_before(doc: Doc, i: int, w: Words) -> tuple[int, str] | None:
         if kind is None and j >= 2 and keys[j] in w.fillers and keys[j - 1] in _OF:
             j -= 2  # "camp de déplacés de X"
             kind = w.kind_of(keys[j]) if keys[j] in w.facility else None
+        elif kind is None and j >= 1 and keys[j - 1] in w.facility and doc[j].pos_ == "ADJ":
+            j -= 1  # "la prison civile de X", "l'hôpital général de X"
+            kind = w.kind_of(keys[j])
         return (j, kind) if kind is not None else None
     j = i - 1
     while j >= max(0, i - MAX_SKIPPED) and (texts[j] in _QUOTES or (
@@ -192,7 +195,8 @@ def ner_mentions(doc: Doc, ents: list[Span], gaz: Gazetteer, w: Words) -> list[M
         elif kind is not None:
             first = head_before(doc, name_start, w)
             found.append(_mention(doc, min(ent.start, first[0]) if first else ent.start,
-                                  name_start, ent.end, w, force=kind,
+                                  name_start, _trimmed(doc, name_start, ent.end, gaz), w,
+                                  force=kind,
                                   linked=_of_before(doc, name_start) is not None))
         elif _ROAD.match(texts_of(doc)[name_start]) and name_start + 1 == ent.end:
             m = _mention(doc, name_start, name_start, ent.end, w, force="road")
