@@ -247,3 +247,16 @@ def test_places_facility_with_an_adjective(extract, text, name):
     start = text.index(name)
     assert [(p.name, p.level, p.mentions) for p in extract(text).places] == [
         (name, "area", [(start, start + len(name))])]
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("text,names", [
+    # the town that completes a common noun inside an organisation's name is a place
+    ("Le tribunal de Paris a condamné le prévenu.", ["Paris"]),
+    ("La mairie de Bamako a démenti.", ["Bamako"]),
+    # a proper name of an institution, or a name that goes on, is not
+    ("La Banque de France a relevé ses prévisions.", []),
+    ("Les ministres des Affaires étrangères de l'Union européenne ont parlé.", []),
+])
+def test_places_town_completing_an_organisation(extract, text, names):
+    assert [p.name for p in extract(text).places] == names

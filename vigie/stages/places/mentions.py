@@ -317,7 +317,7 @@ def pattern_mentions(doc: Doc, gaz: Gazetteer, w: Words, taken: set[int]) -> lis
         if tok.is_sent_start:
             continue
         if tok.ent_type_ in ("PER", "ORG", "MISC") and prep not in STRONG_LOCATIVES and (
-                head is None or head[1] not in _APPOSED):
+                head is None or head[1] not in _APPOSED) and not _complement(doc, i):
             continue  # a person or organisation, unless "à Khan Younès" says it is a place
         end = _capitalised_run(doc, i)
         if head is None or head[1] in ("region", "city"):
@@ -328,6 +328,18 @@ def pattern_mentions(doc: Doc, gaz: Gazetteer, w: Words, taken: set[int]) -> lis
             found.extend(_framed(doc, i, end, w, "pattern"))
             taken.update(range(i, end))
     return found
+
+
+def _complement(doc: Doc, i: int) -> bool:
+    """The name at token i completes a common noun inside an organisation's name: « le tribunal
+    de Paris », « la mairie de Bamako » (not « la Banque de France », a proper name)."""
+    j = _of_before(doc, i)
+    if j is None or doc[i].ent_type_ not in ("ORG", "MISC") or doc[i].ent_iob_ == "B":
+        return False
+    end = _capitalised_run(doc, i)
+    if end < len(doc) and doc[end].pos_ == "ADJ" and texts_of(doc)[end].islower():
+        return False  # « de l'Union européenne »: the name goes on
+    return texts_of(doc)[j].islower() and doc[j].ent_type_ == doc[i].ent_type_
 
 
 def dateline_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
