@@ -82,3 +82,23 @@ def test_web_post_document_record_then_duplicate(web_client, web_records):
     assert (added.status_code, added.json()["duplicate"]) == (201, False)
     assert (again.status_code, again.json()) == (201, {"ok": True, "id": None, "duplicate": True,
                                                        "doc_id": "web-one"})
+
+
+ALEP_TEXT = "Des barils d'explosifs ont frappé Alep mardi."
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("name", ["Alep", "ALEP", "Aleppo", "Halab"])
+def test_web_place_found_by_written_or_canonical_name(web_client, name):
+    """The API finds « Alep » by the article's word, GeoNames' name or another of its names."""
+    record = {"doc_id": "alep", "published": "2016-02-04", "text": ALEP_TEXT,
+              "places": [{"id": "p1", "name": "Alep", "canonical": "Aleppo", "country": "SYR",
+                          "lat": 36.2, "lon": 37.16, "level": "city", "geonameid": 170063,
+                          "mentions": [[34, 38]]}],
+              "events": [{"id": "e1", "type": "ASSAULT", "place": "p1", "trigger": "frappé",
+                          "start": 0, "end": len(ALEP_TEXT)}]}
+    assert web_client.post("/api/documents", json={"record": record}, headers=AUTH).is_success
+    table = web_client.get("/api/events/table", params={"place": name}).json()["items"]
+    assert [(row["place"], row["place_canonical"]) for row in table] == [("Alep", "Aleppo")]
+    places = web_client.get("/api/places", params={"name": name}).json()["items"]
+    assert [(p["name"], p["country"]) for p in places] == [("Aleppo", "SYR")]

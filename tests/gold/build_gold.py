@@ -117,7 +117,9 @@ GOLD = {
                 Q("les forces de sécurité étaient à la recherche des ravisseurs", ["Uba Sani"],
                   False)],
         figures=[F("missing", 40, True, "élèves", ["police"], "Kuriga")],
-        places=[P("KADUNA", "NGA", "city", 10.52, 7.44), P("Kuriga", "NGA", "city", 10.69, 7.59)],
+        # the state first: the scorer's gold takes the last of equal matches (« État de Kaduna »)
+        places=[P("État de Kaduna", "NGA", "region"), P("KADUNA", "NGA", "city", 10.52, 7.44),
+                P("Kuriga", "NGA", "city", 10.69, 7.59)],
         times=[T("8 mars 2024", "2024-03-08"), T("jeudi", "2024-03-07")],
         events=[E("ASSAULT", ["hommes armés"], ["élèves"], "Kuriga", "2024-03-07", "abduct")],
     ),
@@ -200,7 +202,9 @@ GOLD = {
         quotes=[],
         figures=[F("killed", 12, True, "personnes",
                    ["Réseau national de défense des droits humains"])],
-        places=[P("PORT-AU-PRINCE", "HTI", "city", 18.54, -72.34)],
+        # a facility of a town is a place of its own, located at the town (issue 19)
+        places=[P("PORT-AU-PRINCE", "HTI", "city", 18.54, -72.34),
+                P("prison civile de Port-au-Prince", "HTI", "area", 18.54, -72.34)],
         times=[T("4 mars 2024", "2024-03-04"), T("samedi soir", "2024-03-02")],
         events=[E("ASSAULT", ["gangs"], None, "Port-au-Prince", "2024-03-02"),
                 E("COERCE", ["gouvernement"], None, None, None, "curfew")],

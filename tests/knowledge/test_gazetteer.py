@@ -156,6 +156,33 @@ def test_gazetteer_iso_divisions_under_their_names():
 
 
 @pytest.mark.issue(19)
+def test_gazetteer_largest_towns_from_division_tables(tmp_path):
+    divisions = tmp_path / "subdivisions.tsv"
+    divisions.write_text("Nordland\tXX-NO\tXX.01\t1\tProvince\t\t1\t\t1\n"
+                         "Bas-Pays\tXX-BP\tXX.01.02\t2\tDistrict\t\t2\t1\t1\n"
+                         "Sans code\t\tXX.03\t3\t\t\t1\t\t1\n", encoding="utf-8")
+    places = tmp_path / "cities.tsv"
+    places.write_text("Alpha\t10\t1|2\t1\t5000\t1.0\t2.0\n"
+                      "Beta\t11\t1\t1\t9000\t1.5\t2.5\n"
+                      "Gamma\t12\t2\t1\t\t1.1\t2.1\n"
+                      "Delta\t13\t3\t1\t99000\t3.0\t3.0\n", encoding="utf-8")
+    assert gz.gb.largest_towns(divisions, places) == {"XX-NO": 11, "XX-BP": 10}
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("name,country,lat,lon", [
+    # ISO divisions no GeoNames place is named after lie at their biggest town (second level:
+    # the province of Komondjari at Gayéri) or around it (first level: Ouaka near Bambari)
+    ("Komondjari", "BFA", 12.65, 0.49),
+    ("Ouaka", "CAF", 5.68, 20.52),
+])
+def test_gazetteer_divisions_lie_at_their_biggest_town(name, country, lat, lon):
+    (region,) = [c for c in gz.gazetteer().lookup(name)
+                 if c.level == "region" and c.country == country]
+    assert (round(region.lat, 2), round(region.lon, 2), region.population) == (lat, lon, 1000)
+
+
+@pytest.mark.issue(19)
 @pytest.mark.parametrize("raw,french,expected", [
     ("Haute-Sangha / Mambéré-Kadéï", "Haute-Sangha / Mambéré-Kadéï",
      ["Haute-Sangha", "Mambéré-Kadéï"]),
@@ -186,3 +213,24 @@ def test_gazetteer_spelling_candidates_are_marked():
 def test_gazetteer_french_exonyms_are_main_names(exonym, canonical, country):
     found = [c for c in gz.gazetteer().lookup(exonym) if c.canonical == canonical]
     assert [(c.country, c.quality) for c in found] == [(country, gz.MAIN)]
+
+
+@pytest.mark.issue(19)
+def test_gazetteer_region_known_by_its_town_geonames_name_after_a_region_word():
+    """The region « Alep » is « Aleppo » too, only after a region word: a search for « Aleppo »
+    finds it, a bare « Aleppo » stays the city."""
+    found = {(c.canonical, c.level, c.quality) for c in gz.gazetteer().lookup("Aleppo")
+             if c.country == "SYR"}
+    assert found == {("Aleppo", "city", gz.MAIN), ("Alep", "region", gz.ONLY_WITH_WORD)}
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("name,lat,lon", [
+    ("Mamoudzou", -12.78, 45.23), ("Pointe-à-Pitre", 16.24, -61.53),
+    ("Saint-Pierre", -21.34, 55.48),
+])
+def test_gazetteer_towns_of_a_territory_listed_as_a_region_are_in_its_country(name, lat, lon):
+    """La Réunion, Guadeloupe, Mayotte are regions of France in regions.tsv: their towns too."""
+    (town,) = [c for c in gz.gazetteer().lookup(name) if c.lat is not None
+               and abs(c.lat - lat) < 0.1 and abs(c.lon - lon) < 0.1]
+    assert town.country == "FRA"

@@ -176,3 +176,19 @@ def test_web_dashboard_confidence_filter(watched):
     assert _state(watched.page)["min_confidence"] == "0.6"
     assert trusted < _api(watched.base, "events/summary")["stories"]
     assert watched.errors == []
+
+
+@pytest.mark.issue(19)
+def test_web_dashboard_place_filter_by_either_name(watched):
+    """« Alep » (the article's word) and « Aleppo » (GeoNames') show the same events."""
+    stories = _api(watched.base, "events/summary", place="Alep")["stories"]
+    canonical = _api(watched.base, "events/summary", place="Aleppo")["stories"]
+    assert stories > 0 and canonical == stories
+    for name in ("Aleppo", "Alep"):
+        watched.open()
+        watched.page.fill("#filters [name=place]", name)
+        watched.page.press("#filters [name=place]", "Enter")
+        watched.ready()
+        assert _state(watched.page)["place"] == name
+        assert f"of {stories} rows" in watched.page.inner_text(".tabulator-footer")
+    assert watched.errors == []

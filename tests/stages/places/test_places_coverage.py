@@ -122,3 +122,57 @@ def test_places_french_spellings(extract, text, word, canonical, country):
 def test_places_transliteration_without_story_is_not_chance(extract):
     # no story country backs it: a namesake found only by spelling is not taken
     assert place_at(extract("Des tirs ont visé Djabaliya dans la nuit."), "Djabaliya") is None
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("text,word,canonical,country,lat,lon", [
+    # districts and divisions no town is named after, at their seat (their biggest town)
+    ("Des violences ont éclaté dans la province de la Komondjari.",
+     "province", "Komandjoari", "BFA", 12.65, 0.49),
+    ("Les violences se poursuivent dans la préfecture de la Ouaka.",
+     "préfecture", "Ouaka", "CAF", 5.68, 20.52),
+    ("L'armée a repris le contrôle du cercle de Bandiagara.",
+     "cercle", "Bandiagara", "MLI", 14.35, -3.61),
+])
+def test_places_divisions_at_their_seat(extract, text, word, canonical, country, lat, lon):
+    place = place_at(extract(text), word)
+    assert (place.canonical, place.country, place.level) == (canonical, country, "region")
+    assert located_at(place, country, lat, lon)
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("text,word,canonical,country", [
+    # homonyms without context: the French name, then the bigger place
+    ("Des affrontements ont eu lieu à Tripoli.", "Tripoli", "Tripoli", "LBY"),
+    ("Des combats ont eu lieu à Boma.", "Boma", "Boma", "COD"),
+    ("Le maire de Valence a démissionné.", "Valence", "Valence", "FRA"),
+    ("Les soldats ont quitté Tombouctou au petit matin.", "Tombouctou", "Timbuktu", "MLI"),
+    # a region beats a far town one of whose alternate names it is
+    ("Le cyclone a frappé La Réunion.", "Réunion", "La Réunion", "FRA"),
+])
+def test_places_homonyms_without_context(extract, text, word, canonical, country):
+    place = place_at(extract(text), word)
+    assert place is not None and (place.canonical, place.country) == (canonical, country)
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("text,word,canonical,country", [
+    # a name the NER took for a person or a thing, that the text then says where it lies
+    ("Des frappes ont visé Khan Cheikhoun, dans la province d'Idleb.",
+     "Khan", "Khān Shaykhūn", "SYR"),
+    ("Un attentat a frappé Bossaso, en Somalie.", "Bossaso", "Bosaso", "SOM"),
+])
+def test_places_name_placed_by_the_text(extract, text, word, canonical, country):
+    place = place_at(extract(text), word)
+    assert place is not None and (place.canonical, place.country, place.level) == (
+        canonical, country, "city")
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("text,word", [
+    # a person stays a person: no place of that name lies where the text says
+    ("Le chef rebelle Ali Darassa, au Tchad depuis 2021, a démenti.", "Darassa"),
+    ("Le porte-parole Abdoul Aziz Ouedraogo, à Bangui, a démenti.", "Ouedraogo"),
+])
+def test_places_person_beside_a_place_is_no_place(extract, text, word):
+    assert place_at(extract(text), word) is None

@@ -24,7 +24,7 @@ from vigie.stages.common import guarded, text_of
 from vigie.stages.places import resolve as rs
 from vigie.stages.places.filters import acting, not_a_place
 from vigie.stages.places.mentions import Mention, Words, find_mentions, words
-from vigie.stages.places.relations import find_relations
+from vigie.stages.places.relations import find_relations, placed_names
 
 LOGGER = logging.getLogger(__name__)
 
@@ -64,7 +64,10 @@ class _Resolved:
     chosen: Candidate | None = None
     country: str | None = None  # known from a relation when no candidate fits
     town: Candidate | None = None  # the town a quarter or facility lies in
+    stand_in: Candidate | None = None  # the place whose point an unknown place takes
     name_start: int = 0  # where the name starts (after "province de", "l'hôpital de")
+    generic: bool = False  # « une mosquée de Kaboul »: any facility of the town, not a named one
+    dropped: bool = False  # a name the NER did not take for a place that lies nowhere it says
 
 
 def _hit(r: _Resolved, text: str, gaz: Gazetteer) -> PlaceHit:
@@ -80,6 +83,9 @@ def _hit(r: _Resolved, text: str, gaz: Gazetteer) -> PlaceHit:
     if cand is None and r.town is not None:
         return PlaceHit(name=name, country=r.town.country, lat=r.town.lat, lon=r.town.lon,
                         level="area")
+    if cand is None and r.stand_in is not None:  # an approximate point: no canonical name
+        return PlaceHit(name=name, country=r.stand_in.country, lat=r.stand_in.lat,
+                        lon=r.stand_in.lon, level=_UNKNOWN_LEVEL.get(m.force, "city"))
     if cand is None:
         return PlaceHit(name=name, country=r.country, level=_UNKNOWN_LEVEL.get(m.force, "other"))
     hit = PlaceHit(name=name, canonical=cand.canonical, country=cand.country, lat=cand.lat,
@@ -127,17 +133,25 @@ def _choose_all(resolved: list[_Resolved], context: dict[str, float], text: str)
         rel = relations.get(i)
         if rel is not None and rel.kind == "at" and r.mention.force not in rs.IN_TOWN:
             rel = None  # « à Kharkiv, à Ivano-Frankivsk » is a list, not a place in another
+        if r.mention.source == "placed" and rel is None:
+            r.dropped = True
+            continue
         if rel is not None:
             target = resolved[rel.target]
             near = target.chosen or target.town
             if r.mention.force in rs.IN_TOWN:
                 near = _town_in(target, context) or near  # « le quartier X, à Gaza »: the city
             cands = rs.fit(rel, near, cands)
+            if r.mention.source == "placed" and (not cands or near is None):
+                r.dropped = True  # « Ali Darassa, au Tchad »: a person, as the NER said
+                continue
             if not cands and near is not None:
                 r.country = near.country
                 if rel.kind in ("in", "at") and r.mention.force in rs.IN_TOWN and near.level in (
                         "city", "area"):
                     r.town = near
+                elif rs.stands_in(rel, near, r.mention.force):
+                    r.stand_in = near  # « Wendou, dans la province du Séno »: at the region
         elif r.mention.force == "road":
             r.country = rs.main_country(context)  # « l'A16 »: a road of the story's country
         elif rs.in_town(r.mention):
@@ -146,8 +160,8 @@ def _choose_all(resolved: list[_Resolved], context: dict[str, float], text: str)
             if not cands:
                 r.town = town
         r.chosen = rs.choose(cands, context, others)
-        if r.mention.force == "facility" and r.chosen is not None and r.chosen.level == "city":
-            _to_name(r.mention, r.name_start)  # « l'hôpital de Rafah » is a mention of Rafah
+        if r.generic and r.chosen is not None and r.chosen.level == "city":
+            _to_name(r.mention, r.name_start)  # « une mosquée de Kaboul » is a mention of Kaboul
 
 
 def _town_in(r: _Resolved, context: dict[str, float]) -> Candidate | None:
@@ -178,7 +192,9 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None, kb: KnowledgeBase | None
     """
     gaz, kb, w = gaz or gazetteer(), kb or load_kb(), words()
     resolved = []
-    for m in find_mentions(doc, gaz):
+    mentions = find_mentions(doc, gaz)
+    mentions = sorted(mentions + placed_names(doc, mentions, gaz), key=lambda m: (m.start, m.end))
+    for m in mentions:
         cands = _lookup(gaz, m, text_of(doc))
         _unframe(doc, m, cands)
         if not_a_place(doc, m, w, kb, cands):
@@ -187,7 +203,8 @@ def find_places(doc: Doc, gaz: Gazetteer | None = None, kb: KnowledgeBase | None
         if acts is None:
             continue  # an actor that is not a place (a person, an armed group)
         if cands or m.force is not None or m.source == "ner":
-            resolved.append(_Resolved(m, cands, acts, name_start=doc[m.token].idx))
+            resolved.append(_Resolved(m, cands, acts, name_start=doc[m.token].idx,
+                                      generic=_generic(doc, m)))
     return _resolve(doc, resolved, gaz)
 
 
@@ -198,10 +215,11 @@ def _resolve(doc: Doc, resolved: list[_Resolved], gaz: Gazetteer) -> list[PlaceH
     for r in resolved:  # a first reading, without relations nor anchors
         r.chosen = rs.choose(rs.plausible(rs.framed(r.mention, r.cands), context), context)
     unambiguous = [(r.mention, r.chosen) for r in resolved if not r.acting
+                   and r.mention.source != "placed"
                    and rs.clear(rs.framed(r.mention, r.cands), context)]
     context = rs.story_context(actors, unambiguous, _dateline_country(resolved))
     _choose_all(resolved, context, text)
-    return _merge([(r, _hit(r, text, gaz)) for r in resolved])
+    return _merge([(r, _hit(r, text, gaz)) for r in resolved if not r.dropped])
 
 
 def _lookup(gaz: Gazetteer, m: Mention, text: str) -> list[Candidate]:
@@ -212,6 +230,17 @@ def _lookup(gaz: Gazetteer, m: Mention, text: str) -> list[Candidate]:
         if whole:
             return whole
     return gaz.lookup(m.name, spelling=True)
+
+
+def _generic(doc: Doc, m: Mention) -> bool:
+    """A facility word of a town after an indefinite article: « une mosquée de Kaboul » says
+    where, not which one (« le CHU de Montpellier » is one). An unnamed quarter stays a part of
+    its town (« un quartier de Donetsk »)."""
+    if m.force != "facility" or not m.linked:
+        return False
+    head = next((t for t in doc if t.idx == m.start), None)
+    before = doc[head.i - 1] if head is not None and head.i > 0 else None
+    return before is not None and "Ind" in before.morph.get("Definite")
 
 
 def _to_name(m: Mention, start: int) -> None:

@@ -72,9 +72,12 @@ def acting(doc: Doc, m: Mention, w: Words, kb: KnowledgeBase,
     actor's role that is not the agent, « des sanctions contre la Russie »: kept as a place too),
     None (dropped: the agent, « la Russie a annoncé », « la réponse de Washington », or an
     actor that is no place)."""
-    if m.prep in STRONG_LOCATIVES or m.force is not None:
-        return False  # "à Bruxelles", "le quartier X" are places whatever the other stages said
-    state = any(c.level == "country" and c.quality > ALTERNATE for c in cands) or (
+    if m.prep in STRONG_LOCATIVES or m.force is not None or m.source == "placed":
+        return False  # "à Bruxelles", "le quartier X", "X, dans la province de Y" are places
+        # whatever the other stages said
+    # a state, a territory or region that governs itself (« des secours pour La Réunion »), or
+    # a capital the knowledge base gives a government
+    state = any(c.level in ("country", "region") and c.quality > ALTERNATE for c in cands) or (
         kb.metonym(m.name) is not None)
     if (state and _agent(doc, m, w)) or _in_actor_name(doc, m):
         return None

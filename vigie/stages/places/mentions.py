@@ -125,6 +125,9 @@ def head_before(doc: Doc, i: int, w: Words) -> tuple[int, str] | None:
         if kind is None and j >= 2 and keys[j] in w.fillers and keys[j - 1] in _OF:
             j -= 2  # "camp de déplacés de X"
             kind = w.kind_of(keys[j]) if keys[j] in w.facility else None
+        elif kind is None and j >= 1 and keys[j - 1] in w.facility and doc[j].pos_ == "ADJ":
+            j -= 1  # "la prison civile de X", "l'hôpital général de X"
+            kind = w.kind_of(keys[j])
         return (j, kind) if kind is not None else None
     j = i - 1
     while j >= max(0, i - MAX_SKIPPED) and (texts[j] in _QUOTES or (
@@ -192,7 +195,8 @@ def ner_mentions(doc: Doc, ents: list[Span], gaz: Gazetteer, w: Words) -> list[M
         elif kind is not None:
             first = head_before(doc, name_start, w)
             found.append(_mention(doc, min(ent.start, first[0]) if first else ent.start,
-                                  name_start, ent.end, w, force=kind,
+                                  name_start, _trimmed(doc, name_start, ent.end, gaz), w,
+                                  force=kind,
                                   linked=_of_before(doc, name_start) is not None))
         elif _ROAD.match(texts_of(doc)[name_start]) and name_start + 1 == ent.end:
             m = _mention(doc, name_start, name_start, ent.end, w, force="road")
@@ -313,7 +317,7 @@ def pattern_mentions(doc: Doc, gaz: Gazetteer, w: Words, taken: set[int]) -> lis
         if tok.is_sent_start:
             continue
         if tok.ent_type_ in ("PER", "ORG", "MISC") and prep not in STRONG_LOCATIVES and (
-                head is None or head[1] not in _APPOSED):
+                head is None or head[1] not in _APPOSED) and not _complement(doc, i):
             continue  # a person or organisation, unless "à Khan Younès" says it is a place
         end = _capitalised_run(doc, i)
         if head is None or head[1] in ("region", "city"):
@@ -324,6 +328,18 @@ def pattern_mentions(doc: Doc, gaz: Gazetteer, w: Words, taken: set[int]) -> lis
             found.extend(_framed(doc, i, end, w, "pattern"))
             taken.update(range(i, end))
     return found
+
+
+def _complement(doc: Doc, i: int) -> bool:
+    """The name at token i completes a common noun inside an organisation's name: « le tribunal
+    de Paris », « la mairie de Bamako » (not « la Banque de France », a proper name)."""
+    j = _of_before(doc, i)
+    if j is None or doc[i].ent_type_ not in ("ORG", "MISC") or doc[i].ent_iob_ == "B":
+        return False
+    end = _capitalised_run(doc, i)
+    if end < len(doc) and doc[end].pos_ == "ADJ" and texts_of(doc)[end].islower():
+        return False  # « de l'Union européenne »: the name goes on
+    return texts_of(doc)[j].islower() and doc[j].ent_type_ == doc[i].ent_type_
 
 
 def dateline_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:

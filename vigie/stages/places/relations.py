@@ -13,7 +13,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from vigie.stages.places.mentions import Mention, Words, words
+from spacy.tokens import Doc
+
+from vigie.knowledge.gazetteer import Gazetteer
+from vigie.stages.common import text_of
+from vigie.stages.places.mentions import PLACE_LABELS, Mention, Words, prep_before, words
 
 # The words between two mentions read as a relation are at most this long (characters).
 MAX_GAP = 90
@@ -102,4 +106,26 @@ def find_relations(text: str, mentions: list[Mention]) -> dict[int, Relation]:
         said = relation_between(text[a.end:b.start])
         if said is not None:
             found[i] = Relation(i, i + 1, *said)
+    return found
+
+
+def placed_names(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Names the NER took for a person or a thing that the text then places: « Khan Cheikhoun,
+    dans la province d'Idleb », « Bossaso, en Somalie ». A NER name of another label that the
+    gazetteer holds (as spelt or transliterated), followed by where it lies or how far it is
+    from the next place mention; resolution keeps it only if a candidate lies there."""
+    text, w = text_of(doc), words()
+    starts = sorted(m.start for m in mentions)
+    found = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS or any(m.start < ent.end_char and ent.start_char < m.end
+                                             for m in mentions):
+            continue
+        after = next((s for s in starts if s >= ent.end_char), None)
+        said = None if after is None else relation_between(text[ent.end_char:after], w)
+        if said is None or said[0] not in ("in", "near") or said[3]:
+            continue  # a direction alone (« X, au nord de Y ») is too loose a cue
+        if gaz.lookup(ent.text, spelling=True):
+            found.append(Mention(ent.start_char, ent.end_char, ent.text, source="placed",
+                                 token=ent.start, prep=prep_before(doc, ent.start, w)))
     return found

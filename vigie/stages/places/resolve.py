@@ -50,11 +50,21 @@ ALTERNATE_POPULATION = 100_000
 NEAR_FACTOR, NEAR_SLACK_KM = 1.5, 40.0
 # "X près de Y" without a distance; "X, au nord de Y" (a direction says less).
 NEAR_DEFAULT_KM, DIRECTION_KM = 60.0, 200.0
+# A town of a region's name within this distance of the region's point lies in it (a vast
+# Saharan region's centre is 300 km from its seat; La Réunion is 9,000 km from Grand-Couronne,
+# one of whose alternate names is « Réunion »).
+SEAT_KM = 500.0
 # A quarter, street or named facility lies in its town: candidates farther than this from the
 # town are other places of that name.
 TOWN_KM = 30.0
 # The forces whose mention is a part of a town (located at the town when the name is unknown).
 IN_TOWN = ("facility", "quarter")
+# A place the gazetteer does not hold, said to lie within this distance of a town (« un village à
+# 10 km de Y », « près de Y »), is located at that town, as ACLED codes a place near a town.
+STAND_IN_KM = 20.0
+# The forces of a mention that may take the point of the place it lies in or near: a locality,
+# a facility, a quarter (a region inside a region keeps no point).
+STAND_IN_FORCES = (None, "city", "facility", "quarter")
 
 
 def km(a: Candidate, b: Candidate) -> float:
@@ -94,13 +104,21 @@ def bare(cands: list[Candidate]) -> list[Candidate]:
     over = [c for c in cands if c.quality == OVER_CITY]
     if over:
         return over
-    cities = {c.country for c in cands if c.level == "city"}
-    french = {c.country for c in cands if c.level == "region" and c.quality >= MAIN}
+    regions = [c for c in cands if c.level == "region"]
+    seats = [c for c in cands if c.level == "city" and any(_namesake(c, r) for r in regions)]
+    french = [r for r in regions if r.quality >= MAIN]
     # The region gives way to its city, which takes its French name: « Odessa » is Odesa, not
     # Odessa, Texas, whose main name it is.
-    return [replace(c, quality=MAIN) if c.level == "city" and c.quality < MAIN
-            and c.country in french else c
-            for c in cands if c.level != "region" or c.country not in cities]
+    return [replace(c, quality=MAIN) if c in seats and c.quality < MAIN
+            and any(_namesake(c, r) for r in french) else c
+            for c in cands if c.level != "region" or not any(_namesake(s, c) for s in seats)]
+
+
+def _namesake(city: Candidate, region: Candidate) -> bool:
+    """A town of the region's name that lies in it, as a rule its seat: « Odessa » (the oblast,
+    the city). Grand-Couronne, one of whose names is « Réunion », is not La Réunion's."""
+    return city.country == region.country and (
+        not located(city) or not located(region) or km(city, region) <= SEAT_KM)
 
 
 def plausible(cands: list[Candidate], context: dict[str, float]) -> list[Candidate]:
@@ -213,3 +231,16 @@ def town_of(i: int, chosen: list[tuple[Mention, Candidate | None]]) -> Candidate
     before = [c for _, c in reversed(chosen[:i]) if located(c) and c.level == "city"]
     after = [c for _, c in chosen[i + 1:] if located(c) and c.level == "city"]
     return (before or after or [None])[0]
+
+
+def stands_in(rel: Relation, near: Candidate | None, force: str | None) -> bool:
+    """Whether `near`'s point stands for a mention that no candidate fits: « le camp de Wendou,
+    dans la province du Séno » (a village of a region lies at the region's point, its seat or
+    centre), « un village près de Beni », « X, à 10 km de Y » (at Y). Not a country's point, nor a
+    direction or a distance beyond STAND_IN_KM (« à 400 km au nord-est de Bangui »)."""
+    if not located(near) or near.level == "country" or force not in STAND_IN_FORCES:
+        return False
+    if rel.kind == "in":
+        return True
+    return rel.kind == "near" and not rel.direction and not rel.more and (
+        rel.km is None or rel.km <= STAND_IN_KM)
