@@ -101,6 +101,15 @@ def test_participants_event_source_and_target(extract, text, expected):
          ("gang de Barbecue", "group", "HTI", "CRM")),
         ("Des jihadistes ont tué trois villageois près de Djibo.",
          ("villageois", "population", None, "CVL")),
+        # bodies named by their function: forces, guards, contingents, electoral bodies
+        ("Les forces de défense et de sécurité ont arrêté le président.",
+         ("forces de défense et de sécurité", "group", None, "MIL")),
+        ("La garde présidentielle a retenu le chef de l'État.",
+         ("garde présidentielle", "organization", None, "MIL")),
+        ("Le contingent népalais a été déployé dans la ville.",
+         ("contingent népalais", "group", "NPL", "MIL")),
+        ("La commission électorale a rejeté ces accusations.",
+         ("commission électorale", "organization", None, "GOV")),
     ],
 )
 def test_participants_kind_country_sector(extract, text, actor):
