@@ -66,20 +66,6 @@ def test_event_where_when_weapon_gives_mode(parser, text, mode):
 
 
 @pytest.mark.issue(18)
-def test_event_where_when_merged_mention_keeps_time_and_date_together():
-    # The first mention's date was the story's (no time of its own); the second's comes from a
-    # borrowed time: the merged event takes that time with its own date, never one without the other.
-    from vigie.stages.events.component import EventHit
-    from vigie.stages.events.merge import absorb
-
-    first = EventHit("PROTEST", "rassemblement", 0, 10, date="2018-11-25", time_precision="day")
-    second = EventHit("PROTEST", "manifestation", 20, 30, time=3, date="2018-11-24",
-                      time_precision="day")
-    absorb(first, second)
-    assert (first.time, first.date, first.time_precision) == (3, "2018-11-24", "day")
-
-
-@pytest.mark.issue(18)
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -132,16 +118,24 @@ def test_event_cumulative_totals_are_no_event_and_no_toll(extract):
 
 
 @pytest.mark.issue(18)
-def test_event_where_when_merged_mention_keeps_the_finer_date():
-    # A story's day is not given up for a vaguer time told with another mention.
+@pytest.mark.parametrize(
+    "second, expected",
+    [
+        # the first date was the story's: the other's time comes with its own date
+        (("manifestation", 3, "2018-11-24", "day"), (3, "2018-11-24", "day")),
+        # a story's day is not given up for a vaguer time ("ces derniers mois")
+        (("bombardements", 2, "2015", "year"), (None, "2018-11-25", "day")),
+    ],
+)
+def test_event_where_when_merged_mention_keeps_time_and_date_together(second, expected):
     from vigie.stages.events.component import EventHit
     from vigie.stages.events.merge import absorb
 
-    first = EventHit("ASSAULT", "tuées", 0, 10, date="2015-10-30", time_precision="day")
-    second = EventHit("ASSAULT", "bombardements", 20, 30, time=2, date="2015",
-                      time_precision="year")
-    absorb(first, second)
-    assert (first.time, first.date, first.time_precision) == (None, "2015-10-30", "day")
+    first = EventHit("PROTEST", "rassemblement", 0, 10, date="2018-11-25", time_precision="day")
+    trigger, time, date, precision = second
+    absorb(first, EventHit("PROTEST", trigger, 20, 30, time=time, date=date,
+                           time_precision=precision))
+    assert (first.time, first.date, first.time_precision) == expected
 
 
 @pytest.mark.issue(18)
