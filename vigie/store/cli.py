@@ -93,7 +93,7 @@ def ingest(
         summary = run_ingest(paths, store, settings=settings, records=records,
                              published=published, progress=True, report=_report)
     for line in summary.lines():
-        output.echo(line)
+        output.echo(output.shown(line))
     raise typer.Exit(1 if summary.failed else 0)
 
 
