@@ -49,6 +49,12 @@ bench-store: install
 bench-api: install
 	$(BIN)/python bench/api.py
 
+bench-scaling: install
+	$(BIN)/python bench/scaling.py
+
+bench-concurrent: install
+	$(BIN)/python bench/concurrent_ingest.py
+
 docs: install
 	$(BIN)/python -m vigie.cli_docs > docs/cli.md
 
