@@ -8,7 +8,7 @@ DB ?= sqlite:///vigie.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test eval bench bench-store bench-api docs lint clean
+.PHONY: install run test eval bench bench-store bench-api bench-scaling bench-concurrent docs lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
