@@ -243,7 +243,8 @@ def _stream(pending: list[_Item], nlp, pipe_batch: int, settings: Settings, summ
     from vigie.pipeline import Failed, extract_each
 
     results = extract_each((item.article for item in pending), nlp=nlp,
-                           n_process=settings.n_process, batch_size=pipe_batch)
+                           n_process=settings.n_process, batch_size=pipe_batch,
+                           time_limit=settings.time_limit or None)
     for item, result in zip(pending, results, strict=True):
         if isinstance(result, Failed):
             _note(Rejected(item.source, result.reason), summary, report)
