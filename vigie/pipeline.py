@@ -139,6 +139,7 @@ def extract(
     doc_id: str | None = None,
     url: str | None = None,
     nlp: Language | None = None,
+    time_limit: float | None = DEFAULT_SECONDS,
 ) -> DocumentRecord:
     """Extract the document record of one French article.
 
@@ -153,13 +154,15 @@ def extract(
         doc_id: record id; derived from the content hash when None.
         url: the article's address, copied into the record.
         nlp: a pipeline from `load()`; the default model is loaded once when None.
+        time_limit: seconds vigie's stages may take (see `extract_many`).
 
     Returns:
         The document record; every offset points into `record.text`.
 
     Raises:
         InputError: `text` is not a string (V013) or is empty (V014), `published` is not a date
-            (V015).
+            (V015), the time limit passed (V031).
+        VigieError: the extraction failed (V030).
     """
     if title is None:
         article = _as_article(text) if isinstance(text, str) else Article(text=text)
@@ -168,7 +171,7 @@ def extract(
     article.id, article.url = doc_id, url
     if published is not None:
         article.published = parse_date(published)
-    return next(extract_many([article], nlp=nlp))
+    return next(extract_many([article], nlp=nlp, time_limit=time_limit))
 
 
 def extract_many(

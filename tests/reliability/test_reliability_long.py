@@ -119,7 +119,7 @@ def test_reliability_endless_article_is_refused_at_the_time_limit(endless_nlp, t
                                 "--time-limit", "1")
     assert time.monotonic() - started < BUDGET
     assert status == 1 and [json.loads(line)["doc_id"] for line in out.splitlines()] == ["a", "c"]
-    assert err == (f"error: {tmp_path / 'b.txt'}: [V031] vigie's stages took over 1 s on the "
+    assert err == (f"error: {tmp_path / 'b.txt'}: [V031] the extraction took over 1 s on the "
                    "article: refused (the time limit, --time-limit)\n")
 
 
@@ -128,7 +128,7 @@ def test_reliability_endless_section_names_its_characters(endless_nlp, monkeypat
     text = f"{GOOD}\n\n{GOOD} {ENDLESS}"
     results = deadline(BUDGET, lambda: _shown(extract_each([{"id": "x", "text": text}],
                                                            nlp=endless_nlp, time_limit=1)))
-    assert results == [("x", f"[V031] vigie's stages took over 1 s on characters {len(GOOD) + 2}"
+    assert results == [("x", f"[V031] the extraction took over 1 s on characters {len(GOOD) + 2}"
                              f"-{len(text)} of the article: refused (the time limit, "
                              "--time-limit)")]
 
@@ -141,7 +141,7 @@ def test_reliability_time_limit_in_a_thread_is_checked_between_stages(endless_nl
         extract_each(items, nlp=endless_nlp, time_limit=0.2)))
     worker.start()
     worker.join(timeout=BUDGET)
-    assert _shown(found) == ["a", ("b", "[V031] vigie's stages took over 0.2 s on the article: "
+    assert _shown(found) == ["a", ("b", "[V031] the extraction took over 0.2 s on the article: "
                                         "refused (the time limit, --time-limit)"), "c"]
 
 

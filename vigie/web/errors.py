@@ -6,10 +6,11 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from vigie.errors import StoreError
+from vigie.web.extracting import ClientLeft
 
 LOGGER = logging.getLogger(__name__)
 
@@ -38,7 +39,14 @@ async def _validation_error(_request: Request, exc: RequestValidationError) -> J
 
 
 async def _store_error(_request: Request, exc: StoreError) -> JSONResponse:
-    return error_response(404, str(exc))
+    # "no document 7", "no story event 7": not found; the database failing (V055: locked, disk
+    # full, server down) is the server's trouble, for a while.
+    return error_response(503 if str(exc).startswith("[V055]") else 404, str(exc))
+
+
+async def _client_left(_request: Request, _exc: Exception) -> Response:
+    # Nobody reads it: nginx's 499 "client closed request" in the server's log.
+    return Response(status_code=499)
 
 
 async def _server_error(request: Request, exc: Exception) -> JSONResponse:
@@ -51,4 +59,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StoreError, _store_error)
+    app.add_exception_handler(ClientLeft, _client_left)
     app.add_exception_handler(Exception, _server_error)

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field, model_validator
 
 from vigie.record import DocumentRecord
 from vigie.web import listings
 from vigie.web.deps import PageDep, StoreDep, get_nlp, paginated, require_read, require_write
+from vigie.web.extracting import extracted
 from vigie.web.record_checks import check_record
 from vigie.web.records import document_record
 from vigie.web.routers.common import DATE, DateQuery, PageModel, TextQuery, errors
@@ -66,20 +68,13 @@ def get_document(store: StoreDep, document_id: Annotated[int, Path(ge=1, le=2**6
 
 
 @router.post("", status_code=201, dependencies=[Depends(require_write)], response_model=Ingested,
-             responses=errors(400, 401, 403, 413))
-def add_document(store: StoreDep, body: IngestIn, request: Request) -> Ingested:
-    """Store one article (extracted here) or one record; an already stored text is a duplicate."""
-    record = body.record or extract_article(body.article, get_nlp(request))
-    row = store.add_record(record)
+             responses=errors(400, 401, 403, 413, 500, 503))
+async def add_document(store: StoreDep, body: IngestIn, request: Request) -> Ingested:
+    """Store one article (extracted here, as POST /api/extract does) or one record; an already
+    stored text is a duplicate."""
+    record = body.record
+    if record is None:
+        nlp = await run_in_threadpool(get_nlp, request)
+        record = DocumentRecord.from_json(await extracted(request, body.article, nlp))
+    row = await run_in_threadpool(store.add_record, record)
     return Ingested(id=row, duplicate=row is None, doc_id=record.doc_id)
-
-
-def extract_article(article: ArticleIn, nlp) -> DocumentRecord:
-    """The record of one article, with the shared pipeline."""
-    from vigie.pipeline import extract
-
-    record = extract(article.text, title=article.title, published=article.published,
-                     doc_id=article.doc_id, nlp=nlp)
-    if article.url:
-        record.url = article.url
-    return record
