@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 
 import vigie
 from vigie.store import Store
-from vigie.web import errors, openapi
+from vigie.web import errors, extracting, openapi
 from vigie.web.guard import Guard, csp
 from vigie.web.limits import BodyLimit
 from vigie.web.routers import (
@@ -57,6 +57,7 @@ def create_app(settings: WebSettings | None = None, *, store: Store | None = Non
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         yield
+        extracting.stop_all(app.state.extraction_children)
         if owned:
             store.close()
 
@@ -66,10 +67,11 @@ def create_app(settings: WebSettings | None = None, *, store: Store | None = Non
                   "records, story events, actors, places, figures, quotes, disputes, search.")
     app.state.settings, app.state.store, app.state.nlp = settings, store, None
     app.state.extraction_slots = asyncio.Semaphore(settings.extractions)
+    app.state.extraction_children = set()
     errors.install(app)
     for module in ROUTERS:
         app.include_router(module.router)
-    openapi.install(app, settings)
+    openapi.install(app, settings, [module.router for module in ROUTERS])
     app.add_middleware(BodyLimit, max_body=settings.max_body)
     if settings.cors_origins:  # else no CORS header: only the dashboard's own pages may call
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),

@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import logging
 import multiprocessing
+import os
 import signal
 
 from fastapi import HTTPException, Request
@@ -24,6 +25,8 @@ from vigie.web.settings import WebSettings
 LOGGER = logging.getLogger(__name__)
 # Seconds between two looks at the client's connection while its extraction runs.
 POLL = 0.1
+# prctl option: the signal a process gets when its parent ends (linux/prctl.h).
+PR_SET_PDEATHSIG = 1
 
 
 class ClientLeft(Exception):
@@ -78,11 +81,14 @@ async def _slot(slots: asyncio.Semaphore, request: Request):
 async def _run_child(request: Request, article, nlp, seconds: float) -> tuple[str, str]:
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sender, article, nlp, seconds), daemon=True)
+    child = context.Process(target=_child, args=(sender, article, nlp, seconds, os.getpid()),
+                            daemon=True)
     loop = asyncio.get_running_loop()
     ready = asyncio.Event()
     child.start()
     sender.close()
+    running: set = request.app.state.extraction_children
+    running.add(child)
     loop.add_reader(receiver.fileno(), ready.set)
     try:
         deadline = loop.time() + seconds
@@ -100,20 +106,32 @@ async def _run_child(request: Request, article, nlp, seconds: float) -> tuple[st
         except EOFError:  # the child ended without a word: killed (out of memory?) or crashed
             child.join(timeout=5)
             return "died", Errors.E032.format(code=child.exitcode)
-    finally:  # a cancelled request (the server stopping) ends here too
+    finally:  # a cancelled request ends here too
         loop.remove_reader(receiver.fileno())
         if child.is_alive():
             child.kill()
         child.join(timeout=5)
+        running.discard(child)
         receiver.close()
 
 
-def _child(sender, article, nlp, seconds: float) -> None:
+def stop_all(children: set) -> None:
+    """Kill the extractions still running (the server stopping: uvicorn ends the process with
+    the SIGTERM it caught, before cancelled requests have cleaned up)."""
+    for child in list(children):
+        if child.is_alive():
+            child.kill()
+        child.join(timeout=5)
+    children.clear()
+
+
+def _child(sender, article, nlp, seconds: float, server: int) -> None:
     """In the child: extract, send (kind, JSON or reason), end."""
     # The server's handlers are inherited; the child ends on SIGTERM and SIGINT as a process
-    # does, and its time limit stops an endless stage (vigie.budget).
+    # does, when the server dies (even by kill -9), and its time limit stops an endless stage.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    _die_with(server)
     try:
         message = ("ok", extract_article(article, nlp, seconds).to_json())
     except InputError as exc:  # the article: a bad field, the time limit
@@ -125,3 +143,15 @@ def _child(sender, article, nlp, seconds: float) -> None:
                    Errors.E030.format(reason=reason))
     sender.send(message)
     sender.close()
+
+
+def _die_with(server: int) -> None:
+    """Have Linux kill this process when the server's thread that forked it ends."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the server's lifespan still stops children
+        return
+    if os.getppid() != server:  # the server died before the call
+        os._exit(1)

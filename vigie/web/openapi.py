@@ -4,7 +4,7 @@ started (issue 24: the schema said every read needed a token while loopback read
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
@@ -14,12 +14,13 @@ from vigie.web.settings import WebSettings
 ACCESS = {require_read: "read", require_compute: "compute", require_write: "write"}
 
 
-def install(app: FastAPI, settings: WebSettings) -> None:
-    """Serve a schema whose `security` says, operation by operation, what this server asks."""
+def install(app: FastAPI, settings: WebSettings, routers: list[APIRouter]) -> None:
+    """Serve a schema whose `security` says, operation by operation, what this server asks of
+    the routes of `routers`."""
 
     def schema() -> dict:
         if app.openapi_schema is None:
-            app.openapi_schema = _schema(app, settings)
+            app.openapi_schema = _schema(app, settings, routers)
         return app.openapi_schema
 
     app.openapi = schema
@@ -48,10 +49,10 @@ def access_said(settings: WebSettings) -> str:
             "leaves.")
 
 
-def _schema(app: FastAPI, settings: WebSettings) -> dict:
+def _schema(app: FastAPI, settings: WebSettings, routers: list[APIRouter]) -> dict:
     schema = get_openapi(title=app.title, version=app.version, routes=app.routes,
                          description=f"{app.description}\n\n{access_said(settings)}")
-    for route in app.routes:
+    for route in (route for router in routers for route in router.routes):
         if not isinstance(route, APIRoute):
             continue
         access = next((ACCESS[d.call] for d in route.dependant.dependencies if d.call in ACCESS),
