@@ -84,3 +84,17 @@ def test_reliability_extract_all_good_exits_0(fragile_run, tmp_path):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     status, records, stderr = fragile_run(str(tmp_path / "a.txt"))
     assert (status, [r["doc_id"] for r in records], stderr) == (0, ["a"], "")
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("b\nerror: forged.txt: [V001] file is empty.txt", "b\\nerror: forged.txt: [V001] file is "
+                                                       "empty.txt"),
+    ("\x1b[31mred.txt", "\\x1b[31mred.txt"),
+    (":warning: b.txt", ":warning: b.txt"),  # an emoji code stays as written
+])
+def test_reliability_extract_file_name_cannot_forge_a_line(fragile_run, tmp_path, name, shown):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / name).write_text("", encoding="utf-8")
+    status, records, stderr = fragile_run(str(tmp_path / "a.txt"), str(tmp_path / name))
+    assert (status, [r["doc_id"] for r in records]) == (1, ["a"])
+    assert stderr == f"error: {tmp_path}/{shown}: [V001] file is empty\n"

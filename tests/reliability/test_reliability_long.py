@@ -133,6 +133,18 @@ def test_reliability_endless_section_names_its_characters(endless_nlp, monkeypat
                              "--time-limit)")]
 
 
+def test_reliability_time_limit_in_worker_processes(endless_nlp):
+    items = [{"id": "a", "text": GOOD}, {"id": "b", "text": f"{GOOD} {ENDLESS}"},
+             {"id": "c", "text": GOOD}, {"id": "d", "text": GOOD}]
+    found = []  # in a thread (`deadline`'s child may not fork workers): joined at the budget
+    worker = threading.Thread(target=lambda: found.extend(_shown(extract_each(
+        items, nlp=endless_nlp, n_process=2, batch_size=2, time_limit=1))), daemon=True)
+    worker.start()
+    worker.join(timeout=BUDGET)
+    assert found == ["a", ("b", "[V031] the extraction took over 1 s on the article: refused "
+                                "(the time limit, --time-limit)"), "c", "d"]
+
+
 def test_reliability_time_limit_in_a_thread_is_checked_between_stages(endless_nlp):
     items = [{"id": "a", "text": GOOD}, {"id": "b", "text": f"{GOOD} {SLOW}"},
              {"id": "c", "text": GOOD}]
