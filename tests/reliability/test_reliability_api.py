@@ -190,3 +190,31 @@ def test_reliability_api_extraction_stops_when_the_client_leaves(store, endless_
     finally:
         server.should_exit = True
         thread.join(timeout=GONE_WITHIN)
+
+
+def _deep(levels: int):
+    value = 1
+    for _ in range(levels):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize("record, code", [
+    pytest.param('{"doc_id": "x", "text": "Le pr\\ud800fet"}', "[V017] the 'text' field",
+                 id="surrogate-text"),
+    pytest.param('{"doc_id": "\\udc80", "text": "Le texte"}', "[V017] the 'id' field",
+                 id="surrogate-id"),
+    pytest.param('{"doc_id": "x", "text": "Le texte", "actors": [{"id": "a1", "name": '
+                 '"\\ud83d", "kind": "person"}]}', "[V017] a record value", id="surrogate-name"),
+    pytest.param('{"doc_id": "x", "text": "Le texte", "meta": {"a": %s}}' % _deep(900),
+                 "[V018] the metadata", id="meta-900-deep"),
+    pytest.param('{"doc_id": "x", "text": "Le texte", "published": "2016-02-30"}',
+                 "[V015] '2016-02-30' is not a date", id="published"),
+])
+def test_reliability_api_records_are_checked_as_ingest_checks_them(web_client, record, code):
+    before = web_client.get("/api/documents").json()["items"]
+    response = web_client.post("/api/documents", content=('{"record": %s}' % record).encode(),
+                               headers={**AUTH, "Content-Type": "application/json"})
+    assert response.status_code == 422  # a 500 before (issue 24)
+    assert response.json()["errors"][0]["msg"].startswith(f"Value error, {code}")
+    assert web_client.get("/api/documents").json()["items"] == before
