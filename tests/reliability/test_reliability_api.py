@@ -218,3 +218,12 @@ def test_reliability_api_records_are_checked_as_ingest_checks_them(web_client, r
     assert response.status_code == 422  # a 500 before (issue 24)
     assert response.json()["errors"][0]["msg"].startswith(f"Value error, {code}")
     assert web_client.get("/api/documents").json()["items"] == before
+
+
+@pytest.mark.parametrize("method, path, allowed", [
+    ("OPTIONS", "/api/documents", "GET, POST"), ("DELETE", "/api/documents/1", "GET"),
+    ("PUT", "/api/extract", "POST"),
+])
+def test_reliability_api_405_names_every_method_of_the_path(web_client, method, path, allowed):
+    response = web_client.request(method, path)
+    assert (response.status_code, response.headers["allow"]) == (405, allowed)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -26,9 +27,23 @@ def error_response(status: int, error: str, errors: list | None = None,
     return JSONResponse(error_body(status, error, errors), status_code=status, headers=headers)
 
 
-async def _http_error(_request: Request, exc: HTTPException) -> JSONResponse:
+async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
     message = exc.detail if isinstance(exc.detail, str) else "error"
-    return error_response(exc.status_code, message, headers=getattr(exc, "headers", None))
+    headers = getattr(exc, "headers", None)
+    if exc.status_code == 405:  # every method of the path, not those of the first route found
+        headers = {**(headers or {}), "Allow": ", ".join(_methods(request))}
+    return error_response(exc.status_code, message, headers=headers)
+
+
+def _methods(request: Request) -> list[str]:
+    """The methods the OpenAPI schema gives the request's path (GET /api/documents and POST
+    /api/documents are two routes: Starlette's 405 named only the first one's)."""
+    found = set()
+    for path, operations in request.app.openapi()["paths"].items():
+        pattern = re.sub(r"\\{[^}]+\\}", "[^/]+", re.escape(path))
+        if re.fullmatch(pattern, request.url.path):
+            found.update(method.upper() for method in operations)
+    return sorted(found)
 
 
 async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
