@@ -17,9 +17,13 @@ import spacy
 import uvicorn
 from conftest import WEB_TOKEN
 from fastapi.testclient import TestClient
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
+from vigie.dates import parse_date
 from vigie.web.app import create_app
+from vigie.web.routers.common import DATE, PUBLISHED, calendar_day
 from vigie.web.settings import WebSettings
 
 pytestmark = pytest.mark.issue(24)
@@ -216,7 +220,9 @@ def test_reliability_api_records_are_checked_as_ingest_checks_them(web_client, r
     response = web_client.post("/api/documents", content=('{"record": %s}' % record).encode(),
                                headers={**AUTH, "Content-Type": "application/json"})
     assert response.status_code == 422  # a 500 before (issue 24)
-    assert response.json()["errors"][0]["msg"].startswith(f"Value error, {code}")
+    said = [(e["loc"], e["msg"]) for e in response.json()["errors"]]
+    assert (["body", "RecordBody", "record"], f"Value error, {code}") in [
+        (loc, msg[:len(code) + 13]) for loc, msg in said]
     assert web_client.get("/api/documents").json()["items"] == before
 
 
@@ -227,3 +233,32 @@ def test_reliability_api_records_are_checked_as_ingest_checks_them(web_client, r
 def test_reliability_api_405_names_every_method_of_the_path(web_client, method, path, allowed):
     response = web_client.request(method, path)
     assert (response.status_code, response.headers["allow"]) == (405, allowed)
+
+
+def test_reliability_api_record_is_read_strictly(web_client):
+    record = {"doc_id": "x", "text": "Le texte", "actors": [
+        {"id": "a1", "name": "n", "kind": "person", "mentions": [[0, False]]}]}
+    response = web_client.post("/api/documents", headers=AUTH, json={"record": record})
+    assert response.status_code == 422  # stored before: false read as the integer 0
+    assert web_client.post("/api/documents", headers=AUTH, json={}).status_code == 422
+    both = {"record": {**record, "actors": []}, "article": {"text": "Le texte"}}
+    assert web_client.post("/api/documents", headers=AUTH, json=both).status_code == 422
+
+
+@pytest.mark.parametrize("value, query, published", [
+    ("2016-02-29", True, True), ("2000-02-29", True, True), ("1600-02-29", True, True),
+    ("1900-02-29", False, False), ("2015-02-29", False, False), ("2016-02-30", False, False),
+    ("2016-04-31", False, False), ("0065-11-13", True, False), ("0000-01-01", False, False),
+    ("2016", True, False), ("2016-02", True, False), ("0000", False, False),
+    ("201\u0666-02-01", False, False),  # an Arabic-Indic digit: Python's \d, not JSON Schema's
+])
+def test_reliability_api_date_patterns_are_exact(value, query, published):
+    assert bool(re.fullmatch(DATE, value)) is query
+    assert bool(re.fullmatch(PUBLISHED, value)) is published
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_reliability_api_every_date_the_schema_allows_is_taken(data):
+    assert calendar_day(data.draw(st.from_regex(DATE, fullmatch=True))) is not None
+    assert parse_date(data.draw(st.from_regex(PUBLISHED, fullmatch=True)))

@@ -7,7 +7,10 @@ from typing import Annotated, Any
 from fastapi import Query
 from pydantic import AfterValidator, BaseModel
 
-DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+from vigie.web.date_patterns import publication_date, query_date
+
+# A filter's date (a year, a month, a day) and a publication date, exact to the day.
+DATE, PUBLISHED = query_date(), publication_date()
 # No control characters in search words: SQLite's FTS5 rejects a NUL inside a quoted term.
 TEXT = r"^[^\x00-\x1f\x7f]+$"
 
