@@ -38,11 +38,18 @@ class ArticleBody(BaseModel):
     article: ArticleIn
 
 
+class RecordIn(DocumentRecord):
+    """A document record to store: its publication date, when it has one, a calendar day of a
+    plausible year (as `vigie ingest --records` wants it)."""
+
+    published: str | None = Field(default=None, pattern=PUBLISHED)
+
+
 class RecordBody(BaseModel):
     """A ready document record (from `vigie extract`), stored as it is."""
 
     model_config = ConfigDict(extra="forbid")
-    record: DocumentRecord
+    record: RecordIn
 
     @field_validator("record", mode="before")
     @classmethod
@@ -52,8 +59,8 @@ class RecordBody(BaseModel):
         if not isinstance(value, dict):
             return value
         try:
-            check_record(DocumentRecord.model_validate(value))
-            return DocumentRecord.model_validate_json(json.dumps(value), strict=True)
+            check_record(RecordIn.model_validate(value))
+            return RecordIn.model_validate_json(json.dumps(value), strict=True)
         except ValidationError as exc:
             first = exc.errors()[0]
             raise ValueError(f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None
@@ -61,7 +68,8 @@ class RecordBody(BaseModel):
 
 class Ingested(BaseModel):
     ok: bool = True
-    id: int | None = Field(description="the document's row id; null when already stored")
+    id: int = Field(description="the stored document's row id (for a duplicate, the one stored "
+                    "before): GET /api/documents/{id} reads it")
     duplicate: bool
     doc_id: str
 
@@ -93,4 +101,18 @@ async def add_document(store: StoreDep, body: ArticleBody | RecordBody, request:
         nlp = await run_in_threadpool(get_nlp, request)
         record = DocumentRecord.from_json(await extracted(request, body.article, nlp))
     row = await run_in_threadpool(store.add_record, record)
-    return Ingested(id=row, duplicate=row is None, doc_id=record.doc_id)
+    stored = row if row is not None else await run_in_threadpool(_stored_id, store, record)
+    return Ingested(id=stored, duplicate=row is None, doc_id=record.doc_id)
+
+
+def _stored_id(store, record: DocumentRecord) -> int:
+    """The row id of the document stored with the record's text."""
+    from sqlalchemy import select
+
+    from vigie.article import content_hash
+    from vigie.store import schema
+
+    column = schema.documents.c
+    with store.reading() as conn:
+        return conn.scalar(select(column.id).where(column.content_hash == content_hash(
+            record.text)))
