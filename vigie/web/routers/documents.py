@@ -95,7 +95,9 @@ def get_document(store: StoreDep, document_id: Annotated[int, Path(ge=1, le=2**6
 async def add_document(store: StoreDep, body: ArticleBody | RecordBody, request: Request
                        ) -> Ingested:
     """Store one article (extracted here, as POST /api/extract does) or one record; an already
-    stored text is a duplicate."""
+    stored text is a duplicate. A record is also checked beyond what its schema can say (422):
+    every offset and span inside its text, numbers the database can hold, no lone surrogate, no
+    metadata nested deeper than 64 levels."""
     record = body.record if isinstance(body, RecordBody) else None
     if record is None:
         nlp = await run_in_threadpool(get_nlp, request)
