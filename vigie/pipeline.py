@@ -250,7 +250,7 @@ def _extract_batch(batch: list[Article | Failed], nlp: Language | None = None, *
     results: list = list(batch)
     todo = [k for k, item in enumerate(batch)
             if isinstance(item, Article) and len(item.text) <= SECTION_CHARS]
-    stages = [name for name, _ in _stages(nlp)]
+    stages = [name for name, _ in _stages(nlp)] if todo else []
     done = 0
     try:
         for doc in nlp.pipe((make_doc(nlp, results[k]) for k in todo), batch_size=len(batch),
