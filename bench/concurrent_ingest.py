@@ -4,7 +4,8 @@ Each run starts two `vigie ingest` of the same articles on a new store at the sa
 compares the store with the one a single ingest makes: every table, row by row (timestamps left
 out). A run passes when both commands exit 0, say no error, and the store is that store.
 
-Usage: python bench/concurrent_ingest.py [--runs 10] [--articles 60] [--pg postgresql://...]
+Usage: python bench/concurrent_ingest.py [--runs 10] [--articles 60] [--batch-size 4]
+                                         [--pg postgresql://...]
 (with --pg, each run's store is a new schema of that database, dropped afterwards).
 """
 
@@ -42,8 +43,9 @@ def checksums(url: str) -> dict[str, tuple[int, str]]:
     return sums
 
 
-def ingest(inputs: Path, url: str) -> subprocess.Popen:
-    return subprocess.Popen([str(VIGIE), "ingest", str(inputs), "--db", url],
+def ingest(inputs: Path, url: str, batch_size: int) -> subprocess.Popen:
+    return subprocess.Popen([str(VIGIE), "ingest", str(inputs), "--db", url,
+                             "--batch-size", str(batch_size)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -88,6 +90,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--articles", type=int, default=60)
+    parser.add_argument("--batch-size", type=int, default=4,
+                        help="articles per transaction: small, so that the two interleave")
     parser.add_argument("--pg", help="a PostgreSQL database URL (else SQLite files)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -99,14 +103,15 @@ def main() -> int:
         stores = Stores(Path(tmp), args.pg)
         try:
             reference = stores.new("alone")
-            status, summary, errors = said(ingest(inputs, reference))
+            status, summary, errors = said(ingest(inputs, reference, args.batch_size))
             print(f"one ingest: exit {status}, {summary}" + (f", {errors}" if errors else ""))
             expected = checksums(reference)
             print("reference store: " + ", ".join(f"{t} {n}" for t, (n, _) in expected.items()))
             passed = 0
             for run in range(1, args.runs + 1):
                 url, started = stores.new(f"both{run}"), time.perf_counter()
-                results = [said(p) for p in [ingest(inputs, url), ingest(inputs, url)]]
+                both = [ingest(inputs, url, args.batch_size), ingest(inputs, url, args.batch_size)]
+                results = [said(p) for p in both]
                 same = checksums(url) == expected
                 ok = same and all(status == 0 and not errors for status, _, errors in results)
                 passed += ok
