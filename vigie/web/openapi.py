@@ -30,9 +30,7 @@ def needs_token(access: str, settings: WebSettings) -> bool:
     """Whether this server asks a token for reads, extraction or writes."""
     if access == "read":
         return not settings.open_reads
-    if access == "compute":
-        return settings.token is not None
-    return True  # writes: the token, and refused (403) when the server has none
+    return settings.token is not None  # extraction, writes (refused, 403, when there is none)
 
 
 def access_said(settings: WebSettings) -> str:
@@ -65,6 +63,7 @@ def _schema(app: FastAPI, settings: WebSettings, routers: list[APIRouter]) -> di
                 operation["security"] = [{"HTTPBearer": []}]
             else:
                 operation.pop("security", None)
-                for status in ("401", "403"):
-                    operation.get("responses", {}).pop(status, None)
+                operation.get("responses", {}).pop("401", None)
+                if access != "write":  # writes with no token on the server: always 403
+                    operation.get("responses", {}).pop("403", None)
     return schema
