@@ -8,7 +8,7 @@ DB ?= sqlite:///vigie.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test eval bench bench-store bench-api docs lint clean
+.PHONY: install run test eval bench bench-store bench-api bench-scaling bench-concurrent docs lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,12 @@ bench-store: install
 
 bench-api: install
 	$(BIN)/python bench/api.py
+
+bench-scaling: install
+	$(BIN)/python bench/scaling.py
+
+bench-concurrent: install
+	$(BIN)/python bench/concurrent_ingest.py
 
 docs: install
 	$(BIN)/python -m vigie.cli_docs > docs/cli.md

@@ -74,7 +74,7 @@ def main() -> None:
             print(f"store: {store.count('events'):,} events, {store.count('stories'):,} stories, "
                   f"{store.count('documents'):,} documents")
             app = create_app(WebSettings(db=url), store=store)
-            with TestClient(app) as client:
+            with TestClient(app, base_url="http://127.0.0.1") as client:
                 report(client, args.runs, doc=store.count("documents") // 2)
 
 

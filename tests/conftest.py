@@ -198,7 +198,8 @@ def web_client(tmp_path, web_records):
     with Store(f"sqlite:///{tmp_path / 'web.db'}") as fresh:
         fresh.add_records(web_records)
         app = create_app(WebSettings(db=fresh.url, token=WEB_TOKEN, max_body=20_000), store=fresh)
-        with TestClient(app, raise_server_exceptions=False) as client:
+        # A loopback address: the server answers no other Host name by default.
+        with TestClient(app, raise_server_exceptions=False, base_url="http://127.0.0.1") as client:
             yield client
 
 

@@ -80,7 +80,8 @@ def test_web_post_document_record_then_duplicate(web_client, web_records):
     added = web_client.post("/api/documents", json=body, headers=AUTH)
     again = web_client.post("/api/documents", json=body, headers=AUTH)
     assert (added.status_code, added.json()["duplicate"]) == (201, False)
-    assert (again.status_code, again.json()) == (201, {"ok": True, "id": None, "duplicate": True,
+    first = added.json()["id"]  # a duplicate answers the id of the document stored before
+    assert (again.status_code, again.json()) == (201, {"ok": True, "id": first, "duplicate": True,
                                                        "doc_id": "web-one"})
 
 

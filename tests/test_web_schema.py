@@ -1,4 +1,5 @@
-"""The OpenAPI schema is valid and property-based requests never get a 500 (schemathesis)."""
+"""The OpenAPI schema is valid and property-based requests never get a 500 nor an answer the
+schema does not describe: status, content type, headers, body (schemathesis)."""
 
 from __future__ import annotations
 
@@ -8,17 +9,30 @@ import time
 import schemathesis
 from conftest import WEB_TOKEN
 from hypothesis import HealthCheck, given, settings
-from schemathesis.checks import not_a_server_error
+from schemathesis.checks import (
+    content_type_conformance,
+    negative_data_rejection,
+    not_a_server_error,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from vigie.record import DocumentRecord
-from vigie.web.routers import documents, extract
+from vigie.web import extracting
 
 LOGGER = logging.getLogger(__name__)
 # Examples per operation: 18 operations x 50 take about 20 s when nothing fails.
 EXAMPLES = 50
+# Every check but positive_data_acceptance: a record's spans must lie inside its text, which no
+# JSON Schema can say (issue 24).
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
+          response_headers_conformance, response_schema_conformance, negative_data_rejection]
+# The server answers loopback host names only (schemathesis's client says "testserver").
+LOOPBACK = {"Host": "127.0.0.1"}
 
 
-def _stub_extract(article, _nlp):
+def _stub_extract(article, _nlp, _time_limit=None):
     """Extraction without a model: the schema test is about the API, not the pipeline."""
     return DocumentRecord(doc_id=article.doc_id or "stub", text=article.text)
 
@@ -37,17 +51,16 @@ def _fuzz(operation) -> None:
               suppress_health_check=list(HealthCheck))
     @given(case=operation.as_strategy())
     def check(case):
-        case.call_and_validate(headers={"Authorization": f"Bearer {WEB_TOKEN}"},
-                               checks=[not_a_server_error])
+        case.call_and_validate(headers={"Authorization": f"Bearer {WEB_TOKEN}", **LOOPBACK},
+                               checks=CHECKS)
 
     check()
 
 
 def test_web_no_server_error(web_client, monkeypatch):
     web_client.app.state.nlp = object()  # never loaded: extraction is stubbed
-    for module in (documents, extract):
-        monkeypatch.setattr(module, "extract_article", _stub_extract)
-    api = schemathesis.openapi.from_asgi("/openapi.json", web_client.app)
+    monkeypatch.setattr(extracting, "extract_article", _stub_extract)
+    api = schemathesis.openapi.from_asgi("/openapi.json", web_client.app, headers=LOOPBACK)
     operations = [result.ok() for result in api.get_all_operations()]
     assert len(operations) == 18
     for operation in operations:

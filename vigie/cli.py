@@ -18,7 +18,7 @@ from typer.core import TyperGroup
 
 from vigie import __version__, cli_args, output
 from vigie.errors import UsageError, VigieError
-from vigie.settings import DEFAULT_MAX_BYTES, DEFAULT_MODEL
+from vigie.settings import DEFAULT_MAX_BYTES, DEFAULT_MODEL, DEFAULT_TIME_LIMIT
 
 # Set to show the traceback of an unexpected error (a bug) instead of its one line.
 DEBUG_ENV = "VIGIE_DEBUG"
@@ -124,6 +124,10 @@ def extract(
     table: Annotated[
         bool, typer.Option("--table", help="With -o: also print the summary tables.")
     ] = False,
+    time_limit: Annotated[float, typer.Option(
+        help="Seconds vigie's stages may take on one article (on each 100 000 characters of a "
+        "longer one); past it the article is refused (V031). 0: no limit.", min=0)] = (
+        DEFAULT_TIME_LIMIT),
 ) -> None:
     """Extract document records from French articles.
 
@@ -139,6 +143,7 @@ def extract(
     failed = run_extract(
         paths, out=out, fmt=fmt_name, model=model, published=published,
         n_process=n_process, max_bytes=max_bytes, kb_files=tuple(kb or ()), table=table,
+        time_limit=time_limit or None,
     )
     raise typer.Exit(1 if failed else 0)
 

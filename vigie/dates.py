@@ -14,6 +14,10 @@ import re
 from vigie.errors import Errors, InputError
 
 _FRENCH = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+# A publication date is in this year or after (the first French gazette, 1631, is after it)
+# and at most a year ahead (a time zone, a dateline written ahead): `0001-01-01` or `9999-12-31`
+# is a placeholder, and dating an article by it would date every « mardi » in it wrong.
+FIRST_YEAR = 1600
 _YEAR_MONTH = re.compile(r"(\d{4})(?:-(\d{2}))?")
 
 
@@ -31,23 +35,32 @@ def parse_date(value: str | dt.date, *, partial: bool = False) -> str:
         InputError: when the value is not such a date (V015).
     """
     if isinstance(value, dt.datetime):
-        return value.date().isoformat()
+        return _plausible(value.date(), value, partial)
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return _plausible(value, value, partial)
     text = value.strip() if isinstance(value, str) else ""
     try:
         if match := _FRENCH.fullmatch(text):
             day, month, year = map(int, match.groups())
-            return dt.date(year, month, day).isoformat()
+            return _plausible(dt.date(year, month, day), value, partial)
         if partial and (match := _YEAR_MONTH.fullmatch(text)):
             if match.group(2) and not 1 <= int(match.group(2)) <= 12:
                 raise ValueError(text)
             return text
-        return dt.datetime.fromisoformat(text).date().isoformat()
+        return _plausible(dt.datetime.fromisoformat(text).date(), value, partial)
     except ValueError:
         pass
     forms = "YYYY-MM-DD, YYYY-MM, YYYY" if partial else "YYYY-MM-DD"
     raise InputError(Errors.E015.format(value=value, forms=forms))
+
+
+def _plausible(day: dt.date, value, partial: bool) -> str:
+    """The day in ISO form; a publication date (not partial: not a query bound) must be in a
+    plausible year."""
+    last = dt.date.today().year + 1
+    if not partial and not FIRST_YEAR <= day.year <= last:
+        raise InputError(Errors.E015_YEAR.format(value=str(value), first=FIRST_YEAR, last=last))
+    return day.isoformat()
 
 
 def period_end(value: str) -> str:

@@ -20,8 +20,9 @@ class Errors:
     E013 = "[V013] {what} must be {expected}, not {got}"
     E014 = "[V014] the text is empty"
     E015 = "[V015] {value!r} is not a date: give {forms} (ISO 8601) or jj/mm/aaaa"
+    E015_YEAR = ("[V015] {value!r} is not a plausible publication date: a year from {first} to "
+                 "{last}")
     # Inputs vigie could read but cannot extract whole (issue 24; docs/inputs.md).
-    E016 = "[V016] the text is {chars} characters, over the {limit} the model reads at once"
     E017 = "[V017] {what} holds a lone surrogate (U+{code:04X}) at character {at}: not Unicode text"
     E018 = "[V018] {what} is nested deeper than {limit} levels"
     E019 = "[V019] not a regular file but a {kind}: give files, folders or - (stdin)"
@@ -29,6 +30,9 @@ class Errors:
     W002 = "[W002] text looks like {lang!r}, not French; processed anyway"
     E020 = "[V020] {path}: line {line}: {reason}"  # knowledge-base extension files
     E030 = "[V030] extraction failed: {reason}"
+    E031 = ("[V031] the extraction took over {seconds:g} s on {where}: refused (the time limit, "
+            "--time-limit)")
+    E032 = "[V032] the extraction process ended with no record (exit code {code})"
 
 
 class VigieError(Exception):

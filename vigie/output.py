@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,7 +16,10 @@ from rich.table import Table
 from vigie.errors import UsageError
 from vigie.record import DocumentRecord, warning_text
 
-_ERR = Console(stderr=True, highlight=False, soft_wrap=True)
+_ERR = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+# Control characters (newlines, escapes) and line separators: a file name holding one could
+# forge a line of its own or recolour the terminal; they are shown escaped (`\n`, `\x1b`).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # Output formats by file suffix (`-o rows.csv`); `--format` overrides.
 SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
             ".parquet": "parquet", ".txt": "table"}
@@ -30,12 +34,17 @@ def echo(text: str) -> None:
 
 def error(source: str, reason: str) -> None:
     """One line `error: SOURCE: reason` on stderr."""
-    _ERR.print(f"error: {source}: {reason}", markup=False)
+    _ERR.print(shown(f"error: {source}: {reason}"), markup=False)
 
 
 def warning(source: str, reason: str) -> None:
     """One line `warning: SOURCE: reason` on stderr."""
-    _ERR.print(f"warning: {source}: {reason}", markup=False)
+    _ERR.print(shown(f"warning: {source}: {reason}"), markup=False)
+
+
+def shown(text: str) -> str:
+    """`text` on one line: its control characters escaped as Python writes them."""
+    return _UNPRINTABLE.sub(lambda found: repr(found.group())[1:-1], text)
 
 
 def record_warnings(record: DocumentRecord) -> int:
@@ -49,7 +58,7 @@ def record_warnings(record: DocumentRecord) -> int:
 
 def note(text: str) -> None:
     """One line on stderr (what was written where, what was left out), apart from the data."""
-    _ERR.print(text, markup=False)
+    _ERR.print(shown(text), markup=False)
 
 
 def format_of(out: Path | None, fmt: str | None, *, default: str = "table") -> str:

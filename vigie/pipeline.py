@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import itertools
 import logging
 import multiprocessing
@@ -13,12 +15,15 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc
 
 from vigie.article import Article
+from vigie.budget import DEFAULT_SECONDS, OverTime, within
 from vigie.dates import parse_date
 from vigie.errors import Errors, InputError, VigieError
 from vigie.record import DocumentRecord, from_doc
+from vigie.sections import SECTION_CHARS, join, sections
 from vigie.settings import DEFAULT_MODEL, MODELS
 from vigie.speed import collect_load_garbage, use_column_attribute_ruler, use_numpy_gemm
 from vigie.stages import STAGES
@@ -134,6 +139,7 @@ def extract(
     doc_id: str | None = None,
     url: str | None = None,
     nlp: Language | None = None,
+    time_limit: float | None = DEFAULT_SECONDS,
 ) -> DocumentRecord:
     """Extract the document record of one French article.
 
@@ -148,13 +154,15 @@ def extract(
         doc_id: record id; derived from the content hash when None.
         url: the article's address, copied into the record.
         nlp: a pipeline from `load()`; the default model is loaded once when None.
+        time_limit: seconds vigie's stages may take (see `extract_many`).
 
     Returns:
         The document record; every offset points into `record.text`.
 
     Raises:
         InputError: `text` is not a string (V013) or is empty (V014), `published` is not a date
-            (V015).
+            (V015), the time limit passed (V031).
+        VigieError: the extraction failed (V030).
     """
     if title is None:
         article = _as_article(text) if isinstance(text, str) else Article(text=text)
@@ -163,7 +171,7 @@ def extract(
     article.id, article.url = doc_id, url
     if published is not None:
         article.published = parse_date(published)
-    return next(extract_many([article], nlp=nlp))
+    return next(extract_many([article], nlp=nlp, time_limit=time_limit))
 
 
 def extract_many(
@@ -172,6 +180,7 @@ def extract_many(
     nlp: Language | None = None,
     n_process: int = 1,
     batch_size: int = 32,
+    time_limit: float | None = DEFAULT_SECONDS,
 ) -> Iterator[DocumentRecord]:
     """Stream document records for many articles with one `nlp.pipe` pass.
 
@@ -182,16 +191,20 @@ def extract_many(
         nlp: a pipeline from `load()`; the default model when None.
         n_process: worker processes for `nlp.pipe`.
         batch_size: documents per batch.
+        time_limit: seconds vigie's stages may take on one article, or on each section of
+            SECTION_CHARS characters of a longer one (None: no limit).
 
     Yields:
         One record per item, in order.
 
     Raises:
         VigieError: an item is not one of these, has no text, or has a bad field (InputError),
-            or its extraction failed (V016, V030); it is raised when the stream reaches that
-            item, after the records of the items before it. `extract_each` goes on instead.
+            or its extraction failed (V030) or took too long (V031); it is raised when the
+            stream reaches that item, after the records of the items before it. `extract_each`
+            goes on instead.
     """
-    for result in extract_each(items, nlp=nlp, n_process=n_process, batch_size=batch_size):
+    for result in extract_each(items, nlp=nlp, n_process=n_process, batch_size=batch_size,
+                               time_limit=time_limit):
         if isinstance(result, Failed):
             raise result.error
         yield result
@@ -203,6 +216,7 @@ def extract_each(
     nlp: Language | None = None,
     n_process: int = 1,
     batch_size: int = 32,
+    time_limit: float | None = DEFAULT_SECONDS,
 ) -> Iterator[DocumentRecord | Failed]:
     """Like `extract_many`, but a bad item costs only itself: one result per item, in order,
     its record or a `Failed` with its source and coded error (what `vigie extract` and
@@ -210,13 +224,14 @@ def extract_each(
     """
     nlp = nlp or _default_nlp(DEFAULT_MODEL)
     articles = (_checked(n, item) for n, item in enumerate(items, 1))
+    run = functools.partial(_extract_batch, time_limit=time_limit)
     if n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
-        yield from _extract_forked(nlp, articles, n_process, batch_size)
+        yield from _extract_forked(nlp, articles, n_process, batch_size, run)
         return
     if n_process > 1:
         LOGGER.warning("no fork start method on this platform: extracting in one process")
     for batch in _batches(articles, batch_size):
-        yield from _extract_batch(batch, nlp)
+        yield from run(batch, nlp)
 
 
 def _batches(articles: Iterable, size: int) -> Iterator[list]:
@@ -225,40 +240,77 @@ def _batches(articles: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _extract_batch(batch: list[Article | Failed], nlp: Language | None = None
-                   ) -> list[DocumentRecord | Failed]:
-    """The batch's results in order. The batch is one `nlp.pipe` call; when that fails, each
-    article is run alone, so that the failure is charged to the one that caused it."""
+def _extract_batch(batch: list[Article | Failed], nlp: Language | None = None, *,
+                   time_limit: float | None = DEFAULT_SECONDS) -> list[DocumentRecord | Failed]:
+    """The batch's results in order. The model runs over the batch's articles at once (one
+    `nlp.pipe` call), vigie's stages over each article in turn, within its time limit; when the
+    model fails, each article is run alone, so that the failure is charged to the one that
+    caused it. An article longer than SECTION_CHARS is run section by section."""
     nlp = nlp or _WORKER["nlp"]
-    results: list = [_too_long(item, nlp) for item in batch]
-    todo = [k for k, item in enumerate(results) if isinstance(item, Article)]
+    results: list = list(batch)
+    todo = [k for k, item in enumerate(batch)
+            if isinstance(item, Article) and len(item.text) <= SECTION_CHARS]
+    stages = [name for name, _ in _stages(nlp)] if todo else []
     done = 0
     try:
-        for doc in nlp.pipe((make_doc(nlp, results[k]) for k in todo), batch_size=len(batch)):
-            results[todo[done]] = _result(results[todo[done]], nlp, doc)
+        for doc in nlp.pipe((make_doc(nlp, results[k]) for k in todo), batch_size=len(batch),
+                            disable=stages):
+            results[todo[done]] = _result(results[todo[done]], nlp, doc, time_limit)
             done += 1
     except Exception:  # noqa: BLE001 - the rest of the batch is run article by article
         for k in todo[done:]:
-            results[k] = _result(results[k], nlp, None)
+            results[k] = _result(results[k], nlp, None, time_limit)
+    for k, item in enumerate(results):
+        if isinstance(item, Article):
+            results[k] = _sectioned(item, nlp, time_limit)
     return results
 
 
-def _too_long(item: Article | Failed, nlp: Language) -> Article | Failed:
-    if isinstance(item, Article) and len(item.text) > nlp.max_length:
-        return Failed(_source(item), InputError(Errors.E016.format(
-            chars=len(item.text), limit=nlp.max_length)))
-    return item
+def _stages(nlp: Language) -> list:
+    """vigie's stages: the components after the model's last trained one. They run one article
+    at a time, within its time limit; the model's components, linear in the text, in batches."""
+    trained = [k for k, (_, proc) in enumerate(nlp.pipeline) if isinstance(proc, TrainablePipe)]
+    return nlp.pipeline[trained[-1] + 1 if trained else 0:]
 
 
-def _result(article: Article, nlp: Language, doc: Doc | None) -> DocumentRecord | Failed:
-    """The article's record (from its Doc, else from a run of its own), or its failure."""
+def _result(article: Article, nlp: Language, doc: Doc | None, time_limit: float | None,
+            where: str = "the article") -> DocumentRecord | Failed:
+    """The article's record (from its Doc as the model left it, else from a run of its own),
+    or its failure."""
     try:
+        stages = _stages(nlp)
         if doc is None:
-            doc = nlp(make_doc(nlp, article))
+            doc = nlp(make_doc(nlp, article), disable=[name for name, _ in stages])
+        with within(time_limit) as budget:
+            for _, stage in stages:
+                doc = stage(doc)
+                budget.check()
         return from_doc(doc)
+    except OverTime:
+        LOGGER.error("extraction of %s took over %s s", _source(article), time_limit)
+        return Failed(_source(article), InputError(Errors.E031.format(seconds=time_limit,
+                                                                      where=where)))
     except Exception as exc:  # noqa: BLE001 - charged to this article, the batch goes on
         LOGGER.error("extraction failed on %s", _source(article), exc_info=True)
         return Failed(_source(article), VigieError(Errors.E030.format(reason=_said(exc))))
+
+
+def _sectioned(article: Article, nlp: Language, time_limit: float | None
+               ) -> DocumentRecord | Failed:
+    """The record of a long article, extracted section by section (vigie.sections). The first
+    section's publication date, given or inferred, is every section's."""
+    parts, published = [], article.published
+    spans = sections(article.text, SECTION_CHARS)
+    for start, end in spans:
+        part = dataclasses.replace(article, text=article.text[start:end], id=article.doc_id,
+                                   published=published)
+        where = f"characters {start}-{end} of the article" if len(spans) > 1 else "the article"
+        result = _result(part, nlp, None, time_limit, where)
+        if isinstance(result, Failed):
+            return result
+        published = published or result.published
+        parts.append((start, result))
+    return join(article.text, parts) if len(parts) > 1 else parts[0][1]
 
 
 def _said(exc: BaseException) -> str:
@@ -276,11 +328,11 @@ def _init_worker(nlp: Language) -> None:
 
 
 def _extract_forked(
-    nlp: Language, articles: Iterable[Article | Failed], n_process: int, batch_size: int
+    nlp: Language, articles: Iterable[Article | Failed], n_process: int, batch_size: int, run
 ) -> Iterator[DocumentRecord | Failed]:
     """Records made in forked workers: spaCy's own n_process would send the Docs back serialised,
     and the stages' results on them (dataclasses) do not serialise; records pickle."""
     context = multiprocessing.get_context("fork")
     with context.Pool(n_process, initializer=_init_worker, initargs=(nlp,)) as pool:
-        for results in pool.imap(_extract_batch, _batches(articles, batch_size)):
+        for results in pool.imap(run, _batches(articles, batch_size)):
             yield from results

@@ -33,6 +33,7 @@ def run_extract(
     max_bytes: int,
     kb_files: tuple[Path, ...],
     table: bool = False,
+    time_limit: float | None = None,
 ) -> int:
     """Extract every readable input and write its record; return the number of failed inputs."""
     failures = 0
@@ -56,7 +57,8 @@ def run_extract(
         output.error(model, str(exc))
         return failures + len(articles)
     with _sink(out) as stream:
-        results = extract_each(_progress(articles), nlp=nlp, n_process=n_process)
+        results = extract_each(_progress(articles), nlp=nlp, n_process=n_process,
+                               time_limit=time_limit)
         failures += _write(zip(articles, results, strict=True), fmt, stream, table=table)
     return failures
 

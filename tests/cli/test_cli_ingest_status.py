@@ -64,7 +64,7 @@ def test_cli_ingest_progress_moves_per_few_articles(tmp_path, monkeypatch):
     pipeline = importlib.import_module("vigie.pipeline")
     batches = []
 
-    def fake_extract_each(articles, *, nlp, n_process, batch_size):
+    def fake_extract_each(articles, *, nlp, n_process, batch_size, time_limit):
         batches.append(batch_size)
         return (DocumentRecord(doc_id=a.doc_id, text=a.text) for a in articles)
 

@@ -61,15 +61,14 @@ def test_reliability_extract_bad_line_costs_only_itself(fragile_run, tmp_path, b
     assert stderr.startswith(f"error: {path}:2: {code}")
 
 
-def test_reliability_extract_text_over_the_model_limit_is_refused(fragile_run, tmp_path):
+def test_reliability_extract_text_over_the_model_limit_is_read(fragile_run, tmp_path):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     big, text = tmp_path / "b.txt", " ".join([GOOD] * (MODEL_LIMIT // len(GOOD) + 1))
     big.write_text(text, encoding="utf-8")  # 1.1 MB: under --max-bytes, over the model's limit
     (tmp_path / "c.txt").write_text(GOOD, encoding="utf-8")
-    status, records, stderr = fragile_run(str(tmp_path))
-    assert status == 1 and [r["doc_id"] for r in records] == ["a", "c"]
-    assert stderr.strip() == (f"error: {big}: [V016] the text is {len(text)} characters, over "
-                              "the 1000000 the model reads at once")
+    status, records, stderr = fragile_run(str(tmp_path))  # section by section (vigie.sections)
+    assert (status, [r["doc_id"] for r in records], stderr) == (0, ["a", "b", "c"], "")
+    assert records[1]["text"] == text
 
 
 def test_reliability_extract_json_output_keeps_the_good_records(fragile_run, tmp_path):
@@ -85,3 +84,17 @@ def test_reliability_extract_all_good_exits_0(fragile_run, tmp_path):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     status, records, stderr = fragile_run(str(tmp_path / "a.txt"))
     assert (status, [r["doc_id"] for r in records], stderr) == (0, ["a"], "")
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("b\nerror: forged.txt: [V001] file is empty.txt", "b\\nerror: forged.txt: [V001] file is "
+                                                       "empty.txt"),
+    ("\x1b[31mred.txt", "\\x1b[31mred.txt"),
+    (":warning: b.txt", ":warning: b.txt"),  # an emoji code stays as written
+])
+def test_reliability_extract_file_name_cannot_forge_a_line(fragile_run, tmp_path, name, shown):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / name).write_text("", encoding="utf-8")
+    status, records, stderr = fragile_run(str(tmp_path / "a.txt"), str(tmp_path / name))
+    assert (status, [r["doc_id"] for r in records]) == (1, ["a"])
+    assert stderr == f"error: {tmp_path}/{shown}: [V001] file is empty\n"

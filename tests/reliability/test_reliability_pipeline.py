@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vigie
-from vigie.errors import InputError, VigieError
+from vigie.errors import VigieError
 from vigie.pipeline import Failed, extract_each
 from vigie.record import DocumentRecord
 
@@ -42,12 +42,6 @@ def test_reliability_pipeline_extract_many_raises_at_the_bad_item(fragile_nlp):
     assert next(stream).doc_id == "a"
     with pytest.raises(VigieError, match=r"^\[V030\] extraction failed"):
         next(stream)
-
-
-def test_reliability_pipeline_extract_refuses_a_text_over_the_model_limit(fragile_nlp):
-    text = "mot " * (fragile_nlp.max_length // 4 + 1)
-    with pytest.raises(InputError, match=r"^\[V016\] the text is 1000004 characters"):
-        vigie.extract(text, title="t", nlp=fragile_nlp)
 
 
 # Text with French letters, any character, and lone surrogates (which st.text leaves out, even

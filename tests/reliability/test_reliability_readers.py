@@ -32,6 +32,13 @@ def test_reliability_readers_fifo_is_refused_not_waited_for(tmp_path, deadline):
                                 "(stdin)")]
 
 
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/zero", "/dev/urandom"])
+def test_reliability_readers_device_is_refused(device, deadline):
+    assert deadline(READ_BUDGET, _read_all, device) == [
+        ("Rejected", device, "[V019] not a regular file but a character device: give files, "
+                             "folders or - (stdin)")]
+
+
 def test_reliability_readers_fifo_in_a_folder_is_named(tmp_path, deadline):
     (tmp_path / "a.txt").write_text(FRENCH, encoding="utf-8")
     os.mkfifo(tmp_path / "b.txt")

@@ -123,7 +123,7 @@ def test_web_dashboard_timeline_brush_sets_dates(watched):
     watched.page.mouse.down()
     watched.page.mouse.move(box["x"] + box["width"] * 0.7, y, steps=8)
     watched.page.mouse.up()
-    watched.page.wait_for_function("new URLSearchParams(location.search).has('since')")
+    watched.page.wait_for_function("() => new URLSearchParams(location.search).has('since')")
     watched.ready()
     state = _state(watched.page)
     summary = _api(watched.base, "events/summary", since=state["since"], until=state["until"])

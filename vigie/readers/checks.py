@@ -61,18 +61,32 @@ def _unicode(value, what: str) -> None:
         raise InputError(Errors.E017.format(what=what, code=ord(found.group()), at=found.start()))
 
 
-def _walk(meta: dict) -> None:
-    """Every key and value of the metadata, without recursion (its depth is what is checked)."""
+def check_record_fields(record) -> None:
+    """A document record given to vigie (`ingest --records`, POST /api/documents) as an
+    article is checked, and every other string of it Unicode (names, words, triggers).
+
+    Raises:
+        InputError: V013, V015 (`published` no date), V017, V018.
+    """
+    check_article(Article(text=record.text, id=record.doc_id, title=record.title,
+                          published=record.published, url=record.url, lang=record.lang,
+                          meta=record.meta))
+    _walk(record.model_dump(exclude={"meta"}), "record")
+
+
+def _walk(meta: dict, what: str = "metadata") -> None:
+    """Every key and value of the metadata (or of `what`), without recursion (its depth is what
+    is checked)."""
     stack = [(meta, 1)]
     while stack:
         value, depth = stack.pop()
         if depth > MAX_META_DEPTH:
-            raise InputError(Errors.E018.format(what="the metadata", limit=MAX_META_DEPTH))
+            raise InputError(Errors.E018.format(what=f"the {what}", limit=MAX_META_DEPTH))
         if isinstance(value, dict):
             for key, item in value.items():
-                _unicode(key, "a metadata key")
+                _unicode(key, f"a {what} key")
                 stack.append((item, depth + 1))
         elif isinstance(value, list | tuple):
             stack.extend((item, depth + 1) for item in value)
         else:
-            _unicode(value, "a metadata value")
+            _unicode(value, f"a {what} value")

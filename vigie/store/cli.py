@@ -17,7 +17,7 @@ import typer
 
 from vigie import cli_args, output
 from vigie.errors import UsageError
-from vigie.settings import DEFAULT_DB, DEFAULT_MAX_BYTES, DEFAULT_MODEL
+from vigie.settings import DEFAULT_DB, DEFAULT_MAX_BYTES, DEFAULT_MODEL, DEFAULT_TIME_LIMIT
 
 Db = Annotated[str, typer.Option("--db", envvar="VIGIE_DB", help="Store URL.")]
 Out = Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file; its suffix "
@@ -77,6 +77,10 @@ def ingest(
     max_bytes: Annotated[int, typer.Option(help="Refuse larger inputs.", min=1)] = (
         DEFAULT_MAX_BYTES),
     kb: Annotated[list[Path] | None, typer.Option(help="User knowledge-base file.")] = None,
+    time_limit: Annotated[float, typer.Option(
+        help="Seconds vigie's stages may take on one article (on each 100 000 characters of a "
+        "longer one); past it the article is refused (V031). 0: no limit.", min=0)] = (
+        DEFAULT_TIME_LIMIT),
 ) -> None:
     """Extract articles and store their records (idempotent, resumable); creates the store.
 
@@ -88,12 +92,13 @@ def ingest(
     from vigie.store import ingest as run_ingest
 
     settings = Settings(model=model, max_bytes=max_bytes, kb_files=tuple(kb or ()),
-                        batch_size=batch_size, n_process=n_process, db=db)
+                        batch_size=batch_size, n_process=n_process, db=db,
+                        time_limit=time_limit)
     with _opened(db, create=True) as store:
         summary = run_ingest(paths, store, settings=settings, records=records,
                              published=published, progress=True, report=_report)
     for line in summary.lines():
-        output.echo(line)
+        output.echo(output.shown(line))
     raise typer.Exit(1 if summary.failed else 0)
 
 

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from vigie.article import Article, content_hash
 from vigie.errors import Errors, InputError, VigieError
 from vigie.readers import Rejected, Warned, read_paths
-from vigie.readers.checks import check_article
+from vigie.readers.checks import check_record_fields
 from vigie.record import DocumentRecord, warning_text
 from vigie.settings import Settings
 from vigie.store.progress import progress_bar
@@ -141,8 +141,7 @@ def _read_records(paths, settings: Settings, published, summary: Summary, report
             source = f"{path}:{number}"
             try:
                 record = DocumentRecord.from_json(line)
-                check_article(Article(text=record.text, title=record.title, url=record.url,
-                                      meta=record.meta))
+                check_record_fields(record)
             except ValidationError as exc:
                 _note(Rejected(source, Errors.E009.format(fmt="record", reason=exc.errors()[0]
                                                           ["msg"])), summary, report)
@@ -243,7 +242,8 @@ def _stream(pending: list[_Item], nlp, pipe_batch: int, settings: Settings, summ
     from vigie.pipeline import Failed, extract_each
 
     results = extract_each((item.article for item in pending), nlp=nlp,
-                           n_process=settings.n_process, batch_size=pipe_batch)
+                           n_process=settings.n_process, batch_size=pipe_batch,
+                           time_limit=settings.time_limit or None)
     for item, result in zip(pending, results, strict=True):
         if isinstance(result, Failed):
             _note(Rejected(item.source, result.reason), summary, report)

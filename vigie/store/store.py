@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -87,10 +89,24 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     # WAL: readers never block the writer. synchronous=NORMAL in WAL loses nothing committed when
     # the process is killed (only an OS crash can drop the last transactions).
-    for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON",
-                   f"busy_timeout={SQLITE_BUSY_MS}"):
+    for pragma in (f"busy_timeout={SQLITE_BUSY_MS}", "synchronous=NORMAL", "foreign_keys=ON"):
         cursor.execute(f"PRAGMA {pragma}")
+    _use_wal(cursor)
     cursor.close()
+
+
+def _use_wal(cursor) -> None:
+    """Switch the file to WAL (kept in the file: done once per store). The switch needs the
+    file to itself and SQLite answers "database is locked" at once, without the busy timeout,
+    while another process opens the same new store: it is tried again until the timeout."""
+    deadline = time.monotonic() + SQLITE_BUSY_MS / 1000
+    while cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() not in ("wal", "memory"):
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 class Store:
@@ -140,8 +156,11 @@ class Store:
         return self.engine.dialect.name
 
     def migrate(self) -> list[str]:
-        """Apply pending migrations, each in its own transaction; return the ones applied."""
+        """Apply pending migrations in one transaction, under the writer lock (a store opened by
+        two processes at once is migrated once); return the ones applied."""
         before = set(self.applied_migrations())
+        if before >= {rev.revision for rev in ScriptDirectory(str(MIGRATIONS)).walk_revisions()}:
+            return []  # up to date: no write, so a store on a read-only disk can still be read
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         with self.writing() as conn:
@@ -161,8 +180,23 @@ class Store:
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[Connection]:
-        """One write transaction at a time: commit on success, roll back on error."""
+        """One write transaction at a time, in this process and across processes: commit on
+        success, roll back on error.
+
+        Two `vigie ingest` on one store used to fail one of them ("table documents_fts already
+        exists" when both migrated a new store, "UNIQUE constraint failed: content_hash" when
+        both stored one text). The writer lock is now taken before the transaction reads: on
+        SQLite `BEGIN IMMEDIATE` (the other process waits, up to SQLITE_BUSY_MS), on PostgreSQL
+        an advisory lock per schema held to the transaction's end. What a transaction reads
+        (applied migrations, stored hashes) is then what it writes over: a text stored meanwhile
+        by another process is a duplicate, a migration applied meanwhile is not run again.
+        """
         with self._write_lock, self.engine.begin() as conn:
+            if self.dialect == "sqlite":
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            elif self.dialect == "postgresql":
+                conn.exec_driver_sql(
+                    "SELECT pg_advisory_xact_lock(hashtext('vigie writer ' || current_schema()))")
             yield conn
 
     def reading(self) -> contextlib.AbstractContextManager[Connection]:

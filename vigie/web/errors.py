@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 from vigie.errors import StoreError
+from vigie.web.extracting import ClientLeft
 
 LOGGER = logging.getLogger(__name__)
 
@@ -25,9 +27,23 @@ def error_response(status: int, error: str, errors: list | None = None,
     return JSONResponse(error_body(status, error, errors), status_code=status, headers=headers)
 
 
-async def _http_error(_request: Request, exc: HTTPException) -> JSONResponse:
+async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
     message = exc.detail if isinstance(exc.detail, str) else "error"
-    return error_response(exc.status_code, message, headers=getattr(exc, "headers", None))
+    headers = getattr(exc, "headers", None)
+    if exc.status_code == 405:  # every method of the path, not those of the first route found
+        headers = {**(headers or {}), "Allow": ", ".join(_methods(request))}
+    return error_response(exc.status_code, message, headers=headers)
+
+
+def _methods(request: Request) -> list[str]:
+    """The methods the OpenAPI schema gives the request's path (GET /api/documents and POST
+    /api/documents are two routes: Starlette's 405 named only the first one's)."""
+    found = set()
+    for path, operations in request.app.openapi()["paths"].items():
+        pattern = re.sub(r"\\{[^}]+\\}", "[^/]+", re.escape(path))
+        if re.fullmatch(pattern, request.url.path):
+            found.update(method.upper() for method in operations)
+    return sorted(found)
 
 
 async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -38,7 +54,14 @@ async def _validation_error(_request: Request, exc: RequestValidationError) -> J
 
 
 async def _store_error(_request: Request, exc: StoreError) -> JSONResponse:
-    return error_response(404, str(exc))
+    # "no document 7", "no story event 7": not found; the database failing (V055: locked, disk
+    # full, server down) is the server's trouble, for a while.
+    return error_response(503 if str(exc).startswith("[V055]") else 404, str(exc))
+
+
+async def _client_left(_request: Request, _exc: Exception) -> Response:
+    # Nobody reads it: nginx's 499 "client closed request" in the server's log.
+    return Response(status_code=499)
 
 
 async def _server_error(request: Request, exc: Exception) -> JSONResponse:
@@ -51,4 +74,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StoreError, _store_error)
+    app.add_exception_handler(ClientLeft, _client_left)
     app.add_exception_handler(Exception, _server_error)

@@ -14,7 +14,9 @@ MAX_VALUE = 1e15
 
 
 def check_record(record: DocumentRecord) -> None:
-    """Raise ValueError naming the first item that points outside the text or overflows.
+    """Raise ValueError naming the first item that points outside the text or overflows, or
+    the field `vigie ingest --records` would refuse (a lone surrogate, metadata nested too deep,
+    a publication date that is no date: a 500 before, issue 24).
 
     Args:
         record: the record to store.
@@ -22,6 +24,13 @@ def check_record(record: DocumentRecord) -> None:
     Raises:
         ValueError: with the item id and the problem.
     """
+    from vigie.errors import InputError
+    from vigie.readers.checks import check_record_fields
+
+    try:
+        check_record_fields(record)
+    except InputError as exc:
+        raise ValueError(str(exc)) from None
     size = len(record.text)
     for kind in ("times", "quotes", "figures", "events"):
         for item in getattr(record, kind):

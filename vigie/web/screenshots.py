@@ -142,7 +142,9 @@ class Watched:
 
     def ready(self, *, timeout: float = 30_000) -> None:
         """Wait until the dashboard has drawn its current state."""
-        self.page.wait_for_function("document.body.dataset.ready === '1' && "
+        # A function, not an expression: Playwright evaluates expressions with eval, which the
+        # dashboard's Content-Security-Policy forbids.
+        self.page.wait_for_function("() => document.body.dataset.ready === '1' && "
                                     "document.body.dataset.busy === '0'", timeout=timeout)
 
 

@@ -7,7 +7,7 @@ import ipaddress
 import logging
 from dataclasses import dataclass
 
-from vigie.settings import DEFAULT_DB, DEFAULT_MODEL
+from vigie.settings import DEFAULT_DB, DEFAULT_MODEL, DEFAULT_TIME_LIMIT
 
 LOGGER = logging.getLogger(__name__)
 
@@ -30,6 +30,13 @@ class WebSettings:
         open_reads: read endpoints need no token (the default on loopback).
         max_body: largest request body accepted, in bytes.
         model: spaCy model package for POST /extract and POST /documents.
+        allowed_hosts: `Host` names accepted besides the loopback ones ("*": any).
+        cors_origins: origins whose pages may call the API from a browser (none: only the
+            dashboard's own).
+        time_limit: seconds one extraction request may take, model included; past it the
+            extraction is stopped and the request refused (V031).
+        extractions: extraction requests run at once (each in a process of its own); others
+            wait for one to end.
     """
 
     db: str = DEFAULT_DB
@@ -37,10 +44,16 @@ class WebSettings:
     open_reads: bool = True
     max_body: int = DEFAULT_MAX_BODY
     model: str = DEFAULT_MODEL
+    allowed_hosts: tuple[str, ...] = ()
+    cors_origins: tuple[str, ...] = ()
+    time_limit: float = DEFAULT_TIME_LIMIT
+    extractions: int = 2
 
     def __post_init__(self) -> None:
         if self.max_body <= 0:
             raise ValueError("max_body must be positive")
+        if self.time_limit <= 0 or self.extractions < 1:
+            raise ValueError("time_limit must be positive and extractions at least 1")
         if self.token is not None and not self.token.strip():
             raise ValueError("token must not be blank")
 
