@@ -48,7 +48,7 @@ def test_store_confidence_filter_in_cli_and_api(store):
     from vigie.web.settings import WebSettings
 
     web = create_app(WebSettings(db=store.url, token=WEB_TOKEN), store=store)
-    with TestClient(web) as client:
+    with TestClient(web, base_url="http://127.0.0.1") as client:
         body = client.get("/api/events/table", params={"min_confidence": 0.6}).json()
         assert [row["type"] for row in body["items"]] == ["ASSAULT"]
         assert client.get("/api/events/table", params={"min_confidence": 2}).status_code == 422
