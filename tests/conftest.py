@@ -346,3 +346,12 @@ def _send_result(conn, fn, args) -> None:
         conn.send((True, fn(*args)))
     except BaseException as exc:  # noqa: BLE001 - handed to the test, which raises it
         conn.send((False, exc))
+
+
+def place_at(record, word: str):
+    """The place with a mention covering the first occurrence of `word` (places tests)."""
+    start = record.text.index(word)
+    for place in record.places:
+        if any(s <= start < e for s, e in place.mentions):
+            return place
+    return None

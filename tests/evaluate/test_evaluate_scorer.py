@@ -1,8 +1,9 @@
 import pytest
 
-from vigie.evaluate.match import km, name_matches, word_overlap
+from vigie.evaluate.match import name_matches, word_overlap
 from vigie.evaluate.scorer import score_record
 from vigie.evaluate.scores import PRFScore
+from vigie.geo import distance_km
 from vigie.record import Actor, DocumentRecord, Event, Figure, Place, Quote, StageWarning, Time
 
 TEXT = ("Selon l'ONU, 300 civils ont été tués à Goma mardi. « Nous ne céderons pas », a dit "
@@ -160,7 +161,7 @@ def test_evaluate_match_names(cand, gold, ok):
 def test_evaluate_match_overlap_and_distance():
     assert word_overlap("a dit que nous partirons demain", "nous partirons demain") == 1.0
     assert word_overlap("rien", "nous partirons") == 0.0
-    assert round(km(36.20, 37.16, 36.20, 37.41)) == 22
+    assert round(distance_km(36.20, 37.16, 36.20, 37.41)) == 22
 
 
 def test_evaluate_scores_prf_arithmetic():

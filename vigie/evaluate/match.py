@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 
 from vigie.french.normalize import fold
@@ -72,11 +71,3 @@ def word_overlap(pred: str, gold: str) -> float:
             pool.remove(word)
             hits += 1
     return hits / len(gold_words)
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))

@@ -11,12 +11,12 @@ from vigie.evaluate.match import (
     LOCATED_KM,
     QUOTE_OVERLAP,
     actor_matches,
-    km,
     name_matches,
     name_score,
     word_overlap,
 )
 from vigie.evaluate.scores import Accuracy, PRFScore
+from vigie.geo import distance_km
 from vigie.knowledge import load_kb
 from vigie.record import DocumentRecord
 
@@ -206,8 +206,8 @@ def _score_places(report, doc, golds, doc_id):
     for pred, gold in _pair(report, "places", doc.data["places"], golds, found, doc_id,
                             lambda p: str(p["name"])):
         if gold.get("lat") is not None and gold.get("level") != "country":
-            ok = pred.get("lat") is not None and km(pred["lat"], pred["lon"], gold["lat"],
-                                                    gold["lon"]) <= LOCATED_KM
+            ok = pred.get("lat") is not None and distance_km(
+                pred["lat"], pred["lon"], gold["lat"], gold["lon"]) <= LOCATED_KM
             _check(report, "places", "located", ok, doc_id, gold["name"],
                    (pred.get("lat"), pred.get("lon")))
         if gold.get("country"):

@@ -23,11 +23,11 @@ keeps the reasons of its assignment (`events.merge`), which `explain()` prints.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import asdict, dataclass
 
 from sqlalchemy import Connection, insert, select, update
 
+from vigie.geo import distance_km
 from vigie.store import schema
 
 # Reports of one event are published within two days of it (same-day wire story, next-day
@@ -42,7 +42,6 @@ REPORT_LAG_DAYS = 2
 PERIOD_DAYS = {"week": 6, "month": 30}
 # A town and its surroundings: reports place one strike in the city or a nearby district.
 MERGE_RADIUS_KM = 50.0
-EARTH_RADIUS_KM = 6371.0
 
 
 @dataclass(frozen=True)
@@ -133,14 +132,6 @@ def day_of(value: str | None) -> int | None:
         return dt.date(*numbers[:3]).toordinal()
     except (ValueError, TypeError):
         return None
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle (haversine) distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
 def actor_match(a: ActorRef | None, b: ActorRef | None) -> tuple[bool | None, str]:

@@ -11,9 +11,10 @@ from sqlalchemy.sql import Select
 
 from vigie.dates import period_end
 from vigie.french.normalize import fold
+from vigie.geo import EARTH_RADIUS_KM, distance_km
 from vigie.store import schema
 from vigie.store.lookup import actor_names, country_code, gazetteer_point, place_keys
-from vigie.store.merge import EARTH_RADIUS_KM, day_of, distance_km
+from vigie.store.merge import day_of
 from vigie.store.store import Store
 
 LOGGER = logging.getLogger(__name__)

@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
+from conftest import place_at
 
+from vigie.geo import distance_km
 from vigie.stages.places.component import event_place
 
 KM = 25.0
-
-
-def km(lat1, lon1, lat2, lon2) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(a))
-
-
-def place_at(record, word: str):
-    """The place with a mention covering the first occurrence of `word`."""
-    start = record.text.index(word)
-    for place in record.places:
-        if any(s <= start < e for s, e in place.mentions):
-            return place
-    return None
 
 
 @pytest.mark.issue(6)
@@ -59,7 +43,7 @@ def place_at(record, word: str):
 def test_places_cities_located(extract, text, word, country, lat, lon, level):
     place = place_at(extract(text), word)
     assert place is not None and place.level == level and place.country == country
-    assert km(place.lat, place.lon, lat, lon) <= KM
+    assert distance_km(place.lat, place.lon, lat, lon) <= KM
 
 
 @pytest.mark.issue(6)
@@ -164,8 +148,8 @@ def test_places_event_place(nlp, text, clause, expected):
 def test_places_sample_article(sample_record):
     by_name = {p.name: p for p in sample_record.places}
     alep = by_name["Alep"]
-    assert alep.country == "SYR" and km(alep.lat, alep.lon, 36.20, 37.16) <= KM
-    assert km(by_name["Munich"].lat, by_name["Munich"].lon, 48.14, 11.58) <= KM
+    assert alep.country == "SYR" and distance_km(alep.lat, alep.lon, 36.20, 37.16) <= KM
+    assert distance_km(by_name["Munich"].lat, by_name["Munich"].lon, 48.14, 11.58) <= KM
     assert by_name["Genève"].country == "CHE"
     assert {by_name[n].level for n in ("Syrie", "Allemagne", "Yémen")} == {"country"}
     assert (by_name["frontière turque"].level, by_name["frontière turque"].country) == (

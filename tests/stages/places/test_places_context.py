@@ -3,11 +3,12 @@ facilities, features and roads, names that are not places, states that act (issu
 
 from __future__ import annotations
 
-import math
 from types import SimpleNamespace
 
 import pytest
+from conftest import place_at
 
+from vigie.geo import distance_km
 from vigie.knowledge.base import load_kb
 from vigie.knowledge.gazetteer import gazetteer
 from vigie.stages.places.component import PlaceHit, event_place, find_places
@@ -16,22 +17,6 @@ from vigie.stages.places.mentions import Mention, words
 from vigie.stages.places.relations import relation_between
 
 KM = 25.0
-
-
-def km(lat1, lon1, lat2, lon2) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(a))
-
-
-def place_at(record, word: str):
-    """The place with a mention covering the first occurrence of `word`."""
-    start = record.text.index(word)
-    for place in record.places:
-        if any(s <= start < e for s, e in place.mentions):
-            return place
-    return None
 
 
 @pytest.mark.issue(19)
@@ -51,7 +36,7 @@ def place_at(record, word: str):
 def test_places_homonyms(extract, text, word, country, lat, lon):
     place = place_at(extract(text), word)
     assert place is not None and place.country == country
-    assert km(place.lat, place.lon, lat, lon) <= KM
+    assert distance_km(place.lat, place.lon, lat, lon) <= KM
 
 
 @pytest.mark.issue(19)

@@ -3,32 +3,17 @@ their story, and names that are not places (issue 19). Sentences written for the
 
 from __future__ import annotations
 
-import math
-
 import pytest
+from conftest import place_at
+
+from vigie.geo import distance_km
 
 KM = 25.0
 
 
-def km(lat1, lon1, lat2, lon2) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(a))
-
-
-def place_at(record, word: str):
-    """The place with a mention covering the first occurrence of `word`."""
-    start = record.text.index(word)
-    for place in record.places:
-        if any(s <= start < e for s, e in place.mentions):
-            return place
-    return None
-
-
 def located_at(place, country, lat, lon) -> bool:
     return (place is not None and place.country == country and place.lat is not None
-            and km(place.lat, place.lon, lat, lon) <= KM)
+            and distance_km(place.lat, place.lon, lat, lon) <= KM)
 
 
 @pytest.mark.issue(19)

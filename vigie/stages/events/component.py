@@ -108,6 +108,7 @@ class Draft:
     source_token: Token | None = None
     target_token: Token | None = None
     absorbed_into: int | None = None  # root index of the host or event this one folds into
+    tally: bool = False  # a cumulative total counts the target: the clause sums many events
 
 
 def clause_bounds(span) -> tuple[int, int]:
@@ -203,6 +204,7 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
     source, target = args.arg_tokens(match, lex, ctx.requesters)
     draft = Draft(match, hit, source_token=source)
     draft.target_token = target
+    draft.tally = target is not None and cumulative(ctx.figures, target)
     hit.target_word = None if target is None or target.pos_ != "NOUN" else target.lemma_
     hit.source = actor_of(doc, source, lex.holder_nouns)
     if hit.source is None and source is not None and _first_person(doc, source, match.root):
@@ -220,7 +222,7 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
             hit.source = newcomer(doc, claimant, human_only=True)
     if hit.target is None and target is not None and match.entry.type in args.STATEMENTS:
         hit.target = counted_by(ctx.doc, ctx.figures, target)  # "Ce chiffre est contesté"
-    if hit.target is None and target is not None and not cumulative(ctx.figures, target):
+    if hit.target is None and target is not None and not draft.tally:
         material = match.entry.type in CLAIMABLE
         hit.target = newcomer(doc, target, human_only=True, capitals=not material,
                               counted=material)
@@ -402,8 +404,7 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
         if hit is not None and (sense.aim(draft.match.root, types) or hit.status == "hypothetical"
                                 or clause_status(draft.match) == "denied"):
             continue  # an aim ("créée pour renverser"), a condition, a question, "n'a pas tiré"
-        if hit is not None and draft.target_token is not None and cumulative(
-                ctx.figures, draft.target_token):
+        if hit is not None and draft.tally:
             continue  # "17 000 civils ont été tués depuis 2015": a total, no one event
         request = _deontic(ctx, draft) if hit is not None else None
         hits.extend(h for h in (request, hit) if h is not None)

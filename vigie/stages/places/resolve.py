@@ -13,6 +13,7 @@ import math
 from collections import Counter
 from dataclasses import replace
 
+from vigie.geo import distance_km
 from vigie.knowledge.gazetteer import ALTERNATE, MAIN, OVER_CITY, Candidate
 from vigie.stages.places.mentions import Mention
 from vigie.stages.places.relations import Relation
@@ -69,10 +70,7 @@ STAND_IN_FORCES = (None, "city", "facility", "quarter")
 
 def km(a: Candidate, b: Candidate) -> float:
     """Great-circle distance between two located candidates."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def located(c: Candidate | None) -> bool:

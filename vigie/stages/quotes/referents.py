@@ -13,6 +13,7 @@ from vigie.stages.common import text_of
 # A person named this close (chars) before "il/elle" is taken as the pronoun's referent (about two
 # sentences), before asking the Actors stage's general resolver.
 PRONOUN_WINDOW = 300
+OPENING, MARKS = "«“", "«“»”"
 
 
 class ActorIndex:
@@ -27,6 +28,7 @@ class ActorIndex:
         self.spans = sorted(spans)
         self.starts = [s for s, _, _ in self.spans]
         self._names: dict[str, int] | None = None
+        self._marks: list[tuple[int, bool]] | None = None  # (offset, opens) of « » “ ”
 
     def at(self, start: int, end: int) -> int | None:
         """The actor with a mention overlapping text[start:end] (the earliest such mention)."""
@@ -49,10 +51,11 @@ class ActorIndex:
     def quoted(self, pos: int) -> bool:
         """Whether `pos` is inside « » or “ ” marks (the last opening mark before it is not
         closed yet)."""
-        text = text_of(self.doc)
-        opened = max(text.rfind("«", 0, pos), text.rfind("“", 0, pos))
-        closed = max(text.rfind("»", 0, pos), text.rfind("”", 0, pos))
-        return opened > closed
+        if self._marks is None:
+            text = text_of(self.doc)
+            self._marks = [(i, ch in OPENING) for i, ch in enumerate(text) if ch in MARKS]
+        last = bisect.bisect_left(self._marks, (pos, False)) - 1
+        return last >= 0 and self._marks[last][1]
 
     def named(self, name: str) -> int | None:
         """The first actor whose name is `name` (lowercased)."""

@@ -16,8 +16,8 @@ from functools import lru_cache
 
 import pycountry
 
+from vigie.geo import distance_km
 from vigie.knowledge import gazetteer_build
-from vigie.store.merge import distance_km
 
 LOGGER = logging.getLogger(__name__)
 # Kinds of regions.tsv rows that are first-level divisions everywhere.
