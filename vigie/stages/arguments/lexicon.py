@@ -18,6 +18,7 @@ class ArgumentWords:
     document_nouns: frozenset[str]  # "un communiqué de X": X speaks
     unaccusatives: frozenset[str]  # "ils sont descendus": être of the past, not a passive
     figure_nouns: frozenset[str]  # "ce chiffre est contesté": about who gave the count
+    collective_nouns: frozenset[str] = frozenset()  # "un groupe de soldats": the soldiers
 
 
 @lru_cache(maxsize=8)
@@ -33,4 +34,5 @@ def argument_words(kb_files: tuple[str, ...] = ()) -> ArgumentWords:
         document_nouns=frozenset(data.get("document_nouns") or ()),
         unaccusatives=frozenset(data.get("unaccusatives") or ()),
         figure_nouns=frozenset(data.get("figure_nouns") or ()),
+        collective_nouns=frozenset(data.get("collective_nouns") or ()),
     )

@@ -113,9 +113,11 @@ def _population(actors: list, sector: str | None, country: str | None) -> int | 
 
 def referent(token: Token) -> Token:
     """The phrase that names who speaks or acts: "l'un des organisateurs" -> organisateurs;
-    "un communiqué de l'armée", "le rapport de l'ONU" -> the body the document comes from."""
+    "un communiqué de l'armée", "le rapport de l'ONU" -> the body the document comes from;
+    "un groupe de soldats", "des membres de la garde" -> the soldiers, the guard."""
     words = words_of(token.doc)
-    if token.lower_ in _PARTITIVES or token.lemma_.lower() in words.document_nouns:
+    nouns = words.document_nouns | words.collective_nouns
+    if token.lower_ in _PARTITIVES or token.lemma_.lower() in nouns:
         for kid in children(token, {"nmod"}):
             if kid.i > token.i and case_of(kid) in _OF:
                 return kid

@@ -15,12 +15,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from vigie.stages.arguments.claims import responsible
-from vigie.stages.arguments.clauses import antecedent, case_of, subject_of
+from vigie.stages.arguments.clauses import antecedent, subject_of
 from vigie.stages.arguments.frames import words_of
 from vigie.stages.arguments.newcomers import newcomer
 from vigie.stages.arguments.participants import actor_of, members_of
 from vigie.stages.common import article_of, guarded, text_of
-from vigie.stages.events import args, sense
+from vigie.stages.events import args, sense, speakers
 from vigie.stages.events.confidence import event_confidence
 from vigie.stages.events.evaluations import evaluation_args
 from vigie.stages.events.lexicon import (
@@ -36,7 +36,7 @@ from vigie.stages.events.status import carrier, clause_status, framing
 from vigie.stages.events.tolls import counted_by, cumulative
 from vigie.stages.events.when import event_date, event_when, in_dateline
 from vigie.stages.events.where import Scene, event_where
-from vigie.stages.tokens import lemmas_of, morph_of, sentence_of
+from vigie.stages.tokens import lemmas_of, sentence_of
 
 LOGGER = logging.getLogger(__name__)
 
@@ -45,7 +45,6 @@ REJECT_MODES = {"RETREAT": "yield", "CONSULT": "meet", "AID": "assist", "AGREE":
 REQUEST_MODES = {"RETREAT": "yield", "CONSULT": "meet", "AID": "assist", "ASSAULT": "yield"}
 CONTROLLERS = {"request", "accuse"}  # "demander / reprocher à X de ...": X does the embedded act
 DEONTIC = {"devoir", "falloir"}  # "X doit renoncer": someone demands it of X
-ATTRIBUTION_CASES = {"pour", "selon"}  # "Pour le ministre, ...": the demand is the minister's
 MATERIAL = {"ASSAULT", "COERCE", "RETREAT", "MOBILIZE", "AID"}  # events that strike a place
 SPOKEN = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"}  # said, not done
 
@@ -207,8 +206,8 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
     draft.tally = target is not None and cumulative(ctx.figures, target)
     hit.target_word = None if target is None or target.pos_ != "NOUN" else target.lemma_
     hit.source = actor_of(doc, source, lex.holder_nouns)
-    if hit.source is None and source is not None and _first_person(doc, source, match.root):
-        hit.source = _quoted_by(ctx, source)  # "« Nous avons riposté », a dit X": X
+    if hit.source is None and source is not None and speakers.first_person(doc, source, match.root):
+        hit.source = speakers.quoted_by(ctx.quotes, source)  # "« Nous avons riposté », a dit X": X
     holders = lex.holder_nouns
     if target is not None and match.entry.type in args.STATEMENTS:
         holders = holders | {target.lemma_}  # "rejeter la proposition de X": X
@@ -231,38 +230,18 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
             hit.target = actor_of(doc, members)
             if hit.target is None:
                 hit.target = newcomer(doc, members, human_only=True, counted=True)
+    cued = speakers.cued_speaker(match, ctx.quotes)
+    if cued is not None and match.entry.type in args.STATEMENTS:
+        hit.source = cued  # "X a été arrêté, a dénoncé Y": Y accuses, the parse made Y its object
+        if hit.target == cued:
+            hit.target = draft.target_token = None
+    if hit.source is None:
+        hit.source = speakers.announcer(doc, ctx.quotes, match, hit.target, lex)
     if hit.source == hit.target:
         hit.target = None
     _frame(ctx, draft)
     _locate(ctx, hit, match)
     return draft
-
-
-def _first_person(doc: Doc, token: Token, root: Token) -> bool:
-    """"je", "nous" as the trigger's own subject (not one inherited from a clause above)."""
-    if token.pos_ != "PRON" or "1" not in morph_of(doc, token.i, "Person"):
-        return False
-    return token.head == root or (token.head.dep_.startswith("aux") and token.head.head == root)
-
-
-def _quoted_by(ctx: Ctx, token: Token) -> int | None:
-    """The speaker of the direct quote holding `token`, or None."""
-    for quote in ctx.quotes:
-        if quote.direct and quote.start <= token.idx < quote.end:
-            return quote.speaker
-    return None
-
-
-def _speaker(ctx: Ctx, token: Token) -> int | None:
-    """Who says the clause holding `token`: "Pour X, ..." / "selon X", or the quote's speaker."""
-    for quote in ctx.quotes:
-        if quote.start <= token.idx < quote.end and quote.speaker is not None:
-            return quote.speaker
-    for holder in [token, *token.ancestors]:
-        for kid in holder.children:
-            if kid.dep_.startswith("obl") and case_of(kid) in ATTRIBUTION_CASES:
-                return actor_of(ctx.doc, kid, ctx.lex.holder_nouns)
-    return None
 
 
 def _deontic(ctx: Ctx, draft: Draft) -> EventHit | None:
@@ -272,7 +251,7 @@ def _deontic(ctx: Ctx, draft: Draft) -> EventHit | None:
         return None
     modal, inner = verb.head, draft.hit
     inner.status = "demanded"
-    speaker = _speaker(ctx, modal)
+    speaker = speakers.speaker(ctx.doc, ctx.quotes, modal, ctx.lex)
     if speaker is None:
         return None
     subject = antecedent(subject_of(modal) or modal)
@@ -365,7 +344,8 @@ def _drafted(ctx: Ctx, matches: list[Match], types: dict[int, str]) -> list[Draf
 
 def _evaluation(ctx: Ctx, match: Match) -> Draft | None:
     """An evaluation someone says is an accusation (evaluations.py); one nobody says, none."""
-    args = evaluation_args(match.root, ctx.lex, _speaker(ctx, match.root))
+    said_by = speakers.speaker(ctx.doc, ctx.quotes, match.root, ctx.lex)
+    args = evaluation_args(match.root, ctx.lex, said_by)
     if args is None:
         return None
     hit = _hit(ctx.doc, match, ctx.lex)

@@ -60,6 +60,8 @@ class Lexicon:
     figures: dict[str, frozenset[str]] = field(default_factory=dict)
     weapons: dict[str, str] = field(default_factory=dict)  # weapon lemma -> ASSAULT mode
     classes: dict[str, frozenset[str]] = field(default_factory=dict)  # word classes (sense.py)
+    # (types, speaker sectors): an authority reporting such an act with no author is its author
+    announced: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 @dataclass
@@ -138,6 +140,9 @@ def _load(path: str, kb_files: tuple[str, ...]) -> Lexicon:
         contexts=data.get("contexts") or {},
         figures={k: frozenset(v) for k, v in (data.get("figures") or {}).items()},
     )
+    announced = data.get("announced_by_author") or {}
+    lex.announced = (frozenset(announced.get("types") or ()),
+                     frozenset(announced.get("sectors") or ()))
     for mode, words in (data.get("weapons") or {}).items():
         lex.weapons.update({word: mode for word in words})
     lex.classes = {name: frozenset(words) for name, words in (data.get("classes") or {}).items()}

@@ -27,6 +27,7 @@ from vigie.stages.arguments.frames import words_of
 from vigie.stages.arguments.participants import actor_of
 from vigie.stages.common import article_of, text_of
 from vigie.stages.events.lexicon import Lexicon, Match
+from vigie.stages.events.speakers import cued_speaker
 from vigie.stages.tokens import lemmas_of, morph_of, sentence_of, tree_of
 
 LOGGER = logging.getLogger(__name__)
@@ -251,7 +252,7 @@ def fits(draft, lex: Lexicon, triggers: dict[int, str], quotes: list) -> bool:
              "head": (_head(match.root), None)}
     if "complement" in dict(match.entry.needs):
         roles["complement"] = (None, _complement(match.root, triggers))
-    if hit.target is not None and hit.target == _cued_speaker(match, quotes):
+    if hit.target is not None and hit.target == cued_speaker(match, quotes):
         roles["target"] = (None, None)  # the subject after a quote, read as an object
     if not fits_needs(match, lex, roles):
         return False
@@ -300,15 +301,6 @@ def _head(root: Token) -> Token | None:
 def _agentless(match: Match, roles: dict) -> bool:
     """An entry that needs an agent, with no agent stated."""
     return "agent" in dict(match.entry.needs) and roles["agent"] == (None, None)
-
-
-def _cued_speaker(match: Match, quotes: list) -> int | None:
-    """The speaker of the quote whose cue the trigger is ("« ... », a regretté le président")."""
-    start = match.span.start_char
-    for quote in quotes:
-        if quote.cue_start is not None and quote.cue_start <= start < quote.cue_end:
-            return quote.speaker
-    return None
 
 
 def natural_story(doc, lex: Lexicon) -> bool:

@@ -1,0 +1,53 @@
+"""Who reports an act and who did it: an authority reporting its own measure, the speaker of an
+inverted cue, and bands of people named by who they are ("un groupe de soldats")."""
+
+import pytest
+
+
+def _name(record, actor_id):
+    actor = next((a for a in record.actors if a.id == actor_id), None)
+    return None if actor is None else actor.name
+
+
+def _events(record):
+    return [(e.type, _name(record, e.source), _name(record, e.target)) for e in record.events]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # an authority that reports a measure the text gives no author is its author
+        ("Le chef de l'opposition a été arrêté lundi, a indiqué la police.",
+         [("COERCE", "police", "opposition")]),
+        ("Le président, qui avait succédé à son père en 2009, a été placé en résidence "
+         "surveillée, a annoncé l'armée à la télévision.",
+         [("COERCE", "armée", "président")]),
+        ("Le colonel a ajouté qu'un couvre-feu avait été décrété.",
+         [("COERCE", "colonel", None)]),
+        # a band of people named by who they are, as reporter or as agent
+        ("Le président du pays, Jean Dupont, a été destitué, a annoncé un groupe de militaires.",
+         [("COERCE", "militaires", "Jean Dupont")]),
+        ("Le président était retenu dans son palais par des membres de la garde présidentielle, "
+         "selon une source sécuritaire.", [("COERCE", "garde présidentielle", "président")]),
+        ("Une dizaine de policiers ont arrêté le journaliste.",
+         [("COERCE", "policiers", "journaliste")]),
+        # never an attack: the army that counts its dead did not kill them
+        ("Trois soldats ont été tués mardi dans le nord, a annoncé l'armée.",
+         [("ASSAULT", None, "armée")]),
+        # never a body that is no authority, nor a foreign government
+        ("Le journaliste a été arrêté, a dénoncé l'ONU.",
+         [("COERCE", None, "journaliste"), ("ACCUSE", "Organisation des Nations unies", None)]),
+        ("L'opposant russe a été arrêté, a dénoncé le gouvernement français.",
+         [("COERCE", None, "opposant russe"), ("ACCUSE", "gouvernement français", None)]),
+    ],
+)
+def test_reporters_authority_and_bands(extract, text, expected):
+    assert _events(extract(text)) == expected
+
+
+@pytest.mark.issue(18)
+def test_reporters_cue_of_regret_is_no_accusation(extract):
+    # "a regretté X" after a quote: X speaks, and regret with no one blamed accuses no one
+    record = extract("« Nous avons perdu beaucoup d'hommes », a regretté le général Issa Diallo.")
+    assert [e.type for e in record.events] == []

@@ -1,0 +1,78 @@
+"""Who says what an event's clause says: quotes and attributions as sources of events.
+
+A trigger inside a quote, or the cue of one, takes its arguments from the quote's speaker:
+"« Nous avons riposté », a dit X" (X riposted), "X a été arrêté, a indiqué la police" (the police
+arrested X: an authority that reports a measure with no other author is taken as its author),
+"…, a dénoncé X" (X accuses, it is not the one accused).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from vigie.stages.arguments.clauses import case_of
+from vigie.stages.arguments.participants import actor_of
+from vigie.stages.events.lexicon import Lexicon, Match
+from vigie.stages.tokens import morph_of
+
+ATTRIBUTION_CASES = {"pour", "selon"}  # "Pour le ministre, ...": the demand is the minister's
+
+
+def cued_speaker(match: Match, quotes: list) -> int | None:
+    """The speaker of the quote whose cue the trigger is ("« ... », a regretté le président")."""
+    start = match.span.start_char
+    for quote in quotes:
+        if quote.cue_start is not None and quote.cue_start <= start < quote.cue_end:
+            return quote.speaker
+    return None
+
+
+def first_person(doc: Doc, token: Token, root: Token) -> bool:
+    """"je", "nous" as the trigger's own subject (not one inherited from a clause above)."""
+    if token.pos_ != "PRON" or "1" not in morph_of(doc, token.i, "Person"):
+        return False
+    return token.head == root or (token.head.dep_.startswith("aux") and token.head.head == root)
+
+
+def quoted_by(quotes: list, token: Token) -> int | None:
+    """The speaker of the direct quote holding `token`, or None."""
+    for quote in quotes:
+        if quote.direct and quote.start <= token.idx < quote.end:
+            return quote.speaker
+    return None
+
+
+def speaker(doc: Doc, quotes: list, token: Token, lex: Lexicon) -> int | None:
+    """Who says the clause holding `token`: the quote's speaker, or "Pour X, ..." / "selon X"."""
+    for quote in quotes:
+        if quote.start <= token.idx < quote.end and quote.speaker is not None:
+            return quote.speaker
+    for holder in [token, *token.ancestors]:
+        for kid in holder.children:
+            if kid.dep_.startswith("obl") and case_of(kid) in ATTRIBUTION_CASES:
+                return actor_of(doc, kid, lex.holder_nouns)
+    return None
+
+
+def announcer(doc: Doc, quotes: list, match: Match, target: int | None,
+              lex: Lexicon) -> int | None:
+    """The authority that reports an act of its own kind that the text gives no author:
+    "X a été arrêté, a indiqué la police", "un couvre-feu a été décrété, a annoncé l'armée".
+
+    Only for the types and speaker sectors of `announced_by_author` (triggers.yaml), never the
+    act's target, nor an authority of another country than the target's.
+    """
+    types, sectors = lex.announced
+    if match.entry.type not in types:
+        return None
+    said = speaker(doc, quotes, match.root, lex)
+    if said is None or said == target:
+        return None
+    actors = doc._.vigie_actors or []
+    who = actors[said]
+    if who.sector not in sectors:
+        return None
+    whom = actors[target].country if target is not None else None
+    if who.country and whom and who.country != whom:
+        return None  # "l'opposant a été arrêté, a dénoncé le gouvernement français"
+    return said
