@@ -118,6 +118,24 @@ def test_evaluate_scorer_pairs_an_actor_with_its_own_name_first():
     assert report.prf["actors"].fp == 0
 
 
+@pytest.mark.issue(18)
+def test_evaluate_scorer_pairs_events_of_one_type_by_their_attributes():
+    # Two COERCE events of one story: each gold event pairs with the record that agrees with it
+    # in mode, place and time, whatever the order, so the attributes compared are its own.
+    events = [Event(id="e1", type="COERCE", mode="seize", place="p1", trigger="renversé",
+                    start=0, end=10),
+              Event(id="e2", type="COERCE", mode="arrest", date="2024-03-12", trigger="arrêté",
+                    start=20, end=30)]
+    gold = {**GOLD, "events": [
+        {"type": "COERCE", "mode": "seize", "place": "Goma", "source": None, "target": None},
+        {"type": "COERCE", "mode": "arrest", "time": "2024-03-12", "source": None,
+         "target": None}]}
+    report = score_record(_record(events=events), gold)
+    attrs = report.attrs["events_typed"]
+    assert (attrs["mode"].value, attrs["place"].value, attrs["time"].value) == (1.0, 1.0, 1.0)
+    assert report.prf["events_typed"].fscore == 1.0
+
+
 def test_evaluate_scorer_reports_add_up():
     total = score_record(_record(), GOLD) + score_record(_record(quotes=[]), GOLD)
     assert total.docs == 2 and (total.prf["quotes"].tp, total.prf["quotes"].fn) == (1, 1)

@@ -249,9 +249,13 @@ def _score_events(report, doc, golds, doc_id):
         return f"{e['type']} {names[0]} -> {names[1]} ({e.get('trigger', '')})"
 
     def typed(pred, gold):
+        # Among events of the gold's type, the one that describes it best: same arguments
+        # first, then each attribute that agrees (so that of two COERCE events, the arrest pairs
+        # with the gold arrest, not with the gold seizure).
         if pred["type"] != gold["type"]:
             return 0.0
-        return 1.0 + _args_match(doc, pred, gold)
+        agree = sum(_event_agrees(doc, pred, gold).values())
+        return 1.0 + _args_match(doc, pred, gold) + agree / 10
 
     for pred, gold in _pair(report, "events_typed", preds, golds, typed, doc_id, show):
         _event_attrs(report, doc, pred, gold, doc_id)
@@ -259,19 +263,28 @@ def _score_events(report, doc, golds, doc_id):
           lambda p, g: float(p["type"] == g["type"] and _args_match(doc, p, g)), doc_id, show)
 
 
-def _event_attrs(report, doc, pred, gold, doc_id):
+def _event_value(doc, pred) -> str:
+    time = doc.get(pred.get("time"))
+    return pred.get("date") or (time and time.get("value")) or ""
+
+
+def _event_agrees(doc, pred, gold) -> dict[str, bool]:
+    """Whether each attribute the gold gives (mode, place, time) agrees with the prediction."""
+    agrees = {}
     if gold.get("mode"):
-        _check(report, "events_typed", "mode", pred.get("mode") == gold["mode"], doc_id,
-               gold["mode"], pred.get("mode"))
+        agrees["mode"] = pred.get("mode") == gold["mode"]
     if gold.get("place"):
-        place = doc.get(pred.get("place"))
-        _check(report, "events_typed", "place", _place_named(place, gold["place"]), doc_id,
-               gold["place"], place and place["name"])
+        agrees["place"] = _place_named(doc.get(pred.get("place")), gold["place"])
     if gold.get("time"):
-        time = doc.get(pred.get("time"))
-        value = pred.get("date") or (time and time.get("value")) or ""
-        ok = value.startswith(gold["time"])
-        _check(report, "events_typed", "time", ok, doc_id, gold["time"], value or None)
+        agrees["time"] = _event_value(doc, pred).startswith(gold["time"])
+    return agrees
+
+
+def _event_attrs(report, doc, pred, gold, doc_id):
+    shown = {"mode": pred.get("mode"), "time": _event_value(doc, pred) or None,
+             "place": (doc.get(pred.get("place")) or {}).get("name")}
+    for attr, ok in _event_agrees(doc, pred, gold).items():
+        _check(report, "events_typed", attr, ok, doc_id, gold[attr], shown[attr])
 
 
 def _score_published(report: Report, record: DocumentRecord, gold: dict) -> None:

@@ -66,8 +66,8 @@ def _events(record):
         ("La Chine a condamné les sanctions américaines.", ("SANCTION", "États-Unis", None)),
         ("Paris a condamné l'attaque contre les casques bleus.", ("ACCUSE", "France", None)),
         # organisations and named groups
-        ("L'ONU a condamné les frappes israéliennes sur Gaza.",
-         ("ACCUSE", "Organisation des Nations unies", None)),
+        ("L'ONU a condamné les frappes israéliennes sur Gaza.",  # the strikes' author
+         ("ACCUSE", "Organisation des Nations unies", "Israël")),
         ("Les talibans ont exécuté deux hommes en public.", ("ASSAULT", "talibans", None)),
         ("Boko Haram a enlevé des dizaines de lycéennes.",
          ("ASSAULT", "Boko Haram", "lycéennes")),

@@ -51,3 +51,34 @@ def test_reporters_cue_of_regret_is_no_accusation(extract):
     # "a regretté X" after a quote: X speaks, and regret with no one blamed accuses no one
     record = extract("« Nous avons perdu beaucoup d'hommes », a regretté le général Issa Diallo.")
     assert [e.type for e in record.events] == []
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a condemnation targets the author of the act it condemns: the act told before...
+        ("Des militaires ont renversé le président Paul Mba mardi. Le secrétaire général de "
+         "l'ONU condamne fermement la tentative de coup d'État en cours au Gabon.",
+         ("ACCUSE", "secrétaire général", "militaires")),
+        ("Des rebelles ont attaqué un camp militaire mardi. Le gouvernement a condamné cette "
+         "attaque.", ("ACCUSE", "gouvernement", "rebelles")),
+        # ...or the act's own "par X" / "commis par X", never its victims
+        ("L'Union africaine a condamné l'attentat commis par les jihadistes.",
+         ("ACCUSE", "Union africaine", "jihadistes")),
+        ("Le gouvernement a dénoncé la répression des manifestants par la police.",
+         ("ACCUSE", "gouvernement", "police")),
+        # an act with no known author leaves the condemnation's own target
+        ("Le ministre a condamné l'arrestation de l'opposant Jean Mba.",
+         ("ACCUSE", "ministre", "Jean Mba")),
+    ],
+)
+def test_reporters_condemnation_targets_the_author(extract, text, expected):
+    assert expected in _events(extract(text))
+
+
+@pytest.mark.issue(17)
+def test_reporters_agent_of_a_patient_noun_hung_on_its_complement(extract):
+    # "par la police" parsed on "manifestants": still the agent of the repression
+    record = extract("Le gouvernement a dénoncé la répression des manifestants par la police.")
+    assert ("ASSAULT", "police", "manifestants") in _events(record)

@@ -205,6 +205,8 @@ def noun_args(span, etype: str, lex: Lexicon) -> tuple[Token | None, Token | Non
     root = span.root
     of = _span_child(span, {"nmod"}, SOURCE_CASES - {"par"})
     source = _span_child(span, {"nmod"}, {"par"})
+    if source is None and of is not None:  # "la répression des manifestants par la police"
+        source = child(of, {"nmod"}, {"par"})  # the parser hangs "par X" on the nearest noun
     patient = root.lemma_ in lex.patient_nouns
     if not patient:
         source = source or of

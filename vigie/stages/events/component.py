@@ -21,6 +21,7 @@ from vigie.stages.arguments.newcomers import newcomer
 from vigie.stages.arguments.participants import actor_of, members_of
 from vigie.stages.common import article_of, guarded, text_of
 from vigie.stages.events import args, sense, speakers
+from vigie.stages.events.condemned import CONDEMNING, blame_authors, condemned_act
 from vigie.stages.events.confidence import event_confidence
 from vigie.stages.events.evaluations import evaluation_args
 from vigie.stages.events.lexicon import (
@@ -79,6 +80,7 @@ class EventHit:
     anaphoric: bool = False  # "la manifestation", "ce coup d'État": names an event told before
     target_word: str | None = None  # the target's head lemma ("le camp de Wendou": camp)
     prior: float = DEFAULT_PRIOR  # the trigger word's prior (triggers.yaml), for confidence.py
+    condemned: tuple[int, str] | None = None  # (offset, type) of the act a condemnation names
 
 
 @dataclass
@@ -96,6 +98,7 @@ class Ctx:
     figures: list
     quotes: list
     roots: frozenset[int] = frozenset()  # every trigger's root index (where: whose place is it)
+    types: dict[int, str] = field(default_factory=dict)  # trigger root index -> PLOVER type
 
 
 @dataclass
@@ -212,6 +215,9 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
     if target is not None and match.entry.type in args.STATEMENTS:
         holders = holders | {target.lemma_}  # "rejeter la proposition de X": X
     hit.target = actor_of(doc, target and antecedent(target), holders)
+    if match.entry.type in CONDEMNING:
+        said = args.child(match.root, {"obj"}) if match.root.pos_ == "VERB" else None
+        hit.condemned = condemned_act(said or target, ctx.types)  # its author: the target
     if hit.source is None and source is not None:
         hit.source = newcomer(doc, source, human_only=True)
     if hit.source is None and match.entry.type in CLAIMABLE:
@@ -376,8 +382,9 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
         dated=[(i, t) for i, t in enumerate(times) if t.value and not in_dateline(doc, t.start)],
         figures=doc._.vigie_figures or [], quotes=doc._.vigie_quotes or [],
         roots=frozenset(m.root.i for m in matches),
+        types={m.root.i: m.entry.type for m in matches},
     )
-    types = {m.root.i: m.entry.type for m in matches}
+    types = ctx.types
     drafts = _drafted(ctx, matches, types)
     hits = []
     for draft, hit in zip(drafts, _fold(drafts), strict=True):
@@ -390,6 +397,7 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
         hits.extend(h for h in (request, hit) if h is not None)
     actors = doc._.vigie_actors or []
     events = merge_events(hits, places, actors, text_of(doc))
+    blame_authors(events)
     for event in events:
         event.confidence = event_confidence(event, actors)
     return events
