@@ -145,3 +145,25 @@ def test_event_where_when_an_earlier_years_act_is_another_event(extract):
                      "incendié en novembre 2011, a été la cible d'un attentat meurtrier.")
     assert [(e.trigger, e.date) for e in record.events] == [
         ("incendié", "2011-11"), ("attentat", "2016-02-11")]
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a place after a quote completes the quoted act's phrase: its place
+        ('"Des rebelles ont commis des exactions sur les populations, tuant dix personnes" lundi dans le village de Kaga, a assuré le porte-parole.', [("exactions", "village de Kaga", "2016-02-08")]),
+        # the place of the cue is where it was said, not where the quoted act happened
+        ("La situation reste tendue dans la région de Kidal. « Nous avons frappé les positions rebelles », a déclaré le ministre à Paris.", [("frappé", "région de Kidal", None)]),
+    ],
+)
+def test_event_where_when_quoted_act_and_narrative_place(extract, text, expected):
+    assert _where_when(extract, text) == expected
+
+
+@pytest.mark.issue(17)
+def test_event_where_when_quoted_act_is_not_its_reporters(extract):
+    # "tuant" climbs to the cue "a assuré": the spokesman reports the killing, he did not kill
+    record = extract('"Des rebelles ont commis des exactions sur les populations, tuant dix personnes" lundi dans le village de Kaga, a assuré le porte-parole.')
+    names = {a.id: a.name for a in record.actors}
+    assert [(e.type, names.get(e.source), names.get(e.target)) for e in record.events] == [("ASSAULT", "rebelles", "populations")]

@@ -204,6 +204,7 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
     hit = _hit(doc, match, lex)
     hit.mode = weapon_mode(match, hit, lex)
     source, target = args.arg_tokens(match, lex, ctx.requesters)
+    source = speakers.within_quote(ctx.quotes, match.root, source)
     draft = Draft(match, hit, source_token=source)
     draft.target_token = target
     draft.tally = target is not None and cumulative(ctx.figures, target)

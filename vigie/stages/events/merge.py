@@ -114,6 +114,8 @@ def compatible(a, b, story: Story = Story()) -> bool:
     if not _place_fits(a, b, story):
         return False
     return _same_period(a.time_value, b.time_value) and not _apart(a, b) and _related(a, b)
+
+
 def _apart(a, b) -> bool:
     """A mention with a time of its own in another year than the other's date ("incendié en
     novembre 2011" and the "attentat" of the day): two events. Closer dates are left to the

@@ -76,3 +76,16 @@ def announcer(doc: Doc, quotes: list, match: Match, target: int | None,
     if who.country and whom and who.country != whom:
         return None  # "l'opposant a été arrêté, a dénoncé le gouvernement français"
     return said
+
+
+def within_quote(quotes: list, trigger: Token, source: Token | None) -> Token | None:
+    """A quoted trigger's source that is the subject of the quote's cue, reached by climbing
+    the parse, is the one who speaks, not who acts ("« ..., tuant dix personnes », a assuré le
+    porte-parole"): None then (the speaker of "nous" is found otherwise)."""
+    if source is None or source.head.i == trigger.i:
+        return source
+    for quote in quotes:
+        if quote.direct and quote.start <= trigger.idx < quote.end and quote.cue_start is not None:
+            cue = quote.cue_start <= source.head.idx < quote.cue_end
+            return None if cue and not quote.start <= source.idx < quote.end else source
+    return source
