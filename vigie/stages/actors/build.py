@@ -188,6 +188,28 @@ class Builder:
                 self.hits[idx] = None
         self.hits = [hit for hit in self.hits if hit is not None]  # the keys are not used after
 
+    def _join_roles(self) -> None:
+        """An unnamed individual known by a function ("un porte-parole de la junte") is the
+        person the text names with that function ("le porte-parole de la junte, le général X"):
+        the same function word and sector, one role's words within the other's; not one of
+        many civilians ("un habitant du quartier")."""
+        unnamed = {idx for key, idx in self.keys.items() if key.startswith("someone:")}
+        named = [hit for i, hit in enumerate(self.hits) if hit.kind == "person" and hit.role
+                 and i not in unnamed]
+        for i, hit in enumerate(self.hits):
+            if hit.kind != "person" or not hit.role or i not in unnamed:
+                continue
+            if hit.sector in (None, "CVL"):  # "un habitant du quartier": one of many
+                continue
+            words = fold(hit.role).split()
+            same = [p for p in named if p.sector == hit.sector
+                    and fold(p.role).split()[:1] == words[:1] and (
+                _words(fold(p.role)) <= set(words) or set(words) <= _words(fold(p.role)))]
+            if len(same) == 1:  # one person with that function: theirs
+                same[0].mentions += hit.mentions
+                self.hits[i] = None
+        self.hits = [hit for hit in self.hits if hit is not None]
+
     def with_role(self, cand: Cand, titles: dict[str, str], *, after: bool = False) -> int | None:
         """The person mentioned last before `cand` (or, with `after`, nearest to it) whose role
         has the title's words ("le ministre" -> "ministre de la Défense"; "le chef de l'État"
@@ -219,6 +241,7 @@ class Builder:
                     hit.sector not in FOREIGN_SECTORS):
                 hit.country = story
         self._join_generic()
+        self._join_roles()
         for hit in self.hits:
             hit.mentions = sorted(set(hit.mentions))
             hit.named_mentions = sorted(set(hit.named_mentions))

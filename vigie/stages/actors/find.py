@@ -50,9 +50,9 @@ from vigie.stages.actors.filters import (
     is_quantified,
     looks_named,
     reporting_channel,
+    thing_acronyms,
 )
 from vigie.stages.actors.initials import initials
-from vigie.stages.actors.media import media_cands, media_names
 from vigie.stages.actors.lexicon import (
     Lexicon,
     Match,
@@ -62,6 +62,7 @@ from vigie.stages.actors.lexicon import (
     span_text,
     tkey,
 )
+from vigie.stages.actors.media import media_cands, media_names
 from vigie.stages.common import article_of
 
 LOGGER = logging.getLogger(__name__)
@@ -82,6 +83,7 @@ class Finder:
         self.inner: set[int] = set()  # first tokens of names inside a group's words
         self.listing: tuple[RoleInfo | None, int] = (None, 0)  # a plural title and its list's end
         self.media: dict[str, str] = {}  # folded name -> key of a medium named after its noun
+        self.things = thing_acronyms(doc)  # "(LBD)" after lower-case words: no organisation
 
     def _story_country(self) -> str | None:
         counts = Counter()
@@ -177,8 +179,8 @@ class Finder:
         if hit:
             return _entry_cand(self.lex, ent.start, ent.end, hit[2].entry, None)
         head = self.keys[ent.start]
-        if head not in self.lex.org_heads and not looks_named(ent):
-            return None
+        if head not in self.lex.org_heads and not looks_named(ent) or ent.text in self.things:
+            return None  # "armé"; "des lanceurs de balles de défense (LBD)"
         country = country_in(self.lex, self.keys, ent.start, ent.end, {"demonym"})
         key = f"org:{' '.join(self.keys[ent.start:ent.end])}"
         return Cand(ent.start, ent.end, key, ent.text, "organization", country,
