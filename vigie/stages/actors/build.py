@@ -63,6 +63,7 @@ class Cand:
     unnamed: bool = False  # "un habitant", "les rebelles": may take the story's country
     describes: bool = False  # a description apposed to a name: its sector is the actor's
     standalone: bool = False  # a title alone that is an actor when it refers to nobody
+    stateless: bool = False  # "la Force multinationale mixte": of no one country
 
     @property
     def proper(self) -> bool:
@@ -118,6 +119,7 @@ class Builder:
         self.unnamed: set[int] = set()
         self.weak: set[int] = set()  # actors named by a member word so far ("soldats")
         self.described: dict[int, str] = {}  # actor -> sector its apposed description says
+        self.stateless: set[int] = set()  # actors named as multinational: no story country
 
     def index_of(self, key: str) -> int | None:
         return self.keys.get(key)
@@ -134,6 +136,8 @@ class Builder:
         hit = self.hits[idx]
         if cand.unnamed:
             self.unnamed.add(idx)
+        if cand.stateless:
+            self.stateless.add(idx)
         if cand.describes and cand.sector:
             self.described.setdefault(idx, cand.sector)
         if cand.kb_id and hit.kb_id is None:  # the knowledge base's name, kind, sector win
@@ -162,7 +166,8 @@ class Builder:
             hit.name, hit.kind = text, cand.kind
             self.weak.discard(idx)
         elif not written_as_name(hit.name) and written_as_name(text):
-            hit.name = text  # "la coalition, la Force multinationale mixte": the name
+            # "une coalition, la Force multinationale mixte": the name and its kind
+            hit.name, hit.kind = text, cand.kind
         elif hit.kb_id is None and len(text) > len(hit.name):
             hit.name = text
 
@@ -183,6 +188,28 @@ class Builder:
                 self.hits[idx] = None
         self.hits = [hit for hit in self.hits if hit is not None]  # the keys are not used after
 
+    def _join_roles(self) -> None:
+        """An unnamed individual known by a function ("un porte-parole de la junte") is the
+        person the text names with that function ("le porte-parole de la junte, le général X"):
+        the same function word and sector, one role's words within the other's; not one of
+        many civilians ("un habitant du quartier")."""
+        unnamed = {idx for key, idx in self.keys.items() if key.startswith("someone:")}
+        named = [hit for i, hit in enumerate(self.hits) if hit.kind == "person" and hit.role
+                 and i not in unnamed]
+        for i, hit in enumerate(self.hits):
+            if hit.kind != "person" or not hit.role or i not in unnamed:
+                continue
+            if hit.sector in (None, "CVL"):  # "un habitant du quartier": one of many
+                continue
+            words = fold(hit.role).split()
+            same = [p for p in named if p.sector == hit.sector
+                    and fold(p.role).split()[:1] == words[:1] and (
+                _words(fold(p.role)) <= set(words) or set(words) <= _words(fold(p.role)))]
+            if len(same) == 1:  # one person with that function: theirs
+                same[0].mentions += hit.mentions
+                self.hits[i] = None
+        self.hits = [hit for hit in self.hits if hit is not None]
+
     def with_role(self, cand: Cand, titles: dict[str, str], *, after: bool = False) -> int | None:
         """The person mentioned last before `cand` (or, with `after`, nearest to it) whose role
         has the title's words ("le ministre" -> "ministre de la Défense"; "le chef de l'État"
@@ -201,14 +228,20 @@ class Builder:
     def finish(self, story: str | None = None) -> list[ActorHit]:
         """Sorted mentions; national institutions, people in a national office and unnamed
         locals with no country get the story's; other people keep none (a foreign researcher
-        quoted in a story about Syria is not Syrian)."""
+        quoted in a story about Syria is not Syrian), nor do international bodies and their
+        people, whatever their seat, nationality or theatre (the UN in the Central African
+        Republic, its Portuguese secretary-general)."""
         for i, sector in self.described.items():
             if self.hits[i].kb_id is None:  # "l'UPC, un important groupe rebelle": REB
                 self.hits[i].sector = sector
-        for hit in self.hits:
-            if hit.country is None and hit.kb_id is None and hit.sector not in FOREIGN_SECTORS:
+        for i, hit in enumerate(self.hits):
+            if hit.sector in INTERNATIONAL:
+                hit.country = None
+            elif hit.country is None and hit.kb_id is None and i not in self.stateless and (
+                    hit.sector not in FOREIGN_SECTORS):
                 hit.country = story
         self._join_generic()
+        self._join_roles()
         for hit in self.hits:
             hit.mentions = sorted(set(hit.mentions))
             hit.named_mentions = sorted(set(hit.named_mentions))

@@ -77,7 +77,10 @@ def apposed(doc: Doc, cands: list[Cand]) -> None:
         surface = _follows(doc, cands[n - 1], cand) if other is None and n > 0 else None
         if other is None and n > 0 and _heads(doc, cands[n - 1], cand):
             surface = "noun"  # "le journal satirique Charlie Hebdo", "l'ONG italienne Emergency"
-        other = n - 1 if surface else other
+        if other is None and n > 1 and _behind_name(doc, cands, n):
+            other, surface = n - 2, ","  # "une coalition contre Boko Haram, la FMM,"
+        else:
+            other = n - 1 if surface else other
         if other is None or other == n:
             continue
         desc, name = _description_and_name(doc, cand, cands[other], surface == ",")
@@ -110,6 +113,18 @@ def _follows(doc: Doc, first: Cand, cand: Cand) -> str | None:
     if i != cand.start or not closes or _list_goes_on(doc, end):
         return None
     return opening
+
+
+def _behind_name(doc: Doc, cands: list[Cand], n: int) -> bool:
+    """Whether name n is apposed to the description two mentions before, across a name inside
+    the description's complement ("une coalition régionale de lutte contre Boko Haram, la Force
+    multinationale mixte (FMM),"): a name is seldom apposed to a name."""
+    desc, inner, cand = cands[n - 2], cands[n - 1], cands[n]
+    if not _describes(doc, desc) or _describes(doc, inner) or _describes(doc, cand):
+        return False
+    between = doc[desc.end:inner.start]
+    return all(t.pos_ in _QUALIFIER_POS and not t.is_punct for t in between) and (
+        _follows(doc, inner, cand) == ",")
 
 
 def _qualifiers_end(doc: Doc, i: int) -> int:
@@ -174,20 +189,70 @@ def _describes(doc: Doc, cand: Cand) -> bool:
 
 
 def refers_back(builder: Builder, cand: Cand, doc: Doc) -> Cand:
-    """A definite singular description is the actor named before with that head word and sector
-    ("la coalition arabe ... la coalition", "le Mouvement du 23 mars ... le mouvement"); not a
-    body of another sector ("l'Armée syrienne libre" is no "armée")."""
-    if cand.key in builder.keys or not _describes(doc, cand) or cand.kind == "person":
+    """A definite singular description is the actor named before with that head word ("la
+    coalition arabe ... la coalition", "l'Institut national de la statistique ... l'institut",
+    "la Force multinationale mixte ... la Force"): of the same sector, or a description whose
+    words are all in that name ("l'institut des statistiques"); not a national body of another
+    sector ("l'Armée syrienne libre" is no "armée"), nor a description that says more than the
+    name ("la commission électorale" is not "la Commission européenne")."""
+    bare = _bare_head(doc, cand)
+    if cand.key in builder.keys or cand.kind == "person" or not (bare or _describes(doc, cand)):
         return cand
     head = doc[cand.start:cand.end].root
     dets = [c.lower_ for c in head.children if c.dep_ == "det"]
+    if bare:
+        dets = [doc[cand.start - 1].lower_]
     if not dets or dets[0] not in ("le", "la", "l'") or "Plur" in head.morph.get("Number"):
         return cand
     word = tkey(head.text)
+    loose = cand.key.startswith(("grp:", "org:", "kb:"))  # no national body ("mil:SYR")
     for key, idx in reversed(list(builder.keys.items())):
         hit = builder.hits[idx]
         words = hit.name.split()
-        if len(words) > 1 and tkey(words[0]) == word and hit.sector == cand.sector:
+        if len(words) < 2 or tkey(words[0]) != word or hit.kind == "person":
+            continue
+        if hit.sector == cand.sector or loose and _said_by(doc, cand, hit.name):
             cand.key, cand.named, cand.kb_id = key, False, None
             break
     return cand
+
+
+def _bare_head(doc: Doc, cand: Cand) -> bool:
+    """A capitalised head word alone after "le/la/l'" ("la Force", "la Mission"): the short
+    name of a body named before in full."""
+    return (cand.end - cand.start == 1 and cand.kind != "person" and cand.start > 0
+            and doc[cand.start - 1].lower_ in ("le", "la", "l'")
+            and doc[cand.start].text[:1].isupper() and not doc[cand.start].text.isupper())
+
+
+def _stem(word: str) -> str:
+    return word.rstrip("sx")
+
+
+def _said_by(doc: Doc, cand: Cand, name: str) -> bool:
+    """Whether every content word of the description is a word of the name, plural or not
+    ("l'institut des statistiques" and "Institut national de la statistique")."""
+    own = {_stem(tkey(w)) for w in name.replace("'", "' ").split()}
+    return all(_stem(tkey(t.text)) in own for t in doc[cand.start:cand.end]
+               if t.pos_ in ("NOUN", "PROPN", "ADJ"))
+
+
+def short_names(builder: Builder, doc: Doc, used: set[int]) -> None:
+    """A capitalised head word alone after "le/la/l'" that no mention took ("la Force" after
+    "la Force multinationale mixte", "la Mission" after "la Mission de l'ONU au Mali"): a later
+    mention of the body named before in full with that first word."""
+    firsts: dict[str, tuple[int, int]] = {}  # first word -> (actor, its first mention's start)
+    for idx, hit in enumerate(builder.hits):
+        words = hit.name.split()
+        if hit.kind != "person" and len(words) > 1 and written_as_name(hit.name):
+            firsts.setdefault(tkey(words[0]), (idx, min(s for s, _ in hit.mentions)))
+    for token in doc[1:]:
+        i = token.i
+        found = firsts.get(tkey(token.text)) if i not in used and token.text[:1].isupper() else None
+        if found is None or doc[i - 1].lower_ not in ("le", "la", "l'") or token.idx <= found[1]:
+            continue
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is not None and (nxt.text[:1].isupper() or nxt.pos_ == "ADJ"):
+            continue  # "la Force Licorne": another name
+        hit = builder.hits[found[0]]
+        hit.mentions.append((token.idx, token.idx + len(token.text)))

@@ -216,8 +216,29 @@ def looks_named(ent) -> bool:
     if not words or not words[0].text[:1].isupper():
         return False
     rest = words[1:]
-    common_opening = ent[0].is_sent_start and rest and not any(t.text[:1].isupper() for t in rest)
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    opening = ent[0].is_sent_start or before is None or "\n" in before.text_with_ws
+    common_opening = opening and rest and not any(t.text[:1].isupper() for t in rest)
     return not common_opening
+
+
+_LINKS = {"de", "du", "des", "d'", "la", "le", "l'", "les", "et", "à", "a", "au", "aux", "en"}
+
+
+def thing_acronyms(doc: Doc) -> set[str]:
+    """Acronyms spelt out in lower case before them ("des lanceurs de balles de défense (LBD)",
+    "un engin explosif improvisé (EEI)"): the names of things, not of organisations."""
+    texts, out = texts_of(doc), set()
+    for i in range(1, len(texts) - 2):
+        acronym = texts[i + 1]
+        if texts[i] != "(" or texts[i + 2] != ")" or not acronym.isupper() or len(acronym) < 2:
+            continue
+        words = [w for w in texts[max(0, i - 3 * len(acronym)):i] if w.lower() not in _LINKS]
+        words = words[-len(acronym):]
+        if len(words) == len(acronym) and all(w.islower() for w in words) and (
+                "".join(w[0] for w in words) == acronym.lower()):
+            out.add(acronym)
+    return out
 
 
 def aged_person_end(keys: list[str], texts: list[str], i: int) -> int | None:

@@ -36,6 +36,7 @@ from vigie.stages.actors.corefer import (
     members,
     refers_back,
     resolve_key,
+    short_names,
     surname_aliases,
 )
 from vigie.stages.actors.filters import (
@@ -49,6 +50,7 @@ from vigie.stages.actors.filters import (
     is_quantified,
     looks_named,
     reporting_channel,
+    thing_acronyms,
 )
 from vigie.stages.actors.initials import initials
 from vigie.stages.actors.lexicon import (
@@ -60,6 +62,7 @@ from vigie.stages.actors.lexicon import (
     span_text,
     tkey,
 )
+from vigie.stages.actors.media import media_cands, media_names
 from vigie.stages.common import article_of
 
 LOGGER = logging.getLogger(__name__)
@@ -79,6 +82,8 @@ class Finder:
         self.used |= credit_tokens(doc)  # bylines and credits name no actor
         self.inner: set[int] = set()  # first tokens of names inside a group's words
         self.listing: tuple[RoleInfo | None, int] = (None, 0)  # a plural title and its list's end
+        self.media: dict[str, str] = {}  # folded name -> key of a medium named after its noun
+        self.things = thing_acronyms(doc)  # "(LBD)" after lower-case words: no organisation
 
     def _story_country(self) -> str | None:
         counts = Counter()
@@ -174,12 +179,13 @@ class Finder:
         if hit:
             return _entry_cand(self.lex, ent.start, ent.end, hit[2].entry, None)
         head = self.keys[ent.start]
-        if head not in self.lex.org_heads and not looks_named(ent):
-            return None
+        if head not in self.lex.org_heads and not looks_named(ent) or ent.text in self.things:
+            return None  # "armé"; "des lanceurs de balles de défense (LBD)"
         country = country_in(self.lex, self.keys, ent.start, ent.end, {"demonym"})
         key = f"org:{' '.join(self.keys[ent.start:ent.end])}"
         return Cand(ent.start, ent.end, key, ent.text, "organization", country,
-                    self._org_sector(ent), aliases=(f"org:{tkey(initials(ent.text))}",))
+                    self._org_sector(ent), aliases=(f"org:{tkey(initials(ent.text))}",),
+                    stateless=bool(self.lex.supranational & set(self.keys[ent.start:ent.end])))
 
     def _org_sector(self, ent: Span) -> str | None:
         """A body's role words opening the name say more than its head word ("Conseil
@@ -192,13 +198,24 @@ class Finder:
         # "Inspection générale de la Police nationale": the body inside says what it is
         return head or body_of(self.lex, self.doc, self.keys, ent.start + 1, ent.end)[0]
 
+    def media_named(self) -> list[Cand]:
+        """Media named after a noun of media ("la chaîne d'information X")."""
+        known = {t for s, e, m in self.kb_hits if m[0].what == "entry" for t in range(s, e)}
+        out = media_cands(self.doc, self.lex, self.keys, self.used, known)
+        self.media = media_names(out)
+        return out
+
     def named(self) -> list[Cand]:
         """Candidates from PER and ORG entities."""
         out = []
         for ent in self.doc.ents:
             if self.used & set(range(ent.start, ent.end)):
                 continue
-            if ent.label_ == "PER":
+            medium = self.media.get(fold(ent.text))
+            if medium is not None:  # a medium named before after its noun: "par X"
+                out.append(Cand(ent.start, ent.end, medium, ent.text, "organization",
+                                sector="MED"))
+            elif ent.label_ == "PER":
                 out.append(self._person(ent))
             elif ent.label_ == "ORG" and not self._is_place_kb(ent) and not self._is_role(ent):
                 org = self._organization(ent)
@@ -366,7 +383,8 @@ class Finder:
 
 
 def _ordered(finder: Finder) -> list[Cand]:
-    cands = finder.named()
+    cands = finder.media_named()
+    cands += finder.named()
     cands += finder.states()
     cands += finder.aged()  # before role words: "un homme de 27 ans", not "homme"
     cands += finder.groups()
@@ -398,6 +416,7 @@ def find_actors(doc: Doc, lex: Lexicon) -> list[ActorHit]:
     for cand in titles:
         _title(builder, cand, lex.titles)
     _bare_acronyms(builder, finder)
+    short_names(builder, doc, finder.used)
     return builder.finish(finder.story)
 
 

@@ -68,6 +68,8 @@ class Lexicon:
     speech_verbs: set[str] = field(default_factory=set)
     thing_nouns: set[str] = field(default_factory=set)
     quantity_nouns: set[str] = field(default_factory=set)
+    supranational: set[str] = field(default_factory=set)  # "multinationale": of no one country
+    media_nouns: set[tuple[str, ...]] = field(default_factory=set)  # "la chaîne X": a medium
     titles: dict[str, str] = field(default_factory=dict)  # folded title -> its usual one
     # folded words of a national body ("forces armees") -> its key ("mil"); KB entry id -> key
     bodies: dict[tuple[str, ...], str] = field(default_factory=dict)
@@ -251,10 +253,12 @@ def _build(nlp, kb_files: tuple[str, ...]) -> Lexicon:
         speech_verbs={tkey(w) for w in data.get("channel_verbs") or []},
         thing_nouns={tkey(w) for w in data.get("thing_nouns") or []},
         quantity_nouns={tkey(w) for w in data.get("quantity_nouns") or []},
+        supranational={tkey(w) for w in data.get("supranational_words") or []},
         titles={fold(k): fold(v) for k, v in (data.get("same_titles") or {}).items()},
     )
     lex.participant_nouns = lex.agentive | {tkey(w) for w in data.get("event_nouns") or []}
     split = Splitter(nlp)
+    lex.media_nouns = {_keys(split, w) for w in data.get("media_nouns") or []}
     lex.bodies = {_keys(split, w): body
                   for body, words in (data.get("national_bodies") or {}).items() for w in words}
     _index_countries(lex, split)
