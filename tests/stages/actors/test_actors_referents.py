@@ -120,3 +120,23 @@ def test_referents_line_opening_common_phrase_is_no_name(nlp):
     text = ("Dans la capitale, la journée a été violente.\nJets de pierres, feux de poubelles : "
             "des manifestants se sont opposés aux policiers.")
     assert "Jets de pierres" not in _actors(nlp, text)
+
+
+def test_referents_populations_and_victims_are_the_civilians_named(nlp):
+    # "les populations", "les victimes" say no more than "les personnes": the civilians named
+    text = ("Des rebelles ont tué des civils maliens. Les populations ont fui. Les victimes "
+            "ont été enterrées.")
+    actors = _actors(nlp, text)
+    civils = actors["civils maliens"]
+    assert (civils.kind, civils.country, civils.sector) == ("population", "MLI", "CVL")
+    assert _mentions(text, civils) == ["civils maliens", "populations", "victimes"]
+    assert set(actors) == {"rebelles", "civils maliens"}
+
+
+def test_referents_weapon_acronym_is_no_participant(nlp):
+    # the agent of "blessé par" is the weapon spelt out before its acronym, not an actor
+    text = ("Des policiers ont utilisé des lanceurs de balles de défense (LBD). Trois "
+            "personnes ont été blessées par des LBD.")
+    record = vigie.extract(text, published="2020-05-04", nlp=nlp)
+    assert "LBD" not in {a.name for a in record.actors}
+    assert [(e.type, e.source) for e in record.events] == [("ASSAULT", None)]

@@ -167,3 +167,17 @@ def test_event_where_when_quoted_act_is_not_its_reporters(extract):
     record = extract('"Des rebelles ont commis des exactions sur les populations, tuant dix personnes" lundi dans le village de Kaga, a assuré le porte-parole.')
     names = {a.id: a.name for a in record.actors}
     assert [(e.type, names.get(e.source), names.get(e.target)) for e in record.events] == [("ASSAULT", "rebelles", "populations")]
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a later mention of the same act names a town in the country the first one gave
+        ("Dix civils ont été tués lundi dans une attaque de rebelles dans le centre de la Centrafrique. Les rebelles ont commis des exactions sur les populations, tuant dix civils dans la ville de Ndélé.", [("attaque", "ville de Ndélé", "2016-02-08")]),
+        # a place only the story gives (here the dateline) does not replace the country
+        ("BAMAKO (Reuters) - Dix civils ont été tués lundi dans une attaque de rebelles dans le nord du Mali. Les rebelles ont attaqué les populations.", [("attaque", "Mali", "2016-02-08")]),
+    ],
+)
+def test_event_where_when_merged_mention_names_a_finer_place(extract, text, expected):
+    assert _where_when(extract, text) == expected

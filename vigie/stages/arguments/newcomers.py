@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from vigie.knowledge import load_kb
 from vigie.stages.actors.build import ActorHit
-from vigie.stages.actors.filters import credit_tokens
+from vigie.stages.actors.filters import credit_tokens, thing_acronyms
 from vigie.stages.actors.lexicon import doc_keys, match_at
 from vigie.stages.actors.lookup import actor_at
 from vigie.stages.arguments.clauses import antecedent, case_of, children
@@ -200,6 +200,8 @@ def newcomer(doc: Doc, token: Token | None, *, human_only: bool,
         return None
     if token.i in credit_tokens(doc):
         return None  # a byline or credit ("par Jean Dupont") names the author, not an actor
+    if token.text.isupper() and token.text in thing_acronyms(doc):
+        return None  # "un tir de lanceur de balles de défense (LBD)": a weapon
     if not counted and any(c.dep_ == "nummod" for c in token.children):
         return None  # "12 personnes": a toll, not an actor (the Actors stage's policy)
     start, end = _name_span(token)

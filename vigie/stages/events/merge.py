@@ -142,6 +142,8 @@ def absorb(a, b, story: Story = Story()) -> None:
         a.time, a.date, a.time_precision = b.time, b.date, b.time_precision
     if (not a.own_place and b.own_place) or (b.own_place and _finer(story, b.place, a.place)):
         a.place, a.own_place = b.place, True
+    elif _finer(story, b.place, a.place) and _in_clause(story, b.place, b):
+        a.place = b.place  # "dans le centre du pays" ... "tuant dix personnes dans le village de X"
     for name in ("mode", "source", "target", "place", "time_value", "claimed_by", "date",
                  "time_precision", "target_word"):
         if getattr(a, name) is None:
@@ -152,6 +154,12 @@ def absorb(a, b, story: Story = Story()) -> None:
     a.figures.extend(f for f in b.figures if f not in a.figures)
     a.context.extend(c for c in b.context if c not in a.context)
     a.prior = max(a.prior, b.prior)
+
+
+def _in_clause(story: Story, place: int, hit) -> bool:
+    """Whether the hit's own clause names the place (not the story's or the dateline's)."""
+    mentions = getattr(story.places[place], "mentions", ())
+    return any(hit.start <= s and e <= hit.end for s, e in mentions)
 
 
 def _finer(story: Story, new, old) -> bool:
