@@ -140,3 +140,26 @@ def test_referents_weapon_acronym_is_no_participant(nlp):
     record = vigie.extract(text, published="2020-05-04", nlp=nlp)
     assert "LBD" not in {a.name for a in record.actors}
     assert [(e.type, e.source) for e in record.events] == [("ASSAULT", None)]
+
+
+def test_referents_unidentified_armed_men_are_the_group_named_before(nlp):
+    text = ("Des djihadistes ont attaqué un camp lundi. Des hommes armés ont ensuite pris "
+            "pour cible le village voisin.")
+    actors = _actors(nlp, text)
+    assert set(actors) == {"djihadistes"}
+    assert _mentions(text, actors["djihadistes"]) == ["djihadistes", "hommes armés"]
+    assert actors["djihadistes"].sector == "REB"
+
+
+def test_referents_unidentified_armed_men_stay_one_unidentified_actor(nlp):
+    # no group named: "les assaillants" are the "hommes armés" told before, sector UAF
+    text = "Des hommes armés ont attaqué une église mardi. Les assaillants ont pris la fuite."
+    actors = _actors(nlp, text)
+    assert set(actors) == {"hommes armés"}
+    assert _mentions(text, actors["hommes armés"]) == ["hommes armés", "assaillants"]
+    assert actors["hommes armés"].sector == "UAF"
+
+
+def test_referents_noun_after_en_is_no_participant(nlp):
+    text = "Les rebelles ont pris en otage trois humanitaires."
+    assert set(_actors(nlp, text)) == {"rebelles", "humanitaires"}

@@ -23,6 +23,7 @@ from vigie.stages.common import text_of
 LOGGER = logging.getLogger(__name__)
 # Key word of generic people ("personnes", "femmes"): they join a population named more precisely.
 GENERIC = "*people"
+ARMED_GROUPS = {"REB"}  # identified armed groups, whom unidentified armed men (UAF) may be
 # Sectors of actors that the story's country does not fit: international bodies, and experts and
 # universities, most often quoted from abroad ("Koert Debeuf, chercheur à l'Université
 # d'Oxford" in a story about Syria). The others, unknown to the knowledge base and with no
@@ -188,6 +189,27 @@ class Builder:
                 self.hits[idx] = None
         self.hits = [hit for hit in self.hits if hit is not None]  # the keys are not used after
 
+    def _join_unidentified(self) -> None:
+        """Unidentified armed men ("des hommes armés", "les assaillants": sector UAF) are the
+        armed group the story has identified, the one named last before them (or its only one):
+        "des djihadistes présumés ont attaqué le camp ... des hommes armés ont pris pour cible";
+        with no such group, all are the first unidentified ones ("les assaillants")."""
+        groups = [i for i, hit in enumerate(self.hits) if hit.sector in ARMED_GROUPS]
+        unidentified = None  # with no group, "les assaillants" are the "hommes armés" before
+        for i, hit in enumerate(self.hits):
+            if hit.sector != "UAF" or hit.named_mentions or hit.kb_id:
+                continue
+            first = min(hit.mentions)[0]
+            before = [(max(s for s, _ in self.hits[g].mentions if s < first), g) for g in groups
+                      if any(s < first for s, _ in self.hits[g].mentions)]
+            found = max(before)[1] if before else (groups[0] if len(groups) == 1 else None)
+            if found is None and not groups:
+                found, unidentified = unidentified, unidentified if unidentified is not None else i
+            if found is not None:
+                self.hits[found].mentions += hit.mentions
+                self.hits[i] = None
+        self.hits = [hit for hit in self.hits if hit is not None]
+
     def _join_roles(self) -> None:
         """An unnamed individual known by a function ("un porte-parole de la junte") is the
         person the text names with that function ("le porte-parole de la junte, le général X"):
@@ -241,6 +263,7 @@ class Builder:
                     hit.sector not in FOREIGN_SECTORS):
                 hit.country = story
         self._join_generic()
+        self._join_unidentified()
         self._join_roles()
         for hit in self.hits:
             hit.mentions = sorted(set(hit.mentions))

@@ -200,6 +200,14 @@ def _counted_by(token: Token, quantities: frozenset[str] | set[str]) -> bool:
     return token.dep_ == "nmod" and tkey(token.head.lemma_ or token.head.text) in quantities
 
 
+def is_state(token: Token) -> bool:
+    """A noun after "en" with no determiner is a state or a manner ("pris en otage"), not
+    who is concerned."""
+    kids = list(token.children)
+    return any(c.dep_ == "case" and c.lower_ == "en" for c in kids) and not any(
+        c.dep_ == "det" for c in kids)
+
+
 def is_quantified(token: Token) -> bool:
     """Determined by a quantifier ("chaque enfant", "aucun civil"): nobody in particular."""
     return any(c.dep_ == "det" and c.lower_ in _QUANTIFIERS for c in token.children)

@@ -48,6 +48,7 @@ from vigie.stages.actors.filters import (
     is_individual,
     is_noun,
     is_quantified,
+    is_state,
     looks_named,
     reporting_channel,
     thing_acronyms,
@@ -321,7 +322,7 @@ class Finder:
         quantities = self.lex.quantity_nouns
         toll = self.keys[head.i] in self.lex.toll_nouns and is_count(head, quantities)
         argument = is_argument(head, self.lex.participant_nouns, quantities=quantities)
-        if is_quantified(head):  # "chaque enfant": nobody in particular
+        if is_quantified(head) or is_state(head):  # "chaque enfant", "pris en otage"
             return None
         if country is None and per is None and member_of is None and (toll or not argument):
             return None
@@ -443,3 +444,4 @@ def _bare_acronyms(builder: Builder, finder: Finder) -> None:
         key = f"org:{finder.keys[i]}"
         if key in builder.keys:
             builder.add(Cand(i, i + 1, key, text, "organization"))
+
