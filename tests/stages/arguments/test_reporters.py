@@ -82,3 +82,24 @@ def test_reporters_agent_of_a_patient_noun_hung_on_its_complement(extract):
     # "par la police" parsed on "manifestants": still the agent of the repression
     record = extract("Le gouvernement a dénoncé la répression des manifestants par la police.")
     assert ("ASSAULT", "police", "manifestants") in _events(record)
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the parser's passive subject of a compound past with "avoir" is the active subject
+        ("Les soldats ont également mis en garde contre toute intervention étrangère.",
+         [("THREATEN", "soldats", None)]),
+        ("Trois soldats ont été tués.", [("ASSAULT", None, "soldats")]),
+        # the subject of a decision verb decides the act its object names, also a later one
+        # coordinated by "ainsi que"
+        ("Le gouvernement a annoncé dimanche l'arrestation de trois suspects.",
+         [("COERCE", "gouvernement", "suspects")]),
+        ("Le gouvernement a ordonné la libération des otages, ainsi que l'arrestation de trois "
+         "suspects.", [("RETREAT", "gouvernement", "otages"),
+                       ("COERCE", "gouvernement", "suspects")]),
+    ],
+)
+def test_reporters_subjects_the_parse_mislabels(extract, text, expected):
+    assert _events(extract(text)) == expected

@@ -74,6 +74,13 @@ def subject_of(verb: Token) -> Token | None:
         subject = kids(doc, holder, {"nsubj"})
         if subject:
             return doc[subject[0]]
+    # "Les soldats ont mis en garde": a passive's subject on a verb whose past is with "avoir"
+    # and no "être" is the parser's mistake for an active subject
+    lemmas = {doc[a].lemma_ for a in auxes if tree.deps[a] != "aux:pass"}
+    if "avoir" in lemmas and not any(tree.deps[a] == "aux:pass" for a in auxes):
+        subject = kids(doc, verb.i, {"nsubj:pass"})
+        if subject:
+            return doc[subject[0]]
     return None
 
 

@@ -162,6 +162,8 @@ def verb_args(root: Token, etype: str) -> tuple[Token | None, Token | None]:
         target = target or child(root, {"obl:arg", "obl", "obl:mod"}, TARGET_CASES)
     if target is None and bare_participle(root):
         target = root.head  # "trois journaux accusés de ...", "des civils tués"
+    if target is not None and source is not None and target.i == source.i:
+        target = None  # "ils ont mis en garde": a subject the parser took for a passive's
     return source, target
 
 
@@ -313,6 +315,22 @@ def controller(token: Token, lex: Lexicon, requesters: frozenset[str]) -> Token 
     return None
 
 
+def _decider(root: Token, lex: Lexicon) -> Token | None:
+    """The decision verb whose object a nominal trigger is, also as a later conjunct ("a
+    annoncé la mort de X ainsi que l'arrestation de Y", parsed as an adjunct with its "ainsi
+    que")."""
+    if root.pos_ != "NOUN":
+        return None
+    head = root.head
+    if root.dep_ == "conj" and head.dep_ == "obj":
+        head = head.head
+    elif root.dep_ in ("obl", "obl:mod") and not any(c.dep_ == "cc" for c in root.children):
+        return None
+    elif root.dep_ not in ("obj", "obl", "obl:mod", "conj"):
+        return None
+    return head if head.lemma_ in lex.decision_verbs else None
+
+
 def arg_tokens(match, lex: Lexicon, requesters: frozenset[str]) -> tuple:
     """(source, target) tokens of a trigger match, verbal or nominal."""
     root, etype = match.root, match.entry.type
@@ -325,9 +343,9 @@ def arg_tokens(match, lex: Lexicon, requesters: frozenset[str]) -> tuple:
         target = target or struck(root) or sufferer(root) or harmed(root, lex)
     if source is None:
         source = controller(root, lex, requesters)
-    if source is None and root.pos_ == "NOUN" and root.dep_ == "obj" and (
-            root.head.lemma_ in lex.decision_verbs and etype not in REPORTED_ACTS):
-        source = subject_of(root.head)  # "l'Alliance a annoncé un cessez-le-feu"
+    decider = _decider(root, lex)
+    if source is None and decider is not None and etype not in REPORTED_ACTS:
+        source = subject_of(decider)  # "l'Alliance a annoncé un cessez-le-feu"
     if source is not None:
         source = antecedent(source)
     undergoer = target is not None and target == sufferer(root)
