@@ -103,3 +103,26 @@ def test_reporters_agent_of_a_patient_noun_hung_on_its_complement(extract):
 )
 def test_reporters_subjects_the_parse_mislabels(extract, text, expected):
     assert _events(extract(text)) == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "entre X et Y": the two parties of a clash, a truce or talks
+        ("Un cessez-le-feu entre Israël et le Hamas est entré en vigueur dimanche.",
+         [("RETREAT", "Israël", "Hamas")]),
+        ("Les combats entre Israël et le Hezbollah se poursuivent.",
+         [("ASSAULT", "Israël", "Hezbollah")]),
+        # also when the parser makes the second party the verb's subject
+        ("De violents affrontements entre les rebelles et l'armée ont fait dix morts.",
+         [("ASSAULT", "rebelles", "armée")]),
+        ("Des pourparlers entre le gouvernement et l'opposition ont repris à Dakar.",
+         [("CONSULT", "gouvernement", "opposition")]),
+        # people killed because of an act: one event, the act's
+        ("Dix personnes ont été tuées en raison des affrontements entre les rebelles et "
+         "l'armée.", [("ASSAULT", "rebelles", "armée")]),
+    ],
+)
+def test_reporters_parties_between(extract, text, expected):
+    assert _events(extract(text)) == expected

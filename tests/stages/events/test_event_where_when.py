@@ -181,3 +181,9 @@ def test_event_where_when_quoted_act_is_not_its_reporters(extract):
 )
 def test_event_where_when_merged_mention_names_a_finer_place(extract, text, expected):
     assert _where_when(extract, text) == expected
+
+
+@pytest.mark.issue(18)
+def test_event_where_when_victims_clause_places_the_act_that_killed_them(extract):
+    text = "Dix personnes ont été tuées mardi dans la ville de Goma en raison des affrontements entre les rebelles et l'armée."
+    assert _where_when(extract, text) == [("affrontements", "ville de Goma", "2016-02-09")]

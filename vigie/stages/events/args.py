@@ -232,9 +232,29 @@ def noun_args(span, etype: str, lex: Lexicon) -> tuple[Token | None, Token | Non
     if root.dep_ in ("nmod", "obl:mod", "obl", "obl:arg") and target is None:
         # "Lavrov, dans un entretien avec Kerry": the partner hangs on the carrying phrase
         target = child(root.head, {"nmod", "obl", "obl:mod", "obl:arg"}, cases)
+    between = _span_child(span, {"nmod"}, {"entre"})
+    other = _second(between) if between is not None else None
+    if other is not None and source is None and target in (None, between):
+        source, target = between, other  # "un cessez-le-feu entre Israël et le Hamas"
     return source, target
 
 
+
+
+def _second(first: Token) -> Token | None:
+    """The other party of "entre X et Y": X's conjunct, or the noun right after "et" when the
+    parser made it the subject of the verb ("des affrontements entre X et Y ont fait")."""
+    found = _first(children(first, {"conj"}))
+    if found is not None:
+        return found
+    doc, end = first.doc, first.right_edge.i + 1
+    if end < len(doc) and doc[end].lower_ == "et":
+        for token in doc[end + 1: end + 4]:
+            if token.pos_ in ("NOUN", "PROPN"):
+                return token
+            if token.pos_ not in ("DET", "ADJ"):
+                break
+    return None
 
 
 def _addressee(verb: Token, below: Token) -> Token | None:

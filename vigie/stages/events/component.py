@@ -52,6 +52,7 @@ SPOKEN = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"}  # said, not don
 # Acts whose author a later claim or blame may name ("revendiqué par X", "attribués à Y").
 CLAIMABLE = {"ASSAULT", "COERCE"}
 ACT_CASES = {"dans", "lors", "par"}  # "tués lors d'une attaque": the attack is the killing
+CAUSES = {"raison", "cause", "suite"}  # "en raison de", "à cause de", "à la suite de"
 
 @dataclass
 class EventHit:
@@ -294,6 +295,8 @@ def _fold_one(draft: Draft, by_root: dict[int, Draft]) -> EventHit | None:
             owner.hit.source = draft.hit.source
         if owner.hit.source == owner.hit.target:
             owner.hit.target = None  # no actor acts on itself
+        if draft.hit.own_place and not owner.hit.own_place:
+            owner.hit.place, owner.hit.own_place = draft.hit.place, True  # "tués à X lors de"
         owner.hit.mentions.extend(draft.hit.mentions)
         return None
     return draft.hit
@@ -315,16 +318,28 @@ def _owner(draft: Draft, by_root: dict[int, Draft]) -> Draft | None:
         # gapped conjunct ("tués et une centaine blessées par") is parsed as a noun phrase
         verbs = [root, *(c for c in root.children if c.dep_ == "conj")]
         for verb in verbs:
-            for child in verb.children:
-                if child.i in by_root and (child.dep_ == "obl:agent" or (
-                        child.dep_.startswith(("obl", "nmod"))
-                        and args.case_of(child) in ACT_CASES)):
+            for child in _acts_below(verb):
+                if child.i in by_root:
                     return by_root[child.i]
         for other in by_root.values():  # "blessés lors d'une attaque"
             setting = args.setting_verb(other.match.root)
             if setting is not None and setting in verbs:
                 return other
     return None
+
+
+def _acts_below(verb: Token) -> list[Token]:
+    """The verb's agent and its adjuncts of place and time that may be the act that harmed
+    ("tués par des tirs", "lors d'une attaque"), and the noun after a complex preposition of
+    cause ("tués en raison des affrontements", "à la suite de l'attaque")."""
+    found = []
+    for child in verb.children:
+        if child.lemma_ in CAUSES and child.dep_.startswith("obl"):
+            found += [c for c in child.children if c.dep_ == "nmod"]
+        elif child.dep_ == "obl:agent" or (child.dep_.startswith(("obl", "nmod"))
+                                           and args.case_of(child) in ACT_CASES):
+            found.append(child)
+    return found
 
 
 def _absorb_mode(host: EventHit, inner: EventHit) -> None:
