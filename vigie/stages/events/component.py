@@ -1,8 +1,8 @@
 """Events: PLOVER event coding with actors, place, time, figures and status.
 
-Triggers come from the lexicon (event_lexicon), arguments from the parse around each trigger
-(event_args), status from what frames the trigger (event_status); mentions of one action are then
-merged (event_merge). Only sentences with a trigger are looked at. See docs/events.md.
+Triggers come from the lexicon (lexicon.py), arguments from the argument layer
+(arguments/acts.py), status from what frames the trigger (status.py); mentions of one action are
+then merged (merge.py). Only sentences with a trigger are looked at. See docs/events.md.
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from vigie.stages.arguments import acts
 from vigie.stages.arguments.claims import responsible
 from vigie.stages.arguments.clauses import antecedent, subject_of
 from vigie.stages.arguments.frames import words_of
 from vigie.stages.arguments.newcomers import newcomer
 from vigie.stages.arguments.participants import actor_of, members_of
 from vigie.stages.common import article_of, guarded, text_of
-from vigie.stages.events import args, sense, speakers
+from vigie.stages.events import sense, speakers
 from vigie.stages.events.condemned import CONDEMNING, blame_authors, condemned_act
 from vigie.stages.events.confidence import event_confidence
 from vigie.stages.events.evaluations import evaluation_args
@@ -191,7 +192,7 @@ def _frame(ctx: Ctx, draft: Draft) -> None:
             draft.absorbed_into = frame.host.root.i
         if hit.status == "claimed":
             claimant = frame.head if frame.host is None else frame.host.root
-            speaker = subject_of(claimant) or args.controller(claimant, lex, frozenset())
+            speaker = subject_of(claimant) or acts.controller(claimant, lex, frozenset())
             hit.claimed_by = actor_of(ctx.doc, speaker, lex.holder_nouns)
     if hit.status == "reported" and match.entry.status:
         hit.status = match.entry.status
@@ -204,7 +205,7 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
     doc, lex = ctx.doc, ctx.lex
     hit = _hit(doc, match, lex)
     hit.mode = weapon_mode(match, hit, lex)
-    source, target = args.arg_tokens(match, lex, ctx.requesters)
+    source, target = acts.arg_tokens(match, lex, ctx.requesters)
     source = speakers.within_quote(ctx.quotes, match.root, source)
     draft = Draft(match, hit, source_token=source)
     draft.target_token = target
@@ -214,11 +215,11 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
     if hit.source is None and source is not None and speakers.first_person(doc, source, match.root):
         hit.source = speakers.quoted_by(ctx.quotes, source)  # "« Nous avons riposté », a dit X": X
     holders = lex.holder_nouns
-    if target is not None and match.entry.type in args.STATEMENTS:
+    if target is not None and match.entry.type in acts.STATEMENTS:
         holders = holders | {target.lemma_}  # "rejeter la proposition de X": X
     hit.target = actor_of(doc, target and antecedent(target), holders)
     if match.entry.type in CONDEMNING:
-        said = args.child(match.root, {"obj"}) if match.root.pos_ == "VERB" else None
+        said = acts.child(match.root, {"obj"}) if match.root.pos_ == "VERB" else None
         hit.condemned = condemned_act(said or target, ctx.types)  # its author: the target
     if hit.source is None and source is not None:
         hit.source = newcomer(doc, source, human_only=True)
@@ -227,7 +228,7 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
         hit.source = actor_of(doc, claimant) if claimant is not None else None
         if hit.source is None and claimant is not None:
             hit.source = newcomer(doc, claimant, human_only=True)
-    if hit.target is None and target is not None and match.entry.type in args.STATEMENTS:
+    if hit.target is None and target is not None and match.entry.type in acts.STATEMENTS:
         hit.target = counted_by(ctx.doc, ctx.figures, target)  # "Ce chiffre est contesté"
     if hit.target is None and target is not None and not draft.tally:
         material = match.entry.type in CLAIMABLE
@@ -239,7 +240,7 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
             if hit.target is None:
                 hit.target = newcomer(doc, members, human_only=True, counted=True)
     cued = speakers.cued_speaker(match, ctx.quotes)
-    if cued is not None and match.entry.type in args.STATEMENTS:
+    if cued is not None and match.entry.type in acts.STATEMENTS:
         hit.source = cued  # "X a été arrêté, a dénoncé Y": Y accuses, the parse made Y its object
         if hit.target == cued:
             hit.target = draft.target_token = None
@@ -322,7 +323,7 @@ def _owner(draft: Draft, by_root: dict[int, Draft]) -> Draft | None:
                 if child.i in by_root:
                     return by_root[child.i]
         for other in by_root.values():  # "blessés lors d'une attaque"
-            setting = args.setting_verb(other.match.root)
+            setting = acts.setting_verb(other.match.root)
             if setting is not None and setting in verbs:
                 return other
     return None
@@ -337,7 +338,7 @@ def _acts_below(verb: Token) -> list[Token]:
         if child.lemma_ in CAUSES and child.dep_.startswith("obl"):
             found += [c for c in child.children if c.dep_ == "nmod"]
         elif child.dep_ == "obl:agent" or (child.dep_.startswith(("obl", "nmod"))
-                                           and args.case_of(child) in ACT_CASES):
+                                           and acts.case_of(child) in ACT_CASES):
             found.append(child)
     return found
 

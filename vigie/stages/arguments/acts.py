@@ -1,14 +1,16 @@
-"""Arguments of an event trigger from the dependency parse: source, target and place tokens.
+"""The argument layer's answer for acts (event triggers): who does and who undergoes them.
 
 Verbal triggers take their subject (or the agent of a passive) as source and their object (or
 "contre X", "visant X") as target; nominal triggers take "de X" / "par X" as source and
-"contre X" as
-target, and otherwise the subject of the verb that carries them ("mener une offensive").
+"contre X" as target, and otherwise the subject of the verb that carries them ("mener une
+offensive"); "entre X et Y" gives both parties. Quotes, figures and events all read who acts
+from this layer (clauses.py, frames.py, participants.py); this module is its part for acts.
 """
 
 from __future__ import annotations
 
 import logging
+from typing import Protocol
 
 from spacy.tokens import Token
 
@@ -29,10 +31,18 @@ from vigie.stages.arguments.clauses import (
 )
 from vigie.stages.arguments.frames import words_of
 from vigie.stages.arguments.participants import actor_of, state_of
-from vigie.stages.events.lexicon import Lexicon
 from vigie.stages.tokens import morph_of, tree_of
 
 LOGGER = logging.getLogger(__name__)
+
+
+class Lexicon(Protocol):
+    """The trigger lexicon's words the layer reads (the Events stage's lexicon has them)."""
+
+    support_verbs: frozenset[str]  # "mener une offensive": the subject acts
+    patient_nouns: frozenset[str]  # "le massacre de X": X undergoes
+    harm_nouns: frozenset[str]  # "la mort de X lors d'une attaque": X is the victim
+    decision_verbs: frozenset[str]  # "a décrété un couvre-feu": the subject decides
 
 
 TARGET_CASES = {"contre", "sur", "envers", "visant", "vers"}
@@ -56,22 +66,6 @@ OF_CASES = {"de", "du", "des", "d'", "d’"}
 # Clauses between a trigger and the subject it inherits; set on the sample's "n'avoir pas
 # l'intention de cesser ses raids" (4 steps), deeper is rarely the same actor.
 MAX_CLIMB = 5
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def struck(root: Token) -> Token | None:
@@ -129,12 +123,6 @@ def sufferer(root: Token) -> Token | None:
 def _patient_head(token: Token) -> bool:
     """"cible", "objet", "victime" (also plural; the lemmatizer may read "victimes" as a verb)."""
     return token.lower_.rstrip("s") in PATIENT_HEADS
-
-
-
-
-
-
 
 
 def _first(tokens: list[Token]) -> Token | None:
@@ -237,8 +225,6 @@ def noun_args(span, etype: str, lex: Lexicon) -> tuple[Token | None, Token | Non
     if other is not None and source is None and target in (None, between):
         source, target = between, other  # "un cessez-le-feu entre Israël et le Hamas"
     return source, target
-
-
 
 
 def _second(first: Token) -> Token | None:
