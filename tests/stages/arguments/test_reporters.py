@@ -126,3 +126,22 @@ def test_reporters_subjects_the_parse_mislabels(extract, text, expected):
 )
 def test_reporters_parties_between(extract, text, expected):
     assert _events(extract(text)) == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a subject pronoun stands for the last subject of its number and gender before it
+        ("Les rebelles ont pris la ville de Goma lundi. Ils ont ensuite attaqué un camp "
+         "militaire.", [("ASSAULT", "rebelles", None)]),
+        # not for the nearer object of the same number ("dix personnes")
+        ("Des éléments armés de l'UPC ont tué dix personnes lundi, a assuré le porte-parole. "
+         "Ils avaient auparavant attaqué les positions des forces de sécurité.",
+         [("ASSAULT", "UPC", "personnes"), ("ASSAULT", "UPC", "forces de sécurité")]),
+        ("La police a dispersé la foule. Elle a ensuite arrêté trois manifestants.",
+         [("COERCE", "police", "manifestants")]),
+    ],
+)
+def test_reporters_pronoun_subjects(extract, text, expected):
+    assert _events(extract(text)) == expected

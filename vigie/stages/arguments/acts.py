@@ -24,9 +24,11 @@ from vigie.stages.arguments.clauses import (
     children,
     kids,
     lost_subject,
+    misread_subject,
     passive,
     passive_agent,
     patient_of,
+    pronoun_antecedent,
     subject_of,
 )
 from vigie.stages.arguments.frames import words_of
@@ -63,6 +65,7 @@ REPORTED_ACTS = {"ASSAULT"}  # "X a annoncé une attaque" reports it; X did not 
 # Nouns whose "de <act>" makes their subject the act's target ("être la cible d'un attentat").
 PATIENT_HEADS = {"cible", "objet", "victime"}
 OF_CASES = {"de", "du", "des", "d'", "d’"}
+SUBJECT_PRONOUNS = {"il", "ils", "elle", "elles"}
 # Clauses between a trigger and the subject it inherits; set on the sample's "n'avoir pas
 # l'intention de cesser ses raids" (4 steps), deeper is rarely the same actor.
 MAX_CLIMB = 5
@@ -150,8 +153,6 @@ def verb_args(root: Token, etype: str) -> tuple[Token | None, Token | None]:
         target = target or child(root, {"obl:arg", "obl", "obl:mod"}, TARGET_CASES)
     if target is None and bare_participle(root):
         target = root.head  # "trois journaux accusés de ...", "des civils tués"
-    if target is not None and source is not None and target.i == source.i:
-        target = None  # "ils ont mis en garde": a subject the parser took for a passive's
     return source, target
 
 
@@ -159,7 +160,7 @@ def _moved(verb: Token) -> Token | None:
     """The subject of a verb whose past takes "être" ("ils sont descendus dans la rue"), which
     the parser reads as a passive's subject."""
     if verb.lemma_ not in words_of(verb.doc).unaccusatives:
-        return None
+        return misread_subject(verb)  # "ils ont mis en garde": active, whatever the parse
     return child(verb, {"nsubj:pass"})
 
 
@@ -321,6 +322,11 @@ def controller(token: Token, lex: Lexicon, requesters: frozenset[str]) -> Token 
     return None
 
 
+def _personal(token: Token) -> bool:
+    """A third-person subject pronoun ("il", "elles"), not a relative or a demonstrative."""
+    return token.pos_ == "PRON" and token.lower_ in SUBJECT_PRONOUNS
+
+
 def _decider(root: Token, lex: Lexicon) -> Token | None:
     """The decision verb whose object a nominal trigger is, also as a later conjunct ("a
     annoncé la mort de X ainsi que l'arrestation de Y", parsed as an adjunct with its "ainsi
@@ -354,6 +360,8 @@ def arg_tokens(match, lex: Lexicon, requesters: frozenset[str]) -> tuple:
         source = subject_of(decider)  # "l'Alliance a annoncé un cessez-le-feu"
     if source is not None:
         source = antecedent(source)
+        if _personal(source):  # "Les rebelles ont pris la ville. Ils ont ensuite attaqué"
+            source = pronoun_antecedent(source) or source
     undergoer = target is not None and target == sufferer(root)
     if undergoer and source is not None and source.i in (target.i, target.head.i):
         source = None  # "X a été la cible d'un attentat": X is hit, it hits no one

@@ -14,7 +14,9 @@ from spacy.tokens import Doc, Token
 
 from vigie.french.dateline import skip_dateline
 from vigie.stages.common import text_of
-from vigie.stages.tokens import morph_of, tree_of
+from vigie.stages.tokens import morph_of, sentence_of, tree_of
+
+PRONOUN_LOOKBACK = 2  # sentences searched for the antecedent of "il", "elle"
 
 # Clauses an agent is inherited through; deeper chains rarely keep the same agent.
 MAX_INHERIT = 4
@@ -65,6 +67,24 @@ def antecedent(token: Token) -> Token:
     return doc[before] if before >= 0 and doc[before].pos_ in ("NOUN", "PROPN") else token
 
 
+def pronoun_antecedent(token: Token) -> Token | None:
+    """The noun a third-person pronoun subject most likely stands for: the last noun subject of
+    the same gender and number before it, in its sentence or the two before."""
+    doc = token.doc
+    first, _, _, _ = sentence_of(doc, token.i)
+    for _ in range(PRONOUN_LOOKBACK):
+        first = sentence_of(doc, first - 1)[0] if first > 0 else first
+    tree, gender, number = tree_of(doc), morph_of(doc, token.i, "Gender"), morph_of(
+        doc, token.i, "Number")
+    for i in range(token.i - 1, first - 1, -1):
+        if not tree.deps[i].startswith("nsubj") or doc[i].pos_ not in ("NOUN", "PROPN"):
+            continue
+        if (not gender or morph_of(doc, i, "Gender") in ((), gender)) and (
+                not number or morph_of(doc, i, "Number") in ((), number)):
+            return doc[i]
+    return None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, also when the parser hung it on the auxiliary."""
     doc = verb.doc
@@ -74,14 +94,20 @@ def subject_of(verb: Token) -> Token | None:
         subject = kids(doc, holder, {"nsubj"})
         if subject:
             return doc[subject[0]]
-    # "Les soldats ont mis en garde": a passive's subject on a verb whose past is with "avoir"
-    # and no "être" is the parser's mistake for an active subject
-    lemmas = {doc[a].lemma_ for a in auxes if tree.deps[a] != "aux:pass"}
-    if "avoir" in lemmas and not any(tree.deps[a] == "aux:pass" for a in auxes):
-        subject = kids(doc, verb.i, {"nsubj:pass"})
-        if subject:
-            return doc[subject[0]]
-    return None
+    return misread_subject(verb)
+
+
+def misread_subject(verb: Token) -> Token | None:
+    """A passive's subject on a verb whose past is with "avoir" and no "être": the parser's
+    mistake for an active subject ("Les soldats ont mis en garde", "Elle a arrêté")."""
+    doc, tree = verb.doc, tree_of(verb.doc)
+    auxes = [c for c in tree.children(verb.i) if tree.deps[c].startswith("aux")]
+    if any(tree.deps[a] == "aux:pass" for a in auxes):
+        return None
+    if not any(doc[a].lemma_ == "avoir" for a in auxes):
+        return None
+    subject = kids(doc, verb.i, {"nsubj:pass"})
+    return doc[subject[0]] if subject else None
 
 
 def lost_subject(verb: Token) -> Token | None:

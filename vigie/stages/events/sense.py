@@ -22,7 +22,7 @@ import re
 
 from spacy.tokens import Token
 
-from vigie.stages.arguments.clauses import agent_of
+from vigie.stages.arguments.clauses import agent_of, pronoun_antecedent
 from vigie.stages.arguments.frames import words_of
 from vigie.stages.arguments.participants import actor_of
 from vigie.stages.common import article_of, text_of
@@ -41,7 +41,6 @@ CAUSE_CASES = {"par", "dans", "sous", "suite", "à"}
 PURPOSE_MARKS = {"pour", "afin"}  # "pour renverser le président": an aim, not an event
 QUOTE_OPEN, QUOTE_CLOSE = "«“\"", "»”\""
 NAMING_WINDOW = 3  # words between a naming word and the quotation mark it introduces
-PRONOUN_LOOKBACK = 2  # sentences searched for the antecedent of "il", "elle"
 COMPLEMENTS = {"xcomp", "ccomp", "obj", "obl:arg"}  # what a statement says will be done
 UNFIT = ("natural", "competitor")  # classes whose words never act in an ASSAULT
 LEDE_MIN = 200  # the lede runs to the first line break after this many characters
@@ -78,24 +77,6 @@ def _described(token: Token) -> list[str]:
     if tree.deps[token.i] in ("appos", "flat:name") and token.head.i != token.i:
         words.append(lemmas[token.head.i])  # "Freddy" hung on "cyclone" the other way round
     return words
-
-
-def pronoun_antecedent(token: Token) -> Token | None:
-    """The noun a third-person pronoun subject most likely stands for: the last noun subject of
-    the same gender and number before it, in its sentence or the two before."""
-    doc = token.doc
-    first, _, _, _ = sentence_of(doc, token.i)
-    for _ in range(PRONOUN_LOOKBACK):
-        first = sentence_of(doc, first - 1)[0] if first > 0 else first
-    tree, gender, number = tree_of(doc), morph_of(doc, token.i, "Gender"), morph_of(
-        doc, token.i, "Number")
-    for i in range(token.i - 1, first - 1, -1):
-        if not tree.deps[i].startswith("nsubj") or doc[i].pos_ not in ("NOUN", "PROPN"):
-            continue
-        if (not gender or morph_of(doc, i, "Gender") in ((), gender)) and (
-                not number or morph_of(doc, i, "Number") in ((), number)):
-            return doc[i]
-    return None
 
 
 def belongs(token: Token, classes: frozenset[str], lex: Lexicon, actor: int | None) -> bool:
