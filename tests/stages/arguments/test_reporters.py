@@ -145,3 +145,27 @@ def test_reporters_parties_between(extract, text, expected):
 )
 def test_reporters_pronoun_subjects(extract, text, expected):
     assert _events(extract(text)) == expected
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # care and relief given to people in need is aid, to whom it is given
+        ("Médecins sans frontières a soigné des dizaines de blessés à Gaza.",
+         [("AID", "Médecins sans frontières", "blessés")]),
+        ("Le Tchad a accueilli des réfugiés soudanais.",
+         [("AID", "Tchad", "réfugiés soudanais")]),
+        ("Le Programme alimentaire mondial a distribué des vivres aux déplacés.",
+         [("AID", "Programme alimentaire mondial", "déplacés")]),
+        # an amount is not whose aid it is
+        ("L'Union européenne a annoncé une aide humanitaire de 50 millions d'euros.",
+         [("AID", "Union européenne", None)]),
+        # hosting a summit, a match, leaflets: no aid
+        ("Le président a accueilli son homologue français à Dakar.", []),
+        ("Le club a accueilli le match de samedi.", []),
+        ("Les militants ont distribué des tracts.", []),
+    ],
+)
+def test_reporters_aid_to_people_in_need(extract, text, expected):
+    assert _events(extract(text)) == expected

@@ -143,6 +143,10 @@ def verb_args(root: Token, etype: str) -> tuple[Token | None, Token | None]:
         source = agent_of(root, words.object_control) or lost_subject(root)
     if etype in STATEMENTS:
         target = child(root, {"obl:arg", "iobj", "obl"}, ADDRESSEE_CASES)
+        given = child(root, {"obj"}) if etype == "AID" else None
+        if target is None and given is not None:  # "distribuer des vivres aux déplacés"
+            target = child(given, {"nmod"}, ADDRESSEE_CASES)
+            target = None if target is not None and _town(target) else target
         target = target or child(root, {"obj", "nsubj:pass"}) or _bare_object(root)
     elif etype == "CONSULT":
         target = child(root, {"obl:arg", "obl", "obl:mod"}, PARTNER_CASES)
@@ -195,6 +199,8 @@ def noun_args(span, etype: str, lex: Lexicon) -> tuple[Token | None, Token | Non
     """(source, target) tokens of a nominal trigger ("l'offensive des forces X contre Y")."""
     root = span.root
     of = _span_child(span, {"nmod"}, SOURCE_CASES - {"par"})
+    if of is not None and of.lemma_.lower() in words_of(root.doc).amount_nouns:
+        of = None  # "une aide de 50 millions d'euros": how much
     source = _span_child(span, {"nmod"}, {"par"})
     if source is None and of is not None:  # "la répression des manifestants par la police"
         source = child(of, {"nmod"}, {"par"})  # the parser hangs "par X" on the nearest noun
@@ -226,6 +232,15 @@ def noun_args(span, etype: str, lex: Lexicon) -> tuple[Token | None, Token | Non
     if other is not None and source is None and target in (None, between):
         source, target = between, other  # "un cessez-le-feu entre Israël et le Hamas"
     return source, target
+
+
+def _town(token: Token) -> bool:
+    """Whether the token names a place below a country ("soigner des blessés à Gaza": where,
+    not to whom; "des armes à l'Ukraine": a country is a recipient)."""
+    for place in token.doc._.vigie_places or []:
+        if place.level != "country" and any(s <= token.idx < e for s, e in place.mentions):
+            return True
+    return False
 
 
 def _second(first: Token) -> Token | None:

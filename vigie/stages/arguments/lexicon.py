@@ -19,6 +19,7 @@ class ArgumentWords:
     unaccusatives: frozenset[str]  # "ils sont descendus": être of the past, not a passive
     figure_nouns: frozenset[str]  # "ce chiffre est contesté": about who gave the count
     collective_nouns: frozenset[str] = frozenset()  # "un groupe de soldats": the soldiers
+    amount_nouns: frozenset[str] = frozenset()  # "une aide de 50 millions": how much, not whose
 
 
 @lru_cache(maxsize=8)
@@ -35,4 +36,5 @@ def argument_words(kb_files: tuple[str, ...] = ()) -> ArgumentWords:
         unaccusatives=frozenset(data.get("unaccusatives") or ()),
         figure_nouns=frozenset(data.get("figure_nouns") or ()),
         collective_nouns=frozenset(data.get("collective_nouns") or ()),
+        amount_nouns=frozenset(data.get("amount_nouns") or ()),
     )
