@@ -169,3 +169,21 @@ def test_reporters_pronoun_subjects(extract, text, expected):
 )
 def test_reporters_aid_to_people_in_need(extract, text, expected):
     assert _events(extract(text)) == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a speaker who judges the measure did not take it, whatever its sector
+        ("Le journaliste américain a été arrêté à Moscou, a déploré le département d'État.",
+         [("COERCE", None, "journaliste américain")]),
+        ("Trois militants ont été arrêtés, a dénoncé le gouvernement.",
+         [("COERCE", None, "militants"), ("ACCUSE", "gouvernement", None)]),
+        # object control reaches an infinitive below the verb, never a finite clause beside it
+        ("Le ministre a accusé les rebelles d'avoir tué dix civils.",
+         [("ACCUSE", "ministre", "rebelles"), ("ASSAULT", "rebelles", "civils")]),
+    ],
+)
+def test_reporters_judging_speakers(extract, text, expected):
+    assert _events(extract(text)) == expected

@@ -326,7 +326,7 @@ def controller(token: Token, lex: Lexicon, requesters: frozenset[str]) -> Token 
         parent = current.head
         if parent.i == current.i:
             return None
-        if current.pos_ == "VERB" and parent.lemma_ in requesters:
+        if current.pos_ == "VERB" and parent.lemma_ in requesters and _infinitive(current):
             addressee = _addressee(parent, current)
             if addressee is not None:
                 return addressee
@@ -335,6 +335,16 @@ def controller(token: Token, lex: Lexicon, requesters: frozenset[str]) -> Token 
             return subject
         current = parent
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    """An infinitive, or a participle with an infinitive auxiliary ("d'avoir tué"): the
+    complement of an object-control verb, never a finite clause beside it ("X a été arrêté, a
+    déploré Y")."""
+    doc = verb.doc
+    return "Inf" in morph_of(doc, verb.i, "VerbForm") or any(
+        c.dep_.startswith("aux") and "Inf" in morph_of(doc, c.i, "VerbForm")
+        for c in verb.children)
 
 
 def _personal(token: Token) -> bool:

@@ -245,7 +245,7 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
         if hit.target == cued:
             hit.target = draft.target_token = None
     if hit.source is None:
-        hit.source = speakers.announcer(doc, ctx.quotes, match, hit.target, lex)
+        hit.source = speakers.announcer(doc, ctx.quotes, match, hit.target, lex, ctx.types)
     if hit.source == hit.target:
         hit.target = None
     _frame(ctx, draft)

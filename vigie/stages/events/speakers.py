@@ -15,6 +15,7 @@ from vigie.stages.arguments.participants import actor_of
 from vigie.stages.events.lexicon import Lexicon, Match
 from vigie.stages.tokens import morph_of
 
+SPOKEN = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"}  # a cue that judges the act
 ATTRIBUTION_CASES = {"pour", "selon"}  # "Pour le ministre, ...": the demand is the minister's
 
 
@@ -55,15 +56,16 @@ def speaker(doc: Doc, quotes: list, token: Token, lex: Lexicon) -> int | None:
 
 
 def announcer(doc: Doc, quotes: list, match: Match, target: int | None,
-              lex: Lexicon) -> int | None:
+              lex: Lexicon, triggers: dict[int, str]) -> int | None:
     """The authority that reports an act of its own kind that the text gives no author:
     "X a été arrêté, a indiqué la police", "un couvre-feu a été décrété, a annoncé l'armée".
 
     Only for the types and speaker sectors of `announced_by_author` (triggers.yaml), never the
-    act's target, nor an authority of another country than the target's.
+    act's target, nor an authority of another country than the target's, nor one whose cue
+    judges the act ("a dénoncé", "a déploré": `triggers`, root index -> type, holds the cue).
     """
     types, sectors = lex.announced
-    if match.entry.type not in types:
+    if match.entry.type not in types or _judged(doc, quotes, match, triggers):
         return None
     said = speaker(doc, quotes, match.root, lex)
     if said is None or said == target:
@@ -89,3 +91,12 @@ def within_quote(quotes: list, trigger: Token, source: Token | None) -> Token | 
             cue = quote.cue_start <= source.head.idx < quote.cue_end
             return None if cue and not quote.start <= source.idx < quote.end else source
     return source
+
+
+def _judged(doc: Doc, quotes: list, match: Match, triggers: dict[int, str]) -> bool:
+    """Whether the quote holding the trigger has a cue that is itself a statement event."""
+    for quote in quotes:
+        if quote.start <= match.root.idx < quote.end and quote.cue_start is not None:
+            cue = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
+            return cue is not None and any(triggers.get(t.i) in SPOKEN for t in cue)
+    return False
