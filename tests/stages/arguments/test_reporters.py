@@ -187,3 +187,20 @@ def test_reporters_aid_to_people_in_need(extract, text, expected):
 )
 def test_reporters_judging_speakers(extract, text, expected):
     assert _events(extract(text)) == expected
+
+
+@pytest.mark.issue(18)
+def test_reporters_acts_in_the_plural_that_a_count_sums_are_no_event(extract):
+    # a total over many acts is a figure, not one attack with 17 000 dead
+    record = extract("Plus de 17 000 civils ont péri dans des attaques djihadistes au Burkina "
+                     "Faso, selon une ONG.")
+    assert record.events == []
+    assert [(f.kind, f.value) for f in record.figures] == [("killed", 17000)]
+
+
+@pytest.mark.issue(18)
+def test_reporters_acts_in_the_plural_on_a_day_are_an_event(extract):
+    record = extract("Dix soldats ont été tués lundi dans des attaques jihadistes dans le nord "
+                     "du Mali.")
+    assert _events(record) == [("ASSAULT", None, "soldats")]
+    assert record.events[0].date == "2016-02-08"
