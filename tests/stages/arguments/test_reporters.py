@@ -204,3 +204,28 @@ def test_reporters_acts_in_the_plural_on_a_day_are_an_event(extract):
                      "du Mali.")
     assert _events(record) == [("ASSAULT", None, "soldats")]
     assert record.events[0].date == "2016-02-08"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # an authority of another country than the place's or the target's took no measure
+        ("Un journaliste français a été interpellé à Moscou, a indiqué le ministère français "
+         "des Affaires étrangères.", [("COERCE", None, "journaliste français")]),
+        ("Un soldat américain a été arrêté en Russie, a confirmé le département d'État "
+         "américain.", [("COERCE", None, "soldat américain")]),
+        # an expulsion, a seizure of power by civilians: rarely announced by their author
+        ("L'ambassadeur de France a été expulsé, a annoncé le ministère français des Affaires "
+         "étrangères.", [("COERCE", None, "ambassadeur")]),
+        ("Le président a été renversé, a annoncé le gouvernement en exil.",
+         [("COERCE", None, "président")]),
+        # an agent the parser hung elsewhere is still the author; an embassy arrests no one
+        ("Cinq trafiquants ont été arrêtés à la frontière par les douaniers, a indiqué le "
+         "ministère de l'Intérieur.", [("COERCE", None, "trafiquants")]),
+        ("Le suspect a été arrêté, a annoncé l'ambassade des États-Unis.",
+         [("COERCE", None, "suspect")]),
+    ],
+)
+def test_reporters_authorities_that_took_no_measure(extract, text, expected):
+    assert _events(extract(text)) == expected

@@ -244,12 +244,12 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
         hit.source = cued  # "X a été arrêté, a dénoncé Y": Y accuses, the parse made Y its object
         if hit.target == cued:
             hit.target = draft.target_token = None
-    if hit.source is None:
-        hit.source = speakers.announcer(doc, ctx.quotes, match, hit.target, lex, ctx.types)
     if hit.source == hit.target:
         hit.target = None
     _frame(ctx, draft)
     _locate(ctx, hit, match)
+    if hit.source is None and source is None:  # no author in the text at all
+        hit.source = speakers.announcer(doc, ctx.quotes, hit, match, lex, ctx.types)
     draft.tally = draft.tally or aggregate(match.root, ctx.figures, ctx.places, hit, ctx.times)
     return draft
 

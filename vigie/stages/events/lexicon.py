@@ -60,8 +60,10 @@ class Lexicon:
     figures: dict[str, frozenset[str]] = field(default_factory=dict)
     weapons: dict[str, str] = field(default_factory=dict)  # weapon lemma -> ASSAULT mode
     classes: dict[str, frozenset[str]] = field(default_factory=dict)  # word classes (sense.py)
-    # (types, speaker sectors): an authority reporting such an act with no author is its author
-    announced: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    # (type, mode) -> sectors of the authorities whose report of such a measure with no author
+    # makes them its author, and the words of diplomatic speakers (triggers.yaml)
+    announced: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    diplomatic: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -140,9 +142,10 @@ def _load(path: str, kb_files: tuple[str, ...]) -> Lexicon:
         contexts=data.get("contexts") or {},
         figures={k: frozenset(v) for k, v in (data.get("figures") or {}).items()},
     )
-    announced = data.get("announced_by_author") or {}
-    lex.announced = (frozenset(announced.get("types") or ()),
-                     frozenset(announced.get("sectors") or ()))
+    announced = dict(data.get("announced_by_author") or {})
+    lex.diplomatic = frozenset(w.lower() for w in announced.pop("diplomatic", None) or ())
+    lex.announced = {(etype, mode): frozenset(sectors or ())
+                     for etype, modes in announced.items() for mode, sectors in modes.items()}
     for mode, words in (data.get("weapons") or {}).items():
         lex.weapons.update({word: mode for word in words})
     lex.classes = {name: frozenset(words) for name, words in (data.get("classes") or {}).items()}

@@ -55,28 +55,35 @@ def speaker(doc: Doc, quotes: list, token: Token, lex: Lexicon) -> int | None:
     return None
 
 
-def announcer(doc: Doc, quotes: list, match: Match, target: int | None,
-              lex: Lexicon, triggers: dict[int, str]) -> int | None:
-    """The authority that reports an act of its own kind that the text gives no author:
-    "X a été arrêté, a indiqué la police", "un couvre-feu a été décrété, a annoncé l'armée".
+def announcer(doc: Doc, quotes: list, hit, match: Match, lex: Lexicon,
+              triggers: dict[int, str]) -> int | None:
+    """The authority that reports a measure the text gives no author at all: "X a été arrêté,
+    a indiqué la police", "un couvre-feu a été décrété, a annoncé l'armée".
 
-    Only for the types and speaker sectors of `announced_by_author` (triggers.yaml), never the
-    act's target, nor an authority of another country than the target's, nor one whose cue
-    judges the act ("a dénoncé", "a déploré": `triggers`, root index -> type, holds the cue).
+    Only for the modes and speaker sectors of `announced_by_author` (triggers.yaml);
+    never the measure's target, a diplomatic speaker, an authority of another country than the
+    target's or the place's, nor one whose cue judges the act ("a dénoncé", "a déploré":
+    `triggers`, root index -> type, holds the cue).
     """
-    types, sectors = lex.announced
-    if match.entry.type not in types or _judged(doc, quotes, match, triggers):
+    sectors = lex.announced.get((match.entry.type, hit.mode))
+    if not sectors:
         return None
+    if _judged(doc, quotes, match, triggers) or any(
+            t.lower_ == "par" and t.dep_ == "case" for t in match.root.subtree):
+        return None  # "arrêtés à la frontière par les douaniers": an agent, wherever it hangs
     said = speaker(doc, quotes, match.root, lex)
-    if said is None or said == target:
+    if said is None or said == hit.target:
         return None
     actors = doc._.vigie_actors or []
     who = actors[said]
-    if who.sector not in sectors:
+    name = (who.name or "").lower()
+    if who.sector not in sectors or any(word in name for word in lex.diplomatic):
         return None
-    whom = actors[target].country if target is not None else None
-    if who.country and whom and who.country != whom:
-        return None  # "l'opposant a été arrêté, a dénoncé le gouvernement français"
+    places = doc._.vigie_places or []
+    countries = {actors[hit.target].country if hit.target is not None else None,
+                 places[hit.place].country if hit.place is not None else None} - {None}
+    if who.country and countries - {who.country}:
+        return None  # "un journaliste a été arrêté à Moscou, a indiqué le ministère français"
     return said
 
 
