@@ -163,3 +163,20 @@ def test_referents_unidentified_armed_men_stay_one_unidentified_actor(nlp):
 def test_referents_noun_after_en_is_no_participant(nlp):
     text = "Les rebelles ont pris en otage trois humanitaires."
     assert set(_actors(nlp, text)) == {"rebelles", "humanitaires"}
+
+
+def test_referents_unidentified_armed_men_stay_so_beside_two_groups(nlp):
+    text = ("Les rebelles du M23 et des miliciens Wazalendo se sont affrontés lundi. Des hommes "
+            "armés ont ensuite attaqué un centre de santé.")
+    actors = _actors(nlp, text)
+    assert actors["hommes armés"].sector == "UAF"
+    assert _mentions(text, actors["hommes armés"]) == ["hommes armés"]
+
+
+def test_referents_assailants_after_a_state_force_acted_stay_unidentified(nlp):
+    # the army attacked the rebels' camp: the assailants may be its soldiers, not the rebels
+    text = ("L'armée malienne a attaqué un campement de rebelles près de Kidal. Les assaillants "
+            "ont tué au moins dix combattants.")
+    actors = _actors(nlp, text)
+    assert actors["assaillants"].sector == "UAF"
+    assert _mentions(text, actors["assaillants"]) == ["assaillants"]

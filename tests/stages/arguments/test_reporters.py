@@ -229,3 +229,14 @@ def test_reporters_acts_in_the_plural_on_a_day_are_an_event(extract):
 )
 def test_reporters_authorities_that_took_no_measure(extract, text, expected):
     assert _events(extract(text)) == expected
+
+
+@pytest.mark.issue(17)
+def test_reporters_partitive_apposed_to_a_name_is_that_person(extract):
+    text = ("Un militaire a été blessé samedi à Lyon par un tir. Selon plusieurs témoins, le "
+            "tir venait d'un policier. Paul, l'un des amis de la victime a rapporté à l'AFP : "
+            "\"J'ai vu le projectile frapper le visage de mon ami\".")
+    record = extract(text)
+    names = {a.id: a.name for a in record.actors}
+    assert [names.get(q.speaker) for q in record.quotes] == ["témoins", "Paul"]
+    assert "amis de la victime" not in names.values()

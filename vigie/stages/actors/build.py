@@ -24,6 +24,7 @@ LOGGER = logging.getLogger(__name__)
 # Key word of generic people ("personnes", "femmes"): they join a population named more precisely.
 GENERIC = "*people"
 ARMED_GROUPS = {"REB"}  # identified armed groups, whom unidentified armed men (UAF) may be
+STATE_FORCES = {"MIL", "COP"}
 # Sectors of actors that the story's country does not fit: international bodies, and experts and
 # universities, most often quoted from abroad ("Koert Debeuf, chercheur à l'Université
 # d'Oxford" in a story about Syria). The others, unknown to the knowledge base and with no
@@ -191,24 +192,43 @@ class Builder:
 
     def _join_unidentified(self) -> None:
         """Unidentified armed men ("des hommes armés", "les assaillants": sector UAF) are the
-        armed group the story has identified, the one named last before them (or its only one):
-        "des djihadistes présumés ont attaqué le camp ... des hommes armés ont pris pour cible";
-        with no such group, all are the first unidentified ones ("les assaillants")."""
+        one armed group the story has identified: "des djihadistes présumés ont attaqué le camp
+        ... des hommes armés ont pris pour cible". Not when the story names two groups, nor when
+        a state force acts as a subject just before them (the assailants may be its soldiers);
+        with no group, all are the first unidentified ones."""
         groups = [i for i, hit in enumerate(self.hits) if hit.sector in ARMED_GROUPS]
         unidentified = None  # with no group, "les assaillants" are the "hommes armés" before
         for i, hit in enumerate(self.hits):
             if hit.sector != "UAF" or hit.named_mentions or hit.kb_id:
                 continue
-            first = min(hit.mentions)[0]
-            before = [(max(s for s, _ in self.hits[g].mentions if s < first), g) for g in groups
-                      if any(s < first for s, _ in self.hits[g].mentions)]
-            found = max(before)[1] if before else (groups[0] if len(groups) == 1 else None)
+            found = groups[0] if len(groups) == 1 else None
+            if found is not None and self._state_force_acts_before(min(hit.mentions)[0]):
+                found = None
             if found is None and not groups:
                 found, unidentified = unidentified, unidentified if unidentified is not None else i
             if found is not None:
                 self.hits[found].mentions += hit.mentions
                 self.hits[i] = None
         self.hits = [hit for hit in self.hits if hit is not None]
+
+    def _state_force_acts_before(self, start: int) -> bool:
+        """Whether an army or police actor is a subject in the sentence before `start` or in
+        its own sentence ("L'armée a attaqué un campement de rebelles. Les assaillants ...")."""
+        doc = self.doc
+        token = doc.char_span(start, start + 1, alignment_mode="expand")
+        if token is None:
+            return False
+        sent = token[0].sent
+        first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        lo = doc[first].idx
+        for hit in self.hits:
+            if hit is None or hit.sector not in STATE_FORCES:
+                continue
+            for s, e in hit.mentions:
+                span = doc.char_span(s, e, alignment_mode="expand") if lo <= s < start else None
+                if span is not None and span.root.dep_.startswith("nsubj"):
+                    return True
+        return False
 
     def _join_roles(self) -> None:
         """An unnamed individual known by a function ("un porte-parole de la junte") is the

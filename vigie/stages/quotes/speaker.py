@@ -198,6 +198,9 @@ def speaker_of(doc: Doc, tok: Token | None, index: ActorIndex, previous: int | N
         tok = tok.head.head  # "la préfecture, qui souligne ...": the antecedent speaks
     if tok.lower_ in PRONOUNS:
         return pronoun(doc, tok, index, previous)
+    named = _named_before(doc, tok, index) if tok.lower_ in _PARTITIVES else None
+    if named is not None:
+        return named  # "Jonas, l'un des amis de la victime, a rapporté": Jonas
     for cand in _candidates(tok):
         found = index.at(cand.idx, cand.idx + len(cand.text))
         if found is not None:
@@ -210,6 +213,21 @@ def speaker_of(doc: Doc, tok: Token | None, index: ActorIndex, previous: int | N
         if found is not None:
             return found
     return newcomer(doc, tok, human_only=False)
+
+
+def _named_before(doc: Doc, tok: Token, index: ActorIndex) -> int | None:
+    """The named person a partitive subject is apposed to ("Jonas, l'un des amis de la
+    victime, a dit"): the actor right before its comma, when it is a person's name."""
+    i = tok.i - 1
+    if doc[i].text == "'" or doc[i].lower_ in ("l'", "l’"):
+        i -= 1  # "l'" tokenized apart
+    if i < 1 or doc[i].text != ",":
+        return None
+    name = doc[i - 1]
+    if name.pos_ != "PROPN":
+        return None
+    found = index.at(name.idx, name.idx + len(name.text))
+    return found if found is not None and index.actors[found].kind == "person" else None
 
 
 def _by_name(tok: Token, index: ActorIndex) -> int | None:
