@@ -240,3 +240,24 @@ def test_reporters_partitive_apposed_to_a_name_is_that_person(extract):
     names = {a.id: a.name for a in record.actors}
     assert [names.get(q.speaker) for q in record.quotes] == ["témoins", "Paul"]
     assert "amis de la victime" not in names.values()
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "ils" in a quote is the speaker's to resolve, not a subject of the narrative
+        ("Les rebelles ont été chassés de Kamako par l'armée. Les habitants sont rentrés chez "
+         "eux. « Ils ont attaqué notre village à l'aube », a raconté une habitante.",
+         [("ASSAULT", None, None)]),
+        # two subjects of the pronoun's number compete: left unsaid
+        ("Les rebelles du M23 ont pris la localité de Rubaya. Les soldats congolais ont fui. "
+         "Ils ont ensuite attaqué le camp de Mugunga.", [("ASSAULT", None, None)]),
+        # a passive's subject is a patient, not a candidate agent
+        ("Dix civils ont été tués lundi par des rebelles dans le village. Les assaillants "
+         "ont pillé des maisons. Ils ont ensuite enlevé trois enseignants.",
+         [("ASSAULT", "rebelles", "civils"), ("ASSAULT", "rebelles", "enseignants")]),
+    ],
+)
+def test_reporters_pronoun_subjects_left_unsaid(extract, text, expected):
+    assert _events(extract(text)) == expected

@@ -347,6 +347,11 @@ def _infinitive(verb: Token) -> bool:
         for c in verb.children)
 
 
+def _quoted(token: Token) -> bool:
+    """Whether the token is inside a direct quote (where "ils" is the speaker's to resolve)."""
+    return any(q.direct and q.start <= token.idx < q.end for q in token.doc._.vigie_quotes or [])
+
+
 def _personal(token: Token) -> bool:
     """A third-person subject pronoun ("il", "elles"), not a relative or a demonstrative."""
     return token.pos_ == "PRON" and token.lower_ in SUBJECT_PRONOUNS
@@ -385,8 +390,8 @@ def arg_tokens(match, lex: Lexicon, requesters: frozenset[str]) -> tuple:
         source = subject_of(decider)  # "l'Alliance a annoncé un cessez-le-feu"
     if source is not None:
         source = antecedent(source)
-        if _personal(source):  # "Les rebelles ont pris la ville. Ils ont ensuite attaqué"
-            source = pronoun_antecedent(source) or source
+        if _personal(source) and not _quoted(source):  # "Les rebelles ont pris la ville. Ils
+            source = pronoun_antecedent(source, agent=True) or source  # ont ensuite attaqué"
     undergoer = target is not None and target == sufferer(root)
     if undergoer and source is not None and source.i in (target.i, target.head.i):
         source = None  # "X a été la cible d'un attentat": X is hit, it hits no one

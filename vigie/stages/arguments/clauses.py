@@ -67,22 +67,31 @@ def antecedent(token: Token) -> Token:
     return doc[before] if before >= 0 and doc[before].pos_ in ("NOUN", "PROPN") else token
 
 
-def pronoun_antecedent(token: Token) -> Token | None:
+def pronoun_antecedent(token: Token, *, agent: bool = False) -> Token | None:
     """The noun a third-person pronoun subject most likely stands for: the last noun subject of
-    the same gender and number before it, in its sentence or the two before."""
+    the same gender and number before it, in its sentence or the two before. For the `agent`
+    of an act, only active subjects count (a passive's are patients), and None when two compete
+    in that window ("Les rebelles ont pris la ville. Les soldats ont fui. Ils ont attaqué")."""
     doc = token.doc
     first, _, _, _ = sentence_of(doc, token.i)
     for _ in range(PRONOUN_LOOKBACK):
         first = sentence_of(doc, first - 1)[0] if first > 0 else first
     tree, gender, number = tree_of(doc), morph_of(doc, token.i, "Gender"), morph_of(
         doc, token.i, "Number")
+    found = None
     for i in range(token.i - 1, first - 1, -1):
         if not tree.deps[i].startswith("nsubj") or doc[i].pos_ not in ("NOUN", "PROPN"):
             continue
+        if agent and tree.deps[i] == "nsubj:pass":
+            continue
         if (not gender or morph_of(doc, i, "Gender") in ((), gender)) and (
                 not number or morph_of(doc, i, "Number") in ((), number)):
-            return doc[i]
-    return None
+            if not agent:
+                return doc[i]
+            if found is not None and doc[i].lemma_ != found.lemma_:
+                return None
+            found = found or doc[i]
+    return found
 
 
 def subject_of(verb: Token) -> Token | None:
