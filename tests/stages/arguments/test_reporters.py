@@ -261,3 +261,26 @@ def test_reporters_partitive_apposed_to_a_name_is_that_person(extract):
 )
 def test_reporters_pronoun_subjects_left_unsaid(extract, text, expected):
     assert _events(extract(text)) == expected
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "entre X et Y" says who clashed, not who protested
+        ("Des heurts entre la police et des manifestants ont éclaté à Dakar.",
+         [("PROTEST", None, None)]),
+        # a killing with its own author is not the act it followed
+        ("Les rebelles ont tué trois civils mardi à la suite de l'attaque de l'armée contre "
+         "leur camp.", [("ASSAULT", "rebelles", "civils"), ("ASSAULT", "armée", None)]),
+    ],
+)
+def test_reporters_parties_and_causes_kept_apart(extract, text, expected):
+    assert _events(extract(text)) == expected
+
+
+@pytest.mark.issue(17)
+def test_reporters_condemning_a_kind_of_act_targets_no_author(extract):
+    record = extract("L'armée a bombardé des positions rebelles lundi. L'ONU condamne toute "
+                     "attaque contre les civils.")
+    assert ("ACCUSE", "Organisation des Nations unies", None) in _events(record)

@@ -229,7 +229,8 @@ def noun_args(span, etype: str, lex: Lexicon) -> tuple[Token | None, Token | Non
         target = child(root.head, {"nmod", "obl", "obl:mod", "obl:arg"}, cases)
     between = _span_child(span, {"nmod"}, {"entre"})
     other = _second(between) if between is not None else None
-    if other is not None and source is None and target in (None, between):
+    if other is not None and source is None and target in (None, between) and (
+            etype not in ("PROTEST",)):  # "heurts entre la police et des manifestants": who?
         source, target = between, other  # "un cessez-le-feu entre Israël et le Hamas"
     return source, target
 

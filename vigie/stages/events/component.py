@@ -334,9 +334,11 @@ def _acts_below(verb: Token) -> list[Token]:
     """The verb's agent and its adjuncts of place and time that may be the act that harmed
     ("tués par des tirs", "lors d'une attaque"), and the noun after a complex preposition of
     cause ("tués en raison des affrontements", "à la suite de l'attaque")."""
-    found = []
+    found, agentless = [], acts.subject_of(verb) is None
     for child in verb.children:
         if child.lemma_ in CAUSES and child.dep_.startswith("obl"):
+            if not agentless:
+                continue  # "les rebelles ont tué trois civils à la suite de l'attaque de X"
             found += [c for c in child.children if c.dep_ == "nmod"]
         elif child.dep_ == "obl:agent" or (child.dep_.startswith(("obl", "nmod"))
                                            and acts.case_of(child) in ACT_CASES):

@@ -16,6 +16,7 @@ from vigie.stages.arguments.clauses import case_of
 CONDEMNING = {"ACCUSE"}
 _OF = {"de", "du", "des", "d'", "d’"}
 DEPTH = 2  # "la tentative de coup d'État": the act may be the object's "de X"
+ANY = {"tout", "toute", "aucun", "aucune", "chaque", "quelque"}  # a kind of act, not one told
 
 
 def condemned_act(target: Token | None, roots: dict[int, str]) -> tuple[int, str] | None:
@@ -23,8 +24,9 @@ def condemned_act(target: Token | None, roots: dict[int, str]) -> tuple[int, str
     reached through its "de X" complements."""
     current = target
     for _ in range(DEPTH):
-        if current is None:
-            return None
+        if current is None or any(c.dep_ == "det" and c.lemma_.lower() in ANY
+                                  for c in current.children):
+            return None  # "condamne toute attaque contre les civils": no act told
         if current.i in roots:
             return current.idx, roots[current.i]
         current = next((c for c in current.children
