@@ -90,8 +90,10 @@ def test_referents_media_named_after_their_noun(nlp):
     for name in ("ITélé", "Rangoun Now"):
         assert (actors[name].kind, actors[name].sector) == ("organization", "MED")
     now = text.index("Rangoun Now")
-    assert actors["Rangoun Now"].mentions[0] == (now, now + len("Rangoun Now"))
-    assert len(actors["Rangoun Now"].mentions) == 2
+    # the noun is a mention of the medium; its names are its named mentions
+    assert _mentions(text, actors["Rangoun Now"]) == [
+        "site d'information", "Rangoun Now", "Rangoun Now"]
+    assert actors["Rangoun Now"].named_mentions[0] == (now, now + len("Rangoun Now"))
 
 
 def test_referents_told_medium_is_no_actor(nlp):
@@ -181,3 +183,16 @@ def test_referents_assailants_after_a_state_force_acted_stay_unidentified(nlp):
     actors = _actors(nlp, text)
     assert actors["assaillants"].sector == "UAF"
     assert _mentions(text, actors["assaillants"]) == ["assaillants"]
+
+
+def test_referents_media_noun_is_a_mention_of_the_medium(nlp):
+    text = "L'armée a bombardé la radio Mille Collines."
+    actors = _actors(nlp, text)
+    assert set(actors) == {"armée", "Mille Collines"}
+    assert _mentions(text, actors["Mille Collines"]) == ["radio", "Mille Collines"]
+    assert actors["Mille Collines"].sector == "MED"
+
+
+def test_referents_an_agency_is_no_medium_by_its_noun_alone(nlp):
+    actors = _actors(nlp, "L'agence américaine USAID a suspendu son aide au Niger.")
+    assert actors["USAID"].sector != "MED"

@@ -79,6 +79,8 @@ def media_cands(doc: Doc, lex: Lexicon, keys: Keys, taken: set[int],
         key = f"org:{' '.join(keys[j:end])}"
         out.append(Cand(j, end, key, name, "organization", sector="MED",
                         aliases=(f"org:{tkey(initials(name))}",)))
+        # the noun is a mention of the medium too ("la radio privée X"): no actor of its own
+        out.append(Cand(i, j, key, doc[i:j].text, "organization", sector="MED", named=False))
         taken.update(range(i, end))
     return out
 
