@@ -187,3 +187,9 @@ def test_event_where_when_merged_mention_names_a_finer_place(extract, text, expe
 def test_event_where_when_victims_clause_places_the_act_that_killed_them(extract):
     text = "Dix personnes ont été tuées mardi dans la ville de Goma en raison des affrontements entre les rebelles et l'armée."
     assert _where_when(extract, text) == [("affrontements", "ville de Goma", "2016-02-09")]
+
+
+@pytest.mark.issue(18)
+def test_event_where_when_place_where_it_was_said_is_not_a_finer_place(extract):
+    text = "Des soldats ont été tués lundi au Niger. L'attaque a été menée par des combattants venus du Mali, a précisé le ministre à Niamey."
+    assert _where_when(extract, text) == [("tués", "Niger", "2016-02-08")]

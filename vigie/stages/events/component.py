@@ -416,7 +416,8 @@ def find_events(doc: Doc, lex: Lexicon | None = None) -> list[EventHit]:
         request = _deontic(ctx, draft) if hit is not None else None
         hits.extend(h for h in (request, hit) if h is not None)
     actors = doc._.vigie_actors or []
-    events = merge_events(hits, places, actors, text_of(doc))
+    said = speakers.speech_clauses(doc, ctx.quotes)
+    events = merge_events(hits, places, actors, text_of(doc), said)
     blame_authors(events)
     for event in events:
         event.confidence = event_confidence(event, actors)

@@ -25,6 +25,7 @@ class Story:
     places: tuple = ()
     actors: tuple = ()
     text: str = ""
+    said: tuple = ()  # (start, end) of speech clauses ("a précisé le ministre à Niamey")
 
 
 def _fits(a, b) -> bool:
@@ -157,9 +158,11 @@ def absorb(a, b, story: Story = Story()) -> None:
 
 
 def _in_clause(story: Story, place: int, hit) -> bool:
-    """Whether the hit's own clause names the place (not the story's or the dateline's)."""
+    """Whether the hit's own clause names the place (not the story's or the dateline's, nor
+    where its speaker said it: "..., a précisé le ministre à Niamey")."""
     mentions = getattr(story.places[place], "mentions", ())
-    return any(hit.start <= s and e <= hit.end for s, e in mentions)
+    return any(hit.start <= s and e <= hit.end and not any(a <= s < b for a, b in story.said)
+               for s, e in mentions)
 
 
 def _finer(story: Story, new, old) -> bool:
@@ -226,7 +229,7 @@ def _resolve_anaphora(hits: list, story: Story) -> list:
     return kept
 
 
-def merge_events(hits: list, places=(), actors=(), text: str = "") -> list:
+def merge_events(hits: list, places=(), actors=(), text: str = "", said=()) -> list:
     """Fold every hit into an earlier compatible one; mentions with no actor go to the nearest.
 
     Args:
@@ -234,11 +237,12 @@ def merge_events(hits: list, places=(), actors=(), text: str = "") -> list:
         places: doc._.vigie_places (a country and a place in it do not conflict).
         actors: doc._.vigie_actors (a described actor may be a named one).
         text: the doc's text (paragraphs).
+        said: (start, end) of the speech clauses of quotes (where it was said, not done).
 
     Returns:
         The merged hits, in order of first mention.
     """
-    story, merged = Story(tuple(places), tuple(actors), text), []
+    story, merged = Story(tuple(places), tuple(actors), text, tuple(said)), []
     hits = _resolve_anaphora(hits, story)
     for hit in hits:
         if not _orphan(hit):

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from vigie.stages.arguments.clauses import case_of
 from vigie.stages.arguments.participants import actor_of
+from vigie.stages.common import text_of
 from vigie.stages.events.lexicon import Lexicon, Match
 from vigie.stages.tokens import morph_of
 
@@ -107,3 +108,19 @@ def _judged(doc: Doc, quotes: list, match: Match, triggers: dict[int, str]) -> b
             cue = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
             return cue is not None and any(triggers.get(t.i) in SPOKEN for t in cue)
     return False
+
+
+def speech_clauses(doc: Doc, quotes: list) -> list[tuple[int, int]]:
+    """(start, end) of each quote's speech clause: an inverted cue to its sentence's end ("...,
+    a précisé le ministre à Niamey."), a cue before the quote to the quote."""
+    text, out = text_of(doc), []
+    for quote in quotes:
+        if quote.cue_start is None:
+            continue
+        if quote.cue_start >= quote.end:
+            stops = [i for i in (text.find(".", quote.cue_end), text.find("\n", quote.cue_end))
+                     if i >= 0]
+            out.append((quote.cue_start, min(stops, default=len(text))))
+        else:
+            out.append((quote.cue_start, quote.start))
+    return out
