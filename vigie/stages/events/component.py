@@ -34,6 +34,7 @@ from vigie.stages.events.lexicon import (
     outside_names,
 )
 from vigie.stages.events.merge import merge_events
+from vigie.stages.events.modes import weapon_mode
 from vigie.stages.events.status import carrier, clause_status, framing
 from vigie.stages.events.tolls import aggregate, counted_by, cumulative
 from vigie.stages.events.when import event_date, event_when, in_dateline
@@ -158,29 +159,6 @@ def _locate(ctx: Ctx, hit: EventHit, match: Match) -> None:
                 hit.figures.append(i)  # a total "depuis 2015" is no one event's toll
 
 
-def _weapon(lemmas, lex: Lexicon) -> str | None:
-    for lemma in lemmas:
-        mode = lex.weapons.get(lemma)
-        if mode is not None:
-            return mode
-    return None
-
-
-def weapon_mode(match: Match, hit: EventHit, lex: Lexicon) -> str | None:
-    """An ASSAULT's mode read from weapon words in the trigger's own phrase (a noun's
-    complements, a verb's obliques: "frappes de drones", "attaqué au couteau"): they win over
-    the trigger word's mode. Weapons elsewhere in the clause are left alone: they often belong to
-    another strike of a mixed attack, and a mode keeps mentions apart when merging."""
-    if hit.type != "ASSAULT":
-        return hit.mode
-    root = match.root
-    own = root.subtree if root.pos_ in ("NOUN", "PROPN") else (
-        t for c in root.children if c.dep_.startswith("obl") for t in c.subtree)
-    lemmas, span = lemmas_of(match.span.doc), match.span
-    found = _weapon((lemmas[t.i] for t in own if not span.start <= t.i < span.end), lex)
-    return found or hit.mode
-
-
 def _frame(ctx: Ctx, draft: Draft) -> None:
     hit, match, lex = draft.hit, draft.match, ctx.lex
     frame = framing(match, lex, ctx.hosts)
@@ -204,7 +182,7 @@ def _frame(ctx: Ctx, draft: Draft) -> None:
 def _draft(ctx: Ctx, match: Match) -> Draft:
     doc, lex = ctx.doc, ctx.lex
     hit = _hit(doc, match, lex)
-    hit.mode = weapon_mode(match, hit, lex)
+    hit.mode = weapon_mode(match, hit.type, hit.mode, lex)
     source, target = acts.arg_tokens(match, lex, ctx.requesters)
     source = speakers.within_quote(ctx.quotes, match.root, source)
     draft = Draft(match, hit, source_token=source)
