@@ -284,3 +284,20 @@ def test_reporters_condemning_a_kind_of_act_targets_no_author(extract):
     record = extract("L'armée a bombardé des positions rebelles lundi. L'ONU condamne toute "
                      "attaque contre les civils.")
     assert ("ACCUSE", "Organisation des Nations unies", None) in _events(record)
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # who claims or justifies an act named as its object did it
+        ("Le groupe État islamique a revendiqué l'attentat de Kaboul.",
+         [("ASSAULT", "État islamique", None)]),
+        ("La situation reste confuse dans la capitale. L'armée, qui justifie le putsch par des "
+         "fraudes, a promis des élections.", [("COERCE", "armée", None)]),
+        # a city after an act noun is where it happened, not its author
+        ("L'attentat de Kaboul a fait dix morts.", [("ASSAULT", None, None)]),
+    ],
+)
+def test_reporters_claimed_acts_and_their_places(extract, text, expected):
+    assert _events(extract(text)) == expected

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from vigie.stages.arguments.clauses import (
     ADDRESSEE_CASES,
+    antecedent,
     child,
     children,
     passive,
@@ -45,6 +46,10 @@ def responsible(act: Token, words: ArgumentWords) -> Token | None:
     its sentence or the next ones whose object takes the act up.
     """
     verbs = words.claim_verbs | words.blame_verbs
+    if act.dep_ == "obj" and act.head.lemma_ in words.claim_verbs:
+        found = _claimant(act.head, words)  # "X a revendiqué l'attentat", "qui justifie le putsch"
+        if found is not None:
+            return antecedent(found)
     # "attentats attribués à Y", also on the head of "une série d'attentats attribués à Y"
     holders = [act, act.head] if act.dep_ == "nmod" else [act]
     for participle in (p for h in holders for p in children(h, {"acl"})):

@@ -200,7 +200,9 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
         said = acts.child(match.root, {"obj"}) if match.root.pos_ == "VERB" else None
         hit.condemned = condemned_act(said or target, ctx.types)  # its author: the target
     if hit.source is None and source is not None:
-        hit.source = newcomer(doc, source, human_only=True)
+        # "l'attentat de Kaboul": a city after an act noun is where, not who
+        of_place = match.root.pos_ == "NOUN" and acts.case_of(source) in acts.OF_CASES
+        hit.source = newcomer(doc, source, human_only=True, capitals=not of_place)
     if hit.source is None and match.entry.type in CLAIMABLE:
         claimant = responsible(match.root, words_of(doc))  # "l'attaque a été revendiquée par X"
         hit.source = actor_of(doc, claimant) if claimant is not None else None
