@@ -66,6 +66,7 @@ REPORTED_ACTS = {"ASSAULT"}  # "X a annoncé une attaque" reports it; X did not 
 PATIENT_HEADS = {"cible", "objet", "victime"}
 OF_CASES = {"de", "du", "des", "d'", "d’"}
 SUBJECT_PRONOUNS = {"il", "ils", "elle", "elles"}
+NUMBER_NOUNS = {"million", "milliard", "millier"}
 # Clauses between a trigger and the subject it inherits; set on the sample's "n'avoir pas
 # l'intention de cesser ses raids" (4 steps), deeper is rarely the same actor.
 MAX_CLIMB = 5
@@ -199,7 +200,7 @@ def noun_args(span, etype: str, lex: Lexicon) -> tuple[Token | None, Token | Non
     """(source, target) tokens of a nominal trigger ("l'offensive des forces X contre Y")."""
     root = span.root
     of = _span_child(span, {"nmod"}, SOURCE_CASES - {"par"})
-    if of is not None and of.lemma_.lower() in words_of(root.doc).amount_nouns:
+    if of is not None and _amount(of):
         of = None  # "une aide de 50 millions d'euros": how much
     source = _span_child(span, {"nmod"}, {"par"})
     if source is None and of is not None:  # "la répression des manifestants par la police"
@@ -351,6 +352,19 @@ def _infinitive(verb: Token) -> bool:
 def _quoted(token: Token) -> bool:
     """Whether the token is inside a direct quote (where "ils" is the speaker's to resolve)."""
     return any(q.direct and q.start <= token.idx < q.end for q in token.doc._.vigie_quotes or [])
+
+
+def _amount(token: Token) -> bool:
+    """A noun of an amount ("euros", "tonnes"), or a number noun ("millions") that counts one or
+    nothing; not one that counts people ("de milliers d'opposants")."""
+    amounts = words_of(token.doc).amount_nouns
+    lemma = token.lemma_.lower()
+    if lemma not in amounts:
+        return False
+    if lemma not in NUMBER_NOUNS:
+        return True
+    counted = _first(children(token, {"nmod"}, OF_CASES))
+    return counted is None or counted.lemma_.lower() in amounts
 
 
 def _personal(token: Token) -> bool:

@@ -17,6 +17,7 @@ from vigie.stages.common import text_of
 from vigie.stages.tokens import morph_of, sentence_of, tree_of
 
 PRONOUN_LOOKBACK = 2  # sentences searched for the antecedent of "il", "elle"
+KILLED = {"tuer", "abattre", "exécuter", "massacrer", "décapiter"}  # the dead do not act again
 
 # Clauses an agent is inherited through; deeper chains rarely keep the same agent.
 MAX_INHERIT = 4
@@ -70,28 +71,32 @@ def antecedent(token: Token) -> Token:
 def pronoun_antecedent(token: Token, *, agent: bool = False) -> Token | None:
     """The noun a third-person pronoun subject most likely stands for: the last noun subject of
     the same gender and number before it, in its sentence or the two before. For the `agent`
-    of an act, only active subjects count (a passive's are patients), and None when two compete
-    in that window ("Les rebelles ont pris la ville. Les soldats ont fui. Ils ont attaqué")."""
+    of an act, active subjects come first and None when two compete ("Les rebelles ont pris la
+    ville. Les soldats ont fui. Ils ont attaqué"); a passive's subject only when none is active
+    and its verb does not kill ("Les manifestants ont été dispersés. Ils ont incendié ...")."""
     doc = token.doc
     first, _, _, _ = sentence_of(doc, token.i)
     for _ in range(PRONOUN_LOOKBACK):
         first = sentence_of(doc, first - 1)[0] if first > 0 else first
     tree, gender, number = tree_of(doc), morph_of(doc, token.i, "Gender"), morph_of(
         doc, token.i, "Number")
-    found = None
+    active, passive_subject = [], None
     for i in range(token.i - 1, first - 1, -1):
         if not tree.deps[i].startswith("nsubj") or doc[i].pos_ not in ("NOUN", "PROPN"):
             continue
-        if agent and tree.deps[i] == "nsubj:pass":
+        if gender and morph_of(doc, i, "Gender") not in ((), gender):
             continue
-        if (not gender or morph_of(doc, i, "Gender") in ((), gender)) and (
-                not number or morph_of(doc, i, "Number") in ((), number)):
-            if not agent:
-                return doc[i]
-            if found is not None and doc[i].lemma_ != found.lemma_:
-                return None
-            found = found or doc[i]
-    return found
+        if number and morph_of(doc, i, "Number") not in ((), number):
+            continue
+        if not agent:
+            return doc[i]
+        if tree.deps[i] != "nsubj:pass":
+            active.append(doc[i])
+        elif passive_subject is None and doc[i].head.lemma_ not in KILLED:
+            passive_subject = doc[i]
+    if len({t.lemma_ for t in active}) > 1:
+        return None
+    return active[0] if active else passive_subject
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -36,7 +36,7 @@ from vigie.stages.events.lexicon import (
 from vigie.stages.events.merge import merge_events
 from vigie.stages.events.modes import weapon_mode
 from vigie.stages.events.status import carrier, clause_status, framing
-from vigie.stages.events.tolls import aggregate, counted_by, cumulative
+from vigie.stages.events.tolls import counted_by, cumulative
 from vigie.stages.events.when import event_date, event_when, in_dateline
 from vigie.stages.events.where import Scene, event_where
 from vigie.stages.tokens import lemmas_of, sentence_of
@@ -230,7 +230,6 @@ def _draft(ctx: Ctx, match: Match) -> Draft:
     _locate(ctx, hit, match)
     if hit.source is None and source is None:  # no author in the text at all
         hit.source = speakers.announcer(doc, ctx.quotes, hit, match, lex, ctx.types)
-    draft.tally = draft.tally or aggregate(match.root, ctx.figures, ctx.places, hit, ctx.times)
     return draft
 
 
