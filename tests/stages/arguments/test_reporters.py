@@ -306,3 +306,10 @@ def test_reporters_claimed_acts_and_their_places(extract, text, expected):
 )
 def test_reporters_after_review(extract, text, expected):
     assert _events(extract(text)) == expected
+
+
+@pytest.mark.issue(17)
+def test_reporters_decision_by_a_subject_behind_an_aside(extract):
+    text = ("L'Alliance Fleuve Congo, une coalition rebelle active dans l'est du pays, a annoncé "
+            "lundi un cessez-le-feu unilatéral.")
+    assert _events(extract(text)) == [("RETREAT", "Alliance fleuve Congo", None)]

@@ -402,7 +402,7 @@ def arg_tokens(match, lex: Lexicon, requesters: frozenset[str]) -> tuple:
         source = controller(root, lex, requesters)
     decider = _decider(root, lex)
     if source is None and decider is not None and etype not in REPORTED_ACTS:
-        source = subject_of(decider)  # "l'Alliance a annoncé un cessez-le-feu"
+        source = subject_of(decider) or lost_subject(decider)  # "l'Alliance a annoncé une trêve"
     if source is not None:
         source = antecedent(source)
         if _personal(source) and not _quoted(source):  # "Les rebelles ont pris la ville. Ils
