@@ -313,3 +313,21 @@ def test_reporters_decision_by_a_subject_behind_an_aside(extract):
     text = ("L'Alliance Fleuve Congo, une coalition rebelle active dans l'est du pays, a annoncé "
             "lundi un cessez-le-feu unilatéral.")
     assert _events(extract(text)) == [("RETREAT", "Alliance fleuve Congo", None)]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # who reports that people were killed or taken did not kill or take them
+        ("L'agence Reuters a rapporté que deux soldats avaient été tués à Kidal.",
+         [("ASSAULT", None, "soldats")]),
+        ("L'ONG a affirmé que trois civils avaient été enlevés.",
+         [("ASSAULT", None, "civils")]),
+        # an authority reporting its own measure still is its author (announced_by_author)
+        ("Le colonel a ajouté que les frontières avaient été fermées.",
+         [("COERCE", "colonel", None)]),
+    ],
+)
+def test_reporters_passive_in_a_report_inherits_no_agent(extract, text, expected):
+    assert _events(extract(text)) == expected

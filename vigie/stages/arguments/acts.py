@@ -317,7 +317,7 @@ def controller(token: Token, lex: Lexicon, requesters: frozenset[str]) -> Token 
             return None
         if start.i != token.i:
             return subject_of(start)
-    elif bare_participle(token) or (token.dep_ == "xcomp" and passive(token)):
+    elif bare_participle(token) or passive(token):
         return None  # "des civils tués", "devront être libérés": the subject is the patient
     current = token
     for _ in range(MAX_CLIMB):
