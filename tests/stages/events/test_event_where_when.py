@@ -193,3 +193,17 @@ def test_event_where_when_victims_clause_places_the_act_that_killed_them(extract
 def test_event_where_when_place_where_it_was_said_is_not_a_finer_place(extract):
     text = "Des soldats ont été tués lundi au Niger. L'attaque a été menée par des combattants venus du Mali, a précisé le ministre à Niamey."
     assert _where_when(extract, text) == [("tués", "Niger", "2016-02-08")]
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a place after a person's title is whose, not where: the story's place instead
+        ("NIAMEY (Reuters) - Le président du Niger, Mohamed Bazoum, a été destitué mercredi, a annoncé un groupe de soldats.", [("destitué", "NIAMEY", "2016-02-10")]),
+        # people's place is where they were struck
+        ("Les habitants de Goma ont été attaqués mardi par des rebelles.", [("attaqués", "Goma", "2016-02-09")]),
+    ],
+)
+def test_event_where_when_title_place_is_an_affiliation(extract, text, expected):
+    assert _where_when(extract, text) == expected

@@ -111,6 +111,13 @@ def _population(actors: list, sector: str | None, country: str | None) -> int | 
     return None
 
 
+def role_of(token: Token):
+    """The actors lexicon's role at the token ("président": a GOV person), or None."""
+    lex = token.doc.user_data.get(_ACTORS_LEXICON_KEY)
+    found = match_at(lex, doc_keys(token.doc), token.i, {"role"}) if lex is not None else None
+    return found[1][0].role if found else None
+
+
 def referent(token: Token) -> Token:
     """The phrase that names who speaks or acts: "l'un des organisateurs" -> organisateurs;
     "un communiqué de l'armée", "le rapport de l'ONU" -> the body the document comes from;
@@ -191,10 +198,7 @@ def newcomer(doc: Doc, token: Token | None, *, human_only: bool,
     named = _title_anaphor(doc, token)
     if named is not None:
         return named
-    lex = doc.user_data.get(_ACTORS_LEXICON_KEY)
-    keys = doc_keys(doc)
-    found = match_at(lex, keys, token.i, {"role"}) if lex is not None else None
-    role = found[1][0].role if found else None
+    role = role_of(token)
     label = token.ent_type_
     if role is None and label not in NAMED_KIND and not _name(token, human_only):
         return None

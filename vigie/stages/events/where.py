@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from vigie.french.normalize import fold
+from vigie.stages.arguments.newcomers import role_of
 from vigie.stages.common import article_of, text_of
 from vigie.stages.events.when import clause_chain
 from vigie.stages.places.mentions import words
@@ -156,8 +157,10 @@ def struck_place(places: list, trigger: Token,
             heads += [c for c in tree.children(trigger.head.i) if tree.deps[c] == "obj"]
     for c in heads:
         right = _phrase_end(doc, doc[c])
-        found = _finest_in(places, doc[c].left_edge.idx, right.idx + len(right))
-        if found is not None and not _near_to(doc, places[found]):
+        bounds = (doc[c].left_edge.idx, right.idx + len(right))
+        found = _finest_in(places, *bounds)
+        if found is not None and not (_near_to(doc, places[found])
+                                      or _whose(doc, places[found], bounds)):
             return found
     return None
 
@@ -242,7 +245,27 @@ def _participant(token: Token, spoken: bool) -> bool:
     """A place named as a clause's subject, or as a statement's object, is a participant (a
     state or a capital for its government), not where the event happened."""
     dep = token.dep_
-    return dep.startswith("nsubj") or (spoken and dep in ("obj", "iobj"))
+    return dep.startswith("nsubj") or (spoken and dep in ("obj", "iobj")) or _affiliation(token)
+
+
+def _whose(doc: Doc, place, bounds: tuple[int, int]) -> bool:
+    """Whether the place's mentions within `bounds` are a person's affiliation ("le président
+    du Niger, X, a été destitué": Niger is whose president, not where)."""
+    spans = [doc.char_span(s, e, alignment_mode="expand") for s, e in place.mentions
+             if bounds[0] <= s < bounds[1]]
+    return bool(spans) and all(span is not None and _affiliation(span.root) for span in spans)
+
+
+def _affiliation(token: Token) -> bool:
+    """A place after a person's title is whose, not where ("le président du Niger a été
+    destitué", "le ministre malien de la Défense"): the "de X" of a noun heading a person."""
+    head = token.head
+    if token.dep_ != "nmod" or head.pos_ != "NOUN" or head.i == token.i:
+        return False
+    if not any(c.dep_ == "case" and c.lower_ in ("de", "du", "d'", "d’") for c in token.children):
+        return False
+    role = role_of(head)
+    return role is not None and role.kind == "person"
 
 
 def story_place(doc: Doc, places: list, country: bool = True, quotes=()) -> int | None:
