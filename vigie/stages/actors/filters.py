@@ -32,6 +32,7 @@ _ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "obl:agent", "csubj", "obj", "iobj", "o
 _OBLIQUE_DEPS = {"obl", "obl:mod", "nmod"}
 _SINGULAR_DETS = {"un", "une", "le", "la", "l'", "ce", "cet", "cette"}
 _INDEFINITE_DETS = {"un", "une", "des", "d'"}
+_THINGS_KEY = ("vigie", "thing_acronyms")
 
 
 def credit_tokens(doc: Doc) -> set[int]:
@@ -235,7 +236,15 @@ _LINKS = {"de", "du", "des", "d'", "la", "le", "l'", "les", "et", "à", "a", "au
 
 def thing_acronyms(doc: Doc) -> set[str]:
     """Acronyms spelt out in lower case before them ("des lanceurs de balles de défense (LBD)",
-    "un engin explosif improvisé (EEI)"): the names of things, not of organisations."""
+    "un engin explosif improvisé (EEI)"): the names of things, not of organisations (computed
+    once per Doc: later stages ask for each participant)."""
+    cached = doc.user_data.get(_THINGS_KEY)
+    if cached is None:
+        cached = doc.user_data[_THINGS_KEY] = _thing_acronyms(doc)
+    return cached
+
+
+def _thing_acronyms(doc: Doc) -> set[str]:
     texts, out = texts_of(doc), set()
     for i in range(1, len(texts) - 2):
         acronym = texts[i + 1]
