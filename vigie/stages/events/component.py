@@ -49,7 +49,6 @@ REQUEST_MODES = {"RETREAT": "yield", "CONSULT": "meet", "AID": "assist", "ASSAUL
 CONTROLLERS = {"request", "accuse"}  # "demander / reprocher à X de ...": X does the embedded act
 DEONTIC = {"devoir", "falloir"}  # "X doit renoncer": someone demands it of X
 MATERIAL = {"ASSAULT", "COERCE", "RETREAT", "MOBILIZE", "AID"}  # events that strike a place
-SPOKEN = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"}  # said, not done
 
 # Acts whose author a later claim or blame may name ("revendiqué par X", "attribués à Y").
 CLAIMABLE = {"ASSAULT", "COERCE"}
@@ -145,7 +144,7 @@ def _hit(doc: Doc, match: Match, lex: Lexicon) -> EventHit:
 def _locate(ctx: Ctx, hit: EventHit, match: Match) -> None:
     start, end = hit.start, hit.end
     direct = tuple(q for q in ctx.quotes if q.direct)  # reported speech is the story's narrative
-    scene = Scene(direct, ctx.roots, hit.type in MATERIAL, hit.type in SPOKEN)
+    scene = Scene(direct, ctx.roots, hit.type in MATERIAL, hit.type in speakers.SPOKEN)
     hit.place, hit.own_place = event_where(ctx.doc, ctx.places, match.root, start, end, scene)
     saying = ctx.lex.classes.get("saying", frozenset())
     hit.time, linked = event_when(ctx.doc, ctx.dated, match.root, start, end, saying)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from vigie.stages.arguments.acts import OF_CASES
 from vigie.stages.arguments.clauses import case_of
 
 CONDEMNING = {"ACCUSE"}
-_OF = {"de", "du", "des", "d'", "d’"}
 DEPTH = 2  # "la tentative de coup d'État": the act may be the object's "de X"
 ANY = {"tout", "toute", "aucun", "aucune", "chaque", "quelque"}  # a kind of act, not one told
 
@@ -30,7 +30,7 @@ def condemned_act(target: Token | None, roots: dict[int, str]) -> tuple[int, str
         if current.i in roots:
             return current.idx, roots[current.i]
         current = next((c for c in current.children
-                        if c.dep_ == "nmod" and case_of(c) in _OF), None)
+                        if c.dep_ == "nmod" and case_of(c) in OF_CASES), None)
     return None
 
 

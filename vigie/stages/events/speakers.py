@@ -16,7 +16,7 @@ from vigie.stages.common import text_of
 from vigie.stages.events.lexicon import Lexicon, Match
 from vigie.stages.tokens import morph_of
 
-SPOKEN = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"}  # a cue that judges the act
+SPOKEN = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT"}  # said, not done; cues that judge
 ATTRIBUTION_CASES = {"pour", "selon"}  # "Pour le ministre, ...": the demand is the minister's
 
 
@@ -36,19 +36,22 @@ def first_person(doc: Doc, token: Token, root: Token) -> bool:
     return token.head == root or (token.head.dep_.startswith("aux") and token.head.head == root)
 
 
+def quotes_at(quotes: list, offset: int, *, direct: bool = False) -> list:
+    """The quotes holding a character offset (only the direct ones with `direct`), in order."""
+    return [q for q in quotes if q.start <= offset < q.end and (q.direct or not direct)]
+
+
 def quoted_by(quotes: list, token: Token) -> int | None:
     """The speaker of the direct quote holding `token`, or None."""
-    for quote in quotes:
-        if quote.direct and quote.start <= token.idx < quote.end:
-            return quote.speaker
-    return None
+    found = quotes_at(quotes, token.idx, direct=True)
+    return found[0].speaker if found else None
 
 
 def speaker(doc: Doc, quotes: list, token: Token, lex: Lexicon) -> int | None:
     """Who says the clause holding `token`: the quote's speaker, or "Pour X, ..." / "selon X"."""
-    for quote in quotes:
-        if quote.start <= token.idx < quote.end and quote.speaker is not None:
-            return quote.speaker
+    said = [q.speaker for q in quotes_at(quotes, token.idx) if q.speaker is not None]
+    if said:
+        return said[0]
     for holder in [token, *token.ancestors]:
         for kid in holder.children:
             if kid.dep_.startswith("obl") and case_of(kid) in ATTRIBUTION_CASES:
@@ -94,20 +97,21 @@ def within_quote(quotes: list, trigger: Token, source: Token | None) -> Token | 
     porte-parole"): None then (the speaker of "nous" is found otherwise)."""
     if source is None or source.head.i == trigger.i:
         return source
-    for quote in quotes:
-        if quote.direct and quote.start <= trigger.idx < quote.end and quote.cue_start is not None:
-            cue = quote.cue_start <= source.head.idx < quote.cue_end
-            return None if cue and not quote.start <= source.idx < quote.end else source
-    return source
+    cued = [q for q in quotes_at(quotes, trigger.idx, direct=True) if q.cue_start is not None]
+    if not cued:
+        return source
+    quote = cued[0]
+    cue = quote.cue_start <= source.head.idx < quote.cue_end
+    return None if cue and not quote.start <= source.idx < quote.end else source
 
 
 def _judged(doc: Doc, quotes: list, match: Match, triggers: dict[int, str]) -> bool:
     """Whether the quote holding the trigger has a cue that is itself a statement event."""
-    for quote in quotes:
-        if quote.start <= match.root.idx < quote.end and quote.cue_start is not None:
-            cue = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
-            return cue is not None and any(triggers.get(t.i) in SPOKEN for t in cue)
-    return False
+    cued = [q for q in quotes_at(quotes, match.root.idx) if q.cue_start is not None]
+    if not cued:
+        return False
+    cue = doc.char_span(cued[0].cue_start, cued[0].cue_end, alignment_mode="expand")
+    return cue is not None and any(triggers.get(t.i) in SPOKEN for t in cue)
 
 
 def speech_clauses(doc: Doc, quotes: list) -> list[tuple[int, int]]:
