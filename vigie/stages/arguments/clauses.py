@@ -102,20 +102,27 @@ def pronoun_antecedent(token: Token, *, agent: bool = False) -> Token | None:
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, also when the parser hung it on the auxiliary."""
     doc = verb.doc
-    tree = tree_of(doc)
-    auxes = [c for c in tree.children(verb.i) if tree.deps[c].startswith("aux")]
+    auxes = _auxes(verb)
     for holder in (verb.i, *auxes):
         subject = kids(doc, holder, {"nsubj"})
         if subject:
             return doc[subject[0]]
-    return misread_subject(verb)
+    return _misread(verb, auxes)
 
 
 def misread_subject(verb: Token) -> Token | None:
     """A passive's subject on a verb whose past is with "avoir" and no "être": the parser's
     mistake for an active subject ("Les soldats ont mis en garde", "Elle a arrêté")."""
+    return _misread(verb, _auxes(verb))
+
+
+def _auxes(verb: Token) -> list[int]:
+    tree = tree_of(verb.doc)
+    return [c for c in tree.children(verb.i) if tree.deps[c].startswith("aux")]
+
+
+def _misread(verb: Token, auxes: list[int]) -> Token | None:
     doc, tree = verb.doc, tree_of(verb.doc)
-    auxes = [c for c in tree.children(verb.i) if tree.deps[c].startswith("aux")]
     if any(tree.deps[a] == "aux:pass" for a in auxes):
         return None
     if not any(doc[a].lemma_ == "avoir" for a in auxes):
